@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// The whole test suite, in layers: build (types, lint, bundles), unit tests (plain Node),
+// webview tests (the built bundle in headless Chromium) and integration tests (inside a real
+// VS Code extension host). Ends with one summary line: "N passed, N failed, N skipped".
+//
+//   npm test                 all layers
+//   npm test -- unit webview only the layers named (build always runs)
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const resultsDir = path.join(root, 'out', '.results');
+const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const layers = [
+  { name: 'unit', cmd: process.execPath, args: [require.resolve('mocha/bin/mocha.js'), '--config', '.mocharc.json'] },
+  {
+    name: 'webview',
+    cmd: process.execPath,
+    args: [require.resolve('mocha/bin/mocha.js'), '--config', '.mocharc.json', '--spec', 'out/test/webview/**/*.test.js'],
+    when: () => fs.existsSync(path.join(root, 'out', 'test', 'webview')),
+  },
+  {
+    name: 'integration',
+    cmd: process.execPath,
+    args: ['out/test/integration/run.js'],
+    when: () => fs.existsSync(path.join(root, 'out', 'test', 'integration', 'run.js')),
+  },
+];
+
+function run(cmd, args, env) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.error) throw r.error;
+  return r.status === null ? 1 : r.status;
+}
+
+function main() {
+  const wanted = process.argv.slice(2);
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const failures = [];
+
+  for (const [script] of [['build'], ['compile-tests']]) {
+    console.log(`\n> ${script}`);
+    if (run(npmCmd, ['run', '--silent', script]) !== 0) {
+      console.log(`\n${script} failed`);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
+
+  for (const layer of layers) {
+    if (wanted.length && !wanted.includes(layer.name)) continue;
+    if (layer.when && !layer.when()) continue;
+    console.log(`\n> ${layer.name} tests`);
+    const resultsFile = path.join(resultsDir, `${layer.name}.json`);
+    const status = run(layer.cmd, layer.args, { PM_RESULTS_FILE: resultsFile });
+    let counts;
+    try {
+      counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    } catch {
+      counts = { passed: 0, failed: 1, skipped: 0 };
+      console.log(`${layer.name}: the run reported no results (exit code ${status})`);
+    }
+    if (status !== 0 && counts.failed === 0) counts.failed = 1;
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+    if (counts.failed) failures.push(layer.name);
+    console.log(`${layer.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  }
+
+  console.log('');
+  if (failures.length) console.log(`failing layers: ${failures.join(', ')}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(totals.failed ? 1 : 0);
+}
+
+main();

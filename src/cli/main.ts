@@ -1,0 +1,62 @@
+/**
+ * `peer-mentoring` command-line interface: the same core the extension uses, for terminals and CI.
+ */
+import { CliCommand, CliIO, UsageError } from './io';
+
+const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  // Each command lives in its own module: `validate`, `log`, `report`, `suggest`, `prompts`.
+};
+
+function usage(): string {
+  const lines = ['usage: peer-mentoring <command> [options]', '', 'commands:'];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  lines.push('', "Run 'peer-mentoring <command> --help' for a command's options.");
+  return lines.join('\n') + '\n';
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    (name ? io.out : io.err)(usage());
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`peer-mentoring: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`peer-mentoring ${name}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+declare const PEER_MENTORING_VERSION: string | undefined;
+const VERSION = typeof PEER_MENTORING_VERSION === 'string' ? PEER_MENTORING_VERSION : 'dev';
+
+if (require.main === module) {
+  const io: CliIO = {
+    cwd: process.cwd(),
+    env: process.env,
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`peer-mentoring: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
