@@ -1,0 +1,340 @@
+/**
+ * The rows of the "Partners & Goals" tree, built from mentoring files without any editor API so the
+ * whole view can be checked in plain Node. The VS Code side only turns a {@link Row} into a TreeItem.
+ *
+ *   folder (only with several workspace folders)
+ *   ├─ notices: errors in the file (last valid content shown), git off in Restricted Mode
+ *   └─ partner                      description: role ("mentor of Bob · mutual partner of Carol")
+ *      └─ partnership               description: cadence health ("next session in 3 days")
+ *         ├─ goal                   description: owner · progress · due date (overdue marked)
+ *         └─ session (last few)     icon: held / cancelled / rescheduled
+ */
+import { Health, healthOf, sessionsOf } from './cadence';
+import { daysBetween } from './dates';
+import { Goal, GoalStatus, MentoringFile, Partner, Partnership, Session, SessionStatus, isOpenGoal, mentorsOf } from './model';
+
+/** Where a row's entry lives in the file: partners, partnerships and goals by id, sessions by position. */
+export type EntryRef =
+  | { section: 'partners' | 'partnerships' | 'goals'; id: string }
+  | { section: 'sessions'; index: number };
+
+export type RowKind = 'folder' | 'notice' | 'partner' | 'partnership' | 'goal' | 'session';
+
+/** A codicon name and an optional theme colour id. */
+export interface RowIcon {
+  id: string;
+  color?: string;
+}
+
+export interface Row {
+  /** Stable across refreshes, so expansion state survives edits. */
+  id: string;
+  kind: RowKind;
+  /** Key of the workspace folder whose file the row comes from. */
+  folder: string;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon?: RowIcon;
+  /** The `viewItem` of menus: `partner`, `partnership`, `goal`, `goal-achieved`, `session`, `notice-errors`, … */
+  contextValue: string;
+  ref?: EntryRef;
+  /** Run when the row is clicked. */
+  command?: { command: string; title: string; arguments: unknown[] };
+  children: Row[];
+}
+
+export interface FolderInput {
+  key: string;
+  name: string;
+  /** No mentoring file in this folder. */
+  missing: boolean;
+  /** The model to show: the current one, or the last valid one while the file has errors. */
+  model?: MentoringFile;
+  /** The file currently has errors (so {@link model} may be older than the text). */
+  hasErrors: boolean;
+  /** The partner id of the person using the editor, when known. */
+  me?: string;
+}
+
+export interface TreeInput {
+  folders: FolderInput[];
+  today: string;
+  trusted: boolean;
+  /** How many recent sessions to show under a partnership. */
+  recentSessions?: number;
+}
+
+export const ERRORS_NOTICE = 'The mentoring file has errors — showing the last valid content';
+export const RESTRICTED_NOTICE = 'Git features are off in Restricted Mode';
+
+const GOAL_ICONS: Record<GoalStatus, RowIcon> = {
+  proposed: { id: 'lightbulb' },
+  active: { id: 'target' },
+  achieved: { id: 'pass-filled', color: 'testing.iconPassed' },
+  paused: { id: 'debug-pause' },
+  dropped: { id: 'circle-slash', color: 'disabledForeground' },
+};
+
+const SESSION_ICONS: Record<SessionStatus, RowIcon> = {
+  held: { id: 'check' },
+  cancelled: { id: 'close', color: 'problemsWarningIcon.foreground' },
+  rescheduled: { id: 'history' },
+};
+
+/**
+ * Top-level rows. Empty when no folder has a mentoring file (the view then shows its welcome
+ * content). With several folders, each folder is a row of its own.
+ */
+export function buildTree(input: TreeInput): Row[] {
+  const withFile = input.folders.filter((f) => !f.missing);
+  if (withFile.length === 0) return [];
+  const restricted: Row[] = input.trusted
+    ? []
+    : [notice('restricted', input.folders[0].key, RESTRICTED_NOTICE, { id: 'shield' }, 'notice-restricted')];
+  if (input.folders.length === 1) return [...restricted, ...folderRows(input.folders[0], input)];
+  return [
+    ...restricted,
+    ...input.folders.map((f): Row => {
+      if (f.missing) {
+        return {
+          id: `${f.key}`,
+          kind: 'folder',
+          folder: f.key,
+          label: f.name,
+          description: 'no mentoring file',
+          icon: { id: 'root-folder' },
+          contextValue: 'folder-missing',
+          command: { command: 'mentoring.createFile', title: 'Create Mentoring File', arguments: [{ folder: f.key }] },
+          children: [],
+        };
+      }
+      return {
+        id: `${f.key}`,
+        kind: 'folder',
+        folder: f.key,
+        label: f.name,
+        icon: { id: 'root-folder' },
+        contextValue: 'folder',
+        children: folderRows(f, input),
+      };
+    }),
+  ];
+}
+
+function notice(id: string, folder: string, label: string, icon: RowIcon, contextValue: string): Row {
+  return { id: `${folder}/notice/${id}`, kind: 'notice', folder, label, icon, contextValue, children: [] };
+}
+
+function folderRows(folder: FolderInput, input: TreeInput): Row[] {
+  const rows: Row[] = [];
+  if (folder.hasErrors) {
+    const row = notice('errors', folder.key, ERRORS_NOTICE, { id: 'warning', color: 'problemsWarningIcon.foreground' }, 'notice-errors');
+    row.command = { command: 'mentoring.revealProblem', title: 'Show Problem', arguments: [{ folder: folder.key }] };
+    rows.push(row);
+  }
+  const file = folder.model;
+  if (!file) return rows;
+  const partners = [...file.partners].sort((a, b) => Number(b.id === folder.me) - Number(a.id === folder.me));
+  for (const partner of partners) rows.push(partnerRow(file, partner, folder, input));
+  return rows;
+}
+
+function nameOf(file: MentoringFile, id: string): string {
+  return file.partners.find((p) => p.id === id)?.name ?? id;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * A partner's roles across the partnerships that have not ended: "mentor of Bob · mentee of Alice
+ * · mutual partner of Carol"; "no partnership" when there is none.
+ */
+export function describeRole(file: MentoringFile, partnerId: string): string {
+  const menteeOf: string[] = [];
+  const mentorOf: string[] = [];
+  const mutualWith: string[] = [];
+  const add = (list: string[], ids: string[]): void => {
+    for (const id of ids) if (!list.includes(id)) list.push(id);
+  };
+  for (const ps of file.partnerships) {
+    if (ps.status === 'ended' || !ps.members.includes(partnerId)) continue;
+    const others = ps.members.filter((m) => m !== partnerId);
+    if (ps.kind === 'mutual') add(mutualWith, others);
+    else if (ps.mentor === partnerId) add(mentorOf, others);
+    else add(menteeOf, mentorsOf(ps, partnerId));
+  }
+  const parts: string[] = [];
+  const names = (ids: string[]): string => joinNames(ids.map((id) => nameOf(file, id)));
+  if (mentorOf.length) parts.push(`mentor of ${names(mentorOf)}`);
+  if (menteeOf.length) parts.push(`mentee of ${names(menteeOf)}`);
+  if (mutualWith.length) parts.push(`mutual partner${mutualWith.length > 1 ? 's' : ''} of ${names(mutualWith)}`);
+  return parts.length ? parts.join(' · ') : 'no partnership';
+}
+
+function partnerRow(file: MentoringFile, partner: Partner, folder: FolderInput, input: TreeInput): Row {
+  const id = `${folder.key}/partner/${partner.id}`;
+  const isMe = partner.id === folder.me;
+  const tooltip = [
+    `${partner.name} (${partner.id})${isMe ? ' — you' : ''}`,
+    partner.emails?.length ? `Emails: ${partner.emails.join(', ')}` : '',
+    partner.strengths?.length ? `Strengths: ${partner.strengths.join(', ')}` : '',
+    partner.wants?.length ? `Wants to learn: ${partner.wants.join(', ')}` : '',
+  ].filter(Boolean);
+  return {
+    id,
+    kind: 'partner',
+    folder: folder.key,
+    label: isMe ? `${partner.name} (you)` : partner.name,
+    description: describeRole(file, partner.id),
+    tooltip: tooltip.join('\n'),
+    icon: { id: isMe ? 'account' : 'person' },
+    contextValue: 'partner',
+    ref: { section: 'partners', id: partner.id },
+    children: file.partnerships
+      .filter((ps) => ps.members.includes(partner.id))
+      .map((ps) => partnershipRow(file, ps, partner.id, id, folder, input)),
+  };
+}
+
+/** "with Bob" (mutual), "mentoring Bob" or "mentored by Alice" (one-way), from `partnerId`'s side. */
+export function partnershipLabel(file: MentoringFile, ps: Partnership, partnerId: string): string {
+  const others = joinNames(ps.members.filter((m) => m !== partnerId).map((m) => nameOf(file, m)));
+  if (ps.kind === 'mutual') return `with ${others}`;
+  if (ps.mentor === partnerId) return `mentoring ${others}`;
+  return `mentored by ${joinNames(mentorsOf(ps, partnerId).map((m) => nameOf(file, m)))}`;
+}
+
+function partnershipRow(file: MentoringFile, ps: Partnership, partnerId: string, parent: string, folder: FolderInput, input: TreeInput): Row {
+  const id = `${parent}/partnership/${ps.id}`;
+  const health = healthOf(file, ps, input.today, { me: partnerId });
+  const status = ps.status ?? 'active';
+  const tooltip = [
+    `Partnership ${ps.id} (${ps.kind}${ps.kind === 'one-way' && ps.mentor ? `, mentor ${nameOf(file, ps.mentor)}` : ''})`,
+    `Members: ${joinNames(ps.members.map((m) => nameOf(file, m)))}`,
+    `Status: ${status}`,
+    ps.since ? `Since ${ps.since}` : '',
+    ps.cadence !== undefined ? `Meets every ${ps.cadence} day${ps.cadence === 1 ? '' : 's'}` : '',
+    capitalize(health.sentence),
+    ps.notes ?? '',
+  ].filter(Boolean);
+  const goals = file.goals.filter((g) => g.partnership === ps.id).map((g): Row => goalRow(file, g, id, folder.key, input.today));
+  const recent = input.recentSessions ?? 3;
+  const sessions = (recent > 0 ? sessionsOf(file, ps.id).slice(-recent) : [])
+    .reverse()
+    .map(({ session, index }) => sessionRow(file, session, index, id, folder.key));
+  return {
+    id,
+    kind: 'partnership',
+    folder: folder.key,
+    label: partnershipLabel(file, ps, partnerId),
+    description: describeHealth(health),
+    tooltip: tooltip.join('\n'),
+    icon: { id: ps.kind === 'mutual' ? 'arrow-swap' : 'arrow-right', color: HEALTH_COLORS[health.state] },
+    contextValue: status === 'active' ? 'partnership' : `partnership-${status}`,
+    ref: { section: 'partnerships', id: ps.id },
+    children: [...goals, ...sessions],
+  };
+}
+
+const HEALTH_COLORS: Partial<Record<Health['state'], string>> = {
+  overdue: 'problemsWarningIcon.foreground',
+  drifting: 'problemsErrorIcon.foreground',
+  paused: 'disabledForeground',
+  ended: 'disabledForeground',
+};
+
+function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A partnership's cadence in a few words, from its own side of the tree: "next session in 3 days",
+ * "overdue by 5 days · 2 cancelled in a row", "paused", "last session 2026-03-02".
+ */
+export function describeHealth(h: Health): string {
+  if (h.state === 'ended' || h.state === 'paused') return h.state;
+  const parts: string[] = [];
+  if (h.overdueDays > 0) parts.push(`overdue by ${days(h.overdueDays)}`);
+  if (h.cancellations.inARow >= 2) parts.push(`${h.cancellations.inARow} cancelled in a row`);
+  if (h.overdueDays === 0 && h.daysUntilDue !== undefined) {
+    const d = h.daysUntilDue;
+    parts.push(`next session ${d === 0 ? 'today' : d === 1 ? 'tomorrow' : `in ${days(d)}`}`);
+  }
+  if (h.daysUntilDue === undefined) {
+    if (h.cadence !== undefined) parts.push('first session not logged yet');
+    else parts.push(h.lastHeld ? `last session ${h.lastHeld.session.date}` : 'no session yet');
+  }
+  return parts.join(' · ');
+}
+
+/** "due in 3 days", "due today", "overdue by 5 days" (open goals), "due 2026-04-01" (closed goals). */
+export function describeDue(due: string, today: string, open: boolean): { text: string; overdue: boolean } {
+  if (!open) return { text: `due ${due}`, overdue: false };
+  const days = daysBetween(today, due);
+  if (days < 0) return { text: `overdue by ${-days} day${days === -1 ? '' : 's'}`, overdue: true };
+  if (days === 0) return { text: 'due today', overdue: false };
+  return { text: `due in ${days} day${days === 1 ? '' : 's'}`, overdue: false };
+}
+
+function goalRow(file: MentoringFile, goal: Goal, parent: string, folder: string, today: string): Row {
+  const open = isOpenGoal(goal);
+  const due = goal.due ? describeDue(goal.due, today, open) : undefined;
+  const parts = [nameOf(file, goal.owner)];
+  if (goal.progress !== undefined) parts.push(`${goal.progress}%`);
+  if (goal.status !== 'active') parts.push(goal.status);
+  if (due) parts.push(due.text);
+  const lastReview = goal.reviews?.length ? goal.reviews[goal.reviews.length - 1] : undefined;
+  const tooltip = [
+    `${goal.title} (${goal.id})`,
+    `Owner: ${nameOf(file, goal.owner)} · status: ${goal.status}${goal.progress !== undefined ? ` · ${goal.progress}%` : ''}`,
+    goal.due ? `Due ${goal.due}${due?.overdue ? ` — ${due.text}` : ''}` : '',
+    goal.skills?.length ? `Skills: ${goal.skills.join(', ')}` : '',
+    goal.description ?? '',
+    lastReview ? `Last review ${lastReview.date} by ${nameOf(file, lastReview.by)}${lastReview.note ? `: ${lastReview.note}` : ''}` : '',
+  ].filter(Boolean);
+  return {
+    id: `${parent}/goal/${goal.id}`,
+    kind: 'goal',
+    folder,
+    label: goal.title,
+    description: parts.join(' · '),
+    tooltip: tooltip.join('\n'),
+    icon: due?.overdue ? { id: 'warning', color: 'problemsWarningIcon.foreground' } : GOAL_ICONS[goal.status],
+    contextValue: open ? 'goal' : `goal-${goal.status}`,
+    ref: { section: 'goals', id: goal.id },
+    children: [],
+  };
+}
+
+function sessionRow(file: MentoringFile, s: Session, index: number, parent: string, folder: string): Row {
+  const parts: string[] = [s.status];
+  if (s.status === 'held' && s.minutes !== undefined) parts.push(`${s.minutes} min`);
+  if (s.status === 'rescheduled' && s.to) parts.push(`to ${s.to}`);
+  if (s.reason) parts.push(s.reason);
+  const tooltip = [
+    `Session ${s.date}: ${s.status}`,
+    s.goals?.length ? `Goals: ${s.goals.map((g) => file.goals.find((x) => x.id === g)?.title ?? g).join(', ')}` : '',
+    s.notes ?? '',
+    ...(s.actions ?? []).map((a) => `${a.done ? '☑' : '☐'} ${nameOf(file, a.who)}: ${a.what}${a.due ? ` (due ${a.due})` : ''}`),
+  ].filter(Boolean);
+  return {
+    id: `${parent}/session/${index}`,
+    kind: 'session',
+    folder,
+    label: s.date,
+    description: parts.join(' · '),
+    tooltip: tooltip.join('\n'),
+    icon: SESSION_ICONS[s.status],
+    contextValue: 'session',
+    ref: { section: 'sessions', index },
+    children: [],
+  };
+}
