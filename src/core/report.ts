@@ -1,0 +1,89 @@
+/**
+ * The partnership report: sessions held, cancelled and rescheduled, hours met, last and next session,
+ * goals and open action items, as a markdown table or JSON. Pure: `today` is passed in.
+ */
+import { healthOf, myPartnershipsFirst, openActionsOf, sessionsOf, type HealthState } from './cadence';
+import type { IsoDate, MentoringFile } from './model';
+
+export interface PartnershipReport {
+  partnership: string;
+  members: string[];
+  status: 'active' | 'paused' | 'ended';
+  held: number;
+  cancelled: number;
+  rescheduled: number;
+  /** Sum of held sessions' minutes / 60, rounded to one decimal. */
+  hours: number;
+  /** Date of the last held session. */
+  lastSession?: IsoDate;
+  nextDue?: IsoDate;
+  /** Days past `nextDue` (0 when not overdue). */
+  overdueDays: number;
+  health: HealthState;
+  goalsActive: number;
+  goalsAchieved: number;
+  openActions: number;
+}
+
+export interface Report {
+  today: IsoDate;
+  partnerships: PartnershipReport[];
+}
+
+export function buildReport(file: MentoringFile, today: IsoDate, options: { me?: string } = {}): Report {
+  const partnerships = myPartnershipsFirst(file.partnerships, options.me).map((p): PartnershipReport => {
+    const sessions = sessionsOf(file, p.id).map((s) => s.session);
+    const held = sessions.filter((s) => s.status === 'held');
+    const minutes = held.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
+    const goals = file.goals.filter((g) => g.partnership === p.id);
+    const health = healthOf(file, p, today, { me: options.me });
+    return {
+      partnership: p.id,
+      members: [...p.members],
+      status: p.status ?? 'active',
+      held: held.length,
+      cancelled: sessions.filter((s) => s.status === 'cancelled').length,
+      rescheduled: sessions.filter((s) => s.status === 'rescheduled').length,
+      hours: Math.round((minutes / 60) * 10) / 10,
+      lastSession: health.lastHeld?.session.date,
+      nextDue: p.status === 'paused' || p.status === 'ended' ? undefined : health.nextDue,
+      overdueDays: p.status === 'paused' || p.status === 'ended' ? 0 : health.overdueDays,
+      health: health.state,
+      goalsActive: goals.filter((g) => g.status === 'active').length,
+      goalsAchieved: goals.filter((g) => g.status === 'achieved').length,
+      openActions: openActionsOf(file, p.id).length,
+    };
+  });
+  return { today, partnerships };
+}
+
+export function renderReportJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+const COLUMNS = ['Partnership', 'Members', 'Health', 'Held', 'Cancelled', 'Rescheduled', 'Hours', 'Last session', 'Next due', 'Goals active', 'Goals achieved', 'Open actions'];
+
+export function renderReportMarkdown(report: Report): string {
+  const rows = report.partnerships.map((r) => [
+    r.partnership,
+    r.members.join(', '),
+    r.health,
+    String(r.held),
+    String(r.cancelled),
+    String(r.rescheduled),
+    r.hours.toFixed(1),
+    r.lastSession ?? '—',
+    r.nextDue === undefined ? '—' : r.overdueDays > 0 ? `${r.nextDue} (overdue ${r.overdueDays} d)` : r.nextDue,
+    String(r.goalsActive),
+    String(r.goalsAchieved),
+    String(r.openActions),
+  ]);
+  const line = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+  const lines = [`Mentoring report, ${report.today}`, '', line(COLUMNS), `|${COLUMNS.map(() => '---').join('|')}|`, ...rows.map(line)];
+  if (!rows.length) lines.push('', 'No partnerships yet.');
+  return lines.join('\n') + '\n';
+}
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
