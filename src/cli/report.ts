@@ -1,0 +1,54 @@
+/**
+ * `peer-mentoring report [FILE] [--json] [--today YYYY-MM-DD]`: per partnership, sessions held and
+ * cancelled, hours met, last session, next due, goals and open action items.
+ */
+import { readFile } from 'fs/promises';
+import * as path from 'path';
+import { isIsoDate, localToday } from '../core/dates';
+import { DEFAULT_FILE_NAME } from '../core/model';
+import { parseMentoring } from '../core/parse';
+import { formatProblem, hasErrors } from '../core/problems';
+import { buildReport, renderReportJson, renderReportMarkdown } from '../core/report';
+import { parseArgs } from './args';
+import { CliCommand, UsageError } from './io';
+
+const USAGE = `usage: peer-mentoring report [FILE] [--json] [--today YYYY-MM-DD]
+
+Per partnership: sessions held, cancelled and rescheduled, hours met, last session, next due
+date (and days overdue), goals active and achieved, open action items.
+
+  FILE               the mentoring file (default ./${DEFAULT_FILE_NAME})
+  --json             JSON instead of a markdown table
+  --today DATE       count due dates from DATE instead of the local date
+`;
+
+export const run: CliCommand = async (args, io) => {
+  const { options, positionals, help } = parseArgs(args, { json: 'flag', today: 'value' }, { maxPositionals: 1 });
+  if (help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (options.today !== undefined && !isIsoDate(options.today)) {
+    throw new UsageError(`--today: '${options.today}' is not a YYYY-MM-DD date`);
+  }
+  const today = options.today ?? localToday();
+  const name = positionals[0] ?? DEFAULT_FILE_NAME;
+
+  let text: string;
+  try {
+    text = await readFile(path.resolve(io.cwd, name), 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    io.err(`${name}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read the file (${err.message})`}\n`);
+    return 2;
+  }
+  const parsed = parseMentoring(text);
+  if (!parsed.model || hasErrors(parsed.problems)) {
+    for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(name, p) + '\n');
+    io.err(`${name}: the file has errors; fix them to see the report\n`);
+    return 1;
+  }
+  const report = buildReport(parsed.model, today);
+  io.out(options.json ? renderReportJson(report) : renderReportMarkdown(report));
+  return 0;
+};
