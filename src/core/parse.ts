@@ -81,8 +81,13 @@ export function parseMentoring(text: string, options: ParseOptions = {}): Parsed
     const range = toRange(e.pos[0], Math.max(e.pos[0], e.pos[1]));
     if (tabLines.has(range.start.line)) continue; // caused by the tab reported there
     if (e.code === 'DUPLICATE_KEY') {
-      const key = text.slice(e.pos[0], trimEnd(text, e.pos[0], e.pos[1]));
-      problems.push({ code: 'duplicate-key', severity: 'error', message: `duplicate key '${key}'`, range });
+      const key = /^(?:"[^"\r\n]*"|'[^'\r\n]*'|[^:\r\n]*?)(?=[ \t]*:)/.exec(text.slice(e.pos[0], e.pos[0] + 1024))?.[0] ?? '';
+      problems.push({
+        code: 'duplicate-key',
+        severity: 'error',
+        message: key ? `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `'${key}'`}` : 'duplicate key',
+        range: key ? toRange(e.pos[0], e.pos[0] + key.length) : range,
+      });
     } else problems.push({ code: 'yaml-syntax', severity: 'error', message: firstLine(e.message), range });
   }
   for (const w of doc.warnings) {

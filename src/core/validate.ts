@@ -310,7 +310,7 @@ class Validator {
     }
     const firstKey = node.items[0]?.key as Node | undefined;
     for (const k of REQUIRED_KEYS[entity]) {
-      if (!seen.has(k)) this.report('missing-field', 'error', `${label} has no '${k}'`, firstKey ?? node);
+      if (!seen.has(k) && entity !== 'file') this.report('missing-field', 'error', `${label} has no '${k}'`, firstKey ?? node);
     }
     if (entity === 'partnership') this.checkPartnership(out, node, path, label);
     if (entity === 'session') this.checkSession(out, path, label);
