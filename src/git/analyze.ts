@@ -1,0 +1,97 @@
+/**
+ * History analysis with its on-disk cache: the first run reads the whole history; later runs read
+ * only the commits added since (`OLD..HEAD`) when the cached HEAD is still an ancestor of HEAD,
+ * and the whole history again after a rewrite (rebase, reset, force-push), with `noCache`, or when
+ * the cache file is unreadable.
+ */
+import { ExpertiseState, DEFAULT_HALF_LIFE_DAYS } from '../core/expertise';
+import type { SkillArea } from '../core/model';
+import { createClassifier } from '../core/skills';
+import { cacheFile, readCache, writeCache, CACHE_VERSION } from './cache';
+import { gitHistorySource, HistorySource } from './history';
+
+export interface AnalyzeOptions {
+  /** Only commits after this date (as `git log --since`). */
+  since?: string;
+  /** At most this many commits (the newest) on a full read. */
+  maxCommits?: number;
+  /** Where to keep the cache; without it nothing is cached. */
+  cacheDir?: string;
+  /** Read the whole history even if a cache exists (the cache is then rewritten). */
+  noCache?: boolean;
+  halfLifeDays?: number;
+  botPatterns?: readonly string[];
+  teamSkills?: readonly SkillArea[];
+  signal?: AbortSignal;
+  /** Commits read so far in this run. */
+  onProgress?: (commitsRead: number) => void;
+  /** For tests: a history source other than git in `repoDir`. */
+  source?: HistorySource;
+}
+
+export interface Analysis {
+  /** The commit analysed; undefined for a repository without commits. */
+  head?: string;
+  /** `full`: whole history read; `incremental`: only new commits; `cached`: nothing new; `empty`: no commits. */
+  mode: 'full' | 'incremental' | 'cached' | 'empty';
+  /** Commits read from git in this run. */
+  commitsRead: number;
+  state: ExpertiseState;
+}
+
+export async function analyzeRepository(repoDir: string, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const source = options.source ?? gitHistorySource(repoDir);
+  const halfLifeDays = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
+  const classify = createClassifier(options.teamSkills);
+  const fresh = (): ExpertiseState => new ExpertiseState(classify, halfLifeDays);
+  const gitDir = await source.gitDir();
+  options.signal?.throwIfAborted();
+  const head = await source.head();
+  if (head === undefined) return { mode: 'empty', commitsRead: 0, state: fresh() };
+
+  const file = options.cacheDir
+    ? cacheFile(options.cacheDir, gitDir, {
+        since: options.since,
+        maxCommits: options.maxCommits,
+        halfLifeDays,
+        botPatterns: options.botPatterns ?? [],
+        teamSkills: (options.teamSkills ?? []).map((s) => [s.id, s.name, s.paths]),
+      })
+    : undefined;
+
+  let state: ExpertiseState | undefined;
+  let range = head;
+  let mode: Analysis['mode'] = 'full';
+  const entry = file && !options.noCache ? readCache(file) : undefined;
+  if (entry) {
+    try {
+      const cached = ExpertiseState.fromJSON(entry.state, classify);
+      if (entry.head === head) return { head, mode: 'cached', commitsRead: 0, state: cached };
+      if (await source.isAncestor(entry.head, head)) {
+        state = cached;
+        range = `${entry.head}..${head}`;
+        mode = 'incremental';
+      }
+    } catch {
+      // A damaged cache is no cache.
+    }
+  }
+  state ??= fresh();
+
+  let commitsRead = 0;
+  for await (const commit of source.readCommits({
+    since: options.since,
+    maxCommits: mode === 'full' ? options.maxCommits : undefined,
+    range,
+    signal: options.signal,
+    botPatterns: options.botPatterns,
+    onCommit: (n) => {
+      commitsRead = n;
+      options.onProgress?.(n);
+    },
+  })) {
+    state.addCommit(commit);
+  }
+  if (file) writeCache(file, { v: CACHE_VERSION, head, state: state.toJSON() });
+  return { head, mode, commitsRead, state };
+}

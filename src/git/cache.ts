@@ -1,0 +1,75 @@
+/**
+ * The history analysis kept on disk between runs: one JSON file per repository and set of analysis
+ * options, holding the HEAD it was computed at and the serialised {@link ExpertiseState}. Anything
+ * unreadable is treated as no cache (the caller reads the history again); writes are atomic
+ * (temporary file, then rename), so a crash never leaves a half-written cache behind.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { SerializedExpertise } from '../core/expertise';
+
+/** Bumped whenever the cached content or its meaning changes (e.g. the classifier's tables). */
+export const CACHE_VERSION = 1;
+
+export interface CacheEntry {
+  v: typeof CACHE_VERSION;
+  /** The commit the state was computed at. */
+  head: string;
+  state: SerializedExpertise;
+}
+
+/** `$XDG_CACHE_HOME/peer-mentoring`, else `~/.cache/peer-mentoring`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(env.HOME || os.homedir(), '.cache');
+  return path.join(base, 'peer-mentoring');
+}
+
+/** The cache file for a repository (by its absolute git directory) and the options that shape the analysis. */
+export function cacheFile(cacheDir: string, gitDir: string, options: unknown): string {
+  let real = gitDir;
+  try {
+    real = fs.realpathSync(gitDir);
+  } catch {
+    // Keep the path as given.
+  }
+  const key = createHash('sha256')
+    .update(JSON.stringify([CACHE_VERSION, real, options]))
+    .digest('hex')
+    .slice(0, 32);
+  return path.join(cacheDir, `history-${key}.json`);
+}
+
+/** The entry in `file`, or undefined when it is missing, unreadable or not a cache entry. */
+export function readCache(file: string): CacheEntry | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const entry = JSON.parse(text) as Partial<CacheEntry>;
+    if (entry.v !== CACHE_VERSION || typeof entry.head !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.head) || typeof entry.state !== 'object' || entry.state === null) {
+      return undefined;
+    }
+    return entry as CacheEntry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `entry` atomically; returns false (and leaves any previous file) when the disk refuses. */
+export function writeCache(file: string, entry: CacheEntry): boolean {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, JSON.stringify(entry));
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    fs.rmSync(tmp, { force: true });
+    return false;
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The repository's history, read in ONE streamed `git log` pass and parsed as it arrives.
+ *
+ *   git log -z --reverse --no-merges --root -M --name-status --format=…
+ *
+ * - `-z`: NUL-separated fields, so any path (tabs, quotes, newlines, non-ASCII) arrives verbatim.
+ * - `--reverse`: oldest first, so creations come before changes and renames carry a file's state
+ *   forward; git walks the commit list first (cheap) and computes the diffs while streaming.
+ * - `--no-merges`: a merge's changes were written in the commits it merges, which are read
+ *   themselves; counting the merge too would credit whoever pressed "merge" with the whole branch.
+ * - `-M` (rename detection): a renamed file keeps its creator and change counts. Measured on the
+ *   40,000-commit benchmark repository, `-M` costs about as much as git's own default (`diff.renames`
+ *   is on by default) and a few percent more than `--no-renames`, which would turn every move into a
+ *   deletion plus a creation and hand the file's authorship to whoever moved it.
+ * - `--root`: the first commit (and a shallow clone's boundary commits) list their files as added.
+ * - `%aN`/`%aE`: author name and email after `.mailmap`.
+ * - Bots (`[bot]` in the name or email, well-known bot accounts, and caller patterns) are skipped.
+ */
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import { simpleGit, SimpleGit } from 'simple-git';
+import type { ChangeStatus, CommitRecord, FileChange } from '../core/expertise';
+
+export type { ChangeStatus, CommitRecord, FileChange };
+
+export interface ReadCommitsOptions {
+  /** Only commits after this date (anything `git log --since` accepts, e.g. `2024-01-01`). */
+  since?: string;
+  /** At most this many commits: the newest ones, still delivered oldest first. */
+  maxCommits?: number;
+  /** A revision range such as `OLD..HEAD` (default `HEAD`). */
+  range?: string;
+  /** Aborting kills git; the iteration then throws the signal's reason. */
+  signal?: AbortSignal;
+  /** Called after each commit delivered, with the number delivered so far. */
+  onCommit?: (commitsRead: number) => void;
+  /** More bot patterns: case-insensitive regular expressions tested against `Name <email>`. */
+  botPatterns?: readonly string[];
+  /** `false` reads authors and dates only (no file lists: much faster). */
+  withFiles?: boolean;
+}
+
+export interface HistorySource {
+  /** The repository's git directory (absolute); throws {@link NotARepositoryError} outside a repository. */
+  gitDir(): Promise<string>;
+  /** The commit HEAD points at, or undefined in a repository without commits. */
+  head(): Promise<string | undefined>;
+  /** True when commit `a` is `b` or one of its ancestors (false for unknown commits). */
+  isAncestor(a: string, b: string): Promise<boolean>;
+  readCommits(opts?: ReadCommitsOptions): AsyncIterable<CommitRecord>;
+}
+
+export class NotARepositoryError extends Error {
+  constructor(readonly dir: string) {
+    super(`${dir} is not a git repository`);
+  }
+}
+
+/** Accounts that commit on their own; `[bot]` in a name or email is matched separately. */
+const BOT_NAMES = /^(dependabot|renovate|renovate-bot|greenkeeper|snyk-bot|github-actions|semantic-release-bot|pre-commit-ci|allcontributors|imgbot|mergify|codecov|whitesource)\b/i;
+
+/** A bot test for `name`/`email`, with extra case-insensitive patterns; invalid patterns throw. */
+export function botMatcher(patterns: readonly string[] = []): (name: string, email: string) => boolean {
+  const extra = patterns.map((p) => {
+    try {
+      return new RegExp(p, 'i');
+    } catch (e) {
+      throw new Error(`invalid bot pattern ${JSON.stringify(p)}: ${(e as Error).message}`);
+    }
+  });
+  const memo = new Map<string, boolean>();
+  return (name, email) => {
+    const key = `${name} <${email}>`;
+    let bot = memo.get(key);
+    if (bot === undefined) {
+      bot = /\[bot\]/i.test(name) || /\[bot\]/i.test(email) || BOT_NAMES.test(name) || extra.some((r) => r.test(key));
+      memo.set(key, bot);
+    }
+    return bot;
+  };
+}
+
+const FORMAT = '--format=%x01%H%x00%P%x00%aN%x00%aE%x00%at%x00';
+const NUL = 0;
+const SOH = 1;
+const LF = 10;
+const SPACE = 32;
+
+export function gitHistorySource(repoDir: string): HistorySource {
+  let git: SimpleGit | undefined;
+  const client = (): SimpleGit => {
+    if (!fs.existsSync(repoDir)) throw new NotARepositoryError(repoDir);
+    return (git ??= simpleGit({ baseDir: repoDir, maxConcurrentProcesses: 2 }));
+  };
+  return {
+    async gitDir() {
+      try {
+        return (await client().raw(['rev-parse', '--absolute-git-dir'])).trim();
+      } catch (e) {
+        if (e instanceof NotARepositoryError) throw e;
+        throw new NotARepositoryError(repoDir);
+      }
+    },
+    async head() {
+      const out = (await client().raw(['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim();
+      return out || undefined;
+    },
+    async isAncestor(a, b) {
+      try {
+        const base = (await client().raw(['merge-base', a, b])).trim();
+        return base !== '' && base.toLowerCase() === a.toLowerCase();
+      } catch {
+        return false;
+      }
+    },
+    readCommits: (opts = {}) => readLog(repoDir, opts),
+  };
+}
+
+function logArgs(opts: ReadCommitsOptions): string[] {
+  const args = ['-c', 'diff.relative=false', '-c', 'log.showSignature=false', 'log', '-z', '--reverse', '--no-merges', '--root', '--no-color', FORMAT];
+  if (opts.withFiles !== false) args.push('--name-status', '-M');
+  if (opts.since !== undefined) args.push(`--since=${opts.since}`);
+  if (opts.maxCommits !== undefined) {
+    if (!Number.isInteger(opts.maxCommits) || opts.maxCommits < 1) throw new RangeError(`maxCommits must be a positive whole number, not ${opts.maxCommits}`);
+    args.push(`--max-count=${opts.maxCommits}`);
+  }
+  const range = opts.range ?? 'HEAD';
+  if (range.startsWith('-')) throw new RangeError(`not a revision range: ${range}`);
+  args.push(range, '--');
+  return args;
+}
+
+async function* readLog(repoDir: string, opts: ReadCommitsOptions): AsyncGenerator<CommitRecord> {
+  const args = logArgs(opts);
+  const isBot = botMatcher(opts.botPatterns);
+  const { signal, onCommit } = opts;
+  signal?.throwIfAborted();
+  if (!fs.existsSync(repoDir)) throw new NotARepositoryError(repoDir);
+  const child = spawn('git', args, { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (d: Buffer) => stderr.push(d));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  exited.catch(() => undefined);
+  const onAbort = (): void => {
+    child.kill();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  let delivered = 0;
+  let rest: Buffer | undefined;
+  const out: CommitRecord[] = [];
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
+      const data = rest ? Buffer.concat([rest, chunk]) : chunk;
+      const used = parseRecords(data, false, out);
+      rest = used < data.length ? data.subarray(used) : undefined;
+      for (const c of out) {
+        if (isBot(c.authorName, c.authorEmail)) continue;
+        yield c;
+        onCommit?.(++delivered);
+      }
+      out.length = 0;
+    }
+    signal?.throwIfAborted();
+    if (rest) {
+      parseRecords(rest[rest.length - 1] === NUL ? rest : Buffer.concat([rest, Buffer.from([NUL])]), true, out);
+      for (const c of out) {
+        if (isBot(c.authorName, c.authorEmail)) continue;
+        yield c;
+        onCommit?.(++delivered);
+      }
+    }
+    const code = await exited;
+    signal?.throwIfAborted();
+    if (code !== 0) {
+      const message = Buffer.concat(stderr).toString('utf8').trim();
+      if (/does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return;
+      if (/not a git repository/i.test(message)) throw new NotARepositoryError(repoDir);
+      throw new Error(`git log failed in ${repoDir} (exit code ${code}): ${message}`);
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+}
+
+/**
+ * Parses the complete records at the start of `data` into `out`; returns how many bytes it used.
+ * A record is `\x01hash\0parents\0name\0email\0time\0\0` then `\n` and, per file, `STATUS\0path\0`
+ * (`R`/`C`: `STATUS\0old\0new\0`). Unless `final`, a record is complete only once the next begins.
+ */
+export function parseRecords(data: Buffer, final: boolean, out: CommitRecord[]): number {
+  let pos = 0;
+  const end = data.length;
+  for (;;) {
+    if (pos >= end) return pos;
+    const start = pos;
+    if (data[pos] !== SOH) throw new Error(`unexpected git log output at byte ${pos}`);
+    pos++;
+    const header: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const z = data.indexOf(NUL, pos);
+      if (z < 0) return start;
+      header.push(pos, z);
+      pos = z + 1;
+    }
+    const files: FileChange[] = [];
+    let complete = false;
+    for (;;) {
+      if (pos >= end) {
+        complete = final;
+        break;
+      }
+      const b = data[pos];
+      if (b === SOH) {
+        complete = true;
+        break;
+      }
+      if (b === NUL || b === LF) {
+        // The separator after the header, and the newline before the file list.
+        pos++;
+        continue;
+      }
+      const z = data.indexOf(NUL, pos);
+      if (z < 0) break;
+      const status = String.fromCharCode(b) as ChangeStatus;
+      pos = z + 1;
+      const z1 = data.indexOf(NUL, pos);
+      if (z1 < 0) break;
+      const first = data.toString('utf8', pos, z1);
+      pos = z1 + 1;
+      if (status === 'R' || status === 'C') {
+        const z2 = data.indexOf(NUL, pos);
+        if (z2 < 0) break;
+        files.push({ status, path: data.toString('utf8', pos, z2), oldPath: first });
+        pos = z2 + 1;
+      } else {
+        files.push({ status: status === 'A' || status === 'D' || status === 'T' ? status : 'M', path: first });
+      }
+    }
+    if (!complete) return start;
+    let parents = header[3] > header[2] ? 1 : 0;
+    for (let i = header[2]; i < header[3]; i++) if (data[i] === SPACE) parents++;
+    out.push({
+      hash: data.toString('latin1', header[0], header[1]),
+      parents,
+      authorName: data.toString('utf8', header[4], header[5]),
+      authorEmail: data.toString('utf8', header[6], header[7]),
+      date: Number(data.toString('latin1', header[8], header[9])),
+      files,
+    });
+  }
+}
