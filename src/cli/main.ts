@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
   // Each command lives in its own module: `validate`, `log`, `report`, `suggest`, `prompts`.
   validate: { summary: 'check the mentoring file; one line per problem (FILE:LINE:COL)', load: async () => (await import('./validate')).run },
   report: { summary: 'sessions, hours, next due dates and open actions per partnership', load: async () => (await import('./report')).run },
+  suggest: { summary: 'skill areas, knowledge islands and mentoring matches from git history', load: async () => (await import('./suggest')).run },
 };
 
 function usage(): string {
