@@ -89,9 +89,12 @@ const SESSION_ICONS: Record<SessionStatus, RowIcon> = {
 export function buildTree(input: TreeInput): Row[] {
   const withFile = input.folders.filter((f) => !f.missing);
   if (withFile.length === 0) return [];
-  const restricted: Row[] = input.trusted
-    ? []
-    : [notice('restricted', input.folders[0].key, RESTRICTED_NOTICE, { id: 'shield' }, 'notice-restricted')];
+  const restricted: Row[] = [];
+  if (!input.trusted) {
+    const row = notice('restricted', input.folders[0].key, RESTRICTED_NOTICE, { id: 'shield' }, 'notice-restricted');
+    row.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust', arguments: [] };
+    restricted.push(row);
+  }
   if (input.folders.length === 1) return [...restricted, ...folderRows(input.folders[0], input)];
   return [
     ...restricted,

@@ -154,6 +154,7 @@ describe('tree model', () => {
   it('shows the Restricted Mode notice when the workspace is not trusted', () => {
     const rows = one(sample(), {}, false);
     assert.strictEqual(rows[0].label, RESTRICTED_NOTICE);
+    assert.strictEqual(rows[0].command?.command, 'workbench.trust.manage');
     assert.strictEqual(rows[1].label, 'Alice');
   });
 
