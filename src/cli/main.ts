@@ -8,6 +8,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
   validate: { summary: 'check the mentoring file; one line per problem (FILE:LINE:COL)', load: async () => (await import('./validate')).run },
   report: { summary: 'sessions, hours, next due dates and open actions per partnership', load: async () => (await import('./report')).run },
   suggest: { summary: 'skill areas, knowledge islands and mentoring matches from git history', load: async () => (await import('./suggest')).run },
+  prompts: { summary: 'open goals a change touches, and the questions to ask in review', load: async () => (await import('./prompts')).run },
 };
 
 function usage(): string {

@@ -143,7 +143,7 @@ export function defaultPrompts(tag: SkillTag): readonly string[] {
   return [AREA_PROMPT];
 }
 
-const KIND_ORDER: Record<SkillTag['kind'], number> = { practice: 0, team: 1, language: 2, module: 3 };
+const KIND_ORDER: Record<SkillTag['kind'], number> = { practice: 0, language: 1, team: 2, module: 3 };
 const ROLE_ORDER: Record<ReviewRole, number> = { author: 0, mentor: 1, partner: 2, observer: 3 };
 
 interface Candidate {

@@ -71,6 +71,12 @@ export async function defaultBase(git: SimpleGit): Promise<string> {
   throw new ChangesError(`no base branch found (tried ${DEFAULT_BASES.join(', ')}); name one with --base REF`);
 }
 
+/** `git config user.email` as seen from `dir`, if set. */
+export async function readUserEmail(dir: string): Promise<string | undefined> {
+  const out = await run(simpleGit({ baseDir: dir }), ['config', 'user.email']).catch(() => '');
+  return out.trim() || undefined;
+}
+
 async function run(git: SimpleGit, args: string[]): Promise<string> {
   return git.raw(args);
 }
