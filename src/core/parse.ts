@@ -4,7 +4,7 @@
  *
  * Dates stay text: the YAML 1.2 core schema has no timestamp type, so `2026-02-10` is a string.
  */
-import { Document, LineCounter, parseDocument, visit } from 'yaml';
+import { Alias, Document, LineCounter, parseDocument, visit } from 'yaml';
 import { MentoringFile } from './model';
 import { Problem, Range } from './problems';
 import { nodeAt, offsetsToRange, trimEnd, validateDocument, ValidateOptions, YamlPath } from './validate';
@@ -88,20 +88,17 @@ export function parseMentoring(text: string, options: ParseOptions = {}): Parsed
         message: key ? `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `'${key}'`}` : 'duplicate key',
         range: key ? toRange(e.pos[0], e.pos[0] + key.length) : range,
       });
+    } else if (e.code === 'MULTIPLE_DOCS') {
+      problems.push({ code: 'yaml-syntax', severity: 'error', message: "the file must hold a single YAML document; remove the '---' separator", range });
     } else problems.push({ code: 'yaml-syntax', severity: 'error', message: firstLine(e.message), range });
   }
   for (const w of doc.warnings) {
     problems.push({ code: 'yaml-warning', severity: 'warning', message: firstLine(w.message), range: toRange(w.pos[0], w.pos[1]) });
   }
 
-  const bomb = aliasBomb(doc);
-  if (bomb) {
-    problems.push({
-      code: 'alias-limit',
-      severity: 'error',
-      message: 'too many YAML aliases (*name) expand here; the file was not read (remove the aliases)',
-      range: toRange(bomb[0], bomb[1]),
-    });
+  const aliases = aliasProblems(doc, toRange);
+  if (aliases.length) {
+    problems.push(...aliases);
     return result(text, doc, lineCounter, undefined, problems, new WeakMap());
   }
 
@@ -181,23 +178,35 @@ function tabIndents(text: string, doc: Document.Parsed, toRange: (s: number, e: 
   return problems;
 }
 
-/** The range of the first alias, when expanding the document's aliases exceeds the safe limit. */
-function aliasBomb(doc: Document.Parsed): [number, number] | undefined {
-  let first: [number, number] | undefined;
-  visit(doc, {
-    Alias: (_k, n) => {
-      first = n.range ? [n.range[0], n.range[1]] : [0, 0];
-      return visit.BREAK;
-    },
-  });
-  if (!first) return undefined;
+/**
+ * Aliases (`*name`) that name no anchor, or that expand past the `yaml` library's safe limit (an
+ * alias bomb). Either way the file is not read further.
+ */
+function aliasProblems(doc: Document.Parsed, toRange: (s: number, e: number) => Range): Problem[] {
+  const aliases: Alias[] = [];
+  visit(doc, { Alias: (_k, n) => void aliases.push(n) });
+  const at = (a: Alias): Range => toRange(a.range?.[0] ?? 0, a.range?.[1] ?? 0);
+  const problems: Problem[] = aliases
+    .filter((a) => !a.resolve(doc))
+    .map((a) => ({
+      code: 'unknown-alias',
+      severity: 'error',
+      message: `alias '*${a.source}' has no anchor '&${a.source}' before it`,
+      range: at(a),
+    }));
+  if (!aliases.length || problems.length) return problems;
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return undefined;
   } catch (e) {
-    if (e instanceof ReferenceError && /alias/i.test(e.message)) return first;
-    return undefined; // other alias problems (unknown anchors) are already syntax errors
+    if (!(e instanceof ReferenceError)) throw e;
+    problems.push({
+      code: 'alias-limit',
+      severity: 'error',
+      message: 'YAML aliases (*name) here expand too much; the file was not read (write the entries out instead)',
+      range: at(aliases[0]),
+    });
   }
+  return problems;
 }
 
 /** UTF-8 length of `text`, counting no further than just past `limit`. */
@@ -221,5 +230,6 @@ function formatBytes(n: number): string {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/\s*at line \d+, column \d+:?$/, '');
+  const line = message.split('\n')[0].replace(/\s*at line \d+, column \d+:?$/, '');
+  return line.charAt(0).toLowerCase() + line.slice(1);
 }
