@@ -24,6 +24,14 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     define: { PEER_MENTORING_VERSION: JSON.stringify(require('./package.json').version) },
   },
+  {
+    // The goal review webview; its CSS import becomes dist/webview.css.
+    entryPoints: ['webview/review/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  },
 ];
 
 async function main() {
