@@ -1,0 +1,301 @@
+#!/usr/bin/env node
+/**
+ * A stand-in for the `code` executable, for `@vscode/test-electron`'s
+ * `runTests({ vscodeExecutablePath: 'scripts/vscode-host/code.js', ... })`: it runs the
+ * extension's tests in a real VS Code (code-server, see install.js) shown in headless Chromium.
+ *
+ * It reads the arguments test-electron passes (`--extensionDevelopmentPath=`,
+ * `--extensionTestsPath=`, `--user-data-dir=`, `--extensions-dir=`, `--disable-extensions`,
+ * `--disable-extension=ID`, the folder to open; desktop-only flags are ignored), then:
+ *   1. starts code-server on a free 127.0.0.1 port in a process group of its own, waits for /healthz;
+ *   2. opens `/?folder=…&payload=…` in headless Chromium (playwright-core) with the smoke-test
+ *      driver enabled, so the workbench loads the extension under development and runs the tests;
+ *   3. prints the extension host's console output (the page's `codeAutomationLog`) on stdout;
+ *   4. takes the tests' exit code from the page's `codeAutomationExit`, ends every process it
+ *      started (also on SIGINT/SIGTERM, on a timeout, and when its parent dies) and exits with it.
+ *
+ * UI channel: a test inside the extension host can ask the browser side for things it cannot do
+ * itself. It logs one line `@@pm-host {"id":N,"op":...}` on the console; this driver performs it
+ * and writes `{"id":N,"ok":true,"value":...}` (or `"ok":false,"error":"..."`) to the file
+ * `$PM_VSCODE_DRIVER/reply-N.json`. `PM_VSCODE_DRIVER` (set for the server and so for the extension
+ * host) names the channel folder; its absence means "no driver" (e.g. desktop VS Code). Ops:
+ *   {"op":"screenshot","file":ABS_PATH}              page screenshot (PNG)
+ *   {"op":"press","key":"F1"}                        a key or chord, Playwright's names ("Control+P")
+ *   {"op":"type","text":"..."}                        enters text into the focused element (one input event)
+ *   {"op":"domText","selector":CSS,"frames":[CSS]}    innerText of every match -> string[]
+ *   {"op":"click","selector":CSS,"frames":[CSS]}      clicks the first match
+ * `frames` (optional) is a chain of iframe selectors to enter first, e.g. a webview's
+ * ["iframe.webview.ready", "#active-frame"]. test/integration/host.ts is the typed client.
+ *
+ * Environment:
+ *   PM_VSCODE_HOST_TIMEOUT          seconds for the whole run (default 600)
+ *   PM_VSCODE_HOST_STARTUP_TIMEOUT  seconds for code-server to answer /healthz (default 90)
+ *   PM_VSCODE_HOST_VERBOSE=1        also print code-server's and the workbench's own logs
+ *   PM_CHROMIUM                     the Chromium executable (default /usr/bin/chromium)
+ */
+/* global setInterval, fetch, AbortSignal */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const util = require('util');
+const { install } = require('./install');
+
+const REQUEST = '@@pm-host ';
+/**
+ * The page's log carries the workbench's own messages along with the extension host's console;
+ * these are the workbench's routine ones (and its failed lookups of hosts this machine cannot
+ * reach), shown only with PM_VSCODE_HOST_VERBOSE=1.
+ */
+const WORKBENCH_NOISE = [
+  /^\[(AgentHost(?::\w+)?|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]/,
+  /^(Resolving|Resolved) connection token/,
+  /^Creating a socket \(/,
+  /^Updating additional builtin extensions cache/,
+  /^Creation of workbench contribution/,
+  /^Extension host \(\w+\) is (un)?responsive/,
+  /^Timed out waiting for authentication provider/,
+  /getaddrinfo (ENOTFOUND|EAI_AGAIN)/,
+];
+const seconds = (name, dflt) => {
+  const v = Number(process.env[name]);
+  return (Number.isFinite(v) && v > 0 ? v : dflt) * 1000;
+};
+const verbose = process.env.PM_VSCODE_HOST_VERBOSE === '1';
+
+function parseArgs(argv) {
+  const a = { devPaths: [], testsPath: undefined, userDataDir: undefined, extensionsDir: undefined, disable: [], disableAll: false, folder: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const m = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
+    if (!m) {
+      if (a.folder === undefined) a.folder = path.resolve(arg);
+      continue;
+    }
+    const [, name, inline] = m;
+    const valueOf = () => (inline !== undefined ? inline : argv[++i]);
+    switch (name) {
+      case 'extensionDevelopmentPath': a.devPaths.push(path.resolve(valueOf())); break;
+      case 'extensionTestsPath': a.testsPath = path.resolve(valueOf()); break;
+      case 'user-data-dir': a.userDataDir = path.resolve(valueOf()); break;
+      case 'extensions-dir': a.extensionsDir = path.resolve(valueOf()); break;
+      case 'disable-extension': a.disable.push(valueOf()); break;
+      case 'disable-extensions': a.disableAll = true; break;
+      default: break; // desktop-only flags (--no-sandbox, --disable-updates, --skip-welcome, ...)
+    }
+  }
+  if (!a.devPaths.length) throw new Error('missing --extensionDevelopmentPath');
+  if (!a.testsPath) throw new Error('missing --extensionTestsPath');
+  return a;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const startedAt = Date.now();
+const status = (msg) => process.stderr.write(`[vscode-host] ${msg} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n`);
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const host = install();
+  const session = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-vscode-host-'));
+  const channel = path.join(session, 'channel');
+  fs.mkdirSync(channel);
+  const userDataDir = args.userDataDir || path.join(session, 'user-data');
+  const extensionsDir = args.extensionsDir || path.join(session, 'extensions');
+  const serverLog = path.join(session, 'code-server.log');
+
+  let server;
+  let context;
+  let finished = false;
+  const finish = async (code, why) => {
+    if (finished) return;
+    finished = true;
+    if (why) process.stderr.write(`[vscode-host] ${why}\n`);
+    if (code !== 0 && !verbose && fs.existsSync(serverLog)) {
+      const tail = fs.readFileSync(serverLog, 'utf8').trim().split('\n').slice(-15).join('\n');
+      if (why && tail) process.stderr.write(`[vscode-host] last lines of code-server's log:\n${tail}\n`);
+    }
+    if (context) await Promise.race([context.close().catch(() => undefined), sleep(5000)]);
+    if (server) await killGroup(server);
+    fs.rmSync(session, { recursive: true, force: true });
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void finish(130, 'interrupted (SIGINT): stopping VS Code'));
+  process.on('SIGTERM', () => void finish(143, 'terminated (SIGTERM): stopping VS Code'));
+  process.on('SIGHUP', () => void finish(129, 'hung up (SIGHUP): stopping VS Code'));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void finish(1, 'the process that started the tests is gone: stopping VS Code');
+  }, 1000).unref();
+  const runTimeout = seconds('PM_VSCODE_HOST_TIMEOUT', 600);
+  setTimeout(() => void finish(1, `the test run took longer than ${runTimeout / 1000} s (PM_VSCODE_HOST_TIMEOUT): stopping VS Code`), runTimeout).unref();
+
+  try {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const csArgs = [
+      host.codeServer,
+      '--config', '/dev/null',
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      '--vscode-option', 'enable-smoke-test-driver',
+      ...(args.disableAll ? ['--disable-extensions'] : []),
+      ...args.disable.flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
+    ];
+    if (args.folder) csArgs.push(args.folder);
+    const out = fs.openSync(serverLog, 'a');
+    server = spawn(host.node, csArgs, {
+      detached: true, // its own session and process group: everything it starts is ended with it
+      stdio: ['ignore', verbose ? 'inherit' : out, verbose ? 'inherit' : out],
+      env: { ...process.env, PM_VSCODE_DRIVER: channel, PATH: `${path.dirname(host.node)}${path.delimiter}${process.env.PATH}` },
+    });
+    fs.closeSync(out);
+    server.once('exit', (code, signal) => void finish(1, `code-server exited early (${signal || `exit code ${code}`})`));
+
+    const startup = seconds('PM_VSCODE_HOST_STARTUP_TIMEOUT', 90);
+    const upBy = Date.now() + startup;
+    for (;;) {
+      try {
+        if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > upBy) return finish(1, `code-server did not answer ${base}/healthz within ${startup / 1000} s (PM_VSCODE_HOST_STARTUP_TIMEOUT)`);
+      await sleep(250);
+    }
+    status(`code-server ${host.versions.codeServer} is up on ${base}`);
+
+    const { chromium } = require(host.playwright);
+    const browserProfile = path.join(session, 'chromium');
+    context = await chromium.launchPersistentContext(browserProfile, {
+      executablePath: process.env.PM_CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      timeout: startup,
+    });
+    const page = context.pages()[0] || (await context.newPage());
+    page.on('crash', () => void finish(1, 'the workbench page crashed'));
+    context.on('close', () => void finish(1, 'the browser closed unexpectedly'));
+    if (verbose) page.on('console', (m) => process.stderr.write(`[workbench ${m.type()}] ${m.text()}\n`));
+
+    const requests = [];
+    let queue = Promise.resolve();
+    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      const text = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+      if (!verbose && WORKBENCH_NOISE.some((re) => re.test(text))) return;
+      const lines = [];
+      for (const line of text.split('\n')) {
+        const at = line.indexOf(REQUEST);
+        if (at < 0) {
+          lines.push(line);
+          continue;
+        }
+        requests.push(line.slice(at + REQUEST.length));
+        queue = queue.then(() => serve(page, channel, requests.shift()));
+      }
+      if (lines.length) (type === 'error' ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);
+    });
+    let exit;
+    const exited = new Promise((resolve) => (exit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code) => exit(Number.isInteger(Number(code)) ? Number(code) : 1));
+
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = [
+      ...args.devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),
+      ['extensionTestsPath', remote(args.testsPath)],
+    ];
+    const query = `${args.folder ? `folder=${encodeURIComponent(args.folder)}&` : ''}payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(`${base}/?${query}`, { timeout: startup });
+    status('workbench opened; running the tests');
+    const code = await exited;
+    await queue;
+    status(`the tests ended with exit code ${code}`);
+    return finish(code);
+  } catch (e) {
+    return finish(1, `the test host failed: ${e && e.stack ? e.stack : e}`);
+  }
+}
+
+/** Performs one UI request and writes its reply file (atomically: tmp + rename). */
+async function serve(page, channel, json) {
+  let req;
+  let reply;
+  try {
+    req = JSON.parse(json);
+    if (!Number.isInteger(req.id)) throw new Error('a request needs an integer "id"');
+    reply = { id: req.id, ok: true, value: await perform(page, req) };
+  } catch (e) {
+    if (!req || !Number.isInteger(req.id)) {
+      process.stderr.write(`[vscode-host] bad UI request ${json}: ${e.message}\n`);
+      return;
+    }
+    reply = { id: req.id, ok: false, error: String(e && e.message ? e.message : e) };
+  }
+  const file = path.join(channel, `reply-${req.id}.json`);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(reply));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+const OP_TIMEOUT = 10000;
+
+async function perform(page, req) {
+  const scope = () => (req.frames || []).reduce((s, sel) => s.frameLocator(sel), page);
+  switch (req.op) {
+    case 'screenshot':
+      if (typeof req.file !== 'string' || !path.isAbsolute(req.file)) throw new Error('screenshot needs an absolute "file"');
+      fs.mkdirSync(path.dirname(req.file), { recursive: true });
+      await page.screenshot({ path: req.file, timeout: OP_TIMEOUT });
+      return req.file;
+    case 'press':
+      await page.keyboard.press(String(req.key));
+      return null;
+    case 'type':
+      await page.keyboard.insertText(String(req.text));
+      return null;
+    case 'domText':
+      return scope().locator(String(req.selector)).allInnerTexts();
+    case 'click':
+      await scope().locator(String(req.selector)).first().click({ timeout: OP_TIMEOUT });
+      return null;
+    default:
+      throw new Error(`unknown op ${JSON.stringify(req.op)}`);
+  }
+}
+
+/** SIGTERM to the whole process group, SIGKILL after 3 s if anything is left. */
+async function killGroup(child) {
+  const signal = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+      return true;
+    } catch {
+      return false; // the group is gone
+    }
+  };
+  if (!signal('SIGTERM')) return;
+  for (let i = 0; i < 30; i++) {
+    await sleep(100);
+    if (!signal(0)) return;
+  }
+  signal('SIGKILL');
+}
+
+main();

@@ -1,0 +1,156 @@
+/**
+ * Runs the integration tests in a real VS Code (`node out/test/integration/run.js`; `npm test`
+ * runs it as its integration layer). Picks the host, makes a fresh git repository from
+ * `test/fixtures/workspace/` with commits by several authors, and calls test-electron's
+ * `runTests` with out/test/integration/index.js as the tests.
+ *
+ * Host (`PM_VSCODE_HOST`):
+ *   auto (default)  desktop VS Code if one is at hand (`VSCODE_EXECUTABLE`, or a build that
+ *                   test-electron downloaded earlier into .vscode-test/), else code-server
+ *   desktop         desktop VS Code: `VSCODE_EXECUTABLE`, else test-electron downloads
+ *                   `PM_VSCODE_VERSION` (default "stable"); needs a display (e.g. xvfb-run)
+ *   code-server     code-server in headless Chromium (scripts/vscode-host/), installed on first use
+ * `PM_RESULTS_FILE` (set by scripts/test.js) receives the counts; `PM_KEEP_WORKSPACE=1` keeps the
+ * temporary folder for a look afterwards.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runTests } from '@vscode/test-electron';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+interface Commit {
+  author: string;
+  email: string;
+  date: string;
+  message: string;
+  /** Files written before committing, relative to the workspace (the fixture's own files first). */
+  files: Record<string, string | null>;
+}
+
+/** The fixture repository's history: several authors over a few weeks. */
+function history(fixture: string): Commit[] {
+  const read = (p: string) => fs.readFileSync(path.join(fixture, p), 'utf8');
+  return [
+    { author: 'Ana Lima', email: 'ana@example.com', date: '2024-01-08T09:00:00Z', message: 'Start the project and the mentoring file', files: { 'README.md': read('README.md'), '.mentoring.yml': read('.mentoring.yml') } },
+    { author: 'Ben Okafor', email: 'ben@example.com', date: '2024-01-15T14:30:00Z', message: 'Add the users API\n\nMentoring-Goal: ben-ts', files: { 'src/api/users.ts': read('src/api/users.ts') } },
+    { author: 'Chen Wei', email: 'chen@example.com', date: '2024-02-01T11:00:00Z', message: 'Write the guide', files: { 'docs/guide.md': read('docs/guide.md') } },
+    { author: 'Ana Lima', email: 'ana@example.com', date: '2024-02-20T16:45:00Z', message: 'Mention the API in the README', files: { 'README.md': `${read('README.md')}\nSee docs/guide.md for the users API.\n` } },
+  ];
+}
+
+/** A fresh copy of the fixture made into a git repository; returns its path. */
+export function makeWorkspace(parent: string): string {
+  const fixture = path.join(root, 'test', 'fixtures', 'workspace');
+  const ws = path.join(parent, 'workspace');
+  fs.mkdirSync(ws, { recursive: true });
+  const git = (args: string[], env: NodeJS.ProcessEnv = {}) => execFileSync('git', args, { cwd: ws, env: { ...process.env, ...env }, stdio: 'pipe' });
+  git(['init', '-q', '-b', 'main']);
+  git(['config', 'user.name', 'Fixture']);
+  git(['config', 'user.email', 'fixture@example.com']);
+  git(['config', 'commit.gpgsign', 'false']);
+  for (const c of history(fixture)) {
+    for (const [rel, text] of Object.entries(c.files)) {
+      const file = path.join(ws, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      if (text === null) fs.rmSync(file);
+      else fs.writeFileSync(file, text);
+    }
+    git(['add', '-A']);
+    const who = { GIT_AUTHOR_NAME: c.author, GIT_AUTHOR_EMAIL: c.email, GIT_AUTHOR_DATE: c.date, GIT_COMMITTER_NAME: c.author, GIT_COMMITTER_EMAIL: c.email, GIT_COMMITTER_DATE: c.date };
+    git(['commit', '-q', '-m', c.message], who);
+  }
+  return ws;
+}
+
+type HostKind = 'desktop' | 'code-server';
+
+/** A desktop VS Code that test-electron downloaded before (.vscode-test/vscode-<platform>-<version>/). */
+function cachedDesktop(): string | undefined {
+  const cache = path.join(root, '.vscode-test');
+  if (!fs.existsSync(cache)) return undefined;
+  const exe = process.platform === 'darwin' ? 'Visual Studio Code.app/Contents/MacOS/Electron' : process.platform === 'win32' ? 'Code.exe' : 'code';
+  return fs
+    .readdirSync(cache)
+    .filter((d) => d.startsWith('vscode-'))
+    .sort()
+    .reverse()
+    .map((d) => path.join(cache, d, exe))
+    .find((p) => fs.existsSync(p));
+}
+
+export function pickHost(env: NodeJS.ProcessEnv = process.env): { kind: HostKind; executable?: string } {
+  const wanted = env.PM_VSCODE_HOST || 'auto';
+  const desktop = env.VSCODE_EXECUTABLE || cachedDesktop();
+  switch (wanted) {
+    case 'desktop':
+      return { kind: 'desktop', executable: desktop };
+    case 'code-server':
+      return { kind: 'code-server', executable: path.join(root, 'scripts', 'vscode-host', 'code.js') };
+    case 'auto':
+      return desktop ? { kind: 'desktop', executable: desktop } : pickHost({ ...env, PM_VSCODE_HOST: 'code-server' });
+    default:
+      throw new Error(`PM_VSCODE_HOST=${wanted}: use auto, desktop or code-server`);
+  }
+}
+
+/** User settings for the test window: no welcome page, chat or update checks (quieter, faster, clearer screenshots). */
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.autofetch': false,
+};
+
+async function main(): Promise<number> {
+  const host = pickHost();
+  if (host.kind === 'code-server') {
+    // Installs on first use (a few minutes); instant afterwards.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const installer = require(path.join(root, 'scripts', 'vscode-host', 'install.js')) as { install(): unknown };
+    installer.install();
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-itest-'));
+  try {
+    const workspace = makeWorkspace(tmp);
+    const userDataDir = path.join(tmp, 'user-data');
+    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+    console.log(`VS Code host: ${host.kind}${host.executable ? ` (${host.executable})` : ' (downloaded by test-electron)'}`);
+    await runTests({
+      vscodeExecutablePath: host.executable,
+      version: host.executable ? undefined : process.env.PM_VSCODE_VERSION || 'stable',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(__dirname, 'index.js'),
+      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE },
+      // Built-in extensions (git among them) stay on; the fresh extensions folder holds no others.
+      launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
+    });
+    return 0;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    console.error(`integration tests failed: ${e instanceof Error ? e.message : String(e)}`);
+    return typeof code === 'number' && code !== 0 ? code : 1;
+  } finally {
+    if (process.env.PM_KEEP_WORKSPACE === '1') console.log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}
