@@ -18,7 +18,15 @@ const layers = [
   {
     name: 'webview',
     cmd: process.execPath,
-    args: [require.resolve('mocha/bin/mocha.js'), '--config', '.mocharc.json', '--spec', 'out/test/webview/**/*.test.js'],
+    args: [
+      require.resolve('mocha/bin/mocha.js'),
+      '--no-config',
+      '--reporter',
+      './scripts/mocha-reporter.js',
+      '--timeout',
+      '60000',
+      'out/test/webview/**/*.test.js',
+    ],
     when: () => fs.existsSync(path.join(root, 'out', 'test', 'webview')),
   },
   {
