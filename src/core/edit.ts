@@ -499,7 +499,8 @@ function blockList(st: State, map: YAMLMap, entity: Entity, pair: Pair, entry: P
   const keyEnd = range(pair.key)[1];
   const colon = text.indexOf(':', keyEnd);
   const v = pair.value;
-  const valueEnd = v ? endOf(v) : colon + 1;
+  const r = isNode(v) ? range(v) : undefined;
+  const valueEnd = r && r[1] > r[0] ? r[1] : colon + 1;
   const edits: TextEdit[] = [];
   if (valueEnd > colon + 1) edits.push({ offset: colon + 1, length: valueEnd - colon - 1, text: '' });
   const at = nextLine(text, valueEnd);
@@ -551,6 +552,11 @@ function setField(st: State, map: YAMLMap, entity: Entity, key: string, value: V
     return [{ offset: at, length: 0, text: linesAt(st, at, [`${' '.repeat(mapKeyCol(st, map))}${key}: ${scalarText(value, false)}`]) }];
   }
   const v = pair.value;
+  if (isAlias(v)) {
+    // An alias stands for another node's value: give this entry its own value instead.
+    const [start, end] = range(v);
+    return [{ offset: start, length: end - start, text: scalarText(value, map.flow === true) }];
+  }
   if (!isScalar(v)) throw new EditError(`'${key}' is not a single value; edit it by hand`);
   if (v.anchor) throw new EditError(`'${key}' is shared through the YAML anchor &${v.anchor}; edit it by hand`);
   if (v.value === value) return [];
