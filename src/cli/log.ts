@@ -1,0 +1,179 @@
+/**
+ * `peer-mentoring log [FILE] --partnership ID ...`: adds one session to the mentoring file, changing
+ * nothing else in it, and says when the partnership should meet next.
+ */
+import * as path from 'path';
+import { defaultMinutes, healthOf } from '../core/cadence';
+import { localToday, parseDateInput } from '../core/dates';
+import { addSession, EditError } from '../core/edit';
+import { ActionItem, DEFAULT_FILE_NAME, MentoringFile, Session, SESSION_STATUSES, SessionStatus } from '../core/model';
+import { parseMentoring } from '../core/parse';
+import { formatProblem, hasErrors, Problem } from '../core/problems';
+import { editFile } from '../core/safeWrite';
+import { parseArgs, ParsedOptions } from './args';
+import { CliCommand, UsageError } from './io';
+
+const USAGE = `usage: peer-mentoring log [FILE] --partnership ID [options]
+
+Adds a session to the mentoring file; nothing else in the file changes.
+
+  FILE                 the mentoring file (default ./${DEFAULT_FILE_NAME})
+  --partnership ID     the partnership that met (required)
+  --date DATE          YYYY-MM-DD, today or yesterday (default today; not in the future)
+  --status STATUS      held, cancelled or rescheduled (default held)
+  --reason TEXT        why it was cancelled or rescheduled (required for those)
+  --to DATE            the new date of a rescheduled session
+  --minutes N          how long it took (default: the last held session's minutes)
+  --goal ID            a goal discussed (repeatable)
+  --notes TEXT         notes
+  --action WHO:TEXT    an action item for partner WHO (repeatable)
+`;
+
+const OPTIONS = {
+  partnership: 'value',
+  date: 'value',
+  status: 'value',
+  reason: 'value',
+  to: 'value',
+  minutes: 'value',
+  goal: 'list',
+  notes: 'value',
+  action: 'list',
+} as const;
+
+/** The file cannot take the session: its problems, or a reference it does not define. */
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const run: CliCommand = async (args, io) => {
+  const { options, positionals, help } = parseArgs(args, OPTIONS, { maxPositionals: 1 });
+  if (help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const today = localToday();
+  const session = sessionFrom(options, today);
+  const name = positionals[0] ?? DEFAULT_FILE_NAME;
+
+  let logged: Session = session;
+  let written: string;
+  try {
+    // The operation runs on the file's content as it is when written, not as it was at start.
+    written = editFile(path.resolve(io.cwd, name), (text) => {
+      const parsed = parseMentoring(text);
+      if (!parsed.model || hasErrors(parsed.problems)) {
+        throw new Refused('the file has errors; fix them before logging a session', parsed.problems.filter((p) => p.severity === 'error'));
+      }
+      logged = complete(session, parsed.model);
+      return addSession(text, logged);
+    }).text;
+  } catch (e) {
+    if (e instanceof Refused || e instanceof EditError) {
+      for (const p of e.problems) io.err(formatProblem(name, p) + '\n');
+      io.err(`${name}: ${e.message}; nothing was written\n`);
+      return 1;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') {
+      io.err(`${name}: no such file\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  io.out(`Logged ${describe(logged)} in ${name}\n`);
+  const after = parseMentoring(written).model;
+  const partnership = after?.partnerships.find((p) => p.id === logged.partnership);
+  if (after && partnership) {
+    const h = healthOf(after, partnership, today);
+    io.out(h.nextDue !== undefined && h.state !== 'paused' && h.state !== 'ended' ? `Next session due ${h.nextDue}: ${h.sentence}\n` : `${capitalize(h.sentence)}\n`);
+  }
+  return 0;
+};
+
+/** The session the options describe; usage mistakes are UsageErrors (exit 2). */
+function sessionFrom(o: ParsedOptions<typeof OPTIONS>, today: string): Session {
+  if (o.partnership === undefined || o.partnership.trim() === '') throw new UsageError('--partnership ID is required');
+  const status = (o.status ?? 'held') as SessionStatus;
+  if (!SESSION_STATUSES.includes(status)) throw new UsageError(`--status must be one of ${SESSION_STATUSES.join(', ')} (not '${o.status}')`);
+  const date = o.date === undefined ? today : dateOption('--date', o.date, today, false);
+
+  const session: Session = { date, partnership: o.partnership.trim(), status };
+  if (status === 'held') {
+    if (o.reason !== undefined) throw new UsageError('--reason is for cancelled or rescheduled sessions');
+  } else {
+    if (o.reason === undefined || o.reason.trim() === '') throw new UsageError(`a ${status} session needs --reason TEXT`);
+    session.reason = o.reason.trim();
+  }
+  if (o.to !== undefined) {
+    if (status !== 'rescheduled') throw new UsageError('--to is for rescheduled sessions');
+    session.to = dateOption('--to', o.to, today, true);
+  }
+  if (o.minutes !== undefined) {
+    const minutes = Number(o.minutes);
+    if (!/^\d+$/.test(o.minutes.trim()) || minutes < 1 || minutes > 24 * 60) {
+      throw new UsageError(`--minutes must be a whole number of minutes from 1 to 1440 (not '${o.minutes}')`);
+    }
+    session.minutes = minutes;
+  }
+  if (o.goal.length) session.goals = [...new Set(o.goal.map((g) => g.trim()))];
+  if (o.notes !== undefined && o.notes.trim() !== '') session.notes = o.notes;
+  if (o.action.length) session.actions = o.action.map(actionFrom);
+  return session;
+}
+
+function dateOption(flag: string, value: string, today: string, allowFuture: boolean): string {
+  const r = value.trim() === '' ? { ok: false as const, message: 'a date is needed' } : parseDateInput(value, today, { allowFuture });
+  if (!r.ok) throw new UsageError(`${flag}: ${r.message}`);
+  return r.date;
+}
+
+function actionFrom(text: string): ActionItem {
+  const colon = text.indexOf(':');
+  const who = colon < 0 ? '' : text.slice(0, colon).trim();
+  const what = colon < 0 ? '' : text.slice(colon + 1).trim();
+  if (!who || !what) throw new UsageError(`--action must be WHO:TEXT, e.g. --action "bob:Read the RFC" (not '${text}')`);
+  return { who, what };
+}
+
+/** Checks the session's references against the file and fills in the default minutes. */
+function complete(session: Session, file: MentoringFile): Session {
+  const partnership = file.partnerships.find((p) => p.id === session.partnership);
+  if (!partnership) {
+    const known = file.partnerships.map((p) => p.id);
+    throw new Refused(`unknown partnership '${session.partnership}'${known.length ? ` (the file has: ${known.join(', ')})` : ' (the file has none)'}`);
+  }
+  for (const id of session.goals ?? []) {
+    const goal = file.goals.find((g) => g.id === id);
+    if (!goal) throw new Refused(`unknown goal '${id}'`);
+    if (goal.partnership !== partnership.id) throw new Refused(`goal '${id}' belongs to partnership '${goal.partnership}', not '${partnership.id}'`);
+  }
+  for (const a of session.actions ?? []) {
+    if (!file.partners.some((p) => p.id === a.who)) throw new Refused(`unknown partner '${a.who}' in --action`);
+    if (!partnership.members.includes(a.who)) throw new Refused(`'${a.who}' is not a member of partnership '${partnership.id}'`);
+  }
+  if (session.minutes !== undefined || session.status !== 'held') return session;
+  const minutes = defaultMinutes(file, partnership.id);
+  return minutes === undefined ? session : { ...session, minutes };
+}
+
+function describe(s: Session): string {
+  const details = [
+    s.minutes !== undefined ? `${s.minutes} min` : '',
+    s.reason ? `reason: ${s.reason}` : '',
+    s.to ? `moved to ${s.to}` : '',
+    s.goals?.length ? `goals: ${s.goals.join(', ')}` : '',
+    s.actions?.length ? `${s.actions.length} action item${s.actions.length === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return `${s.status} session of ${s.partnership} on ${s.date}${details.length ? ` (${details.join('; ')})` : ''}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
