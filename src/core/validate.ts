@@ -180,7 +180,8 @@ interface Ref {
   to: RefKind;
   value: string;
   path: YamlPath;
-  owner: string;
+  /** Label of the entry that refers. */
+  from: string;
 }
 
 /** The node at `path` in `doc` (map keys and sequence indexes; aliases on the way are followed). */
@@ -337,7 +338,7 @@ class Validator {
         if (spec.t === 'id' && !SLUG.test(value)) {
           this.report('invalid-id', 'warning', `id '${value}' should be a lower-case slug (a-z, 0-9, '.', '_', '-')`, raw);
         }
-        if (spec.t === 'ref') this.refs.push({ to: spec.to, value, path, owner: label });
+        if (spec.t === 'ref') this.refs.push({ to: spec.to, value, path, from: label });
         if (spec.t === 'enum' && !spec.values.includes(value)) {
           return bad('invalid-enum', `'${key}' in ${label} must be one of: ${spec.values.join(', ')}${show}`);
         }
@@ -368,7 +369,7 @@ class Validator {
             this.report('wrong-type', 'error', `items of '${key}' in ${label} must be text`, (item as Node | null) ?? node);
             return;
           }
-          if (spec.t === 'refs') this.refs.push({ to: spec.to, value: v, path: [...path, i], owner: label });
+          if (spec.t === 'refs') this.refs.push({ to: spec.to, value: v, path: [...path, i], from: label });
           if (spec.t === 'skills') this.skillUses.push({ value: v, path: [...path, i] });
           out.push(v);
         });
@@ -426,7 +427,7 @@ class Validator {
     }
     const mentorNode = this.at([...path, 'mentor']);
     if (p.kind === 'one-way') {
-      if (p.mentor === undefined && !(isScalar(mentorNode) && typeof mentorNode.value !== 'string' && mentorNode.value !== null)) {
+      if (mentorNode === undefined || (isScalar(mentorNode) && mentorNode.value === null)) {
         this.report('missing-mentor', 'error', `one-way ${label} needs a 'mentor' (one of its members)`, this.at([...path, 'kind']));
       } else if (typeof p.mentor === 'string' && p.members !== undefined && !members.includes(p.mentor)) {
         this.report('mentor-not-member', 'error', `mentor '${p.mentor}' is not a member of ${label}`, mentorNode);
@@ -446,7 +447,7 @@ class Validator {
   private checkRefs(): void {
     for (const r of this.refs) {
       if (!this.declared[r.to].has(r.value)) {
-        this.report(`unknown-${r.to}`, 'error', `${r.owner} refers to unknown ${r.to} '${r.value}'`, this.at(r.path));
+        this.report(`unknown-${r.to}`, 'error', `${r.from} refers to unknown ${r.to} '${r.value}'`, this.at(r.path));
       }
     }
     const team = this.declared.skill;
