@@ -111,6 +111,8 @@ async function main() {
   const session = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-vscode-host-'));
   const channel = path.join(session, 'channel');
   fs.mkdirSync(channel);
+  const tmp = path.join(session, 'tmp');
+  fs.mkdirSync(tmp);
   const userDataDir = args.userDataDir || path.join(session, 'user-data');
   const extensionsDir = args.extensionsDir || path.join(session, 'extensions');
   const serverLog = path.join(session, 'code-server.log');
@@ -122,7 +124,7 @@ async function main() {
     if (finished) return;
     finished = true;
     if (why) process.stderr.write(`[vscode-host] ${why}\n`);
-    if (code !== 0 && !verbose && fs.existsSync(serverLog)) {
+    if (code === 1 && !verbose && fs.existsSync(serverLog)) {
       const tail = fs.readFileSync(serverLog, 'utf8').trim().split('\n').slice(-15).join('\n');
       if (why && tail) process.stderr.write(`[vscode-host] last lines of code-server's log:\n${tail}\n`);
     }
@@ -131,6 +133,14 @@ async function main() {
     fs.rmSync(session, { recursive: true, force: true });
     process.exit(code);
   };
+  // Whatever happens, code-server's process group does not outlive this process.
+  process.on('exit', () => {
+    if (server && !server.stopped) signalGroup(server, 'SIGKILL');
+  });
+  process.on('uncaughtException', (e) => void finish(1, `the test host failed: ${e && e.stack ? e.stack : e}`));
+  // A reader that went away (the parent was killed) must not crash the clean-up.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
   process.on('SIGINT', () => void finish(130, 'interrupted (SIGINT): stopping VS Code'));
   process.on('SIGTERM', () => void finish(143, 'terminated (SIGTERM): stopping VS Code'));
   process.on('SIGHUP', () => void finish(129, 'hung up (SIGHUP): stopping VS Code'));
@@ -164,7 +174,8 @@ async function main() {
     server = spawn(host.node, csArgs, {
       detached: true, // its own session and process group: everything it starts is ended with it
       stdio: ['ignore', verbose ? 'inherit' : out, verbose ? 'inherit' : out],
-      env: { ...process.env, PM_VSCODE_DRIVER: channel, PATH: `${path.dirname(host.node)}${path.delimiter}${process.env.PATH}` },
+      // TMPDIR: the sockets and folders VS Code leaves in the temp folder go with the session.
+      env: { ...process.env, PM_VSCODE_DRIVER: channel, TMPDIR: tmp, PATH: `${path.dirname(host.node)}${path.delimiter}${process.env.PATH}` },
     });
     fs.closeSync(out);
     server.once('exit', (code, signal) => void finish(1, `code-server exited early (${signal || `exit code ${code}`})`));
@@ -190,6 +201,10 @@ async function main() {
       viewport: { width: 1280, height: 800 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       timeout: startup,
+      // Signals are handled above (Playwright's own SIGINT handler would exit before code-server is stopped).
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     const page = context.pages()[0] || (await context.newPage());
     page.on('crash', () => void finish(1, 'the workbench page crashed'));
@@ -280,22 +295,22 @@ async function perform(page, req) {
   }
 }
 
+function signalGroup(child, sig) {
+  try {
+    process.kill(-child.pid, sig);
+    return true;
+  } catch {
+    return false; // the group is gone
+  }
+}
+
 /** SIGTERM to the whole process group, SIGKILL after 3 s if anything is left. */
 async function killGroup(child) {
-  const signal = (sig) => {
-    try {
-      process.kill(-child.pid, sig);
-      return true;
-    } catch {
-      return false; // the group is gone
-    }
-  };
-  if (!signal('SIGTERM')) return;
-  for (let i = 0; i < 30; i++) {
-    await sleep(100);
-    if (!signal(0)) return;
+  if (signalGroup(child, 'SIGTERM')) {
+    for (let i = 0; i < 30 && signalGroup(child, 0); i++) await sleep(100);
+    signalGroup(child, 'SIGKILL');
   }
-  signal('SIGKILL');
+  child.stopped = true;
 }
 
 main();
