@@ -627,7 +627,8 @@ function fullCheck(st: State, change: Change, text: string): State {
  */
 function quickCheck(st: State, change: Change, edits: TextEdit[], text: string): State | undefined {
   const seq = listSeq(st, change.list);
-  if (!seq || seq.flow || !seq.items.length || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) return undefined;
+  if (!seq || seq.flow || !seq.items.length) return undefined;
+  if (text.length * 3 > MAX_FILE_BYTES && Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) return undefined;
   const old = seq.items[change.index] as unknown;
   let start: number;
   let end: number;
@@ -704,9 +705,16 @@ function hasAnchors(node: unknown): boolean {
 
 function shiftAll(node: unknown, delta: number): void {
   if (!isNode(node) || !node.range) return;
-  node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
-  const children = isMap(node) ? node.items.flatMap((p) => [p.key, p.value]) : isSeq(node) ? node.items : [];
-  for (const c of children) shiftAll(c, delta);
+  const r = node.range;
+  r[0] += delta;
+  r[1] += delta;
+  r[2] += delta;
+  if (isMap(node)) {
+    for (const p of node.items) {
+      shiftAll(p.key, delta);
+      shiftAll(p.value, delta);
+    }
+  } else if (isSeq(node)) for (const i of node.items) shiftAll(i, delta);
 }
 
 /**
@@ -718,9 +726,14 @@ function shiftAfter(node: unknown, at: number, delta: number, ancestors: Set<unk
   const r = node.range;
   if (r[0] >= at && !ancestors.has(node)) return shiftAll(node, delta);
   if (!ancestors.has(node)) return;
-  node.range = [r[0], r[1] >= at ? r[1] + delta : r[1], r[2] >= at ? r[2] + delta : r[2]];
-  const children = isMap(node) ? node.items.flatMap((p) => [p.key, p.value]) : isSeq(node) ? node.items : [];
-  for (const c of children) shiftAfter(c, at, delta, ancestors, skip);
+  if (r[1] >= at) r[1] += delta;
+  if (r[2] >= at) r[2] += delta;
+  if (isMap(node)) {
+    for (const p of node.items) {
+      shiftAfter(p.key, at, delta, ancestors, skip);
+      shiftAfter(p.value, at, delta, ancestors, skip);
+    }
+  } else if (isSeq(node)) for (const i of node.items) shiftAfter(i, at, delta, ancestors, skip);
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
