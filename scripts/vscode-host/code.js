@@ -313,4 +313,6 @@ async function killGroup(child) {
   child.stopped = true;
 }
 
-main();
+module.exports = { parseArgs, WORKBENCH_NOISE, REQUEST };
+
+if (require.main === module) main();

@@ -37,8 +37,9 @@ const DEFAULT_TIMEOUT = 30000;
 
 let nextId = 1;
 
-class Host {
-  private readonly channel = process.env.PM_VSCODE_DRIVER;
+export class Host {
+  /** `channel`: the driver's reply folder (the test host sets PM_VSCODE_DRIVER). */
+  constructor(private readonly channel: string | undefined = process.env.PM_VSCODE_DRIVER) {}
 
   get available(): boolean {
     return !!this.channel && fs.existsSync(this.channel);
