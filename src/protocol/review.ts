@@ -119,6 +119,8 @@ export interface ReviewPanelData {
   me?: string;
   today: IsoDate;
   goals: GoalView[];
+  /** The workspace folder whose file this is; the webview keeps it in its state to restore the panel. */
+  folder?: string;
 }
 
 /** What a review form submits; the host adds the date. */
@@ -136,7 +138,9 @@ export type HostToWebview =
   | { type: 'data'; data: ReviewPanelData }
   | { type: 'saveResult'; requestId: string; ok: true }
   | { type: 'saveResult'; requestId: string; ok: false; message: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Opens a goal's section and scrolls it into view. */
+  | { type: 'revealGoal'; goalId: string };
 
 export type WebviewToHost =
   | { type: 'ready' }
@@ -228,6 +232,7 @@ const reviewPanelData = shape({
   }),
   me: opt(str),
   today: date,
+  folder: opt(str),
   goals: list(
     shape({
       id,
@@ -262,6 +267,8 @@ export function isHostMessage(x: unknown): x is HostToWebview {
       return id(x.requestId) && (x.ok === true || (x.ok === false && str(x.message)));
     case 'error':
       return str(x.message);
+    case 'revealGoal':
+      return id(x.goalId);
     default:
       return false;
   }

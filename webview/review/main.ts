@@ -46,6 +46,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'data':
       banner.hidden = true;
       render(message.data);
+      if (state.partnershipId !== message.data.partnership.id || state.folder !== message.data.folder) {
+        state.partnershipId = message.data.partnership.id;
+        state.folder = message.data.folder;
+        saveState();
+      }
       break;
     case 'saveResult':
       applySaveResult(message);
@@ -55,8 +60,21 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       banner.hidden = false;
       if (!banner.isConnected) app.replaceChildren(banner);
       break;
+    case 'revealGoal':
+      revealGoal(message.goalId);
+      break;
   }
 });
+
+/** Opens a goal's section and scrolls to it. */
+function revealGoal(goalId: string): void {
+  const section = [...app.querySelectorAll<HTMLElement & { open: boolean }>('vscode-collapsible.goal')].find((c) => c.dataset.goal === goalId);
+  if (!section) return;
+  section.open = true;
+  state.closed = state.closed.filter((g) => g !== goalId);
+  saveState();
+  requestAnimationFrame(() => section.scrollIntoView({ block: 'start' }));
+}
 
 let scrollQueued = false;
 window.addEventListener('scroll', () => {

@@ -15,6 +15,9 @@ export interface PanelState {
   closed: string[];
   drafts: Record<string, Draft>;
   scrollY: number;
+  /** The partnership shown and its workspace folder, from the host's data: how the host restores the panel. */
+  partnershipId?: string;
+  folder?: string;
 }
 
 interface VsCodeApi {
@@ -47,6 +50,8 @@ function load(): PanelState {
     for (const [goal, draft] of Object.entries(saved.drafts)) if (isDraft(draft)) state.drafts[goal] = draft;
   }
   if (typeof saved.scrollY === 'number' && Number.isFinite(saved.scrollY)) state.scrollY = saved.scrollY;
+  if (typeof saved.partnershipId === 'string') state.partnershipId = saved.partnershipId;
+  if (typeof saved.folder === 'string') state.folder = saved.folder;
   return state;
 }
 

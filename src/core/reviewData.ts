@@ -1,0 +1,134 @@
+/**
+ * What the goal review panel shows about one partnership, assembled from the mentoring file: the
+ * session summary and cadence (core/cadence), the last six months of sessions, and each goal with
+ * its reviews, the sessions that discussed it and its evidence from git (passed in). Pure: `today`
+ * and the evidence come from the caller.
+ */
+import { cadenceOf, openActionsOf, sessionsOf } from './cadence';
+import { addDays, daysBetween } from './dates';
+import { isOpenGoal, mentorsOf } from './model';
+import type { Goal, IsoDate, MentoringFile, Partnership } from './model';
+import type { GoalEvidence, GoalView, PersonRef, ReviewPanelData, ReviewSummary, ReviewTimeline } from '../protocol/review';
+
+/** How far back the session timeline reaches. */
+export const TIMELINE_DAYS = 182;
+
+export interface ReviewDataOptions {
+  /** The user's partner id, if known. */
+  me?: string;
+  /** The workspace folder key, echoed back by the webview for restoring the panel. */
+  folder?: string;
+  /** A goal's commits; goals it has no answer for get `pending`. */
+  evidence?: (goalId: string) => GoalEvidence | undefined;
+  /** Shown for goals whose evidence is not known (yet). */
+  pending?: GoalEvidence;
+}
+
+export const EVIDENCE_LOADING: GoalEvidence = { available: false, reason: 'Reading git history…' };
+
+/** The panel's data for partnership `partnershipId`, or undefined when the file has no such partnership. */
+export function buildReviewData(file: MentoringFile, partnershipId: string, today: IsoDate, options: ReviewDataOptions = {}): ReviewPanelData | undefined {
+  const ps = file.partnerships.find((p) => p.id === partnershipId);
+  if (!ps) return undefined;
+  const person = personOf(file);
+  const data: ReviewPanelData = {
+    partnership: {
+      id: ps.id,
+      kind: ps.kind,
+      members: ps.members.map(person),
+    },
+    summary: summaryOf(file, ps, today, person),
+    timeline: timelineOf(file, ps.id, today),
+    today,
+    goals: file.goals.filter((g) => g.partnership === ps.id).map((g) => goalView(file, ps, g, today, person, options)),
+  };
+  if (ps.status !== undefined) data.partnership.status = ps.status;
+  if (ps.kind === 'one-way' && ps.mentor !== undefined) data.partnership.mentor = person(ps.mentor);
+  if (validCadence(ps.cadence)) data.partnership.cadence = ps.cadence;
+  if (options.me !== undefined) data.me = options.me;
+  if (options.folder !== undefined) data.folder = options.folder;
+  return data;
+}
+
+/** A partner as the panel names them; an id the file does not know is shown as itself. */
+function personOf(file: MentoringFile): (id: string) => PersonRef {
+  return (id) => ({ id, name: file.partners.find((p) => p.id === id)?.name ?? id });
+}
+
+function summaryOf(file: MentoringFile, ps: Partnership, today: IsoDate, person: (id: string) => PersonRef): ReviewSummary {
+  const sessions = sessionsOf(file, ps.id).map((s) => s.session);
+  const held = sessions.filter((s) => s.status === 'held');
+  const minutes = held.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
+  const cadence = cadenceOf(ps, file, today);
+  // A paused or ended partnership is not expected to meet.
+  const scheduled = ps.status !== 'paused' && ps.status !== 'ended';
+  const summary: ReviewSummary = {
+    held: held.length,
+    cancelled: sessions.filter((s) => s.status === 'cancelled').length,
+    rescheduled: sessions.filter((s) => s.status === 'rescheduled').length,
+    hours: Math.round((minutes / 60) * 10) / 10,
+    overdueDays: scheduled ? cadence.overdueDays : 0,
+    cancelledInARow: cadence.cancellations.inARow,
+    openActions: openActionsOf(file, ps.id).map((a) => {
+      const action: ReviewSummary['openActions'][number] = { who: person(a.item.who), what: a.item.what, sessionDate: a.date };
+      if (a.item.due !== undefined) action.due = a.item.due;
+      return action;
+    }),
+  };
+  if (cadence.lastHeld) summary.lastSession = cadence.lastHeld.session.date;
+  if (scheduled && cadence.nextDue !== undefined) summary.nextDue = cadence.nextDue;
+  return summary;
+}
+
+function timelineOf(file: MentoringFile, partnershipId: string, today: IsoDate): ReviewTimeline {
+  const from = addDays(today, -TIMELINE_DAYS);
+  const sessions = sessionsOf(file, partnershipId)
+    .map((s) => s.session)
+    .filter((s) => daysBetween(from, s.date) >= 0 && daysBetween(s.date, today) >= 0)
+    .map((s) => {
+      const t: ReviewTimeline['sessions'][number] = { date: s.date, status: s.status, goals: [...(s.goals ?? [])] };
+      if (s.minutes !== undefined) t.minutes = s.minutes;
+      return t;
+    });
+  return { from, sessions };
+}
+
+function goalView(file: MentoringFile, ps: Partnership, goal: Goal, today: IsoDate, person: (id: string) => PersonRef, options: ReviewDataOptions): GoalView {
+  const view: GoalView = {
+    id: goal.id,
+    title: goal.title,
+    owner: person(goal.owner),
+    mentors: mentorsOf(ps, goal.owner).map(person),
+    status: goal.status,
+    overdue: goal.due !== undefined && isOpenGoal(goal) && daysBetween(today, goal.due) < 0,
+    reviews: (goal.reviews ?? [])
+      .map((r, i) => ({ r, i }))
+      // Oldest first; reviews of the same day keep their file order.
+      .sort((a, b) => daysBetween(b.r.date, a.r.date) || a.i - b.i)
+      .map(({ r }) => {
+        const entry: GoalView['reviews'][number] = { date: r.date, by: person(r.by) };
+        if (r.progress !== undefined) entry.progress = r.progress;
+        if (r.status !== undefined) entry.status = r.status;
+        if (r.note !== undefined) entry.note = r.note;
+        return entry;
+      }),
+    sessions: sessionsOf(file, ps.id)
+      .map((s) => s.session)
+      .filter((s) => s.goals?.includes(goal.id))
+      .map((s) => {
+        const entry: GoalView['sessions'][number] = { date: s.date, status: s.status };
+        if (s.minutes !== undefined) entry.minutes = s.minutes;
+        if (s.notes !== undefined) entry.notes = s.notes;
+        return entry;
+      }),
+    evidence: options.evidence?.(goal.id) ?? options.pending ?? EVIDENCE_LOADING,
+  };
+  if (goal.progress !== undefined) view.progress = goal.progress;
+  if (goal.due !== undefined) view.due = goal.due;
+  if (goal.created !== undefined) view.created = goal.created;
+  return view;
+}
+
+function validCadence(cadence: number | undefined): cadence is number {
+  return cadence !== undefined && Number.isInteger(cadence) && cadence > 0;
+}

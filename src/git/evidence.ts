@@ -1,0 +1,103 @@
+/**
+ * Goal evidence from git: ONE `git log` over the newest commits of HEAD, then the commits that
+ * name a goal in a trailer or that its owner made under its paths (core/evidence.ts).
+ *
+ *   git log -z --no-merges --name-only --max-count=N --format=%x01%H%x00%as%x00%aN%x00%aE%x00%B HEAD --
+ *
+ * No pathspec: a trailer counts wherever the commit's changes are, so the files are listed and
+ * matched here. Also shows one commit (`git show`) for the panel's commit links.
+ *
+ * Runs git in the repository, so repository config can run programs: never call this for an
+ * untrusted workspace — the host checks workspace trust first.
+ */
+import { execFile } from 'child_process';
+import { collectEvidence, EVIDENCE_PER_GOAL } from '../core/evidence';
+import type { EvidenceGoal, LoggedCommit } from '../core/evidence';
+import type { EvidenceCommit } from '../protocol/review';
+
+/** Commits looked at: the newest this many (merges aside). */
+export const EVIDENCE_SCAN_COMMITS = 1000;
+
+export interface EvidenceOptions {
+  /** The newest this many commits are read (default {@link EVIDENCE_SCAN_COMMITS}). */
+  maxCommits?: number;
+  /** At most this many commits per goal (default 20). */
+  perGoal?: number;
+  signal?: AbortSignal;
+}
+
+const FORMAT = '--format=%x01%H%x00%as%x00%aN%x00%aE%x00%B';
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+/** Each goal's evidence commits, newest first. A repository without commits has none. */
+export async function readEvidence(dir: string, goals: readonly EvidenceGoal[], options: EvidenceOptions = {}): Promise<Map<string, EvidenceCommit[]>> {
+  const max = options.maxCommits ?? EVIDENCE_SCAN_COMMITS;
+  if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxCommits must be a positive whole number, not ${max}`);
+  if (!goals.length) return new Map();
+  const args = ['-c', 'diff.relative=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
+  args.push('log', '-z', '--no-merges', '--no-color', '--name-only', `--max-count=${max}`, FORMAT, 'HEAD', '--');
+  let out: string;
+  try {
+    out = await git(dir, args, options.signal);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return collectEvidence([], goals);
+    throw e;
+  }
+  return collectEvidence(parseLog(out), goals, options.perGoal ?? EVIDENCE_PER_GOAL);
+}
+
+/**
+ * The commits of `git log -z --name-only` with {@link FORMAT}: per commit `\x01` and five
+ * NUL-terminated fields (hash, date, name, email, message), then `\n` and NUL-terminated paths.
+ */
+export function parseLog(out: string): LoggedCommit[] {
+  const commits: LoggedCommit[] = [];
+  let pos = 0;
+  while (pos < out.length) {
+    if (out[pos] !== '\x01') throw new Error(`unexpected git log output at character ${pos}`);
+    pos++;
+    const fields: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const z = out.indexOf('\0', pos);
+      if (z < 0) throw new Error('git log output ended inside a commit');
+      fields.push(out.slice(pos, z));
+      pos = z + 1;
+    }
+    const files: string[] = [];
+    if (out[pos] === '\n') pos++;
+    while (pos < out.length && out[pos] !== '\x01') {
+      const z = out.indexOf('\0', pos);
+      const end = z < 0 ? out.length : z;
+      if (end > pos) files.push(out.slice(pos, end));
+      pos = end + 1;
+    }
+    const [hash, date, author, email, message] = fields;
+    commits.push({ hash, date, author, email, message, files });
+  }
+  return commits;
+}
+
+/** `git show` of one commit: header, stat and patch (the stat alone when the patch is huge). */
+export async function showCommit(dir: string, hash: string): Promise<string> {
+  if (!/^[0-9a-f]{4,64}$/i.test(hash)) throw new Error(`not a commit hash: ${hash}`);
+  const base = ['-c', 'core.quotePath=false', 'show', '--no-color', '--no-ext-diff', '--no-textconv', '--format=fuller', '--stat'];
+  try {
+    return await git(dir, [...base, '--patch', hash, '--'], undefined, 16 * 1024 * 1024);
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') throw e;
+    return `${await git(dir, [...base, hash, '--'])}\n(The patch is too large to show here.)\n`;
+  }
+}
+
+function git(cwd: string, args: string[], signal?: AbortSignal, maxBuffer = MAX_BUFFER): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, signal, maxBuffer, encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const detail = stderr.trim();
+      const failure = new Error(/not a git repository/i.test(detail) ? `${cwd} is not in a git repository` : detail ? `git: ${detail}` : error.message);
+      Object.assign(failure, { code: (error as { code?: unknown }).code });
+      reject(failure);
+    });
+  });
+}
