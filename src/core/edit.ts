@@ -457,7 +457,7 @@ function appendToList(st: State, map: YAMLMap, entity: Entity, key: string, entr
   }
   if (isSeq(value) && value.flow) {
     const items = value.items;
-    const padded = /^\[[ \t]/.test(text.slice(range(value)[0]));
+    const padded = /^\[[ \t]/.test(text.slice(range(value)[0], range(value)[0] + 2));
     const rendered = flowText(entry, padded);
     if (!items.length) {
       if (!map.flow) return blockList(st, map, entity, pair as Pair, entry);
@@ -610,8 +610,7 @@ function fullCheck(st: State, change: Change, text: string): State {
   const parsed = parseMentoring(text);
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   if (errors.length || !parsed.model) {
-    const first = errors.find((p) => !st.text.includes(p.message)) ?? errors[0];
-    throw new EditError(`cannot ${change.describe}: ${first?.message ?? 'the result could not be read'}`, errors);
+    throw new EditError(`cannot ${change.describe}: ${errors[0]?.message ?? 'the result could not be read'}`, errors);
   }
   const before = nodeAt(st.doc, [change.list, change.index]);
   const after = nodeAt(parsed.doc, [change.list, change.index]);
