@@ -21,7 +21,7 @@ describe('activation', () => {
   it('is installed and activates on workspaceContains:.mentoring.yml', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is installed`);
-    assert.deepStrictEqual(ext.packageJSON.activationEvents, ['workspaceContains:.mentoring.yml']);
+    assert.ok((ext.packageJSON.activationEvents as string[]).includes('workspaceContains:.mentoring.yml'));
     // Not activated by hand: the activation event alone must do it.
     await waitFor(`${EXTENSION_ID} to activate`, () => ext.isActive, 20000);
   });
