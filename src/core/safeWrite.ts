@@ -7,17 +7,19 @@ import * as path from 'path';
 import type { EditResult } from './edit';
 
 /**
- * Replaces `file` with `text` atomically, keeping the original's permissions. On any failure the
+ * Replaces `target` with `text` atomically, keeping the original's permissions. On any failure the
  * original is untouched and the temporary file is removed.
  */
-export function writeFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(file);
+export function writeFileAtomic(target: string, text: string): void {
+  let file = target;
   let mode: number | undefined;
   try {
+    file = fs.realpathSync(target); // a symlinked file stays a symlink: its target is replaced
     mode = fs.statSync(file).mode & 0o7777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   let fd: number | undefined;
   try {

@@ -28,6 +28,16 @@ describe('safe writes', () => {
     assert.deepEqual(fs.readdirSync(dir), ['.mentoring.yml']);
   });
 
+  it('replaces the target of a symlink, keeping the link', () => {
+    const real = path.join(dir, 'real.yml');
+    const link = path.join(dir, '.mentoring.yml');
+    fs.writeFileSync(real, 'old\n');
+    fs.symlinkSync(real, link);
+    writeFileAtomic(link, 'new\n');
+    assert.ok(fs.lstatSync(link).isSymbolicLink());
+    assert.equal(fs.readFileSync(real, 'utf8'), 'new\n');
+  });
+
   it('creates a file that does not exist yet', () => {
     const file = path.join(dir, 'new.yml');
     writeFileAtomic(file, 'version: 1\n');
