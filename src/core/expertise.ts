@@ -59,12 +59,8 @@ export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, oth
   return 3.293 + 1.098 * (firstAuthor ? 1 : 0) + 0.164 * deliveries - 0.321 * Math.log(1 + othersChanges);
 }
 
-interface FileState {
-  /** Person index of the creator, -1 when created before the history that was read. */
-  creator: number;
-  /** `[person, commits, person, commits, …]`. */
-  counts: number[];
-}
+/** A file's authorship record: `[creator, person, commits, person, commits, …]` (creator -1: before the history read). */
+type FileState = number[];
 
 interface ActivityCell {
   /** Σ 2^((date − ref) / halfLife) over the person's commits in the area. */
@@ -75,7 +71,7 @@ interface ActivityCell {
 
 /** The JSON form of {@link ExpertiseState}; `v` changes whenever the layout does. */
 export interface SerializedExpertise {
-  v: 1;
+  v: 2;
   halfLifeDays: number;
   ref: number;
   commits: number;
@@ -83,9 +79,12 @@ export interface SerializedExpertise {
   people: [string, string, number, number, number][];
   /** `[id, kind, label]`. */
   skills: [string, SkillTag['kind'], string][];
+  /** Distinct lists of skill indexes that paths have. */
+  skillSets: number[][];
+  /** Paths of the files that exist, with (at the same index) their skill set and file record. */
   paths: string[];
-  /** Per file: `[pathIndex, creator, person, commits, person, commits, …]`. */
-  files: number[][];
+  pathSets: number[];
+  files: FileState[];
   /** Flat `[person, skill, weight, commits, last, …]`. */
   activity: number[];
 }
@@ -107,13 +106,19 @@ export class ExpertiseState {
   private readonly personIndex = new Map<string, number>();
   private readonly paths: string[] = [];
   private readonly pathIndex = new Map<string, number>();
-  /** Skill indexes per path index, classified on first sight. */
-  private readonly pathSkills: (number[] | undefined)[] = [];
+  /** Skill-set index per path index, classified on first sight. */
+  private readonly pathSet: number[] = [];
+  private readonly skillSets: number[][] = [];
+  private readonly skillSetIndex = new Map<string, number>();
   private readonly skills: SkillTag[] = [];
   private readonly skillIndex = new Map<string, number>();
   private readonly files = new Map<number, FileState>();
   private readonly activity = new Map<number, ActivityCell>();
   private readonly mark: number[] = [];
+  /** Place index per path index (module folder `src/core/`, or the path of a root file); not serialised. */
+  private readonly pathPlace: number[] = [];
+  private readonly placeNames: string[] = [];
+  private readonly placeIndex = new Map<string, number>();
 
   constructor(
     private readonly classify: (path: string) => SkillTag[],
@@ -131,8 +136,7 @@ export class ExpertiseState {
     const stamp = this.commits;
     for (const f of c.files) {
       const pid = this.intern(f.path);
-      const skills = this.pathSkills[pid] ?? this.classifyPath(pid);
-      for (const s of skills) {
+      for (const s of this.skillsOf(pid)) {
         if (this.mark[s] === stamp) continue;
         this.mark[s] = stamp;
         const key = person * CELL + s;
@@ -146,16 +150,16 @@ export class ExpertiseState {
       switch (f.status) {
         case 'A':
         case 'C':
-          this.files.set(pid, { creator: person, counts: [person, 1] });
+          this.files.set(pid, [person, person, 1]);
           break;
         case 'D':
           this.files.delete(pid);
           break;
         case 'R': {
           const old = f.oldPath === undefined ? undefined : this.pathIndex.get(f.oldPath);
-          const state = old === undefined ? undefined : this.files.get(old);
+          const record = old === undefined ? undefined : this.files.get(old);
           if (old !== undefined) this.files.delete(old);
-          this.touch(pid, person, state);
+          this.touch(pid, person, record);
           break;
         }
         default:
@@ -176,64 +180,79 @@ export class ExpertiseState {
 
   toJSON(): SerializedExpertise {
     const paths: string[] = [];
-    const files: number[][] = [];
+    const pathSets: number[] = [];
+    const files: FileState[] = [];
     for (const [pid, f] of this.files) {
-      files.push([paths.length, f.creator, ...f.counts]);
       paths.push(this.paths[pid]);
+      pathSets.push(this.pathSet[pid] ?? this.classifyPath(pid));
+      files.push(f);
     }
     const activity: number[] = [];
     for (const [key, cell] of this.activity) activity.push(Math.floor(key / CELL), key % CELL, cell.weight, cell.commits, cell.last);
     return {
-      v: 1,
+      v: 2,
       halfLifeDays: this.halfLifeDays,
       ref: this.ref,
       commits: this.commits,
       people: this.people.map((p) => [p.email, p.name, p.commits, p.firstDate, p.lastDate]),
       skills: this.skills.map((s) => [s.id, s.kind, s.label]),
+      skillSets: this.skillSets,
       paths,
+      pathSets,
       files,
       activity,
     };
   }
 
-  /** Restores a state written by {@link toJSON}; throws on anything malformed. */
+  /**
+   * Restores a state written by {@link toJSON} (with the same classifier: skill sets are not
+   * recomputed); throws on anything malformed. Takes ownership of the arrays in `json`.
+   */
   static fromJSON(json: unknown, classify: (path: string) => SkillTag[]): ExpertiseState {
     const bad = (what: string): never => {
       throw new Error(`invalid expertise state: ${what}`);
     };
     if (typeof json !== 'object' || json === null) return bad('not an object');
     const j = json as Partial<SerializedExpertise>;
-    if (j.v !== 1) return bad('unknown version');
-    if (typeof j.halfLifeDays !== 'number' || !Array.isArray(j.people) || !Array.isArray(j.skills) || !Array.isArray(j.paths) || !Array.isArray(j.files) || !Array.isArray(j.activity)) {
+    if (j.v !== 2) return bad('unknown version');
+    const { people, skills, skillSets, paths, pathSets, files, activity } = j;
+    if (typeof j.halfLifeDays !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(activity)) {
       return bad('missing fields');
     }
+    if (pathSets.length !== paths.length || files.length !== paths.length) bad('paths, sets and files differ in length');
     const state = new ExpertiseState(classify, j.halfLifeDays);
     state.ref = typeof j.ref === 'number' ? j.ref : Number.NaN;
     state.commits = typeof j.commits === 'number' ? j.commits : 0;
-    const isInt = (n: unknown, max: number): n is number => Number.isInteger(n) && (n as number) >= -1 && (n as number) < max;
-    for (const p of j.people) {
+    const isIndex = (n: unknown, max: number): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) < max;
+    for (const p of people) {
       if (!Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'string' || typeof p[2] !== 'number') bad('person');
       state.personIndex.set(p[0].toLowerCase(), state.people.length);
       state.people.push({ email: p[0], name: p[1], commits: p[2], firstDate: p[3], lastDate: p[4] });
     }
-    for (const s of j.skills) {
+    for (const s of skills) {
       if (!Array.isArray(s) || typeof s[0] !== 'string' || typeof s[2] !== 'string') bad('skill');
       state.skillIndex.set(s[0], state.skills.length);
       state.skills.push({ id: s[0], kind: s[1], label: s[2] });
     }
-    for (const f of j.files) {
-      if (!Array.isArray(f) || f.length % 2 !== 0 || !isInt(f[0], j.paths.length) || f[0] < 0 || typeof j.paths[f[0]] !== 'string') bad('file');
-      if (!isInt(f[1], state.people.length)) bad('file creator');
-      for (let i = 2; i < f.length; i += 2) {
-        if (!isInt(f[i], state.people.length) || f[i] < 0 || !Number.isInteger(f[i + 1]) || f[i + 1] < 1) bad('file counts');
-      }
-      state.files.set(state.intern(j.paths[f[0]]), { creator: f[1], counts: f.slice(2) });
+    for (const set of skillSets) {
+      if (!Array.isArray(set) || !set.every((s) => isIndex(s, skills.length))) bad('skill set');
+      state.skillSetIndex.set(set.join(','), state.skillSets.length);
+      state.skillSets.push(set);
     }
-    const a = j.activity;
-    if (a.length % 5 !== 0) bad('activity');
-    for (let i = 0; i < a.length; i += 5) {
-      if (!isInt(a[i], state.people.length) || a[i] < 0 || !isInt(a[i + 1], state.skills.length) || a[i + 1] < 0) bad('activity cell');
-      state.activity.set(a[i] * CELL + a[i + 1], { weight: a[i + 2], commits: a[i + 3], last: a[i + 4] });
+    const nPeople = people.length;
+    for (let i = 0; i < paths.length; i++) {
+      const f = files[i];
+      if (typeof paths[i] !== 'string' || !isIndex(pathSets[i], skillSets.length) || !Array.isArray(f) || f.length % 2 !== 1) bad('file');
+      if (!Number.isInteger(f[0]) || f[0] < -1 || f[0] >= nPeople) bad('file creator');
+      for (let k = 1; k < f.length; k += 2) if (!isIndex(f[k], nPeople) || !Number.isInteger(f[k + 1]) || f[k + 1] < 1) bad('file counts');
+      const pid = state.intern(paths[i]);
+      state.pathSet[pid] = pathSets[i];
+      state.files.set(pid, f);
+    }
+    if (activity.length % 5 !== 0) bad('activity');
+    for (let i = 0; i < activity.length; i += 5) {
+      if (!isIndex(activity[i], nPeople) || !isIndex(activity[i + 1], skills.length)) bad('activity cell');
+      state.activity.set(activity[i] * CELL + activity[i + 1], { weight: activity[i + 2], commits: activity[i + 3], last: activity[i + 4] });
     }
     return state;
   }
@@ -247,19 +266,25 @@ export class ExpertiseState {
   raw(): {
     people: readonly Person[];
     skills: readonly SkillTag[];
+    skillSets: readonly number[][];
     paths: readonly string[];
     files: ReadonlyMap<number, FileState>;
     activity: ReadonlyMap<number, ActivityCell>;
-    skillsOf: (pid: number) => number[];
+    setOf: (pid: number) => number;
+    placeOf: (pid: number) => number;
+    placeNames: readonly string[];
     ref: number;
   } {
     return {
       people: this.people,
       skills: this.skills,
+      skillSets: this.skillSets,
       paths: this.paths,
       files: this.files,
       activity: this.activity,
-      skillsOf: (pid) => this.pathSkills[pid] ?? this.classifyPath(pid),
+      setOf: (pid) => this.pathSet[pid] ?? this.classifyPath(pid),
+      placeOf: (pid) => this.placeOf(pid),
+      placeNames: this.placeNames,
       ref: this.ref,
     };
   }
@@ -305,7 +330,28 @@ export class ExpertiseState {
     return id;
   }
 
-  private classifyPath(pid: number): number[] {
+  private placeOf(pid: number): number {
+    const known = this.pathPlace[pid] as number | undefined;
+    if (known !== undefined) return known;
+    const path = this.paths[pid];
+    const dir = moduleOf(path);
+    const name = dir === undefined ? path : `${dir}/`;
+    let place = this.placeIndex.get(name);
+    if (place === undefined) {
+      place = this.placeNames.length;
+      this.placeNames.push(name);
+      this.placeIndex.set(name, place);
+    }
+    this.pathPlace[pid] = place;
+    return place;
+  }
+
+  private skillsOf(pid: number): number[] {
+    return this.skillSets[this.pathSet[pid] ?? this.classifyPath(pid)];
+  }
+
+  /** Classifies a path once; paths with the same skills share one interned skill set. */
+  private classifyPath(pid: number): number {
     const ids = this.classify(this.paths[pid]).map((tag) => {
       let s = this.skillIndex.get(tag.id);
       if (s === undefined) {
@@ -315,17 +361,23 @@ export class ExpertiseState {
       }
       return s;
     });
-    this.pathSkills[pid] = ids;
-    return ids;
+    const key = ids.join(',');
+    let set = this.skillSetIndex.get(key);
+    if (set === undefined) {
+      set = this.skillSets.length;
+      this.skillSets.push(ids);
+      this.skillSetIndex.set(key, set);
+    }
+    this.pathSet[pid] = set;
+    return set;
   }
 
-  private touch(pid: number, person: number, state: FileState | undefined): void {
-    const f = state ?? { creator: -1, counts: [] };
-    const c = f.counts;
-    let i = 0;
-    while (i < c.length && c[i] !== person) i += 2;
-    if (i < c.length) c[i + 1]++;
-    else c.push(person, 1);
+  private touch(pid: number, person: number, record: FileState | undefined): void {
+    const f = record ?? [-1];
+    let i = 1;
+    while (i < f.length && f[i] !== person) i += 2;
+    if (i < f.length) f[i + 1]++;
+    else f.push(person, 1);
     this.files.set(pid, f);
   }
 }
@@ -385,6 +437,7 @@ export interface Expertise {
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function computeExpertise(state: ExpertiseState, options: ComputeOptions = {}): Expertise {
   const r = state.raw();
@@ -392,7 +445,7 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
   const decayToNow = Number.isNaN(r.ref) ? 0 : Math.pow(2, (r.ref - now) / (state.halfLifeDays * DAY));
   const identity = options.identity ?? ((e: string) => e.toLowerCase());
 
-  // Group people by identity.
+  // People grouped by identity.
   const groupOf: number[] = [];
   const groups: { key: string; name: string; emails: string[]; commits: number; lastDate: number }[] = [];
   const groupIndex = new Map<string, number>();
@@ -413,65 +466,64 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     }
     groupOf.push(g);
   }
-
+  const nG = Math.max(groups.length, 1);
   const nSkills = r.skills.length;
-  const areaFiles = new Array<number>(nSkills).fill(0);
-  const related: Map<number, number>[] = Array.from({ length: nSkills }, () => new Map());
-  // Per (group, skill): authored files, sole files, places.
-  const authored = new Map<number, { files: number; sole: number; places: Map<string, number> }>();
-  const doaGroups: number[] = [];
-  const doaCounts: number[] = [];
+
+  // Authorship per file, counted per (skill, group) under key skill · nG + group.
+  const size = nSkills * nG;
+  const authored = new Counter(size);
+  const sole = new Counter(size);
+  const setFiles = new Array<number>(r.skillSets.length).fill(0);
+  const doa = new FileAuthors();
+  // Place (module folder or root file) counts per (skill, group), under key · nPlaces + place.
+  for (const pid of r.files.keys()) r.placeOf(pid);
+  const nPlaces = Math.max(r.placeNames.length, 1);
+  const placeCounts = new Map<number, number>();
   for (const [pid, f] of r.files) {
-    const skills = r.skillsOf(pid);
+    const set = r.setOf(pid);
+    const skills = r.skillSets[set];
     if (skills.length === 0) continue;
-    for (const s of skills) {
-      areaFiles[s]++;
-      for (const t of skills) if (t !== s) related[s].set(t, (related[s].get(t) ?? 0) + 1);
-    }
-    // Merge per-person counts into identity groups.
-    doaGroups.length = 0;
-    doaCounts.length = 0;
-    let total = 0;
-    for (let i = 0; i < f.counts.length; i += 2) {
-      const g = groupOf[f.counts[i]];
-      const j = doaGroups.indexOf(g);
-      if (j < 0) {
-        doaGroups.push(g);
-        doaCounts.push(f.counts[i + 1]);
-      } else doaCounts[j] += f.counts[i + 1];
-      total += f.counts[i + 1];
-    }
-    const creator = f.creator >= 0 ? groupOf[f.creator] : -1;
-    let best = -Infinity;
-    const doa = doaGroups.map((g, j) => {
-      const d = degreeOfAuthorship(g === creator, doaCounts[j], total - doaCounts[j]);
-      if (d > best) best = d;
-      return d;
-    });
-    const authors = doaGroups.filter((_, j) => doa[j] >= DOA_AUTHOR_MIN && doa[j] >= DOA_AUTHOR_RATIO * best);
-    const path = r.paths[pid];
-    const dir = moduleOf(path);
-    const place = dir === undefined ? path : `${dir}/`;
-    for (const g of authors) {
+    setFiles[set]++;
+    const authors = doa.read(f, groupOf);
+    const place = r.placeOf(pid);
+    for (let j = 0; j < doa.n; j++) {
+      if (!doa.isAuthor(j)) continue;
       for (const s of skills) {
-        const key = g * CELL + s;
-        let a = authored.get(key);
-        if (!a) authored.set(key, (a = { files: 0, sole: 0, places: new Map() }));
-        a.files++;
-        if (authors.length === 1) a.sole++;
-        a.places.set(place, (a.places.get(place) ?? 0) + 1);
+        const key = s * nG + doa.groups[j];
+        authored.add(key);
+        if (authors === 1) sole.add(key);
+        const pk = key * nPlaces + place;
+        placeCounts.set(pk, (placeCounts.get(pk) ?? 0) + 1);
       }
     }
   }
+  const places = new Map<number, [number, number][]>();
+  for (const [pk, n] of placeCounts) {
+    const key = Math.floor(pk / nPlaces);
+    const list = places.get(key);
+    if (list) list.push([pk % nPlaces, n]);
+    else places.set(key, [[pk % nPlaces, n]]);
+  }
 
-  // Activity per (group, skill) and per area.
-  const activity = new Map<number, { weight: number; commits: number; last: number }>();
+  // Files per area, and areas sharing files, from the skill sets.
+  const areaFiles = new Array<number>(nSkills).fill(0);
+  const related: Map<number, number>[] = Array.from({ length: nSkills }, () => new Map());
+  r.skillSets.forEach((skills, set) => {
+    const count = setFiles[set];
+    if (!count) return;
+    for (const s of skills) {
+      areaFiles[s] += count;
+      for (const t of skills) if (t !== s) related[s].set(t, (related[s].get(t) ?? 0) + count);
+    }
+  });
+
+  // Activity per (skill, group) and per area.
+  const activity = new Map<number, ActivityCell>();
   const areaWeight = new Array<number>(nSkills).fill(0);
   const areaCommits = new Array<number>(nSkills).fill(0);
   for (const [key, cell] of r.activity) {
     const s = key % CELL;
-    const g = groupOf[Math.floor(key / CELL)];
-    const k = g * CELL + s;
+    const k = s * nG + groupOf[Math.floor(key / CELL)];
     const a = activity.get(k);
     if (a) {
       a.weight += cell.weight;
@@ -501,11 +553,12 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     const skills: SkillScore[] = [];
     for (let s = 0; s < nSkills; s++) {
       if (areaFiles[s] === 0) continue;
-      const act = activity.get(g * CELL + s);
-      const auth = authored.get(g * CELL + s);
-      if (!act && !auth) continue;
+      const key = s * nG + g;
+      const act = activity.get(key);
+      const files = authored.get(key);
+      if (!act && !files) continue;
       const recent = act && areaWeight[s] > 0 ? act.weight / areaWeight[s] : 0;
-      const authorship = auth ? auth.files / areaFiles[s] : 0;
+      const authorship = files / areaFiles[s];
       const score = (recent + authorship) / 2;
       if (score <= 0) continue;
       skills.push({
@@ -513,16 +566,76 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
         score: round(score),
         recent: round(recent),
         authorship: round(authorship),
-        files: auth?.files ?? 0,
-        soleFiles: auth?.sole ?? 0,
+        files,
+        soleFiles: sole.get(key),
         commits: act?.commits ?? 0,
         lastDate: act?.last ?? 0,
-        places: auth ? [...auth.places].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([p]) => p) : [],
+        places: (places.get(key) ?? []).sort((x, y) => y[1] - x[1] || cmp(r.placeNames[x[0]], r.placeNames[y[0]])).map(([p]) => r.placeNames[p]),
       });
     }
     skills.sort((x, y) => y.score - x.score || x.skill.localeCompare(y.skill));
     return { key: grp.key, name: grp.name, emails: grp.emails, commits: grp.commits, lastDate: grp.lastDate, skills };
   });
   people.sort((x, y) => y.commits - x.commits || x.name.localeCompare(y.name));
+
   return { people, areas };
+}
+
+/** Counts by small integer key: a typed array when the key space is small enough, else a map. */
+class Counter {
+  private readonly array?: Int32Array;
+  private readonly map?: Map<number, number>;
+  constructor(size: number) {
+    if (size <= 1 << 22) this.array = new Int32Array(size);
+    else this.map = new Map();
+  }
+  add(key: number): void {
+    if (this.array) this.array[key]++;
+    else this.map?.set(key, (this.map.get(key) ?? 0) + 1);
+  }
+  get(key: number): number {
+    return this.array ? this.array[key] : (this.map?.get(key) ?? 0);
+  }
+}
+
+/** The degree of authorship of each identity group in one file (scratch arrays, reused). */
+class FileAuthors {
+  n = 0;
+  readonly groups: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly doa: number[] = [];
+  private threshold = 0;
+
+  /** Reads a file record; returns how many groups are authors. */
+  read(f: FileState, groupOf: readonly number[]): number {
+    let n = 0;
+    let total = 0;
+    const { groups, counts, doa } = this;
+    for (let i = 1; i < f.length; i += 2) {
+      const g = groupOf[f[i]];
+      let j = 0;
+      while (j < n && groups[j] !== g) j++;
+      if (j === n) {
+        groups[n] = g;
+        counts[n++] = 0;
+      }
+      counts[j] += f[i + 1];
+      total += f[i + 1];
+    }
+    const creator = f[0] >= 0 ? groupOf[f[0]] : -1;
+    let best = -Infinity;
+    for (let j = 0; j < n; j++) {
+      doa[j] = degreeOfAuthorship(groups[j] === creator, counts[j], total - counts[j]);
+      if (doa[j] > best) best = doa[j];
+    }
+    this.n = n;
+    this.threshold = Math.max(DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO * best);
+    let authors = 0;
+    for (let j = 0; j < n; j++) if (doa[j] >= this.threshold) authors++;
+    return authors;
+  }
+
+  isAuthor(j: number): boolean {
+    return this.doa[j] >= this.threshold;
+  }
 }

@@ -267,7 +267,7 @@ export function suggestGoals(expertise: Expertise, mentoring: MentoringFile, par
         title: `Learn ${tag.label} from ${mentorName}`,
         description: `${mentorName} authors ${held?.files ?? 0} of the ${files} files in ${tag.label}.`,
         skills: [opt.skill],
-        paths: pathsFor(opt.skill, tag.kind, held, mentoring),
+        paths: pathsFor(opt.skill, tag.kind, held?.places ?? [], mentoring),
         status: 'proposed',
       });
     }
@@ -275,8 +275,10 @@ export function suggestGoals(expertise: Expertise, mentoring: MentoringFile, par
   return goals;
 }
 
-function pathsFor(skill: string, kind: string, held: SkillScore | undefined, mentoring: MentoringFile): string[] {
+function pathsFor(skill: string, kind: string, places: readonly string[], mentoring: MentoringFile): string[] {
   if (kind === 'team') return [...(mentoring.skills.find((s) => s.id === skill)?.paths ?? [])];
   if (kind === 'module') return [`${skill.slice(MODULE_PREFIX.length)}/**`];
-  return (held?.places ?? []).slice(0, 3).map((p) => (p.endsWith('/') ? `${p}**` : p));
+  return places
+    .slice(0, 3)
+    .map((p) => (p.endsWith('/') ? `${p}**` : p));
 }

@@ -44,9 +44,8 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
   const halfLifeDays = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
   const classify = createClassifier(options.teamSkills);
   const fresh = (): ExpertiseState => new ExpertiseState(classify, halfLifeDays);
-  const gitDir = await source.gitDir();
+  const { gitDir, head } = await source.locate();
   options.signal?.throwIfAborted();
-  const head = await source.head();
   if (head === undefined) return { mode: 'empty', commitsRead: 0, state: fresh() };
 
   const file = options.cacheDir

@@ -15,9 +15,8 @@ export interface Author {
 /** Authors by number of commits (most first), then name; one entry per email (case-insensitive). */
 export async function listAuthors(repoDir: string, options: { botPatterns?: readonly string[]; signal?: AbortSignal } = {}): Promise<Author[]> {
   const source = gitHistorySource(repoDir);
-  await source.gitDir();
   const byEmail = new Map<string, Author>();
-  if ((await source.head()) === undefined) return [];
+  if ((await source.locate()).head === undefined) return [];
   for await (const c of source.readCommits({ withFiles: false, botPatterns: options.botPatterns, signal: options.signal })) {
     const key = c.authorEmail.toLowerCase();
     const a = byEmail.get(key);

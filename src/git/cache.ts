@@ -11,7 +11,7 @@ import * as path from 'path';
 import type { SerializedExpertise } from '../core/expertise';
 
 /** Bumped whenever the cached content or its meaning changes (e.g. the classifier's tables). */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 export interface CacheEntry {
   v: typeof CACHE_VERSION;

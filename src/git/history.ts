@@ -43,6 +43,8 @@ export interface ReadCommitsOptions {
 export interface HistorySource {
   /** The repository's git directory (absolute); throws {@link NotARepositoryError} outside a repository. */
   gitDir(): Promise<string>;
+  /** {@link gitDir} and {@link head} in one call to git. */
+  locate(): Promise<{ gitDir: string; head: string | undefined }>;
   /** The commit HEAD points at, or undefined in a repository without commits. */
   head(): Promise<string | undefined>;
   /** True when commit `a` is `b` or one of its ancestors (false for unknown commits). */
@@ -92,15 +94,22 @@ export function gitHistorySource(repoDir: string): HistorySource {
     if (!fs.existsSync(repoDir)) throw new NotARepositoryError(repoDir);
     return (git ??= simpleGit({ baseDir: repoDir, maxConcurrentProcesses: 2 }));
   };
+  const locate = async (): Promise<{ gitDir: string; head: string | undefined }> => {
+    let out: string;
+    try {
+      // Exit code 1 (no commits yet) prints the git directory alone; simple-git resolves on it.
+      out = await client().raw(['rev-parse', '--absolute-git-dir', '--verify', '-q', 'HEAD^{commit}']);
+    } catch (e) {
+      if (e instanceof NotARepositoryError) throw e;
+      throw new NotARepositoryError(repoDir);
+    }
+    const [gitDir, head] = out.split('\n').map((l) => l.trim());
+    if (!gitDir) throw new NotARepositoryError(repoDir);
+    return { gitDir, head: head || undefined };
+  };
   return {
-    async gitDir() {
-      try {
-        return (await client().raw(['rev-parse', '--absolute-git-dir'])).trim();
-      } catch (e) {
-        if (e instanceof NotARepositoryError) throw e;
-        throw new NotARepositoryError(repoDir);
-      }
-    },
+    locate,
+    gitDir: async () => (await locate()).gitDir,
     async head() {
       const out = (await client().raw(['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).trim();
       return out || undefined;
@@ -160,6 +169,7 @@ async function* readLog(repoDir: string, opts: ReadCommitsOptions): AsyncGenerat
       const used = parseRecords(data, false, out);
       rest = used < data.length ? data.subarray(used) : undefined;
       for (const c of out) {
+        signal?.throwIfAborted();
         if (isBot(c.authorName, c.authorEmail)) continue;
         yield c;
         onCommit?.(++delivered);
@@ -170,6 +180,7 @@ async function* readLog(repoDir: string, opts: ReadCommitsOptions): AsyncGenerat
     if (rest) {
       parseRecords(rest[rest.length - 1] === NUL ? rest : Buffer.concat([rest, Buffer.from([NUL])]), true, out);
       for (const c of out) {
+        signal?.throwIfAborted();
         if (isBot(c.authorName, c.authorEmail)) continue;
         yield c;
         onCommit?.(++delivered);
@@ -179,7 +190,8 @@ async function* readLog(repoDir: string, opts: ReadCommitsOptions): AsyncGenerat
     signal?.throwIfAborted();
     if (code !== 0) {
       const message = Buffer.concat(stderr).toString('utf8').trim();
-      if (/does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return;
+      // A repository without commits has no HEAD to read from: that is an empty history.
+      if (opts.range === undefined && /does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return;
       if (/not a git repository/i.test(message)) throw new NotARepositoryError(repoDir);
       throw new Error(`git log failed in ${repoDir} (exit code ${code}): ${message}`);
     }

@@ -1,0 +1,207 @@
+/**
+ * History analysis against git itself, on a large repository (generated once with
+ * `git fast-import` and kept in `.cache/bench/`, or `--repo DIR`):
+ *
+ *  - full analysis (read + score + suggestions) ÷ `git log --name-status` on the same repository,
+ *    target ≤ 1.3;
+ *  - incremental update after one new commit (cache read, `OLD..HEAD`, cache write), target ≤ 0.5 s;
+ *  - peak memory of a full analysis, in a fresh process each, over the newest 10,000 commits and
+ *    over the whole history: target ≤ 200 MB, and flat (the larger at most 1.5× the smaller).
+ *
+ *   npm run bench -- --only history [--repo DIR] [--commits N]
+ */
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BenchContext } from './index';
+import { analyzeRepository } from '../src/git/analyze';
+import { suggest } from '../src/core/suggest';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BENCH_DIR = path.join(ROOT, '.cache', 'bench');
+const AUTHORS = [
+  'Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth',
+  'Margaret Hamilton', 'Ken Thompson', 'Frances Allen', 'John McCarthy', 'Radia Perlman', 'Linus Torvalds',
+];
+/** Module folders with their file kinds; each author mostly works in two or three of them. */
+const MODULES: { dir: string; ext: string[] }[] = [
+  { dir: 'packages/core/src', ext: ['.ts'] },
+  { dir: 'packages/core/test', ext: ['.test.ts'] },
+  { dir: 'packages/web/src/components', ext: ['.tsx', '.css'] },
+  { dir: 'packages/web/src/pages', ext: ['.tsx'] },
+  { dir: 'services/api/internal', ext: ['.go'] },
+  { dir: 'services/api/cmd', ext: ['_test.go', '.go'] },
+  { dir: 'services/search', ext: ['.rs'] },
+  { dir: 'ml/pipelines', ext: ['.py'] },
+  { dir: 'ml/notebooks', ext: ['.py', '.md'] },
+  { dir: 'db/migrations', ext: ['.sql'] },
+  { dir: 'infra/terraform', ext: ['.tf'] },
+  { dir: 'docs/guide', ext: ['.md'] },
+  { dir: '.github/workflows', ext: ['.yml'] },
+  { dir: 'scripts', ext: ['.sh', '.py'] },
+];
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A `git fast-import` stream of `commits` commits by 12 authors (and a bot), one a few hours apart. */
+function* fastImport(commits: number): Generator<string> {
+  const rand = rng(42);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const files: string[] = [];
+  const alive = new Set<string>();
+  const home = AUTHORS.map((_, i) => [i % MODULES.length, (i * 5 + 3) % MODULES.length, (i * 7 + 1) % MODULES.length]);
+  let t = Date.UTC(2016, 0, 4) / 1000;
+  let serial = 0;
+  const data = (text: string): string => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  for (let n = 1; n <= commits; n++) {
+    t += 600 + Math.floor(rand() * 12_000);
+    const bot = n % 97 === 0;
+    const a = Math.floor(rand() * AUTHORS.length);
+    const name = bot ? 'dependabot[bot]' : AUTHORS[a];
+    const email = bot ? '49699333+dependabot[bot]@users.noreply.github.com' : `${name.toLowerCase().replace(/ /g, '.')}@example.com`;
+    const ops: string[] = [];
+    if (bot) ops.push(`M 100644 inline package-lock.json\n${data(`lock ${n}`)}`);
+    else {
+      const touched = 1 + Math.floor(rand() * rand() * 6);
+      for (let k = 0; k < touched; k++) {
+        const m = MODULES[rand() < 0.8 ? pick(home[a]) : Math.floor(rand() * MODULES.length)];
+        const r = rand();
+        const existing = files.length > 0 && r > 0.22 ? files[Math.floor(Math.pow(rand(), 0.6) * files.length)] : undefined;
+        if (!existing || !alive.has(existing)) {
+          const f = `${m.dir}/${pick(['user', 'order', 'cart', 'auth', 'search', 'report', 'index', 'util', 'billing', 'session'])}_${++serial}${pick(m.ext)}`;
+          files.push(f);
+          alive.add(f);
+          ops.push(`M 100644 inline ${f}\n${data(`// ${f}\nexport const v = ${n};\n`)}`);
+        } else if (r > 0.995) {
+          alive.delete(existing);
+          ops.push(`D ${existing}\n`);
+        } else if (r > 0.99) {
+          const to = existing.replace(/(\.[a-z.]+)$/, `_v${n}$1`);
+          alive.delete(existing);
+          alive.add(to);
+          files.push(to);
+          ops.push(`R ${existing} ${to}\n`);
+        } else ops.push(`M 100644 inline ${existing}\n${data(`// ${existing}\nexport const v = ${n};\n`)}`);
+      }
+    }
+    yield `commit refs/heads/main\nmark :${n}\nauthor ${name} <${email}> ${t} +0000\ncommitter ${name} <${email}> ${t} +0000\n${data(`change ${n}`)}${n > 1 ? `from :${n - 1}\n` : ''}${ops.join('')}\n`;
+  }
+}
+
+async function generate(dir: string, commits: number): Promise<void> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  spawnSync('git', ['init', '-q', '--bare', '-b', 'main'], { cwd: dir });
+  const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
+  for (const chunk of fastImport(commits)) {
+    if (!child.stdin.write(chunk)) await new Promise((r) => child.stdin.once('drain', r));
+  }
+  child.stdin.end();
+  const code = await new Promise<number | null>((r) => child.once('close', r));
+  if (code !== 0) throw new Error(`git fast-import failed (${code})`);
+  spawnSync('git', ['commit-graph', 'write', '--reachable'], { cwd: dir });
+}
+
+async function timeGitLog(repo: string): Promise<number> {
+  const start = process.hrtime.bigint();
+  const child = spawn('git', ['log', '--name-status', 'HEAD'], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.resume();
+  await new Promise((r) => child.once('close', r));
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+async function timeAnalysis(repo: string, options: { cacheDir?: string; noCache?: boolean } = {}): Promise<{ seconds: number; commits: number; mode: string }> {
+  const start = process.hrtime.bigint();
+  const analysis = await analyzeRepository(repo, options);
+  suggest(analysis.state.compute());
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, commits: analysis.commitsRead, mode: analysis.mode };
+}
+
+/** Peak RSS and final heap of a full analysis in a fresh Node process. */
+function memoryOf(repo: string, maxCommits: number | undefined): { rssMB: number; heapMB: number; commits: number } {
+  const script = `
+    const { analyzeRepository } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'git', 'analyze.js'))});
+    const { suggest } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'core', 'suggest.js'))});
+    analyzeRepository(${JSON.stringify(repo)}, { maxCommits: ${maxCommits ?? 'undefined'} }).then((a) => {
+      suggest(a.state.compute());
+      global.gc();
+      process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024, heap: process.memoryUsage().heapUsed, commits: a.commitsRead }));
+    });`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`memory probe failed: ${r.stderr}`);
+  const m = JSON.parse(r.stdout) as { rss: number; heap: number; commits: number };
+  return { rssMB: m.rss / 2 ** 20, heapMB: m.heap / 2 ** 20, commits: m.commits };
+}
+
+function appendCommit(bareRepo: string): void {
+  const stream = `commit refs/heads/main\nauthor Ada Lovelace <ada.lovelace@example.com> ${Math.floor(Date.now() / 1000)} +0000\ncommitter Ada Lovelace <ada.lovelace@example.com> ${Math.floor(Date.now() / 1000)} +0000\ndata 4\nnew\nfrom refs/heads/main^0\nM 100644 inline packages/core/src/fresh.ts\ndata 2\nx\n\n`;
+  const r = spawnSync('git', ['fast-import', '--quiet'], { cwd: bareRepo, input: stream });
+  if (r.status !== 0) throw new Error(`could not add a commit: ${r.stderr}`);
+}
+
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function run(ctx: BenchContext): Promise<void> {
+  const commits = Number(ctx.option('commits') ?? 40_000);
+  let repo = ctx.option('repo');
+  if (repo) repo = path.resolve(repo);
+  else {
+    repo = path.join(BENCH_DIR, `history-${commits}.git`);
+    if (!fs.existsSync(path.join(repo, 'done'))) {
+      const t = Date.now();
+      await generate(repo, commits);
+      fs.writeFileSync(path.join(repo, 'done'), '');
+      console.log(`generated ${commits} commits with git fast-import in ${((Date.now() - t) / 1000).toFixed(1)} s (${repo})`);
+    }
+  }
+
+  // Warm the disk cache, then alternate git and the analysis so both see the same conditions.
+  await timeGitLog(repo);
+  const gitTimes: number[] = [];
+  const ourTimes: number[] = [];
+  let read = 0;
+  for (let i = 0; i < 3; i++) {
+    gitTimes.push(await timeGitLog(repo));
+    const a = await timeAnalysis(repo, { noCache: true });
+    ourTimes.push(a.seconds);
+    read = a.commits;
+  }
+  const gitLog = median(gitTimes);
+  const full = median(ourTimes);
+  const ratio = full / gitLog;
+  console.log(`git log --name-status: ${gitLog.toFixed(2)} s; full analysis of ${read} commits: ${full.toFixed(2)} s; ratio ${ratio.toFixed(2)} (target ≤ 1.3) ${verdict(ratio <= 1.3)}`);
+
+  // Incremental: a cheap clone sharing the objects, one new commit on top of a cached analysis.
+  const work = fs.mkdtempSync(path.join(BENCH_DIR, 'incremental-'));
+  try {
+    const clone = path.join(work, 'repo.git');
+    spawnSync('git', ['clone', '-q', '--bare', '--shared', repo, clone]);
+    const cacheDir = path.join(work, 'cache');
+    const first = await timeAnalysis(clone, { cacheDir });
+    appendCommit(clone);
+    const inc = await timeAnalysis(clone, { cacheDir });
+    const cacheSize = fs.readdirSync(cacheDir).reduce((n, f) => n + fs.statSync(path.join(cacheDir, f)).size, 0);
+    console.log(
+      `incremental update after one commit: ${inc.seconds.toFixed(3)} s (${inc.mode}, ${inc.commits} commit read; first run ${first.seconds.toFixed(2)} s; cache ${(cacheSize / 2 ** 20).toFixed(1)} MB) (target ≤ 0.5 s) ${verdict(inc.mode === 'incremental' && inc.seconds <= 0.5)}`,
+    );
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  const small = memoryOf(repo, Math.min(10_000, Math.floor(read / 4)));
+  const large = memoryOf(repo, undefined);
+  console.log(`memory, ${small.commits} commits: peak RSS ${small.rssMB.toFixed(0)} MB, heap ${small.heapMB.toFixed(0)} MB`);
+  console.log(`memory, ${large.commits} commits: peak RSS ${large.rssMB.toFixed(0)} MB, heap ${large.heapMB.toFixed(0)} MB`);
+  const flat = large.rssMB <= small.rssMB * 1.5;
+  console.log(`peak RSS ${large.rssMB.toFixed(0)} MB (target ≤ 200 MB) ${verdict(large.rssMB <= 200)}; growth ×${(large.rssMB / small.rssMB).toFixed(2)} from ${small.commits} to ${large.commits} commits (target ≤ 1.5) ${verdict(flat)}`);
+}
