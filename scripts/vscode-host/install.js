@@ -60,7 +60,7 @@ function log(msg) {
 /** Runs a command, keeping its output in the install log; throws with the command on failure. */
 function exec(cmd, args, opts) {
   const shown = `${cmd} ${args.join(' ')}`;
-  log(`$ ${shown}${opts.cwd ? `   (in ${path.relative(root, opts.cwd) || '.'})` : ''}`);
+  log(`$ ${shown}${opts.cwd ? `   (in ${opts.cwd})` : ''}`);
   const r = spawnSync(cmd, args, { ...opts, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const output = `${r.stdout || ''}${r.stderr || ''}`;
   fs.appendFileSync(path.join(hostDir, 'install.log'), `\n$ ${shown}\n${output}`);

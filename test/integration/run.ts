@@ -138,6 +138,9 @@ async function main(): Promise<number> {
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     console.error(`integration tests failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (host.kind === 'desktop' && !host.executable && typeof code !== 'number') {
+      console.error('(desktop VS Code could not be downloaded: set VSCODE_EXECUTABLE to an installed one, or use PM_VSCODE_HOST=code-server)');
+    }
     return typeof code === 'number' && code !== 0 ? code : 1;
   } finally {
     if (process.env.PM_KEEP_WORKSPACE === '1') console.log(`kept ${tmp}`);
