@@ -1,0 +1,277 @@
+/**
+ * The mentoring file of each workspace folder, as the editor sees it: parsed from the open document
+ * when there is one (so unsaved typing counts), else from disk. Keeps the last valid model for views
+ * while the file has errors, and is the one place that writes the file ({@link MentoringStore.applyEdit}).
+ */
+import * as vscode from 'vscode';
+import { EditError, EditResult } from '../core/edit';
+import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
+import { ParsedFile, parseMentoring } from '../core/parse';
+import { Problem, Range, hasErrors } from '../core/problems';
+import { writeFileAtomic } from '../core/safeWrite';
+
+export interface FolderFile {
+  folder: vscode.WorkspaceFolder;
+  /** `folder.uri.toString()`: how rows and commands name the folder. */
+  key: string;
+  uri: vscode.Uri;
+  /** False when there is no mentoring file (nor an unsaved document for it). */
+  exists: boolean;
+  /** The text parsed last (the open document's or the file's). */
+  text?: string;
+  parsed?: ParsedFile;
+  problems: Problem[];
+  hasErrors: boolean;
+  /** The model of the last text without errors; what views show while the file has errors. */
+  lastValid?: MentoringFile;
+}
+
+/** The folder a command is about: a folder, its key, or `{ folder: key }` from a tree row. */
+export type FolderRef = vscode.WorkspaceFolder | string | { folder: string };
+
+const DEBOUNCE_MS = 300;
+
+export function vscodeRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line - 1, r.start.col - 1, r.end.line - 1, r.end.col - 1);
+}
+
+/** The `mentoring.file` setting of a folder as path segments (default `.mentoring.yml`). */
+function fileSegments(folder: vscode.WorkspaceFolder): string[] {
+  const name = vscode.workspace.getConfiguration('mentoring', folder.uri).get<string>('file')?.trim() || DEFAULT_FILE_NAME;
+  return name.split(/[\\/]+/).filter((s) => s && s !== '.');
+}
+
+export function mentoringFileUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...fileSegments(folder));
+}
+
+export class MentoringStore implements vscode.Disposable {
+  private readonly files = new Map<string, FolderFile>();
+  private readonly watchers: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Bumped per read, so a slow read never overwrites a newer one. */
+  private readonly reads = new Map<string, number>();
+  private hasFile: boolean | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<FolderFile | undefined>();
+  /** Fires after a folder's file was re-read (undefined: the set of folders changed). */
+  readonly onDidChange = this.changed.event;
+  /** Settles once every folder's file has been read the first time. */
+  readonly ready: Promise<void>;
+
+  constructor() {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document.uri);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.schedule(d.uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reset()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mentoring.file')) void this.reset();
+      }),
+    );
+    this.ready = this.reset();
+  }
+
+  /** Every workspace folder's file, in folder order. */
+  all(): FolderFile[] {
+    return [...this.files.values()];
+  }
+
+  get(ref: FolderRef | undefined): FolderFile | undefined {
+    if (ref === undefined) return this.files.size === 1 ? this.all()[0] : undefined;
+    const key = typeof ref === 'string' ? ref : 'uri' in ref ? ref.uri.toString() : ref.folder;
+    return this.files.get(key);
+  }
+
+  /** Re-reads every folder's file now. */
+  async refresh(): Promise<void> {
+    await Promise.all(this.all().map((f) => this.load(f.key)));
+  }
+
+  /**
+   * Applies a pure edit to the current text of a folder's file, re-read right before applying.
+   *
+   * - File open in an editor: a `WorkspaceEdit` of the result's minimal edits on that document (one
+   *   undo step). A document that was clean is saved afterwards so disk matches; a dirty one stays
+   *   dirty, its unsaved changes kept.
+   * - Otherwise: the file is read from disk at that moment, edited and replaced atomically.
+   *
+   * When `op` throws an {@link EditError} (for instance the file has errors), nothing is written: the
+   * error is shown with a "Show Problem" action and the result is undefined.
+   */
+  async applyEdit(ref: FolderRef, op: (text: string) => EditResult): Promise<EditResult | undefined> {
+    const file = this.get(ref);
+    if (!file) throw new Error('No workspace folder for the mentoring file');
+    const doc = openDocument(file.uri);
+    try {
+      // A clean document that lags behind a change on disk is not edited: disk is newer.
+      const inEditor = doc && (doc.isDirty || (await readDisk(file.uri)) === doc.getText());
+      const result = doc && inEditor ? await applyToDocument(doc, op) : await applyToDisk(file.uri, op);
+      await this.load(file.key);
+      return result;
+    } catch (e) {
+      if (!(e instanceof EditError)) throw e;
+      // Not awaited: the caller goes on while the message waits for the user.
+      const first = e.problems[0];
+      const message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
+      if (!first) void vscode.window.showErrorMessage(message);
+      else {
+        void vscode.window.showErrorMessage(message, 'Show Problem').then((action) => (action ? this.revealRange(file.key, first.range) : undefined));
+      }
+      return undefined;
+    }
+  }
+
+  /** Opens the folder's file with `range` (1-based) selected. */
+  async revealRange(ref: FolderRef, range: Range): Promise<void> {
+    const file = this.get(ref);
+    if (!file) return;
+    const doc = await vscode.workspace.openTextDocument(file.uri);
+    const selection = vscodeRange(range);
+    await vscode.window.showTextDocument(doc, { selection, preserveFocus: false });
+  }
+
+  /** Reveals the first error of the folder's file (or its first problem). */
+  async revealFirstProblem(ref: FolderRef): Promise<void> {
+    const file = this.get(ref);
+    const first = file?.problems.find((p) => p.severity === 'error') ?? file?.problems[0];
+    if (file && first) await this.revealRange(file.key, first.range);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    vscode.Disposable.from(...this.watchers, ...this.disposables).dispose();
+  }
+
+  private async reset(): Promise<void> {
+    vscode.Disposable.from(...this.watchers).dispose();
+    this.watchers.length = 0;
+    const previous = new Map(this.files);
+    this.files.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const key = folder.uri.toString();
+      const uri = mentoringFileUri(folder);
+      const old = previous.get(key);
+      const keep = old && old.uri.toString() === uri.toString() ? old : undefined;
+      this.files.set(key, keep ?? { folder, key, uri, exists: false, problems: [], hasErrors: false });
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, fileSegments(folder).join('/')));
+      const reload = (): void => this.schedule(uri, 0);
+      this.watchers.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+    }
+    await Promise.all(this.all().map((f) => this.load(f.key, false)));
+    this.changed.fire(undefined);
+    this.updateContext();
+  }
+
+  private schedule(uri: vscode.Uri, delay = DEBOUNCE_MS): void {
+    const file = this.all().find((f) => f.uri.toString() === uri.toString());
+    if (!file) return;
+    clearTimeout(this.timers.get(file.key));
+    this.timers.set(
+      file.key,
+      setTimeout(() => {
+        this.timers.delete(file.key);
+        void this.load(file.key);
+      }, delay),
+    );
+  }
+
+  private async load(key: string, fire = true): Promise<void> {
+    const file = this.files.get(key);
+    if (!file) return;
+    const read = (this.reads.get(key) ?? 0) + 1;
+    this.reads.set(key, read);
+    let text: string | undefined;
+    let failure: string | undefined;
+    try {
+      text = await currentText(file.uri);
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+    }
+    if (this.files.get(key) !== file || this.reads.get(key) !== read) return;
+    if (failure !== undefined) {
+      const at = { line: 1, col: 1 };
+      file.exists = true;
+      file.text = file.parsed = undefined;
+      file.problems = [{ code: 'unreadable', severity: 'error', message: `the file cannot be read: ${failure}`, range: { start: at, end: at } }];
+      file.hasErrors = true;
+      if (fire) this.changed.fire(file);
+      return;
+    }
+    if (text === file.text && file.exists === (text !== undefined)) return;
+    file.text = text;
+    file.exists = text !== undefined;
+    if (text === undefined) {
+      file.parsed = undefined;
+      file.problems = [];
+      file.hasErrors = false;
+      file.lastValid = undefined;
+    } else {
+      file.parsed = parseMentoring(text);
+      file.problems = file.parsed.problems;
+      file.hasErrors = hasErrors(file.problems);
+      if (!file.hasErrors && file.parsed.model) file.lastValid = file.parsed.model;
+    }
+    if (fire) this.changed.fire(file);
+    this.updateContext();
+  }
+
+  /** `mentoring.hasFile`: some workspace folder has a mentoring file (for `when` clauses). */
+  private updateContext(): void {
+    const has = this.all().some((f) => f.exists);
+    if (has !== this.hasFile) void vscode.commands.executeCommand('setContext', 'mentoring.hasFile', (this.hasFile = has));
+  }
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const target = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === target && !d.isClosed);
+}
+
+/** The file's text on disk; undefined when there is no file. */
+async function readDisk(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+    throw e;
+  }
+}
+
+/** The text that counts: an open document's when it has unsaved changes, else the file's on disk. */
+async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  const doc = openDocument(uri);
+  return doc?.isDirty ? doc.getText() : readDisk(uri);
+}
+
+async function applyToDocument(doc: vscode.TextDocument, op: (text: string) => EditResult): Promise<EditResult> {
+  // The document can change while the edit is applied (someone typing); VS Code then refuses the
+  // edit because it was built for an older version, and it is rebuilt from the new text.
+  for (let attempt = 0; ; attempt++) {
+    const wasDirty = doc.isDirty;
+    const result = op(doc.getText());
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) {
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+    }
+    if (await vscode.workspace.applyEdit(edit)) {
+      // A save can fail when a save participant times out; one more try, else it stays unsaved.
+      if (!wasDirty && !(await doc.save())) await doc.save();
+      return result;
+    }
+    if (attempt === 2) throw new Error(`Could not edit ${vscode.workspace.asRelativePath(doc.uri)}: it kept changing`);
+  }
+}
+
+async function applyToDisk(uri: vscode.Uri, op: (text: string) => EditResult): Promise<EditResult> {
+  const text = await currentText(uri);
+  if (text === undefined) throw new Error(`${vscode.workspace.asRelativePath(uri)} does not exist`);
+  const result = op(text);
+  if (uri.scheme === 'file') writeFileAtomic(uri.fsPath, result.text);
+  else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+  return result;
+}

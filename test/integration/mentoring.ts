@@ -1,0 +1,65 @@
+/** Shared helpers of the mentoring integration tests: the extension's test handles and the fixture file. */
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { Row } from '../../src/core/tree-model';
+import type { MentoringApi } from '../../src/vscode/extension';
+import { waitFor } from './host';
+
+export const EXTENSION_ID = 'peer-mentoring.peer-mentoring';
+
+export async function api(): Promise<MentoringApi['testing']> {
+  const ext = vscode.extensions.getExtension<MentoringApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  const handles = ext.isActive ? ext.exports : await ext.activate();
+  await handles.testing.store.ready;
+  return handles.testing;
+}
+
+export function folder(): vscode.WorkspaceFolder {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  if (!f) throw new Error('no workspace folder');
+  return f;
+}
+
+export function fileUri(): vscode.Uri {
+  return vscode.Uri.joinPath(folder().uri, '.mentoring.yml');
+}
+
+/** The fixture file's text as the tests found it; {@link restore} puts it back. */
+let original: string | undefined;
+
+export function originalText(): string {
+  original ??= fs.readFileSync(fileUri().fsPath, 'utf8');
+  return original;
+}
+
+/** Closes every editor without saving, puts the fixture text back and waits for the store to read it. */
+export async function restore(): Promise<void> {
+  const text = originalText();
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await waitFor(`${doc.fileName} to revert`, async () => {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      return !doc.isDirty;
+    });
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  fs.writeFileSync(fileUri().fsPath, text);
+  // Documents still loaded (closed editors keep theirs for a while) catch up with the disk.
+  await waitFor('loaded documents to show the fixture text', () =>
+    vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === fileUri().fsPath && !d.isClosed).every((d) => d.getText() === text),
+  );
+  const { store } = await api();
+  await waitFor('the store to read the fixture file again', () => store.get(folder())?.text === text, 10000);
+}
+
+/** The tree's rows under `parent` (the top level when omitted), through the provider. */
+export async function children(parent?: Row): Promise<Row[]> {
+  const { tree } = await api();
+  return tree.getChildren(parent);
+}
+
+/** Labels and descriptions of rows, for compact assertions. */
+export function summary(rows: Row[]): string[] {
+  return rows.map((r) => (r.description ? `${r.label} — ${r.description}` : r.label));
+}
