@@ -5,7 +5,8 @@
  * globs (`matchedBy: 'paths'`) or carries one of the goal's `skills:` (`matchedBy: 'skills'`; skill
  * areas come from the classifier: the team's `skills:` globs, languages, practices, modules). The
  * questions are the goal's own `prompts:` first, then built-in defaults for the skill areas
- * involved, de-duplicated, at most `maxPrompts` per file.
+ * involved (the goal's matching skills in the goal's order, then the file's other areas: practices,
+ * languages, team areas, modules), de-duplicated, at most `maxPrompts` per file.
  */
 import { ChangedFile, firstChangedLine } from './changes';
 import { compileGlobs } from './glob';
@@ -151,7 +152,7 @@ interface Candidate {
   index: number;
   out: GoalPrompt;
   /** Skill areas whose defaults apply: the goal's matching skills first, then the file's other areas. */
-  areas: SkillTag[];
+  areas: () => SkillTag[];
 }
 
 /**
@@ -172,7 +173,8 @@ export function promptsForChanges(changes: readonly ChangedFile[], file: Mentori
     const role: ReviewRole =
       me === undefined ? 'observer' : me === goal.owner ? 'author' : mentors.includes(me) ? 'mentor' : partnership.members.includes(me) ? 'partner' : 'observer';
     const matchPaths = goal.paths?.length ? compileGlobs(goal.paths) : undefined;
-    return [{ goal, index, mentors, role, matchPaths, skills: new Set(goal.skills ?? []) }];
+    const order = goal.skills ?? [];
+    return [{ goal, index, mentors, role, matchPaths, skills: new Set(order), order }];
   });
 
   return changes.map((change) => {
@@ -181,15 +183,15 @@ export function promptsForChanges(changes: readonly ChangedFile[], file: Mentori
     if (first !== undefined) result.firstChangedLine = first;
     if (!goals.length) return result;
 
-    const tags = [...classify(change.path), ...(change.oldPath ? classify(change.oldPath) : [])].filter(
-      (t, i, all) => all.findIndex((u) => u.id === t.id) === i,
-    );
+    const tags = change.oldPath ? unique([...classify(change.path), ...classify(change.oldPath)]) : classify(change.path);
     const candidates: Candidate[] = [];
     for (const g of goals) {
       const byPaths = !!g.matchPaths && (g.matchPaths(change.path) || (!!change.oldPath && g.matchPaths(change.oldPath)));
-      const matched = tags.filter((t) => g.skills.has(t.id));
-      if (!byPaths && !matched.length) continue;
-      const others = tags.filter((t) => !g.skills.has(t.id)).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+      let matched: SkillTag[] | undefined;
+      if (g.skills.size) for (const t of tags) if (g.skills.has(t.id)) (matched ??= []).push(t);
+      if (!byPaths && !matched) continue;
+      const mine = matched ? matched.sort((a, b) => g.order.indexOf(a.id) - g.order.indexOf(b.id)) : [];
+      const areas = (): SkillTag[] => [...mine, ...tags.filter((t) => !g.skills.has(t.id)).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])];
       const out: GoalPrompt = {
         id: g.goal.id,
         title: g.goal.title,
@@ -200,10 +202,10 @@ export function promptsForChanges(changes: readonly ChangedFile[], file: Mentori
         partnership: g.goal.partnership,
         role: g.role,
         matchedBy: byPaths ? 'paths' : 'skills',
-        skills: matched.map((t) => t.id),
+        skills: mine.map((t) => t.id),
         prompts: [],
       };
-      candidates.push({ goal: g.goal, index: g.index, out, areas: [...matched, ...others] });
+      candidates.push({ goal: g.goal, index: g.index, out, areas });
     }
     candidates.sort(
       (a, b) =>
@@ -224,11 +226,12 @@ export function promptsForChanges(changes: readonly ChangedFile[], file: Mentori
 function assignPrompts(candidates: Candidate[], max: number): void {
   const seen = new Set<string>();
   let left = max;
-  const take = (lists: string[][]): void => {
+  const take = (list: (c: Candidate) => readonly string[]): void => {
+    const lists: (readonly string[] | undefined)[] = [];
     for (let round = 0; left > 0; round++) {
       let any = false;
-      for (let i = 0; i < lists.length && left > 0; i++) {
-        const text = lists[i][round];
+      for (let i = 0; i < candidates.length && left > 0; i++) {
+        const text = (lists[i] ??= list(candidates[i]))[round];
         if (text === undefined) continue;
         any = true;
         const key = text.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -240,6 +243,10 @@ function assignPrompts(candidates: Candidate[], max: number): void {
       if (!any) break;
     }
   };
-  take(candidates.map((c) => c.goal.prompts ?? []));
-  take(candidates.map((c) => c.areas.flatMap((t) => [...defaultPrompts(t)])));
+  take((c) => c.goal.prompts ?? []);
+  take((c) => c.areas().flatMap((t) => defaultPrompts(t)));
+}
+
+function unique(tags: SkillTag[]): SkillTag[] {
+  return tags.filter((t, i) => tags.findIndex((u) => u.id === t.id) === i);
 }

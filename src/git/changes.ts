@@ -9,7 +9,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import simpleGit, { SimpleGit } from 'simple-git';
-import type { ChangeStatus, ChangedFile, Hunk } from '../core/changes';
+import type { ChangedFile } from '../core/changes';
 import { normalizePath } from '../core/glob';
 
 export type ChangeSource = { kind: 'working-tree' } | { kind: 'branch'; /** Default: the repository's main branch. */ base?: string };
@@ -37,19 +37,22 @@ export async function readChanges(dir: string, source: ChangeSource = { kind: 'w
   const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat?.isDirectory()) throw new ChangesError(`not a directory: ${dir}`);
   const git = simpleGit({ baseDir: dir, config: ['core.quotePath=false'], trimmed: false });
-  const top = await run(git, ['rev-parse', '--show-toplevel']).catch(() => undefined);
-  if (top === undefined || !top.trim()) throw new ChangesError(`not a git repository (or inside its .git folder): ${dir}`);
-  const root = path.resolve(top.trim());
+  const [top, head] = await Promise.all([
+    run(git, ['rev-parse', '--show-toplevel', '--show-object-format']).catch(() => ''),
+    resolveCommit(git, 'HEAD'),
+  ]);
+  const [topLevel, objectFormat] = top.split('\n');
+  if (!topLevel?.trim()) throw new ChangesError(`not a git repository (or inside its .git folder): ${dir}`);
+  const root = path.resolve(topLevel.trim());
+  // Run from the top level, so that no `diff.relative` setting limits or re-roots the paths.
   const rootGit = dir === root ? git : simpleGit({ baseDir: root, config: ['core.quotePath=false'], trimmed: false });
-  const head = await resolveCommit(rootGit, 'HEAD');
 
   if (source.kind === 'working-tree') {
-    const from = head ?? (await emptyTree(rootGit));
-    const files = await diffFiles(rootGit, [from]);
+    const from = head ?? emptyTree(objectFormat?.trim());
+    const [files, others] = await Promise.all([diffFiles(rootGit, [from]), run(rootGit, ['ls-files', '--others', '--exclude-standard', '-z'])]);
     const seen = new Set(files.map((f) => f.path));
-    for (const p of splitZ(await run(rootGit, ['ls-files', '--others', '--exclude-standard', '-z']))) {
-      if (!seen.has(p)) files.push(await untracked(root, p));
-    }
+    const fresh = splitZ(others).filter((p) => !seen.has(normalizePath(p)));
+    files.push(...(await Promise.all(fresh.map((p) => untracked(root, p)))));
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { root, comparedWith: head ? 'HEAD' : 'an empty repository', files };
   }
@@ -87,97 +90,102 @@ async function resolveCommit(git: SimpleGit, ref: string): Promise<string | unde
   return out.trim() || undefined;
 }
 
-/** The empty tree's id in this repository's object format (for a diff before the first commit). */
-async function emptyTree(git: SimpleGit): Promise<string> {
-  const format = (await run(git, ['rev-parse', '--show-object-format']).catch(() => 'sha1')).trim();
-  return format === 'sha256'
+/** The empty tree's id in the repository's object format (for a diff before the first commit). */
+function emptyTree(objectFormat: string | undefined): string {
+  return objectFormat === 'sha256'
     ? '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321'
     : '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 }
 
-/** Files and hunks of `git diff <revs>` (one rev: against the working tree and index). */
+/** Files and hunks of `git diff <revs>` (one rev: against the working tree and index), from one `-U0` patch. */
 async function diffFiles(git: SimpleGit, revs: string[]): Promise<ChangedFile[]> {
-  const [summary, patch] = await Promise.all([
-    run(git, ['diff', ...DIFF_FLAGS, '-z', '--raw', '--numstat', ...revs, '--']),
-    run(git, ['diff', ...DIFF_FLAGS, '-U0', '--src-prefix=a/', '--dst-prefix=b/', ...revs, '--']),
-  ]);
-  const files = parseSummary(summary);
-  const hunks = parseHunks(patch);
-  for (const f of files) {
-    if (f.binary || f.status === 'deleted') continue;
-    f.hunks = hunks.get(f.path) ?? [];
-  }
-  return files;
+  return parsePatch(await run(git, ['diff', ...DIFF_FLAGS, '-U0', '--submodule=short', '--src-prefix=a/', '--dst-prefix=b/', ...revs, '--']));
 }
 
 function splitZ(out: string): string[] {
   return out.split('\0').filter((s) => s !== '');
 }
 
-const STATUS: Record<string, ChangeStatus> = {
-  A: 'added',
-  M: 'modified',
-  D: 'deleted',
-  R: 'renamed',
-  C: 'copied',
-  T: 'typechange',
-  U: 'unmerged',
-};
-
 /**
- * `--raw --numstat -z` output: raw records (`:modes shas STATUS\0path\0[newpath\0]`) then numstat
- * records (`added\tdeleted\tpath\0` or, for a rename, `added\tdeleted\t\0old\0new\0`; `-\t-` for binary).
+ * The files of a `git diff -U0 --src-prefix=a/ --dst-prefix=b/` patch, in order: status, new path
+ * (and old path of a rename or copy), new-side hunks, and whether git found the file binary.
+ * Paths come from `rename to`/`copy to`, else the `diff --git a/X b/X` header (C-quoted when needed).
  */
-export function parseSummary(out: string): ChangedFile[] {
-  const tokens = out.split('\0');
+export function parsePatch(patch: string): ChangedFile[] {
   const files: ChangedFile[] = [];
   const byPath = new Map<string, ChangedFile>();
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i];
-    if (t === '' || t === '\n') {
-      i++;
-    } else if (t.startsWith(':')) {
-      const letter = t.split(' ')[4]?.charAt(0) ?? 'M';
-      const status = STATUS[letter] ?? 'modified';
-      const twoPaths = letter === 'R' || letter === 'C';
-      const file: ChangedFile = twoPaths
-        ? { path: normalizePath(tokens[i + 2]), oldPath: normalizePath(tokens[i + 1]), status }
-        : { path: normalizePath(tokens[i + 1]), status };
-      i += twoPaths ? 3 : 2;
-      if (byPath.has(file.path)) continue; // an unmerged path is listed once per stage
-      files.push(file);
-      byPath.set(file.path, file);
+  let file: ChangedFile | undefined;
+  let inHunks = false;
+  const flush = (): void => {
+    if (!file?.path) return;
+    file.path = normalizePath(file.path);
+    if (file.binary || file.status === 'deleted') delete file.hunks;
+    const earlier = byPath.get(file.path);
+    if (earlier) {
+      // A type change (file ↔ symlink) is written as a deletion and an addition of the same path.
+      earlier.status = 'typechange';
+      if (file.hunks) earlier.hunks = file.hunks;
+      if (file.binary) earlier.binary = true;
     } else {
-      const [added, deleted, inline] = t.replace(/^\n/, '').split('\t');
-      const p = inline ? inline : tokens[i + 2];
-      i += inline ? 1 : 3;
-      const file = p === undefined ? undefined : byPath.get(normalizePath(p));
-      if (file && added === '-' && deleted === '-') file.binary = true;
+      byPath.set(file.path, file);
+      files.push(file);
+    }
+    file = undefined;
+  };
+  for (const line of patch.split('\n')) {
+    if (inHunks && /^[ +\-\\]/.test(line)) continue; // content, whatever it looks like
+    inHunks = false;
+    if (line.startsWith('diff --git ')) {
+      flush();
+      file = { path: headerPath(line.slice('diff --git '.length)) ?? '', status: 'modified', hunks: [] };
+    } else if (line.startsWith('* Unmerged path ')) {
+      flush();
+      const path = normalizePath(line.slice('* Unmerged path '.length));
+      if (!byPath.has(path)) files.push({ path, status: 'unmerged' });
+    } else if (!file) {
+      continue;
+    } else if (line.startsWith('@@')) {
+      inHunks = true;
+      const m = /^@@+ (?:-\d+(?:,\d+)? )+\+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (m) file.hunks?.push({ startLine: Number(m[1]), lineCount: m[2] === undefined ? 1 : Number(m[2]) });
+    } else if (line.startsWith('new file mode ')) {
+      file.status = 'added';
+    } else if (line.startsWith('deleted file mode ')) {
+      file.status = 'deleted';
+    } else if (line.startsWith('rename from ') || line.startsWith('copy from ')) {
+      file.oldPath = normalizePath(unquote(line.slice(line.indexOf(' from ') + 6)));
+    } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
+      file.status = line.startsWith('rename') ? 'renamed' : 'copied';
+      file.path = unquote(line.slice(line.indexOf(' to ') + 4));
+    } else if (line.startsWith('Binary files ') || line === 'GIT binary patch') {
+      file.binary = true;
     }
   }
+  flush();
   return files;
 }
 
-/** New-side hunks per new path from `git diff -U0 --src-prefix=a/ --dst-prefix=b/` output. */
-export function parseHunks(patch: string): Map<string, Hunk[]> {
-  const result = new Map<string, Hunk[]>();
-  let current: Hunk[] | undefined;
-  for (const line of patch.split('\n')) {
-    if (line.startsWith('diff ')) {
-      current = undefined;
-    } else if (line.startsWith('+++ ') && current === undefined) {
-      const name = unquote(line.slice(4).replace(/\t$/, ''));
-      if (name.startsWith('b/')) {
-        current = [];
-        result.set(normalizePath(name.slice(2)), current);
-      }
-    } else if (line.startsWith('@@') && current) {
-      const m = /^@@+ (?:-\d+(?:,\d+)? )+\+(\d+)(?:,(\d+))? @@/.exec(line);
-      if (m) current.push({ startLine: Number(m[1]), lineCount: m[2] === undefined ? 1 : Number(m[2]) });
-    }
+/** The new path in `a/X b/X` (both sides are the same file unless renamed, which names itself later). */
+function headerPath(rest: string): string | undefined {
+  if (rest.startsWith('"')) {
+    const end = quotedEnd(rest, 0);
+    const b = rest.slice(end + 2);
+    const name = b.startsWith('"') ? unquote(b) : b;
+    return name.startsWith('b/') ? name.slice(2) : undefined;
   }
-  return result;
+  const n = (rest.length - 5) / 2;
+  if (!Number.isInteger(n) || n < 1 || !rest.startsWith('a/') || rest.slice(2 + n, 5 + n) !== ' b/') return undefined;
+  const name = rest.slice(2, 2 + n);
+  return name === rest.slice(5 + n) ? name : undefined;
+}
+
+/** Index of the closing quote of the C-quoted string starting at `start`. */
+function quotedEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length - 1;
 }
 
 /** A path as git writes it in a patch header: C-quoted when it holds special characters. */

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { firstChangedLine } from '../../src/core/changes';
-import { ChangesError, parseHunks, readChanges } from '../../src/git/changes';
+import { ChangesError, parsePatch, readChanges } from '../../src/git/changes';
 
 /** A throwaway repository: `git(...)` runs git in it, `write` creates files (and folders). */
 function tempRepo(): { dir: string; git: (...args: string[]) => string; write: (p: string, content: string | Buffer) => void } {
@@ -74,6 +74,23 @@ describe('change sets from git', () => {
       { path: 'dossier é/new "name".txt', oldPath: 'old name.txt', status: 'renamed', hunks: [{ startLine: 5, lineCount: 1 }] },
       { path: 'logo.png', status: 'modified', binary: true },
       { path: 'raw.bin', status: 'untracked', binary: true },
+    ]);
+  });
+
+  it('reports a file turned into a symlink as a type change, and a mode change', async () => {
+    const r = repo();
+    r.write('target.txt', 't\n');
+    r.write('was-file', 'content\n');
+    r.write('run.sh', 'echo hi\n');
+    r.git('add', '.');
+    r.git('commit', '-qm', 'init');
+    fs.rmSync(path.join(r.dir, 'was-file'));
+    fs.symlinkSync('target.txt', path.join(r.dir, 'was-file'));
+    fs.chmodSync(path.join(r.dir, 'run.sh'), 0o755);
+    const files = (await readChanges(r.dir)).files;
+    assert.deepStrictEqual(files, [
+      { path: 'run.sh', status: 'modified', hunks: [] },
+      { path: 'was-file', status: 'typechange', hunks: [{ startLine: 1, lineCount: 1 }] },
     ]);
   });
 
@@ -167,18 +184,20 @@ describe('change sets from git', () => {
     await assert.rejects(readChanges(path.join(plain, 'missing')), /not a directory/);
   });
 
-  it('parses hunk headers, including removals and quoted paths', () => {
+  it('parses patch sections: hunks, removals, binaries, renames and quoted paths', () => {
     const patch = [
-      'diff --git a/x b/x',
-      '--- a/x',
-      '+++ b/x',
+      'diff --git a/my file b/my file',
+      'index 1..2 100644',
+      '--- a/my file',
+      '+++ b/my file\t',
       '@@ -3,2 +2,0 @@ context',
-      '-gone',
-      '-gone',
+      '--- looks like a header',
+      '-+++ b/not a path',
       '@@ -10 +9 @@',
       '-a',
-      '+b',
+      '+diff --git a/x b/x',
       'diff --git a/del b/del',
+      'deleted file mode 100644',
       '--- a/del',
       '+++ /dev/null',
       '@@ -1 +0,0 @@',
@@ -187,13 +206,25 @@ describe('change sets from git', () => {
       '--- "a/t\\303\\251st\\tx"',
       '+++ "b/t\\303\\251st\\tx"',
       '@@ -0,0 +1,4 @@',
+      'diff --git a/img one.png b/img one.png',
+      'index 3..4 100644',
+      'Binary files a/img one.png and b/img one.png differ',
+      'diff --git a/old.txt "b/new \\"q\\".txt"',
+      'similarity index 100%',
+      'rename from old.txt',
+      'rename to "new \\"q\\".txt"',
+      'diff --git a/mode.sh b/mode.sh',
+      'old mode 100644',
+      'new mode 100755',
+      '',
     ].join('\n');
-    const hunks = parseHunks(patch);
-    assert.deepStrictEqual([...hunks.keys()], ['x', 'tést\tx']);
-    assert.deepStrictEqual(hunks.get('x'), [
-      { startLine: 2, lineCount: 0 },
-      { startLine: 9, lineCount: 1 },
+    assert.deepStrictEqual(parsePatch(patch), [
+      { path: 'my file', status: 'modified', hunks: [{ startLine: 2, lineCount: 0 }, { startLine: 9, lineCount: 1 }] },
+      { path: 'del', status: 'deleted' },
+      { path: 'tést\tx', status: 'modified', hunks: [{ startLine: 1, lineCount: 4 }] },
+      { path: 'img one.png', status: 'modified', binary: true },
+      { path: 'new "q".txt', oldPath: 'old.txt', status: 'renamed', hunks: [] },
+      { path: 'mode.sh', status: 'modified', hunks: [] },
     ]);
-    assert.deepStrictEqual(hunks.get('tést\tx'), [{ startLine: 1, lineCount: 4 }]);
   });
 });

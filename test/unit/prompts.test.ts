@@ -82,6 +82,20 @@ describe('review prompts', () => {
     assert.strictEqual(f.goals[0].prompts[0], 'Can this migration run on a live database without locking a busy table?');
   });
 
+  it('takes defaults for the goal’s skills in the goal’s order, before the file’s other areas', () => {
+    const file = mentoring([goal('g', { skills: ['typescript', 'api'] })]);
+    const [f] = promptsForChanges([changed('src/api/users.test.ts')], file, { maxPrompts: 10 });
+    assert.deepStrictEqual(f.goals[0].skills, ['typescript', 'api']);
+    assert.deepStrictEqual(f.goals[0].prompts, [
+      'Where could a rejected promise or an `undefined` slip through unhandled?',
+      'Could any type here be narrower, so the compiler catches the next mistake?',
+      'What should someone new to this area know before changing it?',
+      'Which case would fail first if this broke?',
+      'Does each test name say which behaviour it protects?',
+      'Could this test pass or fail by timing, order or the network rather than the code?',
+    ]);
+  });
+
   it('matches a renamed file by its old path too', () => {
     const file = mentoring([goal('g', { paths: ['legacy/**'] })]);
     const [f] = promptsForChanges([changed('src/moved.ts', { status: 'renamed', oldPath: 'legacy/moved.ts' })], file);
