@@ -1,0 +1,307 @@
+/**
+ * The rows of the "Suggestions" view, built from an analysis of the git history and the mentoring
+ * file without any editor API, so the whole view can be checked in plain Node.
+ *
+ *   folder (only with several workspace folders)
+ *   ├─ notices: Restricted Mode, not a repository, no commits, reading…, errors in the file
+ *   ├─ Who knows what        person (top areas; "not yet a partner") › area (score, files, commits)
+ *   ├─ Knowledge islands     area (holder, share of recent work) › who could learn it
+ *   ├─ Mutual matches        A ⇄ B (score) › A → B: areas, B → A: areas
+ *   └─ Suggested goals       partnership › proposed goal
+ */
+import type { Expertise } from './expertise';
+import type { Goal, MentoringFile, Partnership } from './model';
+import { describeSkill } from './skills';
+import { Island, Match, suggest, suggestGoals, SuggestOptions } from './suggest';
+import type { RowIcon } from './tree-model';
+
+export type SuggestionRowKind = 'folder' | 'notice' | 'section' | 'person' | 'area' | 'island' | 'candidate' | 'match' | 'direction' | 'partnership' | 'suggestedGoal';
+
+export interface SuggestionRow {
+  /** Stable across refreshes, so expansion state survives a new analysis. */
+  id: string;
+  kind: SuggestionRowKind;
+  /** Key of the workspace folder the row is about. */
+  folder: string;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon?: RowIcon;
+  /** The `viewItem` of menus: `match`, `match-partnered`, `suggestedGoal`, `notice-restricted`, … */
+  contextValue: string;
+  /** Starts expanded (when it has children). */
+  expanded?: boolean;
+  command?: { command: string; title: string; arguments: unknown[] };
+  /** On `match` rows: the pair to turn into a partnership. */
+  match?: Match;
+  /** On `suggestedGoal` rows: the goal to add. */
+  goal?: Goal;
+  children: SuggestionRow[];
+}
+
+/** Where a folder's analysis stands. */
+export type AnalysisStatus =
+  | { state: 'idle' }
+  | { state: 'running'; commitsRead: number }
+  | { state: 'virtual' }
+  | { state: 'not-a-repository' }
+  | { state: 'empty' }
+  | { state: 'cancelled' }
+  | { state: 'failed'; message: string }
+  | { state: 'done'; expertise: Expertise };
+
+export interface SuggestionFolder {
+  key: string;
+  name: string;
+  status: AnalysisStatus;
+  /** The mentoring file to match people to partners (the last valid one while it has errors). */
+  mentoring?: MentoringFile;
+  hasErrors: boolean;
+}
+
+export interface SuggestionInput {
+  trusted: boolean;
+  folders: SuggestionFolder[];
+  options?: SuggestOptions;
+  /** Limits of the lists shown (the CLI's `--json` lists everything). */
+  maxPeople?: number;
+  maxSkills?: number;
+  maxIslands?: number;
+  maxMatches?: number;
+  goalsPerMember?: number;
+}
+
+export const RESTRICTED_ROW = 'Suggestions need git history, which is not read in Restricted Mode';
+export const MANAGE_TRUST_ROW = 'Manage Workspace Trust…';
+export const SECTIONS = { people: 'Who knows what', islands: 'Knowledge islands', matches: 'Mutual matches', goals: 'Suggested goals' } as const;
+
+const NOT_PARTNER = 'not yet a partner';
+const REASONS: Record<Island['candidates'][number]['reason'], string> = { wants: 'wants to learn it', 'worked-here': 'has worked here', 'active-nearby': 'active in related areas' };
+
+const pct = (n: number): string => `${Math.round(n * 100)}%`;
+const score = (n: number): string => (Math.round(n * 100) / 100).toFixed(2);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Top-level rows; with several folders, one row per folder. */
+export function buildSuggestionRows(input: SuggestionInput): SuggestionRow[] {
+  const first = input.folders[0]?.key ?? '';
+  if (!input.trusted) {
+    return [
+      notice(first, 'restricted', RESTRICTED_ROW, { id: 'shield' }, 'notice-restricted'),
+      {
+        ...notice(first, 'manage-trust', MANAGE_TRUST_ROW, { id: 'workspace-trusted' }, 'notice-trust'),
+        command: { command: 'workbench.trust.manage', title: 'Manage Workspace Trust', arguments: [] },
+      },
+    ];
+  }
+  if (input.folders.length === 1) return folderRows(input.folders[0], input);
+  return input.folders.map((f) => ({
+    id: f.key,
+    kind: 'folder',
+    folder: f.key,
+    label: f.name,
+    icon: { id: 'root-folder' },
+    contextValue: 'folder',
+    expanded: true,
+    children: folderRows(f, input),
+  }));
+}
+
+function notice(folder: string, id: string, label: string, icon: RowIcon, contextValue: string, description?: string): SuggestionRow {
+  return { id: `${folder}/notice/${id}`, kind: 'notice', folder, label, description, icon, contextValue, children: [] };
+}
+
+function folderRows(f: SuggestionFolder, input: SuggestionInput): SuggestionRow[] {
+  const s = f.status;
+  const info = { id: 'info' };
+  switch (s.state) {
+    case 'idle':
+    case 'running':
+      return [notice(f.key, 'running', 'Reading the git history…', { id: 'loading~spin' }, 'notice-running', s.state === 'running' && s.commitsRead ? `${plural(s.commitsRead, 'commit')} read` : undefined)];
+    case 'virtual':
+      return [notice(f.key, 'virtual', 'Suggestions need a folder on disk with its git history', info, 'notice-virtual')];
+    case 'not-a-repository':
+      return [notice(f.key, 'no-repo', 'Not a git repository: suggestions come from the commit history', info, 'notice-no-repo')];
+    case 'empty':
+      return [notice(f.key, 'empty', 'The repository has no commits yet', info, 'notice-empty')];
+    case 'cancelled':
+      return [{ ...notice(f.key, 'cancelled', 'Reading the git history was cancelled', info, 'notice-cancelled'), command: { command: 'mentoring.suggestions.refresh', title: 'Analyze Again', arguments: [] } }];
+    case 'failed':
+      return [notice(f.key, 'failed', 'Could not read the git history', { id: 'error', color: 'problemsErrorIcon.foreground' }, 'notice-failed', s.message)];
+    case 'done':
+      return doneRows(f, s.expertise, input);
+  }
+}
+
+function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionInput): SuggestionRow[] {
+  const rows: SuggestionRow[] = [];
+  const file = f.mentoring;
+  if (f.hasErrors) {
+    const row = notice(f.key, 'errors', 'The mentoring file has errors — partners matched by its last valid content', { id: 'warning', color: 'problemsWarningIcon.foreground' }, 'notice-errors');
+    row.command = { command: 'mentoring.revealProblem', title: 'Show Problem', arguments: [{ folder: f.key }] };
+    rows.push(row);
+  }
+  const result = suggest(expertise, file, input.options);
+  const label = (skill: string): string => expertise.areas.get(skill)?.tag.label ?? describeSkill(skill, file?.skills).label;
+  const who = (name: string, partnerId: string | undefined): string => (partnerId ? name : `${name} (${NOT_PARTNER})`);
+  const section = (id: keyof typeof SECTIONS, icon: string, children: SuggestionRow[], empty: string): SuggestionRow => ({
+    id: `${f.key}/${id}`,
+    kind: 'section',
+    folder: f.key,
+    label: SECTIONS[id],
+    icon: { id: icon },
+    contextValue: `section-${id}`,
+    expanded: true,
+    children: children.length ? children : [notice(f.key, `${id}-none`, empty, { id: 'circle-slash' }, 'notice-none')],
+  });
+  const more = (id: string, n: number, one: string, many: string): SuggestionRow[] =>
+    n > 0 ? [notice(f.key, `${id}-more`, `… and ${n} more ${n === 1 ? one : many}`, { id: 'ellipsis' }, 'notice-more', 'peer-mentoring suggest --json lists all')] : [];
+
+  // Who knows what.
+  const maxSkills = input.maxSkills ?? 5;
+  const people = result.people.filter((p) => p.skills.length > 0);
+  const maxPeople = input.maxPeople ?? 30;
+  const personRows = people.slice(0, maxPeople).map((p): SuggestionRow => {
+    const id = `${f.key}/people/${p.partnerId ? `partner:${p.partnerId}` : p.email.toLowerCase()}`;
+    const top = p.skills.slice(0, 3).map((k) => label(k.skill));
+    return {
+      id,
+      kind: 'person',
+      folder: f.key,
+      label: p.name,
+      description: [p.partnerId ? '' : NOT_PARTNER, top.join(', ')].filter(Boolean).join(' · '),
+      tooltip: [`${p.name} <${p.email}>${p.partnerId ? ` — partner ${p.partnerId}` : ` — ${NOT_PARTNER}`}`, `${plural(p.commits, 'commit')}`].join('\n'),
+      icon: { id: p.partnerId ? 'person' : 'person-add' },
+      contextValue: p.partnerId ? 'person-partner' : 'person',
+      children: p.skills.slice(0, maxSkills).map(
+        (k): SuggestionRow => ({
+          id: `${id}/${k.skill}`,
+          kind: 'area',
+          folder: f.key,
+          label: label(k.skill),
+          description: `${score(k.score)} · ${plural(k.files, 'file')} · ${plural(k.commits, 'commit')}`,
+          tooltip: `Score ${score(k.score)}: ${pct(k.recent)} of the recent work, author of ${pct(k.authorship)} of the files${k.places.length ? `\nIn ${k.places.slice(0, 3).join(', ')}` : ''}`,
+          icon: { id: 'symbol-namespace' },
+          contextValue: 'area',
+          children: [],
+        }),
+      ),
+    };
+  });
+  rows.push(section('people', 'organization', [...personRows, ...more('people', people.length - maxPeople, 'person', 'people')], 'No skill areas found in the history'));
+
+  // Knowledge islands.
+  const maxIslands = input.maxIslands ?? 10;
+  const islandRows = result.islands.slice(0, maxIslands).map((i): SuggestionRow => {
+    const id = `${f.key}/islands/${i.skill}`;
+    return {
+      id,
+      kind: 'island',
+      folder: f.key,
+      label: i.label,
+      description: `${who(i.name, i.partnerId)} · ${pct(i.share)} of recent work`,
+      tooltip: `${i.name} is the only author of ${i.soleFiles} of the ${plural(i.files, 'file')} in ${i.label} and did ${pct(i.share)} of its recent work.`,
+      icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
+      contextValue: 'island',
+      children: i.candidates.length
+        ? i.candidates.map(
+            (c): SuggestionRow => ({
+              id: `${id}/${c.partnerId ? `partner:${c.partnerId}` : c.person.toLowerCase()}`,
+              kind: 'candidate',
+              folder: f.key,
+              label: c.name,
+              description: [REASONS[c.reason], c.partnerId ? '' : NOT_PARTNER].filter(Boolean).join(' · '),
+              icon: { id: 'mortar-board' },
+              contextValue: 'candidate',
+              children: [],
+            }),
+          )
+        : [notice(f.key, `islands/${i.skill}/none`, 'Nobody has worked nearby yet', { id: 'circle-slash' }, 'notice-none')],
+    };
+  });
+  rows.push(section('islands', 'warning', [...islandRows, ...more('islands', result.islands.length - maxIslands, 'island', 'islands')], 'None: every area has more than one author'));
+
+  // Mutual matches.
+  const maxMatches = input.maxMatches ?? 10;
+  const matchRows = result.matches.slice(0, maxMatches).map((m): SuggestionRow => {
+    const id = `${f.key}/matches/${m.a.toLowerCase()}|${m.b.toLowerCase()}`;
+    const together = file && m.aPartnerId && m.bPartnerId ? partnershipOf(file, m.aPartnerId, m.bPartnerId) : undefined;
+    const newcomers = [m.aPartnerId ? '' : m.aName, m.bPartnerId ? '' : m.bName].filter(Boolean);
+    const description = [`score ${score(m.score)}`, together ? `already partners (${together.id})` : newcomers.length ? `${newcomers.join(' and ')} ${newcomers.length === 1 ? 'is' : 'are'} ${NOT_PARTNER}` : ''];
+    const direction = (from: string, to: string, skills: string[], n: string): SuggestionRow => ({
+      id: `${id}/${n}`,
+      kind: 'direction',
+      folder: f.key,
+      label: `${from} → ${to}`,
+      description: skills.map(label).join(', '),
+      icon: { id: 'arrow-right' },
+      contextValue: 'direction',
+      children: [],
+    });
+    return {
+      id,
+      kind: 'match',
+      folder: f.key,
+      label: `${m.aName} ⇄ ${m.bName}`,
+      description: description.filter(Boolean).join(' · '),
+      tooltip: `${m.aName} can teach ${m.bName}: ${m.aTeachesB.map(label).join(', ')}\n${m.bName} can teach ${m.aName}: ${m.bTeachesA.map(label).join(', ')}\nScore ${score(m.score)} (the smaller of the two directions' gains)`,
+      icon: { id: 'arrow-swap', color: together ? 'disabledForeground' : undefined },
+      contextValue: together ? 'match-partnered' : 'match',
+      match: m,
+      children: [direction(m.aName, m.bName, m.aTeachesB, 'ab'), direction(m.bName, m.aName, m.bTeachesA, 'ba')],
+    };
+  });
+  rows.push(section('matches', 'arrow-swap', [...matchRows, ...more('matches', result.matches.length - maxMatches, 'match', 'matches')], 'No pair where each can teach the other'));
+
+  // Suggested goals per partnership that has not ended.
+  const live = (file?.partnerships ?? []).filter((p) => p.status !== 'ended');
+  const goalRows = live.map((ps): SuggestionRow => {
+    const id = `${f.key}/goals/${ps.id}`;
+    const goals = file ? suggestGoals(expertise, file, ps.id, { ...input.options, perMember: input.goalsPerMember }) : [];
+    return {
+      id,
+      kind: 'partnership',
+      folder: f.key,
+      label: partnershipTitle(file as MentoringFile, ps),
+      description: ps.id,
+      icon: { id: ps.kind === 'mutual' ? 'arrow-swap' : 'arrow-right' },
+      contextValue: 'suggestedPartnership',
+      expanded: true,
+      children: goals.length
+        ? goals.map(
+            (g): SuggestionRow => ({
+              id: `${id}/${g.owner}/${(g.skills ?? []).join(',')}`,
+              kind: 'suggestedGoal',
+              folder: f.key,
+              label: g.title,
+              description: `for ${nameOf(file as MentoringFile, g.owner)}`,
+              tooltip: [g.title, g.description ?? '', g.paths?.length ? `Paths: ${g.paths.join(', ')}` : ''].filter(Boolean).join('\n'),
+              icon: { id: 'lightbulb' },
+              contextValue: 'suggestedGoal',
+              goal: g,
+              children: [],
+            }),
+          )
+        : [notice(f.key, `goals/${ps.id}/none`, 'Nothing new to suggest', { id: 'circle-slash' }, 'notice-none')],
+    };
+  });
+  const noGoals = !file ? 'No mentoring file: partnerships come from it' : 'No partnerships yet: create one from a mutual match';
+  rows.push(section('goals', 'lightbulb', goalRows, noGoals));
+  return rows;
+}
+
+/** The partnership (not ended) with exactly these two members, if any. */
+export function partnershipOf(file: MentoringFile, a: string, b: string): Partnership | undefined {
+  return file.partnerships.find((p) => p.status !== 'ended' && p.members.length === 2 && p.members.includes(a) && p.members.includes(b));
+}
+
+function nameOf(file: MentoringFile, id: string): string {
+  return file.partners.find((p) => p.id === id)?.name ?? id;
+}
+
+/** "Ana Lima ⇄ Ben Okafor" (mutual), "Ana Lima → Chen Wei" (one-way, mentor first). */
+export function partnershipTitle(file: MentoringFile, ps: Partnership): string {
+  if (ps.kind === 'mutual') return ps.members.map((m) => nameOf(file, m)).join(' ⇄ ');
+  const mentor = ps.mentor ?? ps.members[0];
+  return `${nameOf(file, mentor)} → ${ps.members.filter((m) => m !== mentor).map((m) => nameOf(file, m)).join(', ')}`;
+}
