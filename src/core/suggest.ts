@@ -265,7 +265,7 @@ export function suggestGoals(expertise: Expertise, mentoring: MentoringFile, par
         partnership: partnershipId,
         owner,
         title: `Learn ${tag.label} from ${mentorName}`,
-        description: `${mentorName} authors ${held?.files ?? 0} of the ${files} files in ${tag.label}.`,
+        description: `${mentorName} authors ${held?.files ?? 0} of ${files} file${files === 1 ? '' : 's'} in ${tag.label}.`,
         skills: [opt.skill],
         paths: pathsFor(opt.skill, tag.kind, held?.places ?? [], mentoring),
         status: 'proposed',

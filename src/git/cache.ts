@@ -69,7 +69,11 @@ export function writeCache(file: string, entry: CacheEntry): boolean {
     fs.renameSync(tmp, file);
     return true;
   } catch {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable: nothing was written.
+    }
     return false;
   }
 }

@@ -1,0 +1,128 @@
+import * as assert from 'assert';
+import type { Expertise } from '../../src/core/expertise';
+import type { MentoringFile } from '../../src/core/model';
+import { identityFor, suggest, suggestGoals } from '../../src/core/suggest';
+import { analyzeRepository } from '../../src/git/analyze';
+import { buildRepo } from './helpers/gitRepo';
+import { NOW, TEAM_STEPS } from './helpers/scenario';
+
+const mentoring: MentoringFile = {
+  version: 1,
+  partners: [
+    { id: 'alice', name: 'Alice', emails: ['ALICE@example.com'] },
+    { id: 'bob', name: 'Bob', emails: ['bob@example.com'] },
+    { id: 'carol', name: 'Carol', emails: ['carol@example.com'], wants: ['sql'] },
+  ],
+  partnerships: [
+    { id: 'ab', members: ['alice', 'bob'], kind: 'mutual' },
+    { id: 'bc', members: ['bob', 'carol'], kind: 'one-way', mentor: 'bob' },
+  ],
+  skills: [],
+  goals: [{ id: 'carol-sql', partnership: 'bc', owner: 'carol', title: 'SQL', skills: ['sql'], status: 'active' }],
+  sessions: [],
+};
+
+describe('suggestions', () => {
+  let expertise: Expertise;
+  before(async () => {
+    // The team, plus Dave (not in the mentoring file) writing TypeScript next to the parser.
+    const dir = buildRepo([...TEAM_STEPS, { author: 'Dave Lee <dave@example.com>', date: '2025-03-10', files: { 'src/ui/app.ts': 'a', 'src/ui/view.ts': 'v' } }]);
+    const analysis = await analyzeRepository(dir);
+    expertise = analysis.state.compute({ now: NOW, identity: identityFor(mentoring) });
+  });
+
+  it("lists people with their partner ids and strongest areas", () => {
+    const { people } = suggest(expertise, mentoring);
+    assert.deepStrictEqual(
+      people.map((p) => [p.name, p.email, p.partnerId, p.commits, p.skills.map((k) => `${k.skill} ${k.score}`)]),
+      [
+        ['Alice Smith', 'alice@example.com', 'alice', 3, ['dependencies 1', 'module:src/parser 0.87', 'typescript 0.586']],
+        ['Bob Brown', 'bob@example.com', 'bob', 3, ['database-migrations 1', 'go 1', 'module:db 1', 'module:src/api 1', 'sql 1', 'module:src/parser 0.13', 'typescript 0.101']],
+        ['Carol Jones', 'carol@example.com', 'carol', 3, ['docs 1', 'module:docs 1']],
+        ['Dave Lee', 'dave@example.com', undefined, 1, ['module:src/ui 1', 'typescript 0.313']],
+      ],
+    );
+  });
+
+  it('finds knowledge islands and who could learn them', () => {
+    const { islands } = suggest(expertise, mentoring);
+    assert.deepStrictEqual(
+      islands.map((i) => [i.skill, i.person, i.partnerId, i.share, `${i.soleFiles}/${i.files}`, i.candidates.map((c) => `${c.name} ${c.reason} ${c.score}`)]),
+      [
+        ['typescript', 'alice@example.com', 'alice', 0.573, '3/5', ['Dave Lee worked-here 0.713', 'Bob Brown worked-here 0.179']],
+        ['database-migrations', 'bob@example.com', 'bob', 1, '3/3', []],
+        ['docs', 'carol@example.com', 'carol', 1, '3/3', []],
+        ['module:db', 'bob@example.com', 'bob', 1, '3/3', []],
+        ['module:src/parser', 'alice@example.com', 'alice', 0.739, '3/3', ['Dave Lee active-nearby 0.313', 'Bob Brown worked-here 0.231']],
+        ['sql', 'bob@example.com', 'bob', 1, '3/3', ['Carol Jones wants 1']],
+      ],
+    );
+    // Areas below the minimum size are never islands.
+    assert.deepStrictEqual(suggest(expertise, mentoring, { minAreaFiles: 4 }).islands.map((i) => i.skill), ['typescript']);
+    assert.deepStrictEqual(suggest(expertise, mentoring, { islandShare: 0.8 }).islands.map((i) => i.skill), ['database-migrations', 'docs', 'module:db', 'sql']);
+  });
+
+  it('ranks mutual matches with the areas each way', () => {
+    const { matches } = suggest(expertise, mentoring);
+    assert.deepStrictEqual(
+      matches.map((m) => [m.aName, m.bName, m.aPartnerId ?? '-', m.bPartnerId ?? '-', m.aTeachesB.join(' '), m.bTeachesA.join(' '), m.score]),
+      [
+        ['Alice Smith', 'Bob Brown', 'alice', 'bob', 'dependencies module:src/parser typescript', 'database-migrations go module:db module:src/api sql', 2.225],
+        ['Alice Smith', 'Carol Jones', 'alice', 'carol', 'dependencies module:src/parser typescript', 'docs module:docs', 2],
+        // Carol wants SQL: it comes first.
+        ['Bob Brown', 'Carol Jones', 'bob', 'carol', 'sql database-migrations go module:db module:src/api', 'docs module:docs', 2],
+        ['Carol Jones', 'Dave Lee', 'carol', '-', 'docs module:docs', 'module:src/ui typescript', 1.313],
+        ['Alice Smith', 'Dave Lee', 'alice', '-', 'dependencies module:src/parser', 'module:src/ui', 1],
+        ['Bob Brown', 'Dave Lee', 'bob', '-', 'database-migrations go module:db module:src/api sql', 'module:src/ui', 1],
+      ],
+    );
+    // With a higher bar for "strong", only the sole owners teach: every pair gains 1 each way but Bob/Carol.
+    assert.deepStrictEqual(
+      suggest(expertise, mentoring, { strong: 0.9 }).matches.map((m) => `${m.aName}/${m.bName} ${m.score}`),
+      ['Bob Brown/Carol Jones 2', 'Alice Smith/Bob Brown 1', 'Alice Smith/Carol Jones 1', 'Alice Smith/Dave Lee 1', 'Bob Brown/Dave Lee 1', 'Carol Jones/Dave Lee 1'],
+    );
+  });
+
+  it('matches people without a mentoring file by email', () => {
+    const people = suggest(expertise).people;
+    assert.ok(people.every((p) => p.partnerId === undefined));
+    assert.deepStrictEqual(people.map((p) => p.email), ['alice@example.com', 'bob@example.com', 'carol@example.com', 'dave@example.com']);
+  });
+
+  it('proposes goals for a partnership, with skills and paths filled in', () => {
+    assert.deepStrictEqual(
+      suggestGoals(expertise, mentoring, 'ab').map((g) => [g.id, g.owner, g.title, g.skills, g.paths, g.status]),
+      [
+        ['alice-database-migrations', 'alice', 'Learn Database migrations from Bob', ['database-migrations'], ['db/**'], 'proposed'],
+        ['alice-go', 'alice', 'Learn Go from Bob', ['go'], ['src/api/**'], 'proposed'],
+        ['alice-db', 'alice', 'Learn db from Bob', ['module:db'], ['db/**'], 'proposed'],
+        ['bob-dependencies', 'bob', 'Learn Dependencies from Alice', ['dependencies'], ['package.json'], 'proposed'],
+        ['bob-src-parser', 'bob', 'Learn src/parser from Alice', ['module:src/parser'], ['src/parser/**'], 'proposed'],
+        ['bob-typescript', 'bob', 'Learn TypeScript from Alice', ['typescript'], ['src/parser/**'], 'proposed'],
+      ],
+    );
+    assert.strictEqual(suggestGoals(expertise, mentoring, 'ab')[5].description, 'Alice authors 3 of 5 files in TypeScript.');
+    // One-way: only Carol learns; SQL is already her open goal.
+    assert.deepStrictEqual(
+      suggestGoals(expertise, mentoring, 'bc').map((g) => [g.id, g.partnership, g.owner, g.skills]),
+      [
+        ['carol-database-migrations', 'bc', 'carol', ['database-migrations']],
+        ['carol-go', 'bc', 'carol', ['go']],
+        ['carol-db', 'bc', 'carol', ['module:db']],
+      ],
+    );
+    assert.deepStrictEqual(suggestGoals(expertise, mentoring, 'bc', { perMember: 1 }).map((g) => g.id), ['carol-database-migrations']);
+    assert.deepStrictEqual(suggestGoals(expertise, mentoring, 'nope'), []);
+    // Ids stay unique against existing goals.
+    const taken = { ...mentoring, goals: [...mentoring.goals, { id: 'carol-go', partnership: 'x', owner: 'carol', title: 't', status: 'achieved' as const }] };
+    assert.deepStrictEqual(suggestGoals(expertise, taken, 'bc').map((g) => g.id), ['carol-database-migrations', 'carol-go-2', 'carol-db']);
+  });
+
+  it("uses the team's own areas for goal paths", async () => {
+    const team: MentoringFile = { ...mentoring, skills: [{ id: 'parser', name: 'The parser', paths: ['src/parser/**'] }] };
+    const analysis = await analyzeRepository(buildRepo(TEAM_STEPS), { teamSkills: team.skills });
+    const e = analysis.state.compute({ now: NOW, identity: identityFor(team) });
+    const goal = suggestGoals(e, team, 'ab').find((g) => g.skills?.includes('parser'));
+    assert.deepStrictEqual(goal && [goal.id, goal.title, goal.paths], ['bob-parser', 'Learn The parser from Alice', ['src/parser/**']]);
+  });
+});
