@@ -3,16 +3,20 @@
  * (each registration goes into `context.subscriptions`) and leaves all heavy work to later.
  */
 import * as vscode from 'vscode';
+import { CadenceStatus, registerCadenceStatus } from './cadenceStatus';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
+import { registerLogSession, SessionLogger } from './logSession';
 import { registerReviewPanel } from './reviewPanel';
+import { ReviewPrompts, registerReviewPrompts } from './reviewPrompts';
 import { MentoringStore } from './store';
+import { registerSuggestions, SuggestionsView } from './suggestions';
 import { PartnersTree, VIEW_ID } from './tree';
 
 /** What `activate` returns: handles for the integration tests. */
 export interface MentoringApi {
-  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity };
+  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView };
 }
 
 export function activate(context: vscode.ExtensionContext): MentoringApi {
@@ -28,7 +32,11 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
     registerCommands(store, tree),
   );
   registerReviewPanel(context, store, identity);
-  return { testing: { store, tree, identity } };
+  const reviewPrompts = registerReviewPrompts(context, store, identity);
+  const logSession = registerLogSession(context, store, identity);
+  const cadence = registerCadenceStatus(context, store, identity);
+  const suggestions = registerSuggestions(context, store);
+  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions } };
 }
 
 export function deactivate(): void {
