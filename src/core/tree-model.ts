@@ -7,9 +7,10 @@
  *   └─ partner                      description: role ("mentor of Bob · mutual partner of Carol")
  *      └─ partnership               description: cadence health ("next session in 3 days")
  *         ├─ goal                   description: owner · progress · due date (overdue marked)
+ *         ├─ Open action items (n)  children: "Bob: Read the docs" from session 2026-02-10
  *         └─ session (last few)     icon: held / cancelled / rescheduled
  */
-import { Health, healthOf, sessionsOf } from './cadence';
+import { Health, healthOf, OpenAction, openActionsOf, sessionsOf } from './cadence';
 import { daysBetween } from './dates';
 import { Goal, GoalStatus, MentoringFile, Partner, Partnership, Session, SessionStatus, isOpenGoal, mentorsOf } from './model';
 
@@ -18,7 +19,7 @@ export type EntryRef =
   | { section: 'partners' | 'partnerships' | 'goals'; id: string }
   | { section: 'sessions'; index: number };
 
-export type RowKind = 'folder' | 'notice' | 'partner' | 'partnership' | 'goal' | 'session';
+export type RowKind = 'folder' | 'notice' | 'partner' | 'partnership' | 'goal' | 'actions' | 'action' | 'session';
 
 /** A codicon name and an optional theme colour id. */
 export interface RowIcon {
@@ -39,6 +40,8 @@ export interface Row {
   /** The `viewItem` of menus: `partner`, `partnership`, `goal`, `goal-achieved`, `session`, `notice-errors`, … */
   contextValue: string;
   ref?: EntryRef;
+  /** An action item's place (for `setActionDone`), with what it said, to find it again after edits. */
+  action?: { session: number; action: number; who: string; what: string; date: string };
   /** Run when the row is clicked. */
   command?: { command: string; title: string; arguments: unknown[] };
   children: Row[];
@@ -229,6 +232,8 @@ function partnershipRow(file: MentoringFile, ps: Partnership, partnerId: string,
   const sessions = (recent > 0 ? sessionsOf(file, ps.id).slice(-recent) : [])
     .reverse()
     .map(({ session, index }) => sessionRow(file, session, index, id, folder.key));
+  const open = openActionsOf(file, ps.id);
+  const actions = open.length ? [actionsRow(file, ps.id, open, id, folder.key)] : [];
   return {
     id,
     kind: 'partnership',
@@ -239,7 +244,7 @@ function partnershipRow(file: MentoringFile, ps: Partnership, partnerId: string,
     icon: { id: ps.kind === 'mutual' ? 'arrow-swap' : 'arrow-right', color: HEALTH_COLORS[health.state] },
     contextValue: status === 'active' ? 'partnership' : `partnership-${status}`,
     ref: { section: 'partnerships', id: ps.id },
-    children: [...goals, ...sessions],
+    children: [...goals, ...actions, ...sessions],
   };
 }
 
@@ -315,6 +320,63 @@ function goalRow(file: MentoringFile, goal: Goal, parent: string, folder: string
     ref: { section: 'goals', id: goal.id },
     children: [],
   };
+}
+
+/** "Open action items (3)", with one row per item not done yet, oldest first. */
+function actionsRow(file: MentoringFile, partnershipId: string, open: OpenAction[], parent: string, folder: string): Row {
+  const id = `${parent}/actions`;
+  return {
+    id,
+    kind: 'actions',
+    folder,
+    label: `Open action items (${open.length})`,
+    icon: { id: 'checklist' },
+    contextValue: 'actions',
+    ref: { section: 'partnerships', id: partnershipId },
+    children: open.map(({ session, action, date, item }): Row => {
+      const text = `${nameOf(file, item.who)}: ${item.what}`;
+      return {
+        id: `${id}/${session}/${action}`,
+        kind: 'action',
+        folder,
+        label: shorten(text, 60),
+        description: `from session ${date}${item.due ? ` · due ${item.due}` : ''}`,
+        tooltip: `${text}
+From the session on ${date}${item.due ? `
+Due ${item.due}` : ''}`,
+        icon: { id: 'circle-large-outline' },
+        contextValue: 'action',
+        ref: { section: 'sessions', index: session },
+        action: { session, action, who: item.who, what: item.what, date },
+        children: [],
+      };
+    }),
+  };
+}
+
+/** `text` cut at a word to at most `max` characters, with "…" when cut. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+/**
+ * Where an action item of a row is in `file` now: at its old place when it is still there and open,
+ * else the open item with the same owner and text in a session of the same date.
+ */
+export function locateAction(file: MentoringFile, a: NonNullable<Row['action']>): { session: number; action: number } | undefined {
+  const same = (s: Session | undefined, i: number): boolean => {
+    const item = s?.actions?.[i];
+    return !!s && s.date === a.date && !!item && !item.done && item.who === a.who && item.what === a.what;
+  };
+  if (same(file.sessions[a.session], a.action)) return { session: a.session, action: a.action };
+  for (let session = 0; session < file.sessions.length; session++) {
+    const action = (file.sessions[session].actions ?? []).findIndex((_, i) => same(file.sessions[session], i));
+    if (action >= 0) return { session, action };
+  }
+  return undefined;
 }
 
 function sessionRow(file: MentoringFile, s: Session, index: number, parent: string, folder: string): Row {
