@@ -259,8 +259,8 @@ async function applyToDocument(doc: vscode.TextDocument, op: (text: string) => E
       edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
     }
     if (await vscode.workspace.applyEdit(edit)) {
-      // A save can fail when a save participant times out; one more try, else it stays unsaved.
-      if (!wasDirty && !(await doc.save())) await doc.save();
+      // A save fails when a save participant times out (a busy machine): retried, else left unsaved.
+      for (let i = 0; !wasDirty && doc.isDirty && i < 3; i++) await doc.save();
       return result;
     }
     if (attempt === 2) throw new Error(`Could not edit ${vscode.workspace.asRelativePath(doc.uri)}: it kept changing`);

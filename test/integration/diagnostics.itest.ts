@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { waitFor } from './host';
-import { api, fileUri, folder as fileFolder, originalText, restore } from './mentoring';
+import { api, fileUri, folder as fileFolder, originalText, restore, SETTLE_MS } from './mentoring';
 
 function mentoringDiagnostics(): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(fileUri()).filter((d) => d.source === 'mentoring');
@@ -31,7 +31,7 @@ describe('diagnostics', () => {
   it('shows the problems of a broken file at their exact ranges', async () => {
     const broken = originalText().replace('progress: 40', 'progress: 140').replace('    owner: chen\n', '    owner: zed\n');
     fs.writeFileSync(fileUri().fsPath, broken);
-    const list = await waitFor('two diagnostics', () => mentoringDiagnostics().length === 2 && mentoringDiagnostics(), 10000);
+    const list = await waitFor('two diagnostics', () => mentoringDiagnostics().length === 2 && mentoringDiagnostics(), SETTLE_MS);
     const [progress, owner] = list.sort((a, b) => a.range.start.line - b.range.start.line);
     const [pl, pc] = positionOf(broken, '140');
     assert.deepStrictEqual([progress.range.start.line, progress.range.start.character, progress.range.end.line, progress.range.end.character], [pl, pc, pl, pc + 3]);
@@ -45,7 +45,7 @@ describe('diagnostics', () => {
 
   it('maps warnings to warnings', async () => {
     fs.writeFileSync(fileUri().fsPath, originalText().replace('    wants: [sql]\n', '    wants: [sql]\n    hobby: chess\n'));
-    const [d] = await waitFor('a diagnostic', () => mentoringDiagnostics().length > 0 && mentoringDiagnostics(), 10000);
+    const [d] = await waitFor('a diagnostic', () => mentoringDiagnostics().length > 0 && mentoringDiagnostics(), SETTLE_MS);
     assert.strictEqual(d.code, 'unknown-key');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
     // A warning is no error: the tree shows the file's current content, without the errors notice.
@@ -58,17 +58,17 @@ describe('diagnostics', () => {
     const editor = await vscode.window.showTextDocument(doc);
     const at = doc.positionAt(doc.getText().indexOf('cadence: 14') + 'cadence: '.length);
     await editor.edit((e) => e.replace(new vscode.Range(at, at.translate(0, 2)), '-3'));
-    const [d] = await waitFor('a diagnostic for the unsaved text', () => mentoringDiagnostics().length > 0 && mentoringDiagnostics(), 10000);
+    const [d] = await waitFor('a diagnostic for the unsaved text', () => mentoringDiagnostics().length > 0 && mentoringDiagnostics(), SETTLE_MS);
     assert.deepStrictEqual([d.range.start.line, d.range.start.character], [at.line, at.character]);
     assert.ok(doc.isDirty);
     await editor.edit((e) => e.replace(new vscode.Range(at, at.translate(0, 2)), '14'));
-    await waitFor('no diagnostics once fixed', () => mentoringDiagnostics().length === 0, 10000);
+    await waitFor('no diagnostics once fixed', () => mentoringDiagnostics().length === 0, SETTLE_MS);
   });
 
   it('clears them when the file is deleted', async () => {
     fs.writeFileSync(fileUri().fsPath, originalText().replace('progress: 40', 'progress: 140'));
-    await waitFor('a diagnostic', () => mentoringDiagnostics().length === 1, 10000);
+    await waitFor('a diagnostic', () => mentoringDiagnostics().length === 1, SETTLE_MS);
     fs.rmSync(fileUri().fsPath);
-    await waitFor('no diagnostics after deleting the file', () => mentoringDiagnostics().length === 0, 10000);
+    await waitFor('no diagnostics after deleting the file', () => mentoringDiagnostics().length === 0, SETTLE_MS);
   });
 });

@@ -7,6 +7,9 @@ import { waitFor } from './host';
 
 export const EXTENSION_ID = 'peer-mentoring.peer-mentoring';
 
+/** How long to wait for file watchers and debounced reloads: generous, for busy machines. */
+export const SETTLE_MS = 30000;
+
 export async function api(): Promise<MentoringApi['testing']> {
   const ext = vscode.extensions.getExtension<MentoringApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
@@ -41,16 +44,17 @@ export async function restore(): Promise<void> {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
       return !doc.isDirty;
-    });
+    }, SETTLE_MS);
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   fs.writeFileSync(fileUri().fsPath, text);
   // Documents still loaded (closed editors keep theirs for a while) catch up with the disk.
   await waitFor('loaded documents to show the fixture text', () =>
     vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === fileUri().fsPath && !d.isClosed).every((d) => d.getText() === text),
+    SETTLE_MS,
   );
   const { store } = await api();
-  await waitFor('the store to read the fixture file again', () => store.get(folder())?.text === text, 10000);
+  await waitFor('the store to read the fixture file again', () => store.get(folder())?.text === text, SETTLE_MS);
 }
 
 /** The tree's rows under `parent` (the top level when omitted), through the provider. */

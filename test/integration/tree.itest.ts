@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { parseMentoring } from '../../src/core/parse';
 import { Row } from '../../src/core/tree-model';
 import { host, waitFor } from './host';
-import { api, children, fileUri, folder, originalText, restore, summary } from './mentoring';
+import { api, children, fileUri, folder, originalText, restore, SETTLE_MS, summary } from './mentoring';
 
 async function rowByLabel(rows: Row[], label: string): Promise<Row> {
   const row = rows.find((r) => r.label === label);
@@ -93,7 +93,7 @@ describe('Partners & Goals tree', () => {
   it('refreshes when the file changes on disk', async () => {
     const text = originalText().replace('partnerships:\n', '  - id: dee\n    name: Dee Park\npartnerships:\n');
     fs.writeFileSync(fileUri().fsPath, text);
-    await waitFor('the new partner in the tree', async () => (await children()).some((r) => r.label === 'Dee Park'), 10000);
+    await waitFor('the new partner in the tree', async () => (await children()).some((r) => r.label === 'Dee Park'), SETTLE_MS);
     assert.strictEqual((await rowByLabel(await children(), 'Dee Park')).description, 'no partnership');
   });
 
@@ -103,18 +103,18 @@ describe('Partners & Goals tree', () => {
     const at = doc.positionAt(doc.getText().indexOf('name: Chen Wei') + 'name: '.length);
     await editor.edit((e) => e.replace(new vscode.Range(at, at.translate(0, 'Chen Wei'.length)), 'Chen Wu'));
     assert.ok(doc.isDirty);
-    await waitFor('the renamed partner in the tree', async () => (await children()).some((r) => r.label === 'Chen Wu'), 10000);
+    await waitFor('the renamed partner in the tree', async () => (await children()).some((r) => r.label === 'Chen Wu'), SETTLE_MS);
   });
 
   it('puts "me" first, from the mentoring.me setting', async () => {
     const config = vscode.workspace.getConfiguration('mentoring', folder().uri);
     await config.update('me', 'ben', vscode.ConfigurationTarget.WorkspaceFolder);
     try {
-      await waitFor('Ben first, as "you"', async () => (await children())[0]?.label === 'Ben Okafor (you)', 10000);
+      await waitFor('Ben first, as "you"', async () => (await children())[0]?.label === 'Ben Okafor (you)', SETTLE_MS);
     } finally {
       await config.update('me', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     }
-    await waitFor('Ana first again', async () => (await children())[0]?.label === 'Ana Lima', 10000);
+    await waitFor('Ana first again', async () => (await children())[0]?.label === 'Ana Lima', SETTLE_MS);
   });
 
   it('reveals a goal at its exact range in the file', async () => {
@@ -138,7 +138,7 @@ describe('Partners & Goals tree', () => {
     assert.deepStrictEqual([goal?.status, goal?.progress], ['achieved', 100]);
     // Only the two values changed: comments and everything else stay as they were.
     assert.strictEqual(text, originalText().replace('    status: active\n    progress: 40\n', '    status: achieved\n    progress: 100\n'));
-    await waitFor('the tree to show the achieved goal', async () => (await benGoal()).contextValue === 'goal-achieved', 10000);
+    await waitFor('the tree to show the achieved goal', async () => (await benGoal()).contextValue === 'goal-achieved', SETTLE_MS);
   });
 
   it('edits an open, dirty document in place and leaves it unsaved', async () => {
@@ -171,7 +171,7 @@ describe('Partners & Goals tree', () => {
     const broken = originalText().replace('progress: 40', 'progress: 140');
     fs.writeFileSync(fileUri().fsPath, broken);
     const { store } = await api();
-    await waitFor('the store to see the errors', () => store.get(folder())?.hasErrors, 10000);
+    await waitFor('the store to see the errors', () => store.get(folder())?.hasErrors, SETTLE_MS);
     // The tree keeps the last valid content under a warning.
     const roots = await children();
     assert.strictEqual(roots[0].label, 'The mentoring file has errors — showing the last valid content');
