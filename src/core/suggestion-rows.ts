@@ -223,7 +223,7 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
 
   // Mutual matches.
   const maxMatches = input.maxMatches ?? 10;
-  const matchRows = result.matches.slice(0, maxMatches).map((m): SuggestionRow => {
+  const matchRows = result.matches.slice(0, maxMatches).map((m, index): SuggestionRow => {
     const id = `${f.key}/matches/${m.a.toLowerCase()}|${m.b.toLowerCase()}`;
     const together = file && m.aPartnerId && m.bPartnerId ? partnershipOf(file, m.aPartnerId, m.bPartnerId) : undefined;
     const newcomers = [m.aPartnerId ? '' : m.aName, m.bPartnerId ? '' : m.bName].filter(Boolean);
@@ -247,6 +247,8 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
       tooltip: `${m.aName} can teach ${m.bName}: ${m.aTeachesB.map(label).join(', ')}\n${m.bName} can teach ${m.aName}: ${m.bTeachesA.map(label).join(', ')}\nScore ${score(m.score)} (the smaller of the two directions' gains)`,
       icon: { id: 'arrow-swap', color: together ? 'disabledForeground' : undefined },
       contextValue: together ? 'match-partnered' : 'match',
+      // The best few start open, their areas in sight.
+      expanded: index < 3,
       match: m,
       children: [direction(m.aName, m.bName, m.aTeachesB, 'ab'), direction(m.bName, m.aName, m.bTeachesA, 'ba')],
     };

@@ -1,0 +1,378 @@
+/**
+ * The "Suggestions" view: who knows what, knowledge islands, mutual matches and suggested goals,
+ * from the git history (`git/analyze.ts`) and the mentoring file. Rows come from
+ * `core/suggestion-rows`; this module runs the analysis and the actions.
+ *
+ * The history is read lazily: when the view shows its rows or a command asks, never during
+ * activation, and never in an untrusted workspace. Each run shows progress on the view, and a
+ * cancellable notification once it takes longer than {@link NOTIFY_AFTER_MS}. Results are cached in
+ * the extension's global storage, so later runs read only the commits added since. A run is due
+ * again when HEAD moves (the built-in git extension's repository state, when it is there; else on
+ * refresh) or the file's team skill areas change; it starts at once if the view is visible, else
+ * the next time it is shown.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { localToday } from '../core/dates';
+import type { Expertise } from '../core/expertise';
+import type { MentoringFile } from '../core/model';
+import { identityFor } from '../core/suggest';
+import { addSuggestedGoal, partnershipFromMatch } from '../core/suggestion-edits';
+import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../core/suggestion-rows';
+import { Analysis, analyzeRepository } from '../git/analyze';
+import { NotARepositoryError } from '../git/history';
+import { entryRange } from './commands';
+import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
+import { FolderFile, MentoringStore } from './store';
+
+export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
+/** A run that takes longer than this also shows a notification, with Cancel. */
+const NOTIFY_AFTER_MS = 2000;
+/** Rows follow a running analysis's commit count at most this often. */
+const PROGRESS_EVERY_MS = 250;
+
+type RunState = Exclude<AnalysisStatus, { state: 'done' }> | { state: 'done'; analysis: Analysis };
+
+interface FolderState {
+  /** While a run reads the history again, the previous result stays on show. */
+  status: RunState;
+  /** Commits read so far by the current run. */
+  commitsRead: number;
+  /** The team skill areas the analysis classified with (JSON), to notice when they change. */
+  skills: string;
+  /** A new run is due (HEAD moved, skills changed) but the view was hidden. */
+  stale: boolean;
+  run?: { id: number; controller: AbortController; done: Promise<void> };
+  /** Expertise computed for the current analysis and model, reused until either changes. */
+  computed?: { analysis: Analysis; model: MentoringFile | undefined; expertise: Expertise };
+}
+
+export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly folders = new Map<string, FolderState>();
+  private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
+  private git: Promise<GitApi | undefined> | undefined;
+  private roots: SuggestionRow[] | undefined;
+  private parents = new Map<string, SuggestionRow>();
+  private runs = 0;
+  private redraw: NodeJS.Timeout | undefined;
+  readonly view: vscode.TreeView<SuggestionRow>;
+
+  constructor(
+    private readonly store: MentoringStore,
+    /** Where the history analysis is cached (in the extension's global storage). */
+    readonly cacheDir: string,
+  ) {
+    this.view = vscode.window.createTreeView(SUGGESTIONS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible) this.startDue();
+      }),
+      store.onDidChange((file) => this.fileChanged(file)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.refresh();
+        if (this.view.visible) this.startDue();
+      }),
+    );
+  }
+
+  /** Rebuilds the rows from what is known (no analysis started). */
+  refresh(): void {
+    this.roots = undefined;
+    this.changed.fire();
+  }
+
+  /**
+   * Reads the history of every folder again (only new commits, thanks to the cache; the whole
+   * history with `full`) and resolves when all runs have ended.
+   */
+  async analyze(options: { full?: boolean } = {}): Promise<void> {
+    await this.store.ready;
+    if (!vscode.workspace.isTrusted) return this.refresh();
+    await Promise.all(this.store.all().map((f) => this.start(f, options.full ?? false)));
+  }
+
+  /** The folder's analysis state, for tests and commands. */
+  status(folderKey: string): RunState['state'] | undefined {
+    return this.folders.get(folderKey)?.status.state;
+  }
+
+  async getChildren(row?: SuggestionRow): Promise<SuggestionRow[]> {
+    if (row) return row.children;
+    await this.store.ready;
+    // Showing the rows is what asks for the analysis.
+    this.startDue();
+    return this.rows();
+  }
+
+  getParent(row: SuggestionRow): SuggestionRow | undefined {
+    return this.parents.get(row.id);
+  }
+
+  getTreeItem(row: SuggestionRow): vscode.TreeItem {
+    const state = !row.children.length
+      ? vscode.TreeItemCollapsibleState.None
+      : row.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(row.label, state);
+    item.id = row.id;
+    item.description = row.description;
+    item.tooltip = row.tooltip;
+    item.contextValue = row.contextValue;
+    if (row.icon) item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
+    if (row.command) item.command = row.command;
+    return item;
+  }
+
+  /** The current top-level rows (built on demand). */
+  rows(): SuggestionRow[] {
+    if (this.roots) return this.roots;
+    const files = this.store.all();
+    this.roots = buildSuggestionRows({
+      trusted: vscode.workspace.isTrusted,
+      folders: files.map((f) => ({ key: f.key, name: f.folder.name, status: this.statusOf(f), mentoring: f.lastValid, hasErrors: f.hasErrors })),
+    });
+    this.parents = new Map();
+    const index = (rows: SuggestionRow[], parent?: SuggestionRow): void => {
+      for (const row of rows) {
+        if (parent) this.parents.set(row.id, parent);
+        index(row.children, row);
+      }
+    };
+    index(this.roots);
+    const only = files.length === 1 ? this.folders.get(files[0].key)?.status : undefined;
+    this.view.description = only?.state === 'done' ? vscode.l10n.t('{0} commits', only.analysis.state.commits) : undefined;
+    return this.roots;
+  }
+
+  dispose(): void {
+    clearTimeout(this.redraw);
+    for (const f of this.folders.values()) f.run?.controller.abort();
+    vscode.Disposable.from(...this.repoListeners.values(), ...this.disposables).dispose();
+  }
+
+  private statusOf(file: FolderFile): AnalysisStatus {
+    const f = this.folders.get(file.key);
+    if (!f) return { state: 'idle' };
+    if (f.status.state === 'running') return { state: 'running', commitsRead: f.commitsRead };
+    if (f.status.state !== 'done') return f.status;
+    const { analysis } = f.status;
+    const model = file.lastValid;
+    if (f.computed?.analysis !== analysis || f.computed.model !== model) {
+      f.computed = { analysis, model, expertise: analysis.state.compute({ identity: identityFor(model) }) };
+    }
+    return { state: 'done', expertise: f.computed.expertise };
+  }
+
+  /** Starts the runs that are due: folders never analysed, or stale ones. */
+  private startDue(): void {
+    if (!vscode.workspace.isTrusted) return;
+    for (const file of this.store.all()) {
+      const f = this.folders.get(file.key);
+      if (!f || (f.stale && !f.run)) void this.start(file, false);
+    }
+  }
+
+  private fileChanged(file: FolderFile | undefined): void {
+    for (const f of file ? [file] : this.store.all()) {
+      const state = this.folders.get(f.key);
+      if (state && state.skills !== skillsKey(f.lastValid)) this.due(f.key);
+    }
+    this.refresh();
+  }
+
+  /** Marks a folder's analysis as due; runs it now when the view is visible. */
+  private due(key: string): void {
+    const f = this.folders.get(key);
+    if (!f) return;
+    f.stale = true;
+    if (this.view.visible) this.startDue();
+  }
+
+  private start(file: FolderFile, full: boolean): Promise<void> {
+    const previous = this.folders.get(file.key);
+    previous?.run?.controller.abort();
+    const skills = file.lastValid?.skills ?? [];
+    const kept = previous?.status.state === 'done' ? previous.status : undefined;
+    const f: FolderState = { status: kept ?? { state: 'running', commitsRead: 0 }, commitsRead: 0, skills: skillsKey(file.lastValid), stale: false, computed: previous?.computed };
+    this.folders.set(file.key, f);
+    if (file.folder.uri.scheme !== 'file') {
+      f.status = { state: 'virtual' };
+      this.refresh();
+      return Promise.resolve();
+    }
+    const id = ++this.runs;
+    const controller = new AbortController();
+    const started = Date.now();
+    let lastDraw = 0;
+    const work = analyzeRepository(file.folder.uri.fsPath, {
+      cacheDir: this.cacheDir,
+      noCache: full,
+      teamSkills: skills,
+      signal: controller.signal,
+      onProgress: (n) => {
+        f.commitsRead = n;
+        if (Date.now() - lastDraw > PROGRESS_EVERY_MS) {
+          lastDraw = Date.now();
+          this.scheduleRedraw();
+        }
+      },
+    });
+    const done = work.then(
+      (analysis) => {
+        if (f.run?.id !== id) return;
+        f.status = analysis.mode === 'empty' ? { state: 'empty' } : { state: 'done', analysis };
+        if (analysis.head) void this.watchHead(file, analysis.head);
+      },
+      (e: unknown) => {
+        if (f.run?.id !== id) return;
+        // A cancelled run leaves the previous result, if any.
+        if (controller.signal.aborted) f.status = kept ?? { state: 'cancelled' };
+        else if (e instanceof NotARepositoryError) f.status = { state: 'not-a-repository' };
+        else f.status = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
+      },
+    );
+    f.run = { id, controller, done };
+    const finished = done.then(() => {
+      if (f.run?.id === id) f.run = undefined;
+      this.refresh();
+    });
+    this.refresh();
+    void vscode.window.withProgress({ location: { viewId: SUGGESTIONS_VIEW_ID } }, () => finished);
+    const timer = setTimeout(() => {
+      if (f.run?.id !== id) return;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history of {0} for suggestions', file.folder.name), cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          const tick = setInterval(() => {
+            progress.report({ message: vscode.l10n.t('{0} commits read ({1} s)', f.commitsRead, Math.round((Date.now() - started) / 1000)) });
+          }, 500);
+          try {
+            await finished;
+          } finally {
+            clearInterval(tick);
+          }
+        },
+      );
+    }, NOTIFY_AFTER_MS);
+    return finished.finally(() => clearTimeout(timer));
+  }
+
+  private scheduleRedraw(): void {
+    if (this.redraw) return;
+    this.redraw = setTimeout(() => {
+      this.redraw = undefined;
+      this.refresh();
+    }, 0);
+  }
+
+  /**
+   * Follows HEAD through the built-in git extension (when it is there): a commit, checkout or pull
+   * makes the analysis due again. Without the extension, refresh reads new commits.
+   */
+  private async watchHead(file: FolderFile, head: string): Promise<void> {
+    this.git ??= gitApi().then((api) => {
+      if (api) this.disposables.push(api.onDidOpenRepository(() => this.listenToRepositories(api)));
+      return api;
+    });
+    const api = await this.git;
+    if (!api) return;
+    this.listenToRepositories(api);
+    const current = repositoryFor(api, file.folder.uri)?.state.HEAD?.commit;
+    if (current && current !== head) this.due(file.key);
+  }
+
+  private listenToRepositories(api: GitApi): void {
+    for (const repo of api.repositories) {
+      if (this.repoListeners.has(repo)) continue;
+      this.repoListeners.set(
+        repo,
+        repo.state.onDidChange(() => {
+          const commit = repo.state.HEAD?.commit;
+          if (!commit) return;
+          for (const file of this.store.all()) {
+            const f = this.folders.get(file.key);
+            if (f?.status.state !== 'done' || f.run || f.status.analysis.head === commit) continue;
+            if (repositoryFor(api, file.folder.uri) === repo) this.due(file.key);
+          }
+        }),
+      );
+    }
+  }
+}
+
+function skillsKey(model: MentoringFile | undefined): string {
+  return JSON.stringify((model?.skills ?? []).map((s) => [s.id, s.name, s.paths]));
+}
+
+/** The view, its actions and refresh commands. */
+export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore): SuggestionsView {
+  const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'));
+  const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await run(...args);
+      } catch (e) {
+        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        return undefined;
+      }
+    });
+  context.subscriptions.push(
+    view,
+    command('mentoring.suggestions.refresh', async () => {
+      await store.refresh();
+      await view.analyze();
+    }),
+    command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
+    command('mentoring.createPartnership', (row?: SuggestionRow) => createPartnership(store, row)),
+    command('mentoring.addSuggestedGoal', (row?: SuggestionRow) => addGoal(store, row)),
+  );
+  return view;
+}
+
+/** Whether the folder has a mentoring file to write to; offers to create one when not. */
+async function fileFor(store: MentoringStore, row: SuggestionRow): Promise<FolderFile | undefined> {
+  await store.ready;
+  const file = store.get(row.folder);
+  if (!file) return undefined;
+  if (file.exists) return file;
+  const create = vscode.l10n.t('Create Mentoring File');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', vscode.workspace.asRelativePath(file.uri)), create);
+  if (answer === create) await vscode.commands.executeCommand('mentoring.createFile', { folder: file.key });
+  return undefined;
+}
+
+async function createPartnership(store: MentoringStore, row: SuggestionRow | undefined): Promise<string | undefined> {
+  const m = row?.match;
+  if (!row || !m) return undefined;
+  const file = await fileFor(store, row);
+  if (!file) return undefined;
+  const a = { name: m.aName, email: m.a };
+  const b = { name: m.bName, email: m.b };
+  const result = await store.applyEdit(file.key, (text) => partnershipFromMatch(text, a, b, localToday()));
+  if (!result?.id) return undefined;
+  const id = result.id;
+  const show = vscode.l10n.t('Show in File');
+  void vscode.window.showInformationMessage(vscode.l10n.t('{0} and {1} are now mutual partners ({2}).', m.aName, m.bName, id), show).then(async (answer) => {
+    const range = answer && entryRange(file, { section: 'partnerships', id });
+    if (range) await store.revealRange(file.key, range);
+  });
+  return id;
+}
+
+async function addGoal(store: MentoringStore, row: SuggestionRow | undefined): Promise<string | undefined> {
+  const goal = row?.goal;
+  if (!row || !goal) return undefined;
+  const file = await fileFor(store, row);
+  if (!file) return undefined;
+  const result = await store.applyEdit(file.key, (text) => addSuggestedGoal(text, goal, localToday()));
+  if (!result?.id) return undefined;
+  const range = entryRange(file, { section: 'goals', id: result.id });
+  if (range) await store.revealRange(file.key, range);
+  return result.id;
+}
