@@ -4,6 +4,8 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outdir=DIR` writes the bundles to DIR instead of dist/ (the package is built in a folder of its own).
+const outdir = (process.argv.find((a) => a.startsWith('--outdir=')) || '--outdir=dist').slice('--outdir='.length);
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
@@ -44,6 +46,7 @@ async function main() {
         sourcesContent: false,
         logLevel: 'warning',
         ...options,
+        outfile: options.outfile.replace(/^dist\//, `${outdir}/`),
       }),
     ),
   );
