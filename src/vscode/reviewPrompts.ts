@@ -13,9 +13,9 @@
  * result differs from the last one.
  *
  * CodeLens rather than the Comments API: a lens is a lightweight, read-only line above the first
- * changed hunk, with no thread state to create, resolve or persist, and it shows on the modified
- * side of diff editors as well as in plain editors. Comment threads would claim a reviewer's
- * conversation UI for hints nobody wrote, and stay behind as stale threads when the change moves.
+ * changed hunk, with no thread state to create, resolve or persist; it shows in plain editors and
+ * on the modified side of diff editors (with `diffEditor.codeLens` on). Comment threads would claim
+ * a reviewer's conversation UI for hints nobody wrote, and linger as stale threads when code moves.
  */
 import * as vscode from 'vscode';
 import { FilePrompts, GoalPrompt, promptsForChanges } from '../core/prompts';
