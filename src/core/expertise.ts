@@ -18,10 +18,14 @@
  *
  *        score = (recent activity share + authorship share) / 2
  *
+ * Shares are ratios, so they do not depend on the day they are computed; `now` only scales the
+ * absolute `recentActivity` of an area.
+ *
  * The state is built commit by commit in history order (oldest first), can be extended with newer
- * commits, and serialises to compact JSON: paths and emails are interned, and per file only the
- * creator and a flat `[person, commits, person, commits, …]` array are kept. Deleted files drop
- * their state, renamed files carry it to the new path.
+ * commits, and serialises to compact JSON. It grows with the number of files, not of commits:
+ * paths and emails are interned, each distinct path is classified once (paths with the same skills
+ * share one skill set), and per file only `[creator, person, commits, person, commits, …]` is kept.
+ * Deleted files drop their record, renamed files carry it to the new path.
  */
 import type { SkillTag } from './skills';
 import { moduleOf } from './skills';
