@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, in layers: build (types, lint, bundles), unit tests (plain Node),
-// webview tests (the built bundle in headless Chromium) and integration tests (inside a real
-// VS Code extension host). Ends with one summary line: "N passed, N failed, N skipped".
+// webview tests (the built bundle in headless Chromium), integration tests (inside a real
+// VS Code extension host) and the package smoke test (the .vsix installed into VS Code). Ends with one summary line: "N passed, N failed, N skipped".
 //
 //   npm test                 all layers
 //   npm test -- unit webview only the layers named (build always runs)
@@ -34,6 +34,13 @@ const layers = [
     cmd: process.execPath,
     args: ['out/test/integration/run.js'],
     when: () => fs.existsSync(path.join(root, 'out', 'test', 'integration', 'run.js')),
+  },
+  {
+    // The .vsix (`npm run package`) installed into VS Code and smoke-tested there.
+    name: 'package',
+    cmd: process.execPath,
+    args: ['out/test/package/run.js'],
+    when: () => fs.existsSync(path.join(root, 'out', 'test', 'package', 'run.js')),
   },
 ];
 

@@ -17,6 +17,7 @@ export interface Manifest {
   contributes?: {
     commands?: { command: string; title: string; category?: string }[];
     menus?: Record<string, { command?: string; submenu?: string }[]>;
+    views?: Record<string, { id: string }[]>;
     viewsWelcome?: { contents: string }[];
     walkthroughs?: { steps: { completionEvents?: string[]; description?: string; media?: { markdown?: string } }[] }[];
   };

@@ -1,0 +1,90 @@
+/**
+ * The installed .vsix in a real VS Code: loaded from the extensions folder (not this repository),
+ * activates on its own, registers what it contributes, shows the fixture's partners and reports
+ * problems in the mentoring file.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { MentoringApi } from '../../src/vscode/extension';
+import { host, waitFor } from '../integration/host';
+import { contributedCommands, INTERNAL_COMMANDS, Manifest, referencedCommands } from '../unit/helpers/manifest';
+
+const EXTENSION_ID = 'peer-mentoring.peer-mentoring';
+const SETTLE_MS = 30000;
+
+function extension(): vscode.Extension<MentoringApi> {
+  const ext = vscode.extensions.getExtension<MentoringApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext;
+}
+
+function mentoringFile(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a folder is open');
+  return vscode.Uri.joinPath(folder.uri, '.mentoring.yml');
+}
+
+describe('installed package', () => {
+  it('is loaded from the extensions folder, without sources', () => {
+    const dir = process.env.PM_EXTENSIONS_DIR;
+    assert.ok(dir, 'PM_EXTENSIONS_DIR is set');
+    const at = extension().extensionPath;
+    assert.ok(path.resolve(at).startsWith(path.resolve(dir) + path.sep), `${at} is under ${dir}`);
+    const entries = fs.readdirSync(at).sort();
+    for (const unwanted of ['src', 'test', 'node_modules', 'out', 'tsconfig.json']) assert.ok(!entries.includes(unwanted), `no ${unwanted} in the package: ${entries.join(', ')}`);
+    assert.ok(!fs.readdirSync(path.join(at, 'dist')).some((f) => f.endsWith('.map')), 'no source maps');
+  });
+
+  it('activates on workspaceContains:.mentoring.yml', async () => {
+    const ext = extension();
+    await waitFor(`${EXTENSION_ID} to activate (its main, ${String(ext.packageJSON.main)}, must load)`, () => ext.isActive, SETTLE_MS);
+    await ext.exports.testing.store.ready;
+  });
+
+  it('registers every command it contributes, and only those', async () => {
+    const manifest = extension().packageJSON as Manifest;
+    const all = new Set(await vscode.commands.getCommands(true));
+    const contributed = contributedCommands(manifest);
+    assert.deepStrictEqual(contributed.filter((c) => !all.has(c)), [], 'contributed but not registered');
+    // VS Code adds its own commands for each view (`mentoring.partners.focus`...).
+    const viewIds = Object.values(manifest.contributes?.views ?? {}).flatMap((vs) => vs.map((v) => v.id));
+    const forView = (c: string) => viewIds.some((v) => /^\.(focus|open|resetViewLocation|toggleVisibility|removeView)$/.test(c.slice(v.length)) && c.startsWith(v));
+    const stray = [...all].filter((c) => c.startsWith('mentoring.') && !contributed.includes(c) && !(c in INTERNAL_COMMANDS) && !forView(c));
+    assert.deepStrictEqual(stray, [], 'registered but neither contributed nor internal');
+    const unknown = referencedCommands(manifest, extension().extensionPath).filter((r) => !all.has(r.command));
+    assert.deepStrictEqual(unknown, [], 'menus, welcome views and the walkthrough name only existing commands');
+  });
+
+  it('shows the fixture partners in the Partners & Goals view', async () => {
+    const { tree } = extension().exports.testing;
+    const labels = async () => ((await tree.getChildren()) ?? []).map((r) => r.label);
+    await waitFor('the three partners', async () => (await labels()).length === 3, SETTLE_MS);
+    assert.deepStrictEqual(await labels(), ['Ana Lima', 'Ben Okafor', 'Chen Wei']);
+    if (!host.available) return;
+    await vscode.commands.executeCommand('workbench.view.extension.mentoring');
+    const rows = await waitFor('the view to render its rows', async () => {
+      const texts = await host.domText('.pane-body .monaco-list-row');
+      return texts.some((t) => t.includes('Chen Wei')) && texts;
+    }, SETTLE_MS);
+    assert.ok(rows.some((t) => t.includes('Ana Lima')), rows.join(' | '));
+    await host.screenshot('package-tree');
+  });
+
+  it('reports problems in the mentoring file, and clears them when fixed', async () => {
+    const file = mentoringFile();
+    const original = fs.readFileSync(file.fsPath, 'utf8');
+    const ours = () => vscode.languages.getDiagnostics(file).filter((d) => d.source === 'mentoring');
+    assert.deepStrictEqual(ours(), [], 'the fixture file is valid');
+    fs.writeFileSync(file.fsPath, original.replace('progress: 40', 'progress: 140'));
+    try {
+      const [d] = await waitFor('a diagnostic', () => ours().length > 0 && ours(), SETTLE_MS);
+      assert.strictEqual(d.code, 'invalid-progress');
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    } finally {
+      fs.writeFileSync(file.fsPath, original);
+    }
+    await waitFor('the diagnostic to clear', () => ours().length === 0, SETTLE_MS);
+  });
+});
