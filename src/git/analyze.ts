@@ -4,7 +4,7 @@
  * and the whole history again after a rewrite (rebase, reset, force-push), with `noCache`, or when
  * the cache file is unreadable.
  */
-import { ExpertiseState, DEFAULT_HALF_LIFE_DAYS } from '../core/expertise';
+import { CommitRecord, ExpertiseState, DEFAULT_HALF_LIFE_DAYS } from '../core/expertise';
 import type { SkillArea } from '../core/model';
 import { createClassifier } from '../core/skills';
 import { cacheFile, readCache, writeCache, CACHE_VERSION } from './cache';
@@ -58,39 +58,57 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
       })
     : undefined;
 
-  let state: ExpertiseState | undefined;
-  let range = head;
-  let mode: Analysis['mode'] = 'full';
   const entry = file && !options.noCache ? readCache(file) : undefined;
-  if (entry) {
+  const restore = (): ExpertiseState | undefined => {
     try {
-      const cached = ExpertiseState.fromJSON(entry.state, classify);
-      if (entry.head === head) return { head, mode: 'cached', commitsRead: 0, state: cached };
-      if (await source.isAncestor(entry.head, head)) {
-        state = cached;
-        range = `${entry.head}..${head}`;
-        mode = 'incremental';
-      }
+      return entry && ExpertiseState.fromJSON(entry.state, classify);
     } catch {
-      // A damaged cache is no cache.
+      return undefined; // A damaged cache is no cache.
     }
+  };
+  if (entry?.head === head) {
+    const cached = restore();
+    if (cached) return { head, mode: 'cached', commitsRead: 0, state: cached };
   }
-  state ??= fresh();
 
   let commitsRead = 0;
-  for await (const commit of source.readCommits({
-    since: options.since,
-    maxCommits: mode === 'full' ? options.maxCommits : undefined,
-    range,
-    signal: options.signal,
-    botPatterns: options.botPatterns,
-    onCommit: (n) => {
-      commitsRead = n;
-      options.onProgress?.(n);
-    },
-  })) {
-    state.addCommit(commit);
+  const read = (range: string, limit: boolean): AsyncIterator<CommitRecord> => {
+    const commits = source.readCommits({
+      since: options.since,
+      maxCommits: limit ? options.maxCommits : undefined,
+      range,
+      signal: options.signal,
+      botPatterns: options.botPatterns,
+      onCommit: (n) => {
+        commitsRead = n;
+        options.onProgress?.(n);
+      },
+    });
+    return commits[Symbol.asyncIterator]();
+  };
+  const apply = async (state: ExpertiseState, commits: AsyncIterator<CommitRecord>, first = commits.next()): Promise<ExpertiseState> => {
+    for (let r = await first; !r.done; r = await commits.next()) state.addCommit(r.value);
+    return state;
+  };
+
+  let state: ExpertiseState | undefined;
+  let mode: Analysis['mode'] = 'full';
+  if (entry) {
+    // git lists OLD..HEAD and checks that OLD is still in HEAD's history while the cache loads.
+    const ancestor = source.isAncestor(entry.head, head);
+    const commits = read(`${entry.head}..${head}`, false);
+    const first = commits.next();
+    first.catch(() => undefined);
+    const cached = restore();
+    if (cached && (await ancestor)) {
+      state = await apply(cached, commits, first);
+      mode = 'incremental';
+    } else {
+      await first.catch(() => undefined);
+      await commits.return?.();
+    }
   }
+  state ??= await apply(fresh(), read(head, true));
   if (file) writeCache(file, { v: CACHE_VERSION, head, state: state.toJSON() });
   return { head, mode, commitsRead, state };
 }

@@ -8,10 +8,11 @@
  *   forward; git walks the commit list first (cheap) and computes the diffs while streaming.
  * - `--no-merges`: a merge's changes were written in the commits it merges, which are read
  *   themselves; counting the merge too would credit whoever pressed "merge" with the whole branch.
- * - `-M` (rename detection): a renamed file keeps its creator and change counts. Measured on the
- *   40,000-commit benchmark repository, `-M` costs about as much as git's own default (`diff.renames`
- *   is on by default) and a few percent more than `--no-renames`, which would turn every move into a
- *   deletion plus a creation and hand the file's authorship to whoever moved it.
+ * - `-M` (rename detection): a renamed file keeps its creator and change counts. On the
+ *   40,000-commit benchmark repository `-M` costs git about 10% more CPU than `--no-renames`
+ *   (7.3 s vs 6.6 s) — the same work git's own default (`diff.renames`) does — while `--no-renames`
+ *   would turn every move into a deletion plus a creation and hand the file's authorship to
+ *   whoever moved it.
  * - `--root`: the first commit (and a shallow clone's boundary commits) list their files as added.
  * - `%aN`/`%aE`: author name and email after `.mailmap`.
  * - Bots (`[bot]` in the name or email, well-known bot accounts, and caller patterns) are skipped.
