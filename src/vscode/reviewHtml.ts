@@ -36,11 +36,19 @@ export function reviewCsp(cspSource: string, nonce: string): string {
   ].join('; ');
 }
 
+/**
+ * `webview.cspSource` as source expressions: one host source on the desktop, several in VS Code for
+ * the Web (`'self' https://*.vscode-cdn.net`). Anything that could widen the policy is refused.
+ */
+function cspSources(cspSource: string): string {
+  const sources = cspSource.trim().split(/\s+/).filter(Boolean);
+  if (!sources.length || sources.some((s) => s !== "'self'" && /[;,'"]/.test(s))) throw new Error(`not a CSP source: ${cspSource}`);
+  return sources.join(' ');
+}
+
 export function buildReviewHtml(o: ReviewHtmlOptions): string {
   if (!/^[A-Za-z0-9+/=]+$/.test(o.nonce)) throw new Error('the nonce must be base64 text');
-  if (/[;,'"\s]/.test(o.cspSource.trim()) || o.cspSource.trim() === '') {
-    throw new Error(`not a CSP source: ${o.cspSource}`);
-  }
+  const sources = cspSources(o.cspSource);
   const codicons = o.codiconsUri
     ? `\n<link id="vscode-codicon-stylesheet" rel="stylesheet" href="${escapeAttr(o.codiconsUri)}">`
     : '';
@@ -48,7 +56,7 @@ export function buildReviewHtml(o: ReviewHtmlOptions): string {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(reviewCsp(o.cspSource.trim(), o.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(reviewCsp(sources, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttr(o.styleUri)}">${codicons}
 <title>Goal review</title>

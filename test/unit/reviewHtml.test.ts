@@ -43,6 +43,12 @@ describe('review panel HTML', () => {
     assert.throws(() => buildReviewHtml({ ...base, nonce: "x' 'unsafe-inline" }), /nonce/);
     assert.throws(() => buildReviewHtml({ ...base, cspSource: "https://a; script-src 'unsafe-inline'" }), /CSP source/);
     assert.throws(() => buildReviewHtml({ ...base, cspSource: ' ' }), /CSP source/);
+    assert.throws(() => buildReviewHtml({ ...base, cspSource: "https://a 'unsafe-inline'" }), /CSP source/);
+  });
+
+  it('takes the several sources VS Code for the Web gives as cspSource', () => {
+    const html = buildReviewHtml({ ...base, cspSource: "'self'  https://*.vscode-cdn.net" });
+    assert.match(html, /style-src 'self' https:\/\/\*\.vscode-cdn\.net; font-src 'self' https:\/\/\*\.vscode-cdn\.net; img-src 'self' https:\/\/\*\.vscode-cdn\.net data:"/);
   });
 
   it('makes a fresh base64 nonce of 128 bits each time', () => {
