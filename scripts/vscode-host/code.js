@@ -288,7 +288,9 @@ async function perform(page, req) {
     case 'domText':
       return scope().locator(String(req.selector)).allInnerTexts();
     case 'click':
-      await scope().locator(String(req.selector)).first().click({ timeout: OP_TIMEOUT });
+      // No waiting after the click: a click in a webview that opens an editor beside it stalls
+      // Playwright's post-click checks in that frame; the tests wait for the click's effect.
+      await scope().locator(String(req.selector)).first().click({ timeout: OP_TIMEOUT, noWaitAfter: true });
       return null;
     default:
       throw new Error(`unknown op ${JSON.stringify(req.op)}`);
