@@ -141,12 +141,17 @@ export class ReviewPanels implements vscode.Disposable {
     const key = panelKey(folderKey, partnership);
     const webview = panel.webview;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mentoring.svg');
-    webview.html = buildReviewHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css')).toString(),
-    });
+    try {
+      webview.html = buildReviewHtml({
+        cspSource: webview.cspSource,
+        nonce: makeNonce(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css')).toString(),
+      });
+    } catch (e) {
+      panel.dispose();
+      throw e;
+    }
     const view = new ReviewPanel(panel, folderKey, partnership, this, () => this.panels.delete(key));
     this.panels.set(key, view);
     if (goal) view.revealGoal(goal);
@@ -311,7 +316,7 @@ export class ReviewPanel {
         case 'saveReview':
           return await this.save(message);
         case 'logSession':
-          return await this.logSession(message.partnershipId, message.goalId);
+          return await this.logSession(message.goalId);
         case 'openGoal':
           return await this.openGoal(message.goalId);
         case 'openCommit':
@@ -383,12 +388,12 @@ export class ReviewPanel {
     }
   }
 
-  private async logSession(partnership: string, goal: string | undefined): Promise<void> {
+  private async logSession(goal: string | undefined): Promise<void> {
     if (!(await vscode.commands.getCommands(true)).includes('mentoring.logSession')) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Logging a session needs the “Mentoring: Log Session” command, which is not available.'));
       return;
     }
-    await vscode.commands.executeCommand('mentoring.logSession', { folder: this.folderKey, partnership, goals: goal ? [goal] : [] });
+    await vscode.commands.executeCommand('mentoring.logSession', { folder: this.folderKey, partnership: this.partnershipId, ...(goal ? { goals: [goal] } : {}) });
   }
 
   private async openGoal(goalId: string): Promise<void> {
