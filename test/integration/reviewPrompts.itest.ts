@@ -125,6 +125,25 @@ describe('review prompts', () => {
     assert.strictEqual(repo.inputBox.value.match(/^Mentoring-Goal:/gm)?.length, 1);
   });
 
+  it('compares the branch with its base in branch mode, and explains an unknown base', async () => {
+    const { reviewPrompts } = await api();
+    await fileRow();
+    try {
+      await reviewPrompts.setMode({ kind: 'branch', base: 'HEAD~1' });
+      const rows = await reviewPrompts.getChildren();
+      assert.ok(!rows.some((r) => r.path === CHANGED), 'the uncommitted change is not part of the branch');
+      assert.ok(!rows.some((r) => r.contextValue === 'notice-error'), rows.map((r) => r.label).join(' | '));
+      assert.strictEqual(reviewPrompts.view?.description, 'HEAD~1...HEAD');
+      await reviewPrompts.setMode({ kind: 'branch', base: 'no-such-branch' });
+      const [error] = await reviewPrompts.getChildren();
+      assert.strictEqual(error.contextValue, 'notice-error');
+      assert.match(error.label, /^Unknown base 'no-such-branch'.*Review a Branch/);
+    } finally {
+      await reviewPrompts.setMode({ kind: 'working-tree' });
+    }
+    assert.ok((await reviewPrompts.getChildren()).some((r) => r.path === CHANGED), 'back to the working tree');
+  });
+
   it('renders in the Mentoring view with the CodeLens in the editor (screenshot test/.output/review-prompts.png)', async function () {
     host.requireDriver(this);
     await fileRow();
@@ -140,5 +159,6 @@ describe('review prompts', () => {
     assert.ok(rows.join('\n').includes('Ben Okafor · mentor Ana Lima'), rows.join('\n'));
     await waitFor('the CodeLens in the editor', async () => (await host.domText('.codelens-decoration')).some((t) => t.includes('Goal:')), SETTLE_MS);
     await host.screenshot('review-prompts');
+    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
   });
 });
