@@ -9,9 +9,9 @@
  *   ├─ Mutual matches        A ⇄ B (score) › A → B: areas, B → A: areas
  *   └─ Suggested goals       partnership › proposed goal
  */
-import type { Expertise } from './expertise';
+import type { Expertise, SkillScore } from './expertise';
 import type { Goal, MentoringFile, Partnership } from './model';
-import { describeSkill } from './skills';
+import { describeSkill, SkillKind, SkillTag } from './skills';
 import { Island, Match, suggest, suggestGoals, SuggestOptions } from './suggest';
 import type { RowIcon } from './tree-model';
 
@@ -78,6 +78,7 @@ export const SECTIONS = { people: 'Who knows what', islands: 'Knowledge islands'
 const NOT_PARTNER = 'not yet a partner';
 const REASONS: Record<Island['candidates'][number]['reason'], string> = { wants: 'wants to learn it', 'worked-here': 'has worked here', 'active-nearby': 'active in related areas' };
 
+const KIND_ORDER: Record<SkillKind, number> = { team: 0, language: 1, practice: 2, module: 3 };
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
 const score = (n: number): string => (Math.round(n * 100) / 100).toFixed(2);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -142,7 +143,11 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
     rows.push(row);
   }
   const result = suggest(expertise, file, input.options);
-  const label = (skill: string): string => expertise.areas.get(skill)?.tag.label ?? describeSkill(skill, file?.skills).label;
+  const tag = (skill: string): SkillTag => expertise.areas.get(skill)?.tag ?? describeSkill(skill, file?.skills);
+  // Folders read as folders ("tests/"), apart from the practice of the same name ("Tests").
+  const label = (skill: string): string => (tag(skill).kind === 'module' ? `${tag(skill).label}/` : tag(skill).label);
+  // Equal scores: the team's areas, languages and practices say more than folders.
+  const ranked = (skills: SkillScore[]): SkillScore[] => [...skills].sort((x, y) => y.score - x.score || KIND_ORDER[tag(x.skill).kind] - KIND_ORDER[tag(y.skill).kind]);
   const who = (name: string, partnerId: string | undefined): string => (partnerId ? name : `${name} (${NOT_PARTNER})`);
   const section = (id: keyof typeof SECTIONS, icon: string, children: SuggestionRow[], empty: string): SuggestionRow => ({
     id: `${f.key}/${id}`,
@@ -163,7 +168,8 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
   const maxPeople = input.maxPeople ?? 30;
   const personRows = people.slice(0, maxPeople).map((p): SuggestionRow => {
     const id = `${f.key}/people/${p.partnerId ? `partner:${p.partnerId}` : p.email.toLowerCase()}`;
-    const top = p.skills.slice(0, 3).map((k) => label(k.skill));
+    const skills = ranked(p.skills);
+    const top = skills.slice(0, 3).map((k) => label(k.skill));
     return {
       id,
       kind: 'person',
@@ -173,7 +179,7 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
       tooltip: [`${p.name} <${p.email}>${p.partnerId ? ` — partner ${p.partnerId}` : ` — ${NOT_PARTNER}`}`, `${plural(p.commits, 'commit')}`].join('\n'),
       icon: { id: p.partnerId ? 'person' : 'person-add' },
       contextValue: p.partnerId ? 'person-partner' : 'person',
-      children: p.skills.slice(0, maxSkills).map(
+      children: skills.slice(0, maxSkills).map(
         (k): SuggestionRow => ({
           id: `${id}/${k.skill}`,
           kind: 'area',
@@ -198,9 +204,9 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
       id,
       kind: 'island',
       folder: f.key,
-      label: i.label,
+      label: label(i.skill),
       description: `${who(i.name, i.partnerId)} · ${pct(i.share)} of recent work`,
-      tooltip: `${i.name} is the only author of ${i.soleFiles} of the ${plural(i.files, 'file')} in ${i.label} and did ${pct(i.share)} of its recent work.`,
+      tooltip: `${i.name} is the only author of ${i.soleFiles} of the ${plural(i.files, 'file')} in ${label(i.skill)} and did ${pct(i.share)} of its recent work.`,
       icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
       contextValue: 'island',
       children: i.candidates.length

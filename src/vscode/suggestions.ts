@@ -207,6 +207,8 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     }
     const id = ++this.runs;
     const controller = new AbortController();
+    /** A newer run (or a reset) replaces this one: its result is then dropped. */
+    const current = (): boolean => this.folders.get(file.key) === f && f.run?.id === id;
     const started = Date.now();
     let lastDraw = 0;
     const work = analyzeRepository(file.folder.uri.fsPath, {
@@ -224,12 +226,12 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     });
     const done = work.then(
       (analysis) => {
-        if (f.run?.id !== id) return;
+        if (!current()) return;
         f.status = analysis.mode === 'empty' ? { state: 'empty' } : { state: 'done', analysis };
         if (analysis.head) void this.watchHead(file, analysis.head);
       },
       (e: unknown) => {
-        if (f.run?.id !== id) return;
+        if (!current()) return;
         // A cancelled run leaves the previous result, if any.
         if (controller.signal.aborted) f.status = kept ?? { state: 'cancelled' };
         else if (e instanceof NotARepositoryError) f.status = { state: 'not-a-repository' };
@@ -238,13 +240,16 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     );
     f.run = { id, controller, done };
     const finished = done.then(() => {
-      if (f.run?.id === id) f.run = undefined;
+      if (!current()) return;
+      f.run = undefined;
       this.refresh();
+      // HEAD moved or the skill areas changed while it ran.
+      if (f.stale && this.view.visible) this.startDue();
     });
     this.refresh();
     void vscode.window.withProgress({ location: { viewId: SUGGESTIONS_VIEW_ID } }, () => finished);
     const timer = setTimeout(() => {
-      if (f.run?.id !== id) return;
+      if (!current()) return;
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history of {0} for suggestions', file.folder.name), cancellable: true },
         async (progress, token) => {
@@ -297,7 +302,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
           if (!commit) return;
           for (const file of this.store.all()) {
             const f = this.folders.get(file.key);
-            if (f?.status.state !== 'done' || f.run || f.status.analysis.head === commit) continue;
+            if (f?.status.state !== 'done' || f.status.analysis.head === commit) continue;
             if (repositoryFor(api, file.folder.uri) === repo) this.due(file.key);
           }
         }),

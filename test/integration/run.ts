@@ -38,6 +38,30 @@ function history(fixture: string): Commit[] {
     { author: 'Ben Okafor', email: 'ben@example.com', date: '2024-01-15T14:30:00Z', message: 'Add the users API\n\nMentoring-Goal: ben-ts', files: { 'src/api/users.ts': read('src/api/users.ts') } },
     { author: 'Chen Wei', email: 'chen@example.com', date: '2024-02-01T11:00:00Z', message: 'Write the guide', files: { 'docs/guide.md': read('docs/guide.md') } },
     { author: 'Ana Lima', email: 'ana@example.com', date: '2024-02-20T16:45:00Z', message: 'Mention the API in the README', files: { 'README.md': `${read('README.md')}\nSee docs/guide.md for the users API.\n` } },
+    // Chen mostly in Python and tests, Ben in TypeScript and CI: a clear mutual match for the Suggestions view.
+    {
+      author: 'Chen Wei',
+      email: 'chen@example.com',
+      date: '2024-02-26T10:00:00Z',
+      message: 'Add the usage report script with tests',
+      files: {
+        'scripts/report.py': 'import json\n\n\ndef summary(path):\n    with open(path) as f:\n        return json.load(f)\n',
+        'scripts/stats.py': 'def mean(xs):\n    return sum(xs) / len(xs)\n',
+        'tests/test_stats.py': 'from scripts.stats import mean\n\n\ndef test_mean():\n    assert mean([1, 3]) == 2\n',
+        'tests/conftest.py': 'import pytest\n',
+      },
+    },
+    {
+      author: 'Ben Okafor',
+      email: 'ben@example.com',
+      date: '2024-03-04T10:00:00Z',
+      message: 'Serve the web front end, check it in CI',
+      files: {
+        '.github/workflows/ci.yml': 'name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
+        'src/web/server.ts': 'export function start(port: number): string {\n  return `listening on ${port}`;\n}\n',
+        'src/web/routes.ts': "export const routes = ['/users'];\n",
+      },
+    },
   ];
 }
 

@@ -1,0 +1,186 @@
+/**
+ * The Suggestions view on the fixture repository: in its history Ben works in TypeScript and CI,
+ * Chen in Python and tests, so they are the clear mutual match. Rows through the provider and in the
+ * rendered workbench, "Create Partnership" and "Add Suggested Goal" writing the mentoring file.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { localToday } from '../../src/core/dates';
+import { parseMentoring } from '../../src/core/parse';
+import type { SuggestionRow } from '../../src/core/suggestion-rows';
+import { host, waitFor } from './host';
+import { api, fileUri, folder, originalText, restore } from './mentoring';
+
+async function rows(): Promise<SuggestionRow[]> {
+  const { suggestions } = await api();
+  return suggestions.getChildren();
+}
+
+function find(list: SuggestionRow[], label: string): SuggestionRow {
+  const row = list.find((r) => r.label === label);
+  assert.ok(row, `a row "${label}" among ${list.map((r) => r.label).join(' | ')}`);
+  return row;
+}
+
+/** The rows once the analysis is done (it runs when the view shows or a command asks). */
+async function analysed(): Promise<SuggestionRow[]> {
+  const { suggestions } = await api();
+  await suggestions.analyze();
+  return waitFor('the analysis to finish', async () => {
+    const top = await rows();
+    return top.some((r) => r.label === 'Mutual matches') && top;
+  });
+}
+
+function modelOnDisk() {
+  const parsed = parseMentoring(fs.readFileSync(fileUri().fsPath, 'utf8'));
+  assert.deepStrictEqual(parsed.problems, []);
+  assert.ok(parsed.model);
+  return parsed.model;
+}
+
+describe('Suggestions view', () => {
+  before(async () => {
+    originalText();
+    await api();
+  });
+  afterEach(restore);
+
+  it('lists who knows what, the islands and the Ben ⇄ Chen match from the git history', async () => {
+    const top = await analysed();
+    assert.deepStrictEqual(
+      top.map((r) => r.label),
+      ['Who knows what', 'Knowledge islands', 'Mutual matches', 'Suggested goals'],
+    );
+    const people = find(top, 'Who knows what').children;
+    assert.deepStrictEqual(people.map((p) => p.label).sort(), ['Ana Lima', 'Ben Okafor', 'Chen Wei']);
+    assert.match(find(people, 'Chen Wei').description ?? '', /Python/);
+    assert.match(find(find(top, 'Knowledge islands').children, 'Python').description ?? '', /^Chen Wei · 100% of recent work$/);
+
+    const matches = find(top, 'Mutual matches').children;
+    const best = matches[0];
+    assert.strictEqual(best.label, 'Ben Okafor ⇄ Chen Wei');
+    assert.strictEqual(best.contextValue, 'match');
+    const [benToChen, chenToBen] = best.children;
+    assert.match(benToChen.description ?? '', /TypeScript/);
+    assert.match(benToChen.description ?? '', /Continuous integration/);
+    assert.match(chenToBen.description ?? '', /Python/);
+    assert.match(chenToBen.description ?? '', /Tests/);
+    // Ana and Ben already meet: no "Create Partnership" on their match.
+    assert.strictEqual(find(matches, 'Ana Lima ⇄ Ben Okafor').contextValue, 'match-partnered');
+
+    const goals = find(top, 'Suggested goals').children;
+    assert.deepStrictEqual(
+      goals.map((g) => g.label),
+      ['Ana Lima ⇄ Ben Okafor', 'Ana Lima → Chen Wei'],
+    );
+    const { suggestions } = await api();
+    assert.strictEqual(suggestions.status(folder().uri.toString()), 'done');
+  });
+
+  it('keeps its analysis in the extension’s global storage, read again incrementally', async () => {
+    const { suggestions } = await api();
+    await suggestions.analyze();
+    assert.match(suggestions.cacheDir.replace(/\\/g, '/'), /\/globalStorage\/peer-mentoring\.peer-mentoring\/history$/);
+    const files = fs.readdirSync(suggestions.cacheDir).filter((f) => /^history-[0-9a-f]{32}\.json$/.test(f));
+    assert.strictEqual(files.length, 1, files.join(', '));
+    const entry = JSON.parse(fs.readFileSync(path.join(suggestions.cacheDir, files[0]), 'utf8')) as { head: string; state: { commits: number } };
+    assert.strictEqual(entry.state.commits, 6);
+  });
+
+  it('"Create Partnership" writes the mutual partnership to the file', async () => {
+    const top = await analysed();
+    const match = find(find(top, 'Mutual matches').children, 'Ben Okafor ⇄ Chen Wei');
+    const id = await vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match);
+    assert.strictEqual(id, 'ben-chen');
+    const text = fs.readFileSync(fileUri().fsPath, 'utf8');
+    assert.ok(text.startsWith(originalText().slice(0, originalText().indexOf('skills:'))), 'the partners and earlier partnerships are untouched');
+    const entry = ['  - id: ben-chen', '    members: [ben, chen]', '    kind: mutual', `    since: ${localToday()}`, '    status: active'].join('\n');
+    assert.ok(text.includes(`\n${entry}\nskills:`), `the new entry at the end of the partnerships:\n${text}`);
+    assert.deepStrictEqual(
+      modelOnDisk().partnerships.find((p) => p.id === 'ben-chen'),
+      { id: 'ben-chen', members: ['ben', 'chen'], kind: 'mutual', since: localToday(), status: 'active' },
+    );
+    // The view follows the file: the pair now shows as partners, without the action.
+    await waitFor('the match to show as partners', async () => {
+      const again = find((await rows()).find((r) => r.label === 'Mutual matches')?.children ?? [], 'Ben Okafor ⇄ Chen Wei');
+      return again.contextValue === 'match-partnered';
+    });
+  });
+
+  it('adds whoever is not a partner yet along with the partnership, as one undoable edit', async () => {
+    // Without his email in the file, Ben's commits are someone who is not a partner yet.
+    const withoutBen = originalText().replace('    emails: [ben@example.com]\n', '');
+    assert.notStrictEqual(withoutBen, originalText());
+    fs.writeFileSync(fileUri().fsPath, withoutBen);
+    const { store } = await api();
+    await waitFor('the store to read the file', () => store.get(folder())?.text === withoutBen, 20000);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri()));
+    const top = await analysed();
+    const match = find(find(top, 'Mutual matches').children, 'Ben Okafor ⇄ Chen Wei');
+    assert.match(match.description ?? '', /Ben Okafor is not yet a partner/);
+    const id = await vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match);
+    assert.strictEqual(id, 'ben-okafor-chen');
+    const model = parseMentoring(editor.document.getText()).model;
+    assert.deepStrictEqual(model?.partners.find((p) => p.id === 'ben-okafor'), { id: 'ben-okafor', name: 'Ben Okafor', emails: ['ben@example.com'] });
+    assert.deepStrictEqual(model?.partnerships.find((p) => p.id === id)?.members, ['ben-okafor', 'chen']);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('one undo to take back the partner and the partnership', () => editor.document.getText() === withoutBen);
+  });
+
+  it('"Add Suggested Goal" adds it as proposed and shows it in the file', async () => {
+    const top = await analysed();
+    const anaBen = find(find(top, 'Suggested goals').children, 'Ana Lima ⇄ Ben Okafor');
+    const suggestion = anaBen.children.find((r) => r.contextValue === 'suggestedGoal');
+    assert.ok(suggestion?.goal, `a suggested goal among ${anaBen.children.map((r) => r.label).join(' | ')}`);
+    const id = await vscode.commands.executeCommand<string | undefined>('mentoring.addSuggestedGoal', suggestion);
+    assert.strictEqual(id, suggestion.goal.id);
+    const goal = modelOnDisk().goals.find((g) => g.id === id);
+    assert.deepStrictEqual(goal, { ...suggestion.goal, created: localToday() });
+    const editor = await waitFor('the file to open at the goal', () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri().fsPath && vscode.window.activeTextEditor, 20000).catch((e: Error) => {
+      throw new Error(`${e.message}; active: ${vscode.window.activeTextEditor?.document.uri.toString()}; visible: ${vscode.window.visibleTextEditors.map((x) => x.document.uri.toString()).join(', ')}`);
+    });
+    assert.match(editor.document.lineAt(editor.selection.start.line).text, new RegExp(`- id: ${id}$`));
+  });
+
+  it('renders in the Mentoring view and creates a partnership from the row’s action (screenshot test/.output/suggestions.png)', async function () {
+    host.requireDriver(this);
+    await analysed();
+    await vscode.commands.executeCommand('workbench.view.extension.mentoring');
+    await vscode.commands.executeCommand('mentoring.suggestions.focus');
+    // A wider side bar: the editor group gives up room.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    // The other Mentoring views fold away for room (and come back afterwards), by a click on their title.
+    const others = ['Partners & Goals', 'Review Prompts'];
+    const header = (name: string, expanded = true): string => `.pane-header[aria-expanded="${expanded}"]:has-text("${name}") .title`;
+    const folded: string[] = [];
+    try {
+      for (const name of others) {
+        const open = await host.domText(header(name));
+        if (open.length === 0) continue;
+        await host.click(header(name));
+        folded.push(name);
+      }
+      const rendered = await waitFor('the Suggestions view to render its rows', async () => {
+        const texts = await host.domText('.pane-body .monaco-list-row');
+        return texts.some((t) => t.includes('Ben Okafor ⇄ Chen Wei')) && texts.some((t) => t.includes('Suggested goals')) && texts;
+      });
+      const joined = rendered.join('\n');
+      for (const text of ['Who knows what', 'Knowledge islands', 'Mutual matches', 'Suggested goals', 'Ben Okafor → Chen Wei', 'Chen Wei → Ben Okafor']) {
+        assert.ok(joined.includes(text), `"${text}" in the rendered rows:\n${joined}`);
+      }
+      const row = '.pane-body .monaco-list-row:has-text("Ben Okafor ⇄ Chen Wei")';
+      await host.screenshot('suggestions');
+      // Selecting the row (the click also folds it) shows its inline action.
+      await host.click(row);
+      await host.click(`${row} .action-label[aria-label="Create Partnership"]`);
+      await waitFor('the partnership in the file', () => modelOnDisk().partnerships.some((p) => p.id === 'ben-chen'));
+    } finally {
+      for (const name of folded) await host.click(header(name, false));
+    }
+  });
+});
