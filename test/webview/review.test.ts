@@ -300,6 +300,21 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
     await expectNoProblems(p);
   });
 
+  it('keeps its partnership and folder in the state the host restores it from, and opens a goal the host reveals', async () => {
+    const p = await show({ ...reviewData(), folder: 'file:///work/team' });
+    const { page } = p;
+    const saved = (): Promise<Record<string, unknown>> => page.evaluate(() => JSON.parse(sessionStorage.getItem('vscode-state') ?? '{}') as Record<string, unknown>);
+    await page.waitForFunction(() => sessionStorage.getItem('vscode-state')?.includes('ada-grace'));
+    assert.deepEqual([(await saved()).partnershipId, (await saved()).folder], ['ada-grace', 'file:///work/team']);
+    await page.locator('#g1 .collapsible-header').click();
+    assert.deepEqual((await saved()).closed, ['review-speed']);
+    await p.send({ type: 'revealGoal', goalId: 'review-speed' });
+    await page.waitForFunction(() => (document.getElementById('g1') as HTMLElementTagNameMap['vscode-collapsible']).open);
+    assert.deepEqual((await saved()).closed, []);
+    await p.send({ type: 'revealGoal', goalId: 'no-such-goal' });
+    await expectNoProblems(p);
+  });
+
   it('shows host errors and ignores malformed messages', async () => {
     const p = await show();
     const { page } = p;
