@@ -83,7 +83,7 @@ export type Answer =
   | { step: 'status'; status: SessionStatus }
   | { step: 'goals'; goals: string[] }
   | { step: 'notes'; notes: string }
-  | { step: 'notes'; editor: true }
+  | { step: 'notes'; editor: true; notes?: string }
   | { step: 'actionWho'; who: string }
   | { step: 'actionWho'; done: true };
 
@@ -264,6 +264,8 @@ export function answer(ctx: FlowContext, state: FlowState, a: Answer): Outcome {
     case 'notes': {
       if ('editor' in a) {
         next.notesInEditor = true;
+        // What was typed already starts the editor's text.
+        if (a.notes !== undefined) next.notes = a.notes.trim() === '' ? undefined : a.notes.trim();
         return go('actionWho');
       }
       next.notesInEditor = false;

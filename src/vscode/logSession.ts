@@ -450,7 +450,8 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
         value.trim() ? [{ id: 'text', label: value, description: vscode.l10n.t('notes'), alwaysShow: true }, editor] : [{ id: 'none', label: vscode.l10n.t('No notes'), alwaysShow: true }, editor];
       return ui.pick(
         { ...base, placeholder: vscode.l10n.t('Notes: type one line, or open an editor'), items: itemsFor(state.notes ?? ''), value: state.notes ?? '', itemsFor },
-        ([item], value) => take(item?.id === 'editor' ? { step: 'notes', editor: true } : { step: 'notes', notes: item?.id === 'text' ? value : '' }),
+        // Typed text is the notes whichever item is active (the list may lag behind fast typing).
+        ([item], value) => take(item?.id === 'editor' ? { step: 'notes', editor: true, notes: value } : { step: 'notes', notes: value }),
       );
     }
     case 'actionWho': {

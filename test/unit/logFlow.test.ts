@@ -170,6 +170,14 @@ describe('log session flow', () => {
     assert.match(refused(s, { step: 'date', text: 'last tuesday' }), /YYYY-MM-DD, "today" or "yesterday"/);
   });
 
+  it('keeps typed notes as the start of the notes editor', () => {
+    const s = run(startFlow(ctx, { partnership: 'ana-bob' }), { step: 'date', text: '' }, { step: 'status', status: 'held' }, { step: 'minutes', text: '' }, { step: 'goals', goals: [] });
+    const typed = run(s, { step: 'notes', editor: true, notes: ' First line ' }, { step: 'actionWho', done: true });
+    assert.deepEqual([typed.notesInEditor, planOf(ctx, typed).session.notes], [true, 'First line']);
+    const empty = run(s, { step: 'notes', editor: true }, { step: 'actionWho', done: true });
+    assert.deepEqual([empty.notesInEditor, planOf(ctx, empty).session.notes], [true, undefined]);
+  });
+
   it('validates minutes, goals and action owners', () => {
     const s = run(startFlow(ctx, { partnership: 'ana-bob' }), { step: 'date', text: '' }, { step: 'status', status: 'held' });
     for (const bad of ['0', '-5', '1.5', 'abc', '1441']) assert.match(refused(s, { step: 'minutes', text: bad }), /whole minutes from 1 to 1440/);

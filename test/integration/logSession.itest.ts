@@ -1,0 +1,259 @@
+/**
+ * "Log mentoring session" in the real workbench: the command with an argument object, the whole
+ * palette flow driven from the keyboard, an open document with unsaved changes, a broken file,
+ * open action items in the tree, the status bar and reminders.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { parseMentoring } from '../../src/core/parse';
+import { Row } from '../../src/core/tree-model';
+import type { Logged } from '../../src/vscode/logSession';
+import { host, waitFor } from './host';
+import { api, children, fileUri, folder, originalText, restore, summary } from './mentoring';
+
+const SESSION = {
+  partnership: 'ana-ben',
+  date: '2024-03-01',
+  status: 'held',
+  minutes: 30,
+  goals: ['ben-ts'],
+  notes: 'Paired on the handlers.',
+  actions: [{ who: 'ben', what: 'Read the Node docs' }],
+};
+
+const SESSION_YAML = [
+  '  - date: 2024-03-01',
+  '    partnership: ana-ben',
+  '    status: held',
+  '    minutes: 30',
+  '    goals: [ben-ts]',
+  '    notes: Paired on the handlers.',
+  '    actions:',
+  '      - who: ben',
+  '        what: Read the Node docs',
+  '',
+].join('\n');
+
+function disk(): string {
+  return fs.readFileSync(fileUri().fsPath, 'utf8');
+}
+
+/** Ana's partnership row with Ben, as the tree shows it now. */
+async function anaBen(): Promise<Row> {
+  const ana = (await children()).find((r) => r.label === 'Ana Lima');
+  assert.ok(ana, 'Ana in the tree');
+  const row = (await children(ana)).find((r) => r.label === 'with Ben Okafor');
+  assert.ok(row, 'the partnership with Ben under Ana');
+  return row;
+}
+
+/** Waits until the quick input shows step `step` with `text` somewhere in it. */
+async function quickInput(step: string, text: string): Promise<string> {
+  return waitFor(`the quick input at ${step} showing "${text}"`, async () => {
+    const [widget] = await host.domText('.quick-input-widget');
+    return widget?.includes(`Log mentoring session (${step})`) && widget.includes(text) && widget;
+  }).catch(async (e: Error) => {
+    await host.screenshot('log-session-failure');
+    throw new Error(`${e.message}; the widget shows: ${JSON.stringify(await host.domText('.quick-input-widget'))}`);
+  });
+}
+
+async function typeAndEnter(text: string, replace = false): Promise<void> {
+  if (replace) await host.press('Control+A');
+  if (text) await host.type(text);
+  await host.press('Enter');
+}
+
+describe('Log mentoring session', () => {
+  before(async () => {
+    originalText();
+    await api();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await restore();
+  });
+
+  it('writes a session given as an argument object: only the added lines, shown in the tree', async () => {
+    const logged = await vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession', SESSION);
+    assert.ok(logged, 'the command says what it wrote');
+    assert.deepStrictEqual([logged.partnership, logged.index, logged.nextDue], ['ana-ben', 2, '2024-03-15']);
+    assert.strictEqual(disk(), originalText() + SESSION_YAML);
+
+    const rows = await waitFor('the new session in the tree', async () => {
+      const list = await children(await anaBen());
+      return list.some((r) => r.label === '2024-03-01') && list;
+    });
+    assert.deepStrictEqual(summary(rows), [
+      'Write the API handlers in strict TypeScript — ' + rows[0].description,
+      'Open action items (1)',
+      '2024-03-01 — held · 30 min',
+      '2024-01-22 — held · 45 min',
+    ]);
+    const [item] = await children(rows[1]);
+    assert.deepStrictEqual([item.label, item.description, item.contextValue], ['Ben Okafor: Read the Node docs', 'from session 2024-03-01', 'action']);
+
+    // "Mark done" on the item: one value added in the file, and the node goes.
+    assert.strictEqual(await vscode.commands.executeCommand('mentoring.markActionDone', item), true);
+    assert.strictEqual(disk(), originalText() + SESSION_YAML + '        done: true\n');
+    await waitFor('the open action items to go', async () => !(await children(await anaBen())).some((r) => r.kind === 'actions'));
+  });
+
+  it('runs the whole flow from the command palette with the keyboard (screenshot test/.output/log-session.png)', async function () {
+    host.requireDriver(this);
+    this.timeout(120000);
+    await host.press('Escape');
+    await host.press('F1');
+    await waitFor('the command palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).length > 0);
+    await host.type('Mentoring: Log Mentoring Session');
+    await waitFor('the command in the palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).some((t) => t.includes('Log Mentoring Session')));
+    // Other commands match the words too: go down to this one.
+    for (let i = 0; i < 8 && !(await host.domText('.quick-input-list .monaco-list-row.focused')).some((t) => t.startsWith('Mentoring: Log Mentoring Session')); i++) {
+      await host.press('ArrowDown');
+    }
+    await host.press('Enter');
+
+    await quickInput('1/7', 'Ana Lima and Chen Wei');
+    await typeAndEnter('Chen Wei');
+    await quickInput('2/7', 'When did it take place?');
+    await host.press('Control+A');
+    await host.type('2099-01-01');
+    await waitFor('the future date refused in the input box', async () => (await host.domText('.quick-input-widget'))[0]?.includes('2099-01-01 is in the future'));
+    await host.screenshot('log-session');
+    await typeAndEnter('2024-03-05', true);
+    await quickInput('3/7', 'Held');
+    await typeAndEnter('');
+    await quickInput('4/7', 'How many minutes');
+    await typeAndEnter('50', true);
+    await quickInput('5/7', 'Cover the docs build with tests');
+    await typeAndEnter('');
+    await quickInput('6/7', 'Open a notes editor');
+    await typeAndEnter('Set up the docs build');
+    await quickInput('7/7', 'No action items');
+    await typeAndEnter('Chen');
+    await quickInput('7/7', 'What will Chen Wei do?');
+    await typeAndEnter('Write the first test');
+    await quickInput('7/7', '1 action item(s)');
+    await typeAndEnter('');
+
+    const expected = [
+      '  - date: 2024-03-05',
+      '    partnership: ana-chen',
+      '    status: held',
+      '    minutes: 50',
+      '    notes: Set up the docs build',
+      '    actions:',
+      '      - who: chen',
+      '        what: Write the first test',
+      '',
+    ].join('\n');
+    await waitFor('the session in the file', () => disk() !== originalText(), 10000);
+    assert.strictEqual(disk(), originalText() + expected);
+    await vscode.commands.executeCommand('notifications.showList');
+    const texts = await waitFor('the confirmation', async () => {
+      const list = await host.domText('.notifications-center .notification-list-item');
+      return list.some((t) => t.includes('Logged session with')) && list;
+    });
+    await vscode.commands.executeCommand('notifications.hideList');
+    const toast = texts.find((t) => t.includes('Logged session with')) ?? '';
+    assert.match(toast, /Logged session with Ana Lima and Chen Wei \(50 min\)\. Next due 2024-03-12\./);
+    assert.match(toast, /Open/);
+    assert.match(toast, /Review goals/);
+  });
+
+  it('goes back with the Back button and cancels with Escape, writing nothing', async function () {
+    host.requireDriver(this);
+    const run = vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession', { partnership: 'ana-ben' });
+    await quickInput('2/7', 'When did it take place?');
+    await host.click('.quick-input-widget .codicon-quick-input-back');
+    await quickInput('1/7', 'New partnership');
+    await host.press('Escape');
+    assert.strictEqual(await run, undefined);
+    assert.strictEqual(disk(), originalText());
+  });
+
+  it('adds the session to an open document with unsaved changes, keeping them', async () => {
+    const doc = await vscode.workspace.openTextDocument(fileUri());
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(2, 0), '# an unsaved comment\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(doc.isDirty);
+    const logged = await vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession', SESSION);
+    assert.ok(logged);
+    const lines = originalText().split('\n');
+    lines.splice(2, 0, '# an unsaved comment');
+    assert.strictEqual(doc.getText(), lines.join('\n') + SESSION_YAML);
+    assert.ok(doc.isDirty, 'still unsaved');
+    assert.strictEqual(disk(), originalText(), 'disk untouched while the document is dirty');
+  });
+
+  it('writes nothing to a file with errors and shows the problem', async () => {
+    const broken = originalText().replace('progress: 40', 'progress: 140');
+    fs.writeFileSync(fileUri().fsPath, broken);
+    const { store } = await api();
+    await waitFor('the store to see the errors', () => store.get(folder())?.hasErrors, 10000);
+    const logged = await vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession', SESSION);
+    assert.strictEqual(logged, undefined);
+    assert.strictEqual(disk(), broken, 'the bytes are unchanged');
+    if (host.available) {
+      // Looked for in the notification centre: a toast may already have gone by.
+      await vscode.commands.executeCommand('notifications.showList');
+      const item = '.notifications-center .notification-list-item';
+      await waitFor('the error notification', async () => (await host.domText(item)).some((t) => t.includes('fix them before logging a session') && t.includes('Show Problem'))).catch(
+        async (e: Error) => {
+          await host.screenshot('log-session-error-failure');
+          throw new Error(`${e.message}; notifications: ${JSON.stringify(await host.domText('.notifications-center'))}`);
+        },
+      );
+      await host.click(`${item} .notification-list-item-buttons-container .monaco-button`);
+      await vscode.commands.executeCommand('notifications.hideList');
+      const editor = await waitFor('the problem revealed', () => vscode.window.activeTextEditor);
+      assert.strictEqual(editor.document.getText(editor.selection), '140');
+    }
+  });
+
+  it('refuses a session that does not fit the file, with the reason', async () => {
+    const logged = await vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession', { ...SESSION, actions: [{ who: 'chen', what: 'x' }] });
+    assert.strictEqual(logged, undefined);
+    assert.strictEqual(disk(), originalText());
+  });
+
+  it('shows the most pressing partnership of "me" in the status bar, and reminds once a day', async () => {
+    const { cadence } = await api();
+    assert.strictEqual(cadence.line, undefined, 'hidden while the user is not a partner');
+    const config = vscode.workspace.getConfiguration('mentoring', folder().uri);
+    await config.update('me', 'ana', vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      const line = await waitFor('the status bar item', () => cadence.line);
+      // Ben's was due 2024-02-05, Chen's 2024-02-12: Ben's is the more overdue.
+      assert.strictEqual(line.text, '$(warning) Overdue with Ben Okafor');
+      assert.deepStrictEqual(
+        line.all.map((c) => c.partnership),
+        ['ana-ben', 'ana-chen'],
+      );
+      if (host.available) {
+        await waitFor('the item in the status bar', async () => (await host.domText('.statusbar-item')).some((t) => t.includes('Overdue with Ben Okafor')));
+      }
+      const shown = await cadence.checkReminders('2030-01-01');
+      assert.deepStrictEqual(
+        shown.map((r) => r.partnership),
+        ['ana-ben', 'ana-chen'],
+      );
+      assert.deepStrictEqual(await cadence.checkReminders('2030-01-01'), [], 'once a day');
+      await vscode.workspace.getConfiguration('mentoring').update('reminders.enabled', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.deepStrictEqual(await cadence.checkReminders('2030-01-02'), [], 'turned off');
+      } finally {
+        await vscode.workspace.getConfiguration('mentoring').update('reminders.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      assert.strictEqual((await cadence.checkReminders('2030-01-02')).length, 2, 'the next day');
+    } finally {
+      await config.update('me', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await waitFor('the item hidden again', () => cadence.line === undefined);
+    // The session written last is in the file the status bar reads.
+    assert.ok(parseMentoring(disk()).model);
+  });
+});
