@@ -80,6 +80,26 @@ describe('goal review panel', function () {
     assert.strictEqual(reviewTabs().length, 1);
   });
 
+  it('restores a panel from the webview’s state after a reload, and drops one it cannot place', async () => {
+    const { reviews } = await api();
+    // What VS Code hands the serializer after a reload: a fresh panel and the state the webview saved.
+    const panel = vscode.window.createWebviewPanel('mentoring.review', 'Goal Review', vscode.ViewColumn.Active);
+    await reviews.restore(panel, { closed: [], drafts: {}, scrollY: 0, partnershipId: 'ana-chen', folder: folder().uri.toString() });
+    assert.strictEqual(reviews.find(folder().uri.toString(), 'ana-chen')?.panel, panel);
+    assert.strictEqual(panel.title, 'Goal Review: Ana Lima & Chen Wei');
+    assert.strictEqual(panel.webview.options.enableScripts, true);
+    if (host.available) await frameText('vscode-collapsible.goal h3.title', 'Cover the docs build with tests');
+    // Asking for the same partnership reveals the restored panel.
+    await vscode.commands.executeCommand('mentoring.reviewGoals', { partnership: 'ana-chen' });
+    assert.strictEqual(reviewTabs().length, 1);
+
+    const stale = vscode.window.createWebviewPanel('mentoring.review', 'Goal Review', vscode.ViewColumn.Active);
+    let disposed = false;
+    stale.onDidDispose(() => (disposed = true));
+    await reviews.restore(stale, { closed: [], drafts: {}, scrollY: 0 });
+    assert.ok(disposed, 'a panel whose state names no partnership is closed');
+  });
+
   it('refuses a partnership the file does not have, opening nothing', async () => {
     await vscode.commands.executeCommand('mentoring.reviewGoals', { partnership: 'nobody' });
     assert.strictEqual(reviewTabs().length, 0);
