@@ -3,12 +3,13 @@
  * (each registration goes into `context.subscriptions`) and leaves all heavy work to later.
  */
 import * as vscode from 'vscode';
+import { registerAddPartnership } from './addPartnership';
 import { CadenceStatus, registerCadenceStatus } from './cadenceStatus';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './logSession';
-import { registerReviewPanel } from './reviewPanel';
+import { registerReviewPanel, ReviewPanels } from './reviewPanel';
 import { ReviewPrompts, registerReviewPrompts } from './reviewPrompts';
 import { MentoringStore } from './store';
 import { registerSuggestions, SuggestionsView } from './suggestions';
@@ -16,7 +17,7 @@ import { PartnersTree, VIEW_ID } from './tree';
 
 /** What `activate` returns: handles for the integration tests. */
 export interface MentoringApi {
-  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView };
+  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView; reviews: ReviewPanels };
 }
 
 export function activate(context: vscode.ExtensionContext): MentoringApi {
@@ -31,12 +32,13 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
     registerDiagnostics(store),
     registerCommands(store, tree),
   );
-  registerReviewPanel(context, store, identity);
+  const reviews = registerReviewPanel(context, store, identity);
   const reviewPrompts = registerReviewPrompts(context, store, identity);
   const logSession = registerLogSession(context, store, identity);
   const cadence = registerCadenceStatus(context, store, identity);
   const suggestions = registerSuggestions(context, store);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions } };
+  registerAddPartnership(context, store, identity);
+  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews } };
 }
 
 export function deactivate(): void {

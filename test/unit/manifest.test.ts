@@ -8,10 +8,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { contributedCommands, INTERNAL_COMMANDS, nlsPlaceholders, readManifest, referencedCommands, registeredInSource, ROOT } from './helpers/manifest';
+import { contributedCommands, INTERNAL_COMMANDS, nlsPlaceholders, readManifest, readRawManifest, referencedCommands, registeredInSource, ROOT } from './helpers/manifest';
 
 /** Commands of VS Code itself that the manifest links to. */
-const BUILTIN_COMMANDS = new Set(['vscode.openFolder', 'workbench.trust.manage']);
+const BUILTIN_COMMANDS = new Set(['vscode.openFolder', 'workbench.trust.manage', 'workbench.view.extension.mentoring']);
 
 describe('manifest', () => {
   const pkg = readManifest();
@@ -66,7 +66,7 @@ describe('manifest', () => {
 
   it('has a text in package.nls.json for every %key% in package.json, and no unused text', () => {
     const nlsFile = path.join(ROOT, 'package.nls.json');
-    const keys = nlsPlaceholders(pkg);
+    const keys = nlsPlaceholders(readRawManifest());
     if (!fs.existsSync(nlsFile)) {
       assert.deepStrictEqual(keys, [], 'package.json uses %keys% but package.nls.json is missing');
       return;
@@ -86,6 +86,13 @@ describe('manifest', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('shows the localised texts, not their keys', () => {
+    const raw = readRawManifest();
+    assert.ok(nlsPlaceholders(raw).length > 0, 'the manifest is localised');
+    assert.deepStrictEqual(nlsPlaceholders(pkg), [], 'every %key% resolved');
+    assert.ok(referencedCommands(pkg).some((r) => r.where === 'viewsWelcome'), 'welcome-view links are read through package.nls.json');
   });
 
   it('reads %key% placeholders anywhere in the manifest', () => {

@@ -24,8 +24,25 @@ export interface Manifest {
   [key: string]: unknown;
 }
 
-export function readManifest(root = ROOT): Manifest {
+/** package.json as written, with its `%key%` placeholders. */
+export function readRawManifest(root = ROOT): Manifest {
   return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+}
+
+/** package.json as VS Code shows it: each `%key%` replaced by its text in package.nls.json. */
+export function readManifest(root = ROOT): Manifest {
+  const nlsFile = path.join(root, 'package.nls.json');
+  const nls = fs.existsSync(nlsFile) ? (JSON.parse(fs.readFileSync(nlsFile, 'utf8')) as Record<string, string>) : {};
+  const text = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const m = /^%([^%\s]+)%$/.exec(value);
+      return m && m[1] in nls ? nls[m[1]] : value;
+    }
+    if (Array.isArray(value)) return value.map(text);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, text(v)]));
+    return value;
+  };
+  return text(readRawManifest(root)) as Manifest;
 }
 
 export function contributedCommands(pkg: Manifest): string[] {
