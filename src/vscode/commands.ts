@@ -29,7 +29,7 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
       const file = await folderFile(store, ref);
       if (!file) return;
       if (!file.exists) {
-        const create = await vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(file.uri)} does not exist yet.`, 'Create Mentoring File');
+        const create = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', vscode.workspace.asRelativePath(file.uri)), vscode.l10n.t('Create Mentoring File'));
         if (create) await createMentoringFile(store, { folder: file.key });
         return;
       }
@@ -41,7 +41,7 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
       const file = row && store.get(row);
       if (!file || !row.ref) return;
       const range = entryRange(file, row.ref);
-      if (!range) throw new Error(`${row.label} is not in ${vscode.workspace.asRelativePath(file.uri)} any more`);
+      if (!range) throw new Error(vscode.l10n.t('{0} is not in {1} any more', row.label, vscode.workspace.asRelativePath(file.uri)));
       await store.revealRange(file.key, range);
     }),
     command('mentoring.markGoalAchieved', async (row?: Row) => {
@@ -53,8 +53,8 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
       if (!row || !goal) return;
       const current = store.get(row)?.lastValid?.goals.find((g) => g.id === goal)?.progress;
       const input = await vscode.window.showInputBox({
-        title: `Progress of “${row.label}”`,
-        prompt: 'Percent done, a whole number from 0 to 100',
+        title: vscode.l10n.t('Progress of “{0}”', row.label),
+        prompt: vscode.l10n.t('Percent done, a whole number from 0 to 100'),
         value: current === undefined ? '' : String(current),
         validateInput: (text) => {
           const r = parseProgress(text);
@@ -72,7 +72,7 @@ async function folderFile(store: MentoringStore, ref: FolderRef | undefined): Pr
   await store.ready;
   const direct = store.get(ref);
   if (direct) return direct;
-  const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Whose mentoring file?' });
+  const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Whose mentoring file?') });
   return folder && store.get(folder);
 }
 

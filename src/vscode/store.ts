@@ -104,7 +104,7 @@ export class MentoringStore implements vscode.Disposable {
    */
   async applyEdit(ref: FolderRef, op: (text: string) => EditResult): Promise<EditResult | undefined> {
     const file = this.get(ref);
-    if (!file) throw new Error('No workspace folder for the mentoring file');
+    if (!file) throw new Error(vscode.l10n.t('No workspace folder for the mentoring file'));
     const doc = openDocument(file.uri);
     try {
       // A clean document that lags behind a change on disk is not edited: disk is newer.
@@ -119,7 +119,7 @@ export class MentoringStore implements vscode.Disposable {
       const message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
       if (!first) void vscode.window.showErrorMessage(message);
       else {
-        void vscode.window.showErrorMessage(message, 'Show Problem').then((action) => (action ? this.revealRange(file.key, first.range) : undefined));
+        void vscode.window.showErrorMessage(message, vscode.l10n.t('Show Problem')).then((action) => (action ? this.revealRange(file.key, first.range) : undefined));
       }
       return undefined;
     }
@@ -197,7 +197,7 @@ export class MentoringStore implements vscode.Disposable {
       const at = { line: 1, col: 1 };
       file.exists = true;
       file.text = file.parsed = undefined;
-      file.problems = [{ code: 'unreadable', severity: 'error', message: `the file cannot be read: ${failure}`, range: { start: at, end: at } }];
+      file.problems = [{ code: 'unreadable', severity: 'error', message: vscode.l10n.t('the file cannot be read: {0}', failure), range: { start: at, end: at } }];
       file.hasErrors = true;
       if (fire) this.changed.fire(file);
       return;
@@ -263,13 +263,13 @@ async function applyToDocument(doc: vscode.TextDocument, op: (text: string) => E
       for (let i = 0; !wasDirty && doc.isDirty && i < 3; i++) await doc.save();
       return result;
     }
-    if (attempt === 2) throw new Error(`Could not edit ${vscode.workspace.asRelativePath(doc.uri)}: it kept changing`);
+    if (attempt === 2) throw new Error(vscode.l10n.t('Could not edit {0}: it kept changing', vscode.workspace.asRelativePath(doc.uri)));
   }
 }
 
 async function applyToDisk(uri: vscode.Uri, op: (text: string) => EditResult): Promise<EditResult> {
   const text = await currentText(uri);
-  if (text === undefined) throw new Error(`${vscode.workspace.asRelativePath(uri)} does not exist`);
+  if (text === undefined) throw new Error(vscode.l10n.t('{0} does not exist', vscode.workspace.asRelativePath(uri)));
   const result = op(text);
   if (uri.scheme === 'file') writeFileAtomic(uri.fsPath, result.text);
   else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
