@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MentoringApi } from '../../src/vscode/extension';
 import { host, waitFor } from '../integration/host';
-import { contributedCommands, INTERNAL_COMMANDS, Manifest, referencedCommands } from '../unit/helpers/manifest';
+import { contributedCommands, INTERNAL_COMMANDS, Manifest, nlsPlaceholders, referencedCommands } from '../unit/helpers/manifest';
 
 const EXTENSION_ID = 'peer-mentoring.peer-mentoring';
 const SETTLE_MS = 30000;
@@ -53,7 +53,10 @@ describe('installed package', () => {
     const forView = (c: string) => viewIds.some((v) => /^\.(focus|open|resetViewLocation|toggleVisibility|removeView)$/.test(c.slice(v.length)) && c.startsWith(v));
     const stray = [...all].filter((c) => c.startsWith('mentoring.') && !contributed.includes(c) && !(c in INTERNAL_COMMANDS) && !forView(c));
     assert.deepStrictEqual(stray, [], 'registered but neither contributed nor internal');
-    const unknown = referencedCommands(manifest, extension().extensionPath).filter((r) => !all.has(r.command));
+    const refs = referencedCommands(manifest, extension().extensionPath);
+    assert.deepStrictEqual(nlsPlaceholders(manifest), [], 'every %key% has its text from package.nls.json');
+    assert.ok(refs.some((r) => r.where === 'viewsWelcome') && refs.some((r) => r.where === 'walkthrough description'), 'welcome views and walkthrough steps are read');
+    const unknown = refs.filter((r) => !all.has(r.command));
     assert.deepStrictEqual(unknown, [], 'menus, welcome views and the walkthrough name only existing commands');
   });
 
