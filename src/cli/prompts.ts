@@ -5,7 +5,7 @@
  */
 import { readFile } from 'fs/promises';
 import * as path from 'path';
-import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
+import { DEFAULT_FILE_NAME, MentoringFile, partnerByEmail } from '../core/model';
 import { parseMentoring } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
 import { DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, promptsForChanges } from '../core/prompts';
@@ -85,11 +85,6 @@ async function loadModel(full: string, name: string, io: CliIO): Promise<Mentori
     return 1;
   }
   return parsed.model;
-}
-
-function partnerByEmail(file: MentoringFile, email: string | undefined): string | undefined {
-  const wanted = email?.trim().toLowerCase();
-  return wanted ? file.partners.find((p) => p.emails?.some((e) => e.trim().toLowerCase() === wanted))?.id : undefined;
 }
 
 const ROLE_NOTE: Record<GoalPrompt['role'], string> = { author: 'your goal', mentor: 'you mentor it', partner: 'your partnership', observer: '' };

@@ -120,6 +120,12 @@ export interface MentoringFile {
   sessions: Session[];
 }
 
+/** The id of the partner listing `email` (case-insensitively), if any. */
+export function partnerByEmail(file: MentoringFile, email: string | undefined): string | undefined {
+  const wanted = email?.trim().toLowerCase();
+  return wanted ? file.partners.find((p) => p.emails?.some((e) => e.trim().toLowerCase() === wanted))?.id : undefined;
+}
+
 /** A goal is open while someone still works on it. */
 export function isOpenGoal(goal: Goal): boolean {
   return goal.status === 'proposed' || goal.status === 'active' || goal.status === 'paused';

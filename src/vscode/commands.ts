@@ -10,16 +10,19 @@ import { createMentoringFile, CreateFileArgs } from './createFile';
 import { FolderFile, FolderRef, MentoringStore } from './store';
 import { PartnersTree } from './tree';
 
+/** Registers a command whose failures are shown to the user instead of being lost. */
+export function command(id: string, run: (...args: never[]) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: never[]) => {
+    try {
+      return await run(...args);
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  });
+}
+
 export function registerCommands(store: MentoringStore, tree: PartnersTree): vscode.Disposable {
-  const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (...args: never[]) => {
-      try {
-        return await run(...args);
-      } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-        return undefined;
-      }
-    });
   return vscode.Disposable.from(
     command('mentoring.refresh', async () => {
       await store.refresh();

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
-import { MentoringFile } from '../core/model';
+import { MentoringFile, partnerByEmail } from '../core/model';
 
 export class Identity implements vscode.Disposable {
   private readonly gitEmails = new Map<string, string | undefined>();
@@ -60,12 +60,6 @@ export class Identity implements vscode.Disposable {
     }
     return undefined;
   }
-}
-
-/** The partner listing `email` (case-insensitively). */
-export function partnerByEmail(file: MentoringFile, email: string): string | undefined {
-  const wanted = email.trim().toLowerCase();
-  return file.partners.find((p) => p.emails?.some((e) => e.trim().toLowerCase() === wanted))?.id;
 }
 
 function canRunGit(folder: vscode.WorkspaceFolder): boolean {

@@ -22,7 +22,7 @@ import { FilePrompts, GoalPrompt, promptsForChanges } from '../core/prompts';
 import { FolderPrompts, PromptRow, buildPromptRows, goalsOf, mentorNames, relativeToFolder, reviewedNotes } from '../core/reviewRows';
 import { addGoalTrailer } from '../core/trailer';
 import { ChangesError, readChanges } from '../git/changes';
-import { entryRange } from './commands';
+import { command, entryRange } from './commands';
 import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
@@ -482,15 +482,6 @@ export function registerReviewPrompts(context: vscode.ExtensionContext, store: M
   const view = vscode.window.createTreeView(PROMPTS_VIEW_ID, { treeDataProvider: prompts, showCollapseAll: true });
   prompts.view = view;
   void vscode.commands.executeCommand('setContext', 'mentoring.reviewPrompts.branchMode', prompts.mode.kind === 'branch');
-  const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (...args: never[]) => {
-      try {
-        return await run(...args);
-      } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-        return undefined;
-      }
-    });
   context.subscriptions.push(
     prompts,
     view,

@@ -21,7 +21,7 @@ import { addSuggestedGoal, partnershipFromMatch } from '../core/suggestion-edits
 import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../core/suggestion-rows';
 import { Analysis, analyzeRepository } from '../git/analyze';
 import { NotARepositoryError } from '../git/history';
-import { entryRange } from './commands';
+import { command, entryRange } from './commands';
 import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
 import { FolderFile, MentoringStore } from './store';
 
@@ -318,15 +318,6 @@ function skillsKey(model: MentoringFile | undefined): string {
 /** The view, its actions and refresh commands. */
 export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore): SuggestionsView {
   const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'));
-  const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (...args: never[]) => {
-      try {
-        return await run(...args);
-      } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-        return undefined;
-      }
-    });
   context.subscriptions.push(
     view,
     command('mentoring.suggestions.refresh', async () => {
