@@ -26,6 +26,7 @@ import { command, entryRange } from './commands';
 import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
+import { treeItem } from './treeItem';
 
 export const PROMPTS_VIEW_ID = 'mentoring.reviewPrompts';
 const DEBOUNCE_MS = 500;
@@ -156,24 +157,12 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   }
 
   getTreeItem(row: PromptRow): vscode.TreeItem {
-    const state = !row.children.length
-      ? vscode.TreeItemCollapsibleState.None
-      : row.kind === 'goal' && row.children.length > 3
-        ? vscode.TreeItemCollapsibleState.Collapsed
-        : vscode.TreeItemCollapsibleState.Expanded;
-    const item = new vscode.TreeItem(row.label, state);
-    item.id = row.id;
-    item.description = row.description;
-    item.tooltip = row.tooltip;
-    item.contextValue = row.contextValue;
+    const item = treeItem(row, !(row.kind === 'goal' && row.children.length > 3));
     if (row.kind === 'file' && row.path) {
       const file = this.store.get(row.folder);
       if (file) item.resourceUri = fileUri(file.folder, row.path);
       item.iconPath = vscode.ThemeIcon.File;
-    } else if (row.icon) {
-      item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
     }
-    if (row.command) item.command = row.command;
     return item;
   }
 

@@ -24,6 +24,7 @@ import { NotARepositoryError } from '../git/history';
 import { command, entryRange } from './commands';
 import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
 import { FolderFile, MentoringStore } from './store';
+import { treeItem } from './treeItem';
 
 export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
 /** A run that takes longer than this also shows a notification, with Cancel. */
@@ -113,19 +114,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   }
 
   getTreeItem(row: SuggestionRow): vscode.TreeItem {
-    const state = !row.children.length
-      ? vscode.TreeItemCollapsibleState.None
-      : row.expanded
-        ? vscode.TreeItemCollapsibleState.Expanded
-        : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(row.label, state);
-    item.id = row.id;
-    item.description = row.description;
-    item.tooltip = row.tooltip;
-    item.contextValue = row.contextValue;
-    if (row.icon) item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
-    if (row.command) item.command = row.command;
-    return item;
+    return treeItem(row, !!row.expanded);
   }
 
   /** The current top-level rows (built on demand). */

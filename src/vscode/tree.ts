@@ -7,6 +7,7 @@ import { localToday } from '../core/dates';
 import { Row, buildTree } from '../core/tree-model';
 import { Identity } from './identity';
 import { MentoringStore } from './store';
+import { treeItem } from './treeItem';
 
 export const VIEW_ID = 'mentoring.partners';
 
@@ -74,20 +75,7 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
 
   getTreeItem(row: Row): vscode.TreeItem {
     // Partners and active partnerships start open, so goals are in sight; the rest start closed.
-    const open = row.kind === 'folder' || row.kind === 'partner' || row.contextValue === 'partnership';
-    const state = !row.children.length
-      ? vscode.TreeItemCollapsibleState.None
-      : open
-        ? vscode.TreeItemCollapsibleState.Expanded
-        : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(row.label, state);
-    item.id = row.id;
-    item.description = row.description;
-    item.tooltip = row.tooltip;
-    item.contextValue = row.contextValue;
-    if (row.icon) item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
-    if (row.command) item.command = row.command;
-    return item;
+    return treeItem(row, row.kind === 'folder' || row.kind === 'partner' || row.contextValue === 'partnership');
   }
 
   dispose(): void {
