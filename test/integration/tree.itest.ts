@@ -180,6 +180,10 @@ describe('Partners & Goals tree', () => {
     assert.strictEqual(fs.readFileSync(fileUri().fsPath, 'utf8'), broken);
     // The notice's command reveals the first problem at its exact range (the same as the message's "Show Problem").
     assert.ok(roots[0].command);
+    // A document already open on the file (from earlier tests) may still be reloading the new bytes.
+    await waitFor('open documents to show the new bytes', () =>
+      vscode.workspace.textDocuments.every((d) => d.uri.toString() !== fileUri().toString() || d.getText() === broken),
+    );
     await vscode.commands.executeCommand(roots[0].command.command, ...roots[0].command.arguments);
     const editor = await waitFor('the problem revealed', () => vscode.window.activeTextEditor);
     assert.strictEqual(editor.document.getText(editor.selection), '140');
