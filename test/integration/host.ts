@@ -105,8 +105,12 @@ export const host = new Host();
 
 type Falsy = false | 0 | '' | null | undefined;
 
-/** Polls `check` until it returns a truthy value (and returns it); rejects after `timeoutMs`, naming `what`. */
-export async function waitFor<T>(what: string, check: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 10000): Promise<T> {
+/**
+ * Polls `check` until it returns a truthy value (and returns it); rejects after `timeoutMs`, naming `what`.
+ * The default is generous: a workbench on a busy 2-core machine can take many seconds to render, and a
+ * wait that succeeds returns as soon as it does.
+ */
+export async function waitFor<T>(what: string, check: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 30000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

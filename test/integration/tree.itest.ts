@@ -79,10 +79,16 @@ describe('Partners & Goals tree', () => {
     // Wider, so descriptions are not cut: the editor area gives up room to the side bar.
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
-    const rows = await waitFor('the view to render its rows', async () => {
-      const texts = await host.domText('.pane-body .monaco-list-row');
-      return texts.some((t) => t.includes('Write the API handlers')) && texts;
-    });
+    // Earlier suites may have collapsed or shrunk this view beside the others: bring it forward.
+    await vscode.commands.executeCommand('mentoring.partners.focus');
+    const rows = await waitFor(
+      'the view to render its rows',
+      async () => {
+        const texts = await host.domText('.pane-body .monaco-list-row');
+        return texts.some((t) => t.includes('Write the API handlers')) && texts;
+      },
+      SETTLE_MS,
+    );
     const joined = rows.join('\n');
     for (const text of ['Ana Lima', 'mentor of Chen Wei · mutual partner of Ben Okafor', 'with Ben Okafor', 'mentoring Chen Wei', 'Chen Wei']) {
       assert.ok(joined.includes(text), `"${text}" in the rendered rows:\n${joined}`);
