@@ -26,7 +26,7 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
   return vscode.Disposable.from(
     command('mentoring.refresh', async () => {
       await store.refresh();
-      tree.refresh();
+      tree.refresh(true);
     }),
     command('mentoring.openFile', async (ref?: FolderRef) => {
       const file = await folderFile(store, ref);

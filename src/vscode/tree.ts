@@ -33,39 +33,64 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
     );
   }
 
-  refresh(): void {
-    this.roots = undefined;
+  /**
+   * Rebuilds the rows and tells VS Code, unless they came out the same. A refresh while VS Code is
+   * still fetching an expanded row's children makes it drop them (the row stays open and empty), so
+   * one that changes nothing (the file opened in an editor, a save) is not sent, unless `force`d
+   * (the view's Refresh button).
+   */
+  refresh(force = false): void {
+    const shown = this.roots;
+    if (force) {
+      this.roots = undefined;
+    } else if (shown) {
+      const next = this.build();
+      if (JSON.stringify(next) === JSON.stringify(shown)) return;
+      this.use(next);
+    } else {
+      // No rows handed out yet: the first request builds them from what is current. Telling VS Code
+      // now would only make it fetch the top level twice at start-up, and lose expanded rows' children.
+      return;
+    }
     this.changed.fire();
   }
 
   /** The current top-level rows (built on demand). */
   rows(): Row[] {
-    if (!this.roots) {
-      this.day = localToday();
-      const files = this.store.all();
-      this.roots = buildTree({
-        today: this.day,
-        trusted: vscode.workspace.isTrusted,
-        folders: files.map((f) => {
-          const model = f.lastValid;
-          return { key: f.key, name: f.folder.name, missing: !f.exists, model, hasErrors: f.hasErrors, me: this.identity.me(f.folder, model) };
-        }),
-      });
-      this.parents = new Map();
-      const index = (rows: Row[], parent?: Row): void => {
-        for (const row of rows) {
-          if (parent) this.parents.set(row.id, parent);
-          index(row.children, row);
-        }
-      };
-      index(this.roots);
-    }
-    return this.roots;
+    return this.roots ?? this.use(this.build());
+  }
+
+  private build(): Row[] {
+    this.day = localToday();
+    return buildTree({
+      today: this.day,
+      trusted: vscode.workspace.isTrusted,
+      folders: this.store.all().map((f) => {
+        const model = f.lastValid;
+        return { key: f.key, name: f.folder.name, missing: !f.exists, model, hasErrors: f.hasErrors, me: this.identity.me(f.folder, model) };
+      }),
+    });
+  }
+
+  private use(roots: Row[]): Row[] {
+    this.roots = roots;
+    this.parents = new Map();
+    const index = (rows: Row[], parent?: Row): void => {
+      for (const row of rows) {
+        if (parent) this.parents.set(row.id, parent);
+        index(row.children, row);
+      }
+    };
+    index(roots);
+    return roots;
   }
 
   async getChildren(row?: Row): Promise<Row[]> {
     if (row) return row.children;
     await this.store.ready;
+    // Who "I" am first (one quick `git config` per folder), so that the first rows are final and no
+    // refresh follows while VS Code is still fetching their children.
+    if (!this.roots) await Promise.all(this.store.all().map((f) => this.identity.resolve(f.folder, f.lastValid)));
     return this.rows();
   }
 
