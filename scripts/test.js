@@ -5,6 +5,8 @@
 //
 //   npm test                 all layers
 //   npm test -- unit webview only the layers named (build always runs)
+//   npm test -- screenshots --update-screenshots
+//                            takes the README's pictures again (`npm run screenshots`)
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -36,6 +38,13 @@ const layers = [
     when: () => fs.existsSync(path.join(root, 'out', 'test', 'integration', 'run.js')),
   },
   {
+    // The README's pictures, taken on the demo workspace; checks that they still show what the demo shows.
+    name: 'screenshots',
+    cmd: process.execPath,
+    args: ['out/test/integration/run.js', '--suite', 'screenshots'],
+    when: () => fs.existsSync(path.join(root, 'out', 'test', 'integration', 'run.js')),
+  },
+  {
     // The .vsix (`npm run package`) installed into VS Code and smoke-tested there.
     name: 'package',
     cmd: process.execPath,
@@ -51,7 +60,14 @@ function run(cmd, args, env) {
 }
 
 function main() {
-  const wanted = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const wanted = args.filter((a) => !a.startsWith('--'));
+  const unknown = args.filter((a) => (a.startsWith('--') ? a !== '--update-screenshots' : !layers.some((l) => l.name === a)));
+  if (unknown.length) {
+    console.error(`unknown layer or option ${unknown[0]} (layers: ${layers.map((l) => l.name).join(', ')}; option: --update-screenshots)`);
+    process.exit(2);
+  }
+  if (args.includes('--update-screenshots')) process.env.PM_UPDATE_SCREENSHOTS = '1';
   fs.rmSync(resultsDir, { recursive: true, force: true });
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const failures = [];

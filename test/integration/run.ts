@@ -10,6 +10,8 @@
  *   desktop         desktop VS Code: `VSCODE_EXECUTABLE`, else test-electron downloads
  *                   `PM_VSCODE_VERSION` (default "stable"); needs a display (e.g. xvfb-run)
  *   code-server     code-server in headless Chromium (scripts/vscode-host/), installed on first use
+ * `--suite screenshots` runs the README screenshots suite (`*.stest.js`) instead, on the demo
+ * workspace of `npm run demo` (scripts/demo-workspace.js), so that the pictures show what the demo shows.
  * `PM_RESULTS_FILE` (set by scripts/test.js) receives the counts; `PM_KEEP_WORKSPACE=1` keeps the
  * temporary folder for a look afterwards.
  */
@@ -134,7 +136,26 @@ const SETTINGS = {
   'git.autofetch': false,
 };
 
+type Suite = 'integration' | 'screenshots';
+
+function suiteFrom(argv: string[]): Suite {
+  const i = argv.indexOf('--suite');
+  const name = i >= 0 ? argv[i + 1] : 'integration';
+  if (name !== 'integration' && name !== 'screenshots') throw new Error(`--suite ${name ?? ''}: use integration or screenshots`);
+  return name;
+}
+
+/** The demo workspace (the same repository `npm run demo` opens) in `parent`; returns its path. */
+function makeDemo(parent: string): string {
+  const ws = path.join(parent, 'workspace');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const demo = require(path.join(root, 'scripts', 'demo-workspace.js')) as { makeDemoWorkspace(dir: string): number };
+  demo.makeDemoWorkspace(ws);
+  return ws;
+}
+
 async function main(): Promise<number> {
+  const suite = suiteFrom(process.argv.slice(2));
   const host = pickHost();
   if (host.kind === 'code-server') {
     // Installs on first use (a few minutes); instant afterwards.
@@ -144,7 +165,7 @@ async function main(): Promise<number> {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-itest-'));
   try {
-    const workspace = makeWorkspace(tmp);
+    const workspace = suite === 'screenshots' ? makeDemo(tmp) : makeWorkspace(tmp);
     const userDataDir = path.join(tmp, 'user-data');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
@@ -154,14 +175,14 @@ async function main(): Promise<number> {
       version: host.executable ? undefined : process.env.PM_VSCODE_VERSION || 'stable',
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(__dirname, 'index.js'),
-      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE },
+      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_ITEST_SUITE: suite, PM_UPDATE_SCREENSHOTS: process.env.PM_UPDATE_SCREENSHOTS },
       // Built-in extensions (git among them) stay on; the fresh extensions folder holds no others.
       launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
     });
     return 0;
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    console.error(`integration tests failed: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`${suite} tests failed: ${e instanceof Error ? e.message : String(e)}`);
     if (host.kind === 'desktop' && !host.executable && typeof code !== 'number') {
       console.error('(desktop VS Code could not be downloaded: set VSCODE_EXECUTABLE to an installed one, or use PM_VSCODE_HOST=code-server)');
     }

@@ -1,0 +1,156 @@
+/**
+ * The README's pictures, taken in the real workbench on the demo workspace (the repository
+ * `npm run demo` opens, made by scripts/demo-workspace.js; you are Alice): the Partners & Goals tree,
+ * the log-session flow, the goal review panel and the Suggestions view.
+ *
+ * Each test brings the workbench to the state the picture shows, reads the text on screen and saves
+ * a screenshot to test/.output/readme-NAME.png. The committed picture, media/screenshots/NAME.png,
+ * comes with the text it showed (NAME.txt, dates and commit ids written as placeholders): when what
+ * the demo shows no longer matches that text, the test fails and says to run `npm run screenshots`,
+ * which runs this suite with PM_UPDATE_SCREENSHOTS=1 and writes the new pictures and texts.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { host, waitFor } from '../host';
+import { api, SETTLE_MS } from '../mentoring';
+
+/** Where the README's pictures live (shipped in the .vsix, so the Extensions view shows them too). */
+const SHOTS = path.resolve(__dirname, '..', '..', '..', '..', 'media', 'screenshots');
+const UPDATE = process.env.PM_UPDATE_SCREENSHOTS === '1';
+/** The review panel's content frame, inside VS Code's webview iframe. */
+const FRAME = ['iframe.webview.ready', '#active-frame'];
+
+/** What stays the same from one day's demo to the next: dates and commit ids become placeholders. */
+export function normalise(lines: string[]): string {
+  return (
+    lines
+      .flatMap((l) => l.split('\n'))
+      .map((l) =>
+        l
+          .replace(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g, 'YYYY-MM-DD')
+          .replace(/(?<![0-9a-z])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![0-9a-z])/g, '<commit>')
+          .trimEnd(),
+      )
+      .filter((l) => l.trim() !== '')
+      .join('\n') + '\n'
+  );
+}
+
+/** Saves the screenshot; then either records it for the README (update) or checks the README's record. */
+async function picture(name: string, shown: string[]): Promise<void> {
+  const png = await host.screenshot(`readme-${name}`);
+  const text = normalise(shown);
+  const committedPng = path.join(SHOTS, `${name}.png`);
+  const committedText = path.join(SHOTS, `${name}.txt`);
+  if (UPDATE) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.copyFileSync(png, committedPng);
+    fs.writeFileSync(committedText, text);
+    return;
+  }
+  const advice = 'run `npm run screenshots` to take the README pictures again, and look at them before committing';
+  assert.ok(fs.existsSync(committedPng), `${path.relative(process.cwd(), committedPng)} is missing: ${advice}`);
+  const before = fs.existsSync(committedText) ? fs.readFileSync(committedText, 'utf8') : '';
+  assert.strictEqual(text, before, `media/screenshots/${name}.png no longer shows what the demo shows (new picture: ${png}); ${advice}`);
+}
+
+/** The workbench's side bar a little wider, so rows' descriptions are not cut. */
+async function widenSideBar(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+}
+
+const header = (name: string, expanded: boolean): string => `.pane-header[aria-expanded="${expanded}"]:has-text("${name}") .title`;
+
+/** Folds or unfolds the Mentoring views by a click on their titles, as a user would. */
+async function showOnly(view: string): Promise<void> {
+  for (const name of ['Partners & Goals', 'Suggestions', 'Review Prompts']) {
+    const want = name === view;
+    if ((await host.domText(header(name, !want))).length > 0) await host.click(header(name, !want));
+  }
+}
+
+/** The rows `view` shows once they include what `has` looks for and have stopped changing for a second. */
+async function rowsOnScreen(view: string, what: string, has: (joined: string) => boolean): Promise<string[]> {
+  const selector = `.pane:has(> .pane-header:has-text("${view}")) .pane-body .monaco-list-row`;
+  let seen: string[] = [];
+  let since = 0;
+  return waitFor(
+    what,
+    async () => {
+      const now = await host.domText(selector);
+      if (now.join('\n') !== seen.join('\n')) [seen, since] = [now, Date.now()];
+      return has(seen.join('\n')) && Date.now() - since >= 1000 && seen;
+    },
+    SETTLE_MS,
+  ).catch((e: Error) => {
+    throw new Error(`${e.message}; rows on screen:\n${seen.join('\n')}`);
+  });
+}
+
+describe('README screenshots, on the demo workspace', function () {
+  this.timeout(180000);
+  before(async function () {
+    host.requireDriver(this);
+    await api();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.view.extension.mentoring');
+    await widenSideBar();
+  });
+  afterEach(async () => {
+    await host.press('Escape');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Partners & Goals beside the mentoring file (tree.png)', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, '.mentoring.yml'), { preview: false });
+    await vscode.commands.executeCommand('mentoring.partners.focus');
+    await showOnly('Partners & Goals');
+    // Every partner's partnerships rendered too (Bob's side of his partnership with Alice, for one).
+    const rows = await rowsOnScreen('Partners & Goals', 'Alice first, then everyone with their partnerships', (t) => t.includes('Alice Chen (you)') && t.includes('with Alice Chen'));
+    await picture('tree', rows);
+  });
+
+  it('logging a session from the command palette (log-session.png)', async () => {
+    await vscode.commands.executeCommand('mentoring.partners.focus');
+    await host.press('F1');
+    await waitFor('the command palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).length > 0, SETTLE_MS);
+    await host.type('Mentoring: Log Mentoring Session');
+    await waitFor('the command in the palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).some((t) => t.startsWith('Mentoring: Log Mentoring Session')), SETTLE_MS);
+    // Other commands match the words too: go down to this one.
+    const focused = async () => (await host.domText('.quick-input-list .monaco-list-row.focused')).some((t) => t.startsWith('Mentoring: Log Mentoring Session'));
+    for (let i = 0; i < 8 && !(await focused()); i++) await host.press('ArrowDown');
+    assert.ok(await focused(), 'the Log Mentoring Session command is selected in the palette');
+    await host.press('Enter');
+    // The first step: your partnerships, the most pressing first, with how each is doing.
+    const shown = await waitFor(
+      'the partnership step',
+      async () => {
+        const widget = (await host.domText('.quick-input-widget'))[0] ?? '';
+        return widget.includes('1/7') && widget.includes('Bob Okafor') && [widget];
+      },
+      SETTLE_MS,
+    );
+    await picture('log-session', shown);
+  });
+
+  it('the goal review panel of Alice and Bob (review-panel.png)', async () => {
+    await vscode.commands.executeCommand('mentoring.reviewGoals', { partnership: 'alice-bob' });
+    // Evidence comes after the first render: wait for Bob's commits that name his goal.
+    await waitFor('the goals with their commits', async () => (await host.domText('#g0 .commits li', FRAME).catch(() => [])).some((t) => t.includes('trailer')), SETTLE_MS);
+    const shown = [...(await host.domText('h1', FRAME)), ...(await host.domText('.summary', FRAME)), ...(await host.domText('vscode-collapsible.goal h3.title', FRAME))];
+    await picture('review-panel', shown);
+  });
+
+  it('the Suggestions view from the demo history (suggestions.png)', async () => {
+    await vscode.commands.executeCommand('mentoring.suggestions.focus');
+    await showOnly('Suggestions');
+    const rows = await rowsOnScreen('Suggestions', 'the analysis: who knows what, islands, matches', (t) => t.includes('Who knows what') && t.includes('Mutual matches') && t.includes('Suggested goals'));
+    await picture('suggestions', rows);
+  });
+});
