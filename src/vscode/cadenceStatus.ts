@@ -72,7 +72,6 @@ export class CadenceStatus implements vscode.Disposable {
   /** Shows the reminders due today (none when turned off) and records them; resolves to what was shown. */
   async checkReminders(today: string = localToday()): Promise<ShownReminder[]> {
     const shown: ShownReminder[] = [];
-    if (!vscode.workspace.getConfiguration('mentoring').get<boolean>('reminders.enabled', true)) return shown;
     await this.store.ready;
     for (const file of this.store.all()) {
       const model = file.lastValid;
