@@ -24,6 +24,7 @@
  *   {"op":"type","text":"..."}                        enters text into the focused element (one input event)
  *   {"op":"domText","selector":CSS,"frames":[CSS]}    innerText of every match -> string[]
  *   {"op":"click","selector":CSS,"frames":[CSS]}      clicks the first match
+ *   {"op":"move","x":N,"y":N}                         moves the mouse (e.g. away, so no hover shows)
  * `frames` (optional) is a chain of iframe selectors to enter first, e.g. a webview's
  * ["iframe.webview.ready", "#active-frame"]. test/integration/host.ts is the typed client.
  *
@@ -291,6 +292,10 @@ async function perform(page, req) {
       // No waiting after the click: a click in a webview that opens an editor beside it stalls
       // Playwright's post-click checks in that frame; the tests wait for the click's effect.
       await scope().locator(String(req.selector)).first().click({ timeout: OP_TIMEOUT, noWaitAfter: true });
+      return null;
+    case 'move':
+      if (!Number.isFinite(req.x) || !Number.isFinite(req.y)) throw new Error('move needs numbers "x" and "y"');
+      await page.mouse.move(req.x, req.y);
       return null;
     default:
       throw new Error(`unknown op ${JSON.stringify(req.op)}`);

@@ -21,7 +21,8 @@ export type HostRequest =
   | { op: 'press'; key: string }
   | { op: 'type'; text: string }
   | { op: 'domText'; selector: string; frames?: string[] }
-  | { op: 'click'; selector: string; frames?: string[] };
+  | { op: 'click'; selector: string; frames?: string[] }
+  | { op: 'move'; x: number; y: number };
 
 interface Reply {
   id: number;
@@ -81,6 +82,11 @@ export class Host {
   /** Clicks the first element matching `selector` (inside the `frames` iframe chain, if given). */
   async click(selector: string, frames?: string[]): Promise<void> {
     await this.request({ op: 'click', selector, frames });
+  }
+
+  /** Moves the mouse to page coordinates (CSS pixels of the 1280×800 page). */
+  async move(x: number, y: number): Promise<void> {
+    await this.request({ op: 'move', x, y });
   }
 
   /** Sends one request and waits for its reply. */

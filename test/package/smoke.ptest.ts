@@ -1,6 +1,6 @@
 /**
  * The installed .vsix in a real VS Code: loaded from the extensions folder (not this repository),
- * activates on its own, registers what it contributes, shows the fixture's partners and reports
+ * activates on its own, has the README's pictures, registers what it contributes, shows the fixture's partners and reports
  * problems in the mentoring file.
  */
 import * as assert from 'assert';
@@ -35,6 +35,21 @@ describe('installed package', () => {
     const entries = fs.readdirSync(at).sort();
     for (const unwanted of ['src', 'test', 'node_modules', 'out', 'tsconfig.json']) assert.ok(!entries.includes(unwanted), `no ${unwanted} in the package: ${entries.join(', ')}`);
     assert.ok(!fs.readdirSync(path.join(at, 'dist')).some((f) => f.endsWith('.map')), 'no source maps');
+  });
+
+  it('has every picture its README shows (the Extensions view reads them from the package)', () => {
+    const at = extension().extensionPath;
+    // vsce stores it as readme.md.
+    const name = fs.readdirSync(at).find((f) => f.toLowerCase() === 'readme.md');
+    assert.ok(name, 'the README is in the package');
+    const readme = fs.readFileSync(path.join(at, name), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 4, `the README shows pictures: ${images.join(', ')}`);
+    for (const image of images) {
+      assert.ok(!/^[a-z]+:/i.test(image), `${image} is a path inside the package`);
+      assert.ok(fs.existsSync(path.join(at, image)), `${image} is in the package`);
+    }
+    assert.ok(!fs.readdirSync(path.join(at, 'media', 'screenshots')).some((f) => !f.endsWith('.png')), 'only the pictures, not their recorded texts');
   });
 
   it('activates on workspaceContains:.mentoring.yml', async () => {
