@@ -14,7 +14,9 @@ export function compileGlobs(patterns: readonly string[]): PathMatcher {
   let m = cache.get(key);
   if (!m) {
     const normalized = patterns.map((p) => (p.endsWith('/') ? `${p}**` : p).replace(/^\.\//, ''));
-    m = normalized.length ? picomatch(normalized, { dot: true }) : () => false;
+    // `windows: false`: paths here always use forward slashes (and picomatch then does not probe the
+    // platform through `navigator`, which VS Code's extension host reports as deprecated).
+    m = normalized.length ? picomatch(normalized, { dot: true, windows: false }) : () => false;
     if (cache.size > 500) cache.clear();
     cache.set(key, m);
   }
