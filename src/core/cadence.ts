@@ -150,6 +150,42 @@ export function healthOf(
   return { ...base, state, sentence: `next session with ${who} ${when}` };
 }
 
+/** What a partnership's sessions add up to: the CLI report and the review panel's summary. */
+export interface SessionTally {
+  held: number;
+  cancelled: number;
+  rescheduled: number;
+  /** Minutes of the held sessions / 60, rounded to one decimal. */
+  hours: number;
+  /** Date of the last held session. */
+  lastSession?: IsoDate;
+  /** When the next session is due; absent without a cadence, and for a paused or ended partnership. */
+  nextDue?: IsoDate;
+  /** Days past `nextDue` (0 when not overdue, paused or ended). */
+  overdueDays: number;
+  /** Cancelled sessions since the last held one. */
+  cancelledInARow: number;
+}
+
+export function tallySessions(file: Pick<MentoringFile, 'sessions'>, partnership: Partnership, cadence: Cadence): SessionTally {
+  const sessions = sessionsOf(file, partnership.id).map((s) => s.session);
+  const held = sessions.filter((s) => s.status === 'held');
+  const minutes = held.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
+  // A paused or ended partnership is not expected to meet.
+  const scheduled = partnership.status !== 'paused' && partnership.status !== 'ended';
+  const tally: SessionTally = {
+    held: held.length,
+    cancelled: sessions.filter((s) => s.status === 'cancelled').length,
+    rescheduled: sessions.filter((s) => s.status === 'rescheduled').length,
+    hours: Math.round((minutes / 60) * 10) / 10,
+    overdueDays: scheduled ? cadence.overdueDays : 0,
+    cancelledInARow: cadence.cancellations.inARow,
+  };
+  if (cadence.lastHeld) tally.lastSession = cadence.lastHeld.session.date;
+  if (scheduled && cadence.nextDue !== undefined) tally.nextDue = cadence.nextDue;
+  return tally;
+}
+
 /** An action item not yet done, with where it lives (for `setActionDone`). */
 export interface OpenAction {
   /** Position of the session in `sessions:` (0-based). */

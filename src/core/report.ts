@@ -2,23 +2,13 @@
  * The partnership report: sessions held, cancelled and rescheduled, hours met, last and next session,
  * goals and open action items, as a markdown table or JSON. Pure: `today` is passed in.
  */
-import { healthOf, myPartnershipsFirst, openActionsOf, sessionsOf, type HealthState } from './cadence';
+import { healthOf, myPartnershipsFirst, openActionsOf, tallySessions, type HealthState, type SessionTally } from './cadence';
 import type { IsoDate, MentoringFile } from './model';
 
-export interface PartnershipReport {
+export interface PartnershipReport extends SessionTally {
   partnership: string;
   members: string[];
   status: 'active' | 'paused' | 'ended';
-  held: number;
-  cancelled: number;
-  rescheduled: number;
-  /** Sum of held sessions' minutes / 60, rounded to one decimal. */
-  hours: number;
-  /** Date of the last held session. */
-  lastSession?: IsoDate;
-  nextDue?: IsoDate;
-  /** Days past `nextDue` (0 when not overdue). */
-  overdueDays: number;
   health: HealthState;
   goalsActive: number;
   goalsAchieved: number;
@@ -32,22 +22,13 @@ export interface Report {
 
 export function buildReport(file: MentoringFile, today: IsoDate, options: { me?: string } = {}): Report {
   const partnerships = myPartnershipsFirst(file.partnerships, options.me).map((p): PartnershipReport => {
-    const sessions = sessionsOf(file, p.id).map((s) => s.session);
-    const held = sessions.filter((s) => s.status === 'held');
-    const minutes = held.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
     const goals = file.goals.filter((g) => g.partnership === p.id);
     const health = healthOf(file, p, today, { me: options.me });
     return {
       partnership: p.id,
       members: [...p.members],
       status: p.status ?? 'active',
-      held: held.length,
-      cancelled: sessions.filter((s) => s.status === 'cancelled').length,
-      rescheduled: sessions.filter((s) => s.status === 'rescheduled').length,
-      hours: Math.round((minutes / 60) * 10) / 10,
-      lastSession: health.lastHeld?.session.date,
-      nextDue: p.status === 'paused' || p.status === 'ended' ? undefined : health.nextDue,
-      overdueDays: p.status === 'paused' || p.status === 'ended' ? 0 : health.overdueDays,
+      ...tallySessions(file, p, health),
       health: health.state,
       goalsActive: goals.filter((g) => g.status === 'active').length,
       goalsAchieved: goals.filter((g) => g.status === 'achieved').length,

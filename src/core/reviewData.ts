@@ -4,7 +4,7 @@
  * its reviews, the sessions that discussed it and its evidence from git (passed in). Pure: `today`
  * and the evidence come from the caller.
  */
-import { cadenceOf, openActionsOf, sessionsOf } from './cadence';
+import { cadenceOf, openActionsOf, sessionsOf, tallySessions } from './cadence';
 import { addDays, daysBetween } from './dates';
 import { isOpenGoal, mentorsOf } from './model';
 import type { Goal, IsoDate, MentoringFile, Partnership } from './model';
@@ -56,28 +56,14 @@ function personOf(file: MentoringFile): (id: string) => PersonRef {
 }
 
 function summaryOf(file: MentoringFile, ps: Partnership, today: IsoDate, person: (id: string) => PersonRef): ReviewSummary {
-  const sessions = sessionsOf(file, ps.id).map((s) => s.session);
-  const held = sessions.filter((s) => s.status === 'held');
-  const minutes = held.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
-  const cadence = cadenceOf(ps, file, today);
-  // A paused or ended partnership is not expected to meet.
-  const scheduled = ps.status !== 'paused' && ps.status !== 'ended';
-  const summary: ReviewSummary = {
-    held: held.length,
-    cancelled: sessions.filter((s) => s.status === 'cancelled').length,
-    rescheduled: sessions.filter((s) => s.status === 'rescheduled').length,
-    hours: Math.round((minutes / 60) * 10) / 10,
-    overdueDays: scheduled ? cadence.overdueDays : 0,
-    cancelledInARow: cadence.cancellations.inARow,
+  return {
+    ...tallySessions(file, ps, cadenceOf(ps, file, today)),
     openActions: openActionsOf(file, ps.id).map((a) => {
       const action: ReviewSummary['openActions'][number] = { who: person(a.item.who), what: a.item.what, sessionDate: a.date };
       if (a.item.due !== undefined) action.due = a.item.due;
       return action;
     }),
   };
-  if (cadence.lastHeld) summary.lastSession = cadence.lastHeld.session.date;
-  if (scheduled && cadence.nextDue !== undefined) summary.nextDue = cadence.nextDue;
-  return summary;
 }
 
 function timelineOf(file: MentoringFile, partnershipId: string, today: IsoDate): ReviewTimeline {

@@ -7,6 +7,7 @@
  */
 import { isIsoDate } from '../core/dates';
 import { GOAL_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, SESSION_STATUSES } from '../core/model';
+import type { SessionTally } from '../core/cadence';
 import type { GoalStatus, IsoDate, PartnershipKind, PartnershipStatus, SessionStatus } from '../core/model';
 
 /** A partner as the panel shows them. */
@@ -34,20 +35,8 @@ export interface OpenAction {
   sessionDate: IsoDate;
 }
 
-export interface ReviewSummary {
-  held: number;
-  cancelled: number;
-  rescheduled: number;
-  /** Hours spent in held sessions. */
-  hours: number;
-  /** The last held session. */
-  lastSession?: IsoDate;
-  /** When the next session is due (last session + cadence); absent without a cadence. */
-  nextDue?: IsoDate;
-  /** Days past `nextDue`; 0 when not overdue. */
-  overdueDays: number;
-  /** Cancelled sessions since the last held one. */
-  cancelledInARow: number;
+/** A partnership's session tally (core/cadence) with its open action items. */
+export interface ReviewSummary extends SessionTally {
   openActions: OpenAction[];
 }
 

@@ -45,6 +45,7 @@ describe('report', () => {
       lastSession: '2026-02-16',
       nextDue: '2026-03-02',
       overdueDays: 8,
+      cancelledInARow: 0,
       health: 'overdue',
       goalsActive: 1,
       goalsAchieved: 1,
