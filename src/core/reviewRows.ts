@@ -12,29 +12,17 @@
 import type { ChangeStatus, ChangedFile } from './changes';
 import { normalizePath } from './glob';
 import type { FilePrompts, GoalPrompt, ReviewRole } from './prompts';
-import type { RowIcon } from './tree-model';
+import type { RowIcon, ViewRow } from './viewRow';
 
 export type PromptRowKind = 'folder' | 'notice' | 'file' | 'goal' | 'question';
 
-export interface PromptRow {
-  /** Stable across recomputations, so expansion state survives them. */
-  id: string;
-  kind: PromptRowKind;
-  /** Key of the workspace folder the row belongs to. */
-  folder: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon?: RowIcon;
-  /** The `viewItem` of menus: `reviewFile`, `reviewGoal`, `reviewQuestion`, `notice-…`. */
-  contextValue: string;
+/** `contextValue`: `reviewFile`, `reviewGoal`, `reviewQuestion`, `notice-…`. */
+export interface PromptRow extends ViewRow<PromptRowKind, PromptRow> {
   /** File rows and below: the changed file, relative to the workspace folder. */
   path?: string;
   status?: ChangeStatus;
   /** Goal and question rows: the goal. */
   goal?: { id: string; partnership: string };
-  command?: { command: string; title: string; arguments: unknown[] };
-  children: PromptRow[];
 }
 
 /** What is known about one folder's change set. */

@@ -13,30 +13,18 @@ import type { Expertise, SkillScore } from './expertise';
 import type { Goal, MentoringFile, Partnership } from './model';
 import { describeSkill, SkillKind, SkillTag } from './skills';
 import { Island, Match, suggest, suggestGoals, SuggestOptions } from './suggest';
-import type { RowIcon } from './tree-model';
+import type { RowIcon, ViewRow } from './viewRow';
 
 export type SuggestionRowKind = 'folder' | 'notice' | 'section' | 'person' | 'area' | 'island' | 'candidate' | 'match' | 'direction' | 'partnership' | 'suggestedGoal';
 
-export interface SuggestionRow {
-  /** Stable across refreshes, so expansion state survives a new analysis. */
-  id: string;
-  kind: SuggestionRowKind;
-  /** Key of the workspace folder the row is about. */
-  folder: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon?: RowIcon;
-  /** The `viewItem` of menus: `match`, `match-partnered`, `suggestedGoal`, `notice-restricted`, … */
-  contextValue: string;
+/** `contextValue`: `match`, `match-partnered`, `suggestedGoal`, `notice-restricted`, … */
+export interface SuggestionRow extends ViewRow<SuggestionRowKind, SuggestionRow> {
   /** Starts expanded (when it has children). */
   expanded?: boolean;
-  command?: { command: string; title: string; arguments: unknown[] };
   /** On `match` rows: the pair to turn into a partnership. */
   match?: Match;
   /** On `suggestedGoal` rows: the goal to add. */
   goal?: Goal;
-  children: SuggestionRow[];
 }
 
 /** Where a folder's analysis stands. */

@@ -13,6 +13,7 @@
 import { Health, healthOf, OpenAction, openActionsOf, sessionsOf } from './cadence';
 import { daysBetween } from './dates';
 import { Goal, GoalStatus, MentoringFile, Partner, Partnership, Session, SessionStatus, isOpenGoal, mentorsOf } from './model';
+import type { RowIcon, ViewRow } from './viewRow';
 
 /** Where a row's entry lives in the file: partners, partnerships and goals by id, sessions by position. */
 export type EntryRef =
@@ -21,30 +22,11 @@ export type EntryRef =
 
 export type RowKind = 'folder' | 'notice' | 'partner' | 'partnership' | 'goal' | 'actions' | 'action' | 'session';
 
-/** A codicon name and an optional theme colour id. */
-export interface RowIcon {
-  id: string;
-  color?: string;
-}
-
-export interface Row {
-  /** Stable across refreshes, so expansion state survives edits. */
-  id: string;
-  kind: RowKind;
-  /** Key of the workspace folder whose file the row comes from. */
-  folder: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon?: RowIcon;
-  /** The `viewItem` of menus: `partner`, `partnership`, `goal`, `goal-achieved`, `session`, `notice-errors`, … */
-  contextValue: string;
+/** `contextValue`: `partner`, `partnership`, `goal`, `goal-achieved`, `session`, `notice-errors`, … */
+export interface Row extends ViewRow<RowKind, Row> {
   ref?: EntryRef;
   /** An action item's place (for `setActionDone`), with what it said, to find it again after edits. */
   action?: { session: number; action: number; who: string; what: string; date: string };
-  /** Run when the row is clicked. */
-  command?: { command: string; title: string; arguments: unknown[] };
-  children: Row[];
 }
 
 export interface FolderInput {

@@ -1,18 +1,6 @@
 /** The one mapping from the core's view rows (tree, suggestions, review prompts) to tree items. */
 import * as vscode from 'vscode';
-import type { RowIcon } from '../core/tree-model';
-
-/** What every view row of the core carries. */
-export interface ViewRow {
-  id: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  contextValue: string;
-  icon?: RowIcon;
-  command?: vscode.Command;
-  children: readonly unknown[];
-}
+import type { RowIcon, ViewRow } from '../core/viewRow';
 
 export function themeIcon(icon: RowIcon): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
