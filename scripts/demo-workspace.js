@@ -46,7 +46,11 @@ const WORK = {
 const WEIGHTS = { alice: 5, bob: 4, carol: 3, dev: 2, erin: 3 };
 
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
-const todayUtc = () => Date.parse(`${iso(Date.now())}T00:00:00Z`);
+/** Today's local date (the extension's "today") as a UTC midnight timestamp, for day arithmetic. */
+const todayUtc = () => {
+  const d = new Date();
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+};
 
 /** The sample file with every date moved by `days`. */
 function shiftDates(text, days) {

@@ -17,11 +17,9 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-
-const root = path.resolve(__dirname, '..', '..', '..');
+import { inTempDir, ROOT as root, runAsMain, userDataDir } from './launch';
 
 interface Commit {
   author: string;
@@ -122,19 +120,6 @@ export function pickHost(env: NodeJS.ProcessEnv = process.env): { kind: HostKind
   }
 }
 
-/** User settings for the test window: no welcome page, chat or update checks (quieter, faster, clearer screenshots). */
-const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'git.autofetch': false,
-};
 
 type Suite = 'integration' | 'screenshots';
 
@@ -163,42 +148,28 @@ async function main(): Promise<number> {
     const installer = require(path.join(root, 'scripts', 'vscode-host', 'install.js')) as { install(): unknown };
     installer.install();
   }
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-itest-'));
-  try {
-    const workspace = suite === 'screenshots' ? makeDemo(tmp) : makeWorkspace(tmp);
-    const userDataDir = path.join(tmp, 'user-data');
-    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-    console.log(`VS Code host: ${host.kind}${host.executable ? ` (${host.executable})` : ' (downloaded by test-electron)'}`);
-    await runTests({
-      vscodeExecutablePath: host.executable,
-      version: host.executable ? undefined : process.env.PM_VSCODE_VERSION || 'stable',
-      extensionDevelopmentPath: root,
-      extensionTestsPath: path.join(__dirname, 'index.js'),
-      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_ITEST_SUITE: suite, PM_UPDATE_SCREENSHOTS: process.env.PM_UPDATE_SCREENSHOTS },
-      // Built-in extensions (git among them) stay on; the fresh extensions folder holds no others.
-      launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
-    });
-    return 0;
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    console.error(`${suite} tests failed: ${e instanceof Error ? e.message : String(e)}`);
-    if (host.kind === 'desktop' && !host.executable && typeof code !== 'number') {
-      console.error('(desktop VS Code could not be downloaded: set VSCODE_EXECUTABLE to an installed one, or use PM_VSCODE_HOST=code-server)');
-    }
-    return typeof code === 'number' && code !== 0 ? code : 1;
-  } finally {
-    if (process.env.PM_KEEP_WORKSPACE === '1') console.log(`kept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
+  const downloadHint = (e: unknown) =>
+    host.kind === 'desktop' && !host.executable && typeof (e as { code?: unknown }).code !== 'number'
+      ? '(desktop VS Code could not be downloaded: set VSCODE_EXECUTABLE to an installed one, or use PM_VSCODE_HOST=code-server)'
+      : undefined;
+  return inTempDir(
+    'pm-itest-',
+    `${suite} tests`,
+    async (tmp) => {
+      const workspace = suite === 'screenshots' ? makeDemo(tmp) : makeWorkspace(tmp);
+      console.log(`VS Code host: ${host.kind}${host.executable ? ` (${host.executable})` : ' (downloaded by test-electron)'}`);
+      await runTests({
+        vscodeExecutablePath: host.executable,
+        version: host.executable ? undefined : process.env.PM_VSCODE_VERSION || 'stable',
+        extensionDevelopmentPath: root,
+        extensionTestsPath: path.join(__dirname, 'index.js'),
+        extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_ITEST_SUITE: suite, PM_UPDATE_SCREENSHOTS: process.env.PM_UPDATE_SCREENSHOTS },
+        // Built-in extensions (git among them) stay on; the fresh extensions folder holds no others.
+        launchArgs: [workspace, `--user-data-dir=${userDataDir(tmp)}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
+      });
     },
+    downloadHint,
   );
 }
+
+runAsMain(module, main);

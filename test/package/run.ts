@@ -12,24 +12,12 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
+import { ROOT as root, inTempDir, runAsMain, userDataDir } from '../integration/launch';
 import { makeWorkspace } from '../integration/run';
-
-const root = path.resolve(__dirname, '..', '..', '..');
 export const EXTENSION_ID = 'peer-mentoring.peer-mentoring';
 
-/** A quiet window: no welcome page, chat or update checks. */
-const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'telemetry.telemetryLevel': 'off',
-  'git.autofetch': false,
-};
 
 interface HostPaths {
   node: string;
@@ -54,43 +42,21 @@ async function main(): Promise<number> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const installer = require(path.join(root, 'scripts', 'vscode-host', 'install.js')) as { install(): HostPaths };
   const host = installer.install();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-package-'));
-  try {
+  return inTempDir('pm-package-', 'package smoke test', async (tmp) => {
     const vsix = process.env.PM_VSIX ? path.resolve(process.env.PM_VSIX) : buildVsix(tmp);
     const extensionsDir = path.join(tmp, 'extensions');
     console.log(`installing ${vsix}`);
     execFileSync(host.node, [host.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(tmp, 'cli-data'), '--install-extension', vsix], { stdio: 'inherit' });
     const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith(`${EXTENSION_ID}-`));
     if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID} in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ') || 'nothing'}`);
-
-    const workspace = makeWorkspace(tmp);
-    const userDataDir = path.join(tmp, 'user-data');
-    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
     await runTests({
       vscodeExecutablePath: path.join(root, 'scripts', 'vscode-host', 'code.js'),
       extensionDevelopmentPath: emptyExtension(path.join(tmp, 'empty-extension')),
       extensionTestsPath: path.join(__dirname, 'index.js'),
       extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_EXTENSIONS_DIR: extensionsDir },
-      launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
+      launchArgs: [makeWorkspace(tmp), `--user-data-dir=${userDataDir(tmp)}`, `--extensions-dir=${extensionsDir}`],
     });
-    return 0;
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    console.error(`package smoke test failed: ${e instanceof Error ? e.message : String(e)}`);
-    return typeof code === 'number' && code !== 0 ? code : 1;
-  } finally {
-    if (process.env.PM_KEEP_WORKSPACE === '1') console.log(`kept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
-    },
-  );
-}
+runAsMain(module, main);

@@ -1,0 +1,95 @@
+/**
+ * What the VS Code test runners share (test/integration/run.ts, test/package/run.ts): the quiet
+ * window settings, a temporary folder kept on request, the runner's exit code, and, inside the
+ * extension host, the mocha run over the test files (test/integration/index.ts, test/package/index.ts).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Mocha from 'mocha';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** User settings for a test window: no welcome page, chat or update checks (quieter, faster, clearer screenshots). */
+export const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.autofetch': false,
+};
+
+/** A user-data folder under `tmp` with {@link SETTINGS}; returns its path. */
+export function userDataDir(tmp: string): string {
+  const dir = path.join(tmp, 'user-data');
+  fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  return dir;
+}
+
+/**
+ * Runs `body` with a fresh temporary folder and resolves to the process exit code: 0, or the
+ * failed run's code (1 when it has none), after printing `what failed: reason`. The folder is
+ * removed afterwards, or kept and named with `PM_KEEP_WORKSPACE=1`.
+ */
+export async function inTempDir(prefix: string, what: string, body: (tmp: string) => Promise<void>, hint?: (e: unknown) => string | undefined): Promise<number> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    await body(tmp);
+    return 0;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    console.error(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+    const more = hint?.(e);
+    if (more) console.error(more);
+    return typeof code === 'number' && code !== 0 ? code : 1;
+  } finally {
+    if (process.env.PM_KEEP_WORKSPACE === '1') console.log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Runs `main` when the file is the process's entry point, exiting with its code. */
+export function runAsMain(mod: NodeJS.Module, main: () => Promise<number>): void {
+  if (require.main !== mod) return;
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}
+
+/** Test files under `dir` (and its folders) whose names end with `suffix`, sorted. */
+export function findTests(dir: string, suffix: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTests(full, suffix));
+    else if (entry.name.endsWith(suffix)) found.push(full);
+  }
+  return found.sort();
+}
+
+/**
+ * Inside the extension host: runs `files` with mocha (bdd, spec output on the console, which the
+ * host forwards, and the counts to `PM_RESULTS_FILE` through scripts/mocha-reporter.js). Rejects
+ * when a test fails, so that the run's exit code is non-zero.
+ */
+export function runMocha(files: string[], what: string, grep?: string): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: path.join(ROOT, 'scripts', 'mocha-reporter.js'), grep: grep || undefined });
+  for (const file of files) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => (failures ? reject(new Error(`${failures} ${what} test(s) failed`)) : resolve()));
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
