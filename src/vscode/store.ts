@@ -30,6 +30,8 @@ export interface FolderFile {
 export type FolderRef = vscode.WorkspaceFolder | string | { folder: string };
 
 const DEBOUNCE_MS = 300;
+/** A second read after a change on disk (see the watcher in `reset`). */
+const SETTLE_REREAD_MS = 1000;
 
 export function vscodeRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line - 1, r.start.col - 1, r.end.line - 1, r.end.col - 1);
@@ -159,7 +161,12 @@ export class MentoringStore implements vscode.Disposable {
       const keep = old && old.uri.toString() === uri.toString() ? old : undefined;
       this.files.set(key, keep ?? { folder, key, uri, exists: false, problems: [], hasErrors: false });
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, fileSegments(folder).join('/')));
-      const reload = (): void => this.schedule(uri, 0);
+      // Read at once, and once more a little later: a file written in place (truncated, then
+      // written) can raise one event for both steps, and the first read may land between them.
+      const reload = (): void => {
+        this.schedule(uri, 0);
+        setTimeout(() => this.schedule(uri, 0), SETTLE_REREAD_MS);
+      };
       this.watchers.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
     }
     await Promise.all(this.all().map((f) => this.load(f.key, false)));
