@@ -26,7 +26,7 @@ import { command, entryRange } from './commands';
 import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
-import { treeItem } from './treeItem';
+import { ShownRows, treeItem } from './treeItem';
 
 export const PROMPTS_VIEW_ID = 'mentoring.reviewPrompts';
 const DEBOUNCE_MS = 500;
@@ -51,11 +51,15 @@ interface FileArg {
 }
 
 export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode.CodeLensProvider, vscode.Disposable {
-  private readonly treeChanged = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.treeChanged.event;
+  private readonly shown = new ShownRows<PromptRow>(() =>
+    buildPromptRows(
+      this.store.all().map((f) => ({ key: f.key, name: f.folder.name, state: this.results.get(f.key)?.state ?? { kind: f.exists ? 'loading' : 'no-file' } })),
+    ),
+  );
+  readonly onDidChangeTreeData = this.shown.onDidChange;
   private readonly lensChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensChanged.event;
-  private readonly disposables: vscode.Disposable[] = [this.treeChanged, this.lensChanged];
+  private readonly disposables: vscode.Disposable[] = [this.shown, this.lensChanged];
   private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
 
   private results = new Map<string, FolderResult>();
@@ -63,8 +67,6 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   private resultKey = '';
   /** Changed file URI → its prompts, for CodeLens. */
   private byUri = new Map<string, { folder: string; file: FilePrompts; names: Record<string, string> }>();
-  private roots: PromptRow[] | undefined;
-  private parents = new Map<string, PromptRow>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -130,20 +132,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   // ── Tree ──────────────────────────────────────────────────────────────────────────────────────
 
   rows(): PromptRow[] {
-    if (!this.roots) {
-      this.roots = buildPromptRows(
-        this.store.all().map((f) => ({ key: f.key, name: f.folder.name, state: this.results.get(f.key)?.state ?? { kind: f.exists ? 'loading' : 'no-file' } })),
-      );
-      this.parents = new Map();
-      const index = (rows: PromptRow[], parent?: PromptRow): void => {
-        for (const row of rows) {
-          if (parent) this.parents.set(row.id, parent);
-          index(row.children, row);
-        }
-      };
-      index(this.roots);
-    }
-    return this.roots;
+    return this.shown.get();
   }
 
   async getChildren(row?: PromptRow): Promise<PromptRow[]> {
@@ -153,7 +142,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   }
 
   getParent(row: PromptRow): PromptRow | undefined {
-    return this.parents.get(row.id);
+    return this.shown.parentOf(row);
   }
 
   getTreeItem(row: PromptRow): vscode.TreeItem {
@@ -355,9 +344,8 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
       if (!file || r.state.kind !== 'ready') continue;
       for (const f of r.files) if (f.goals.length) this.byUri.set(fileUri(file.folder, f.path).toString(), { folder: k, file: f, names: r.state.names });
     }
-    this.roots = undefined;
     this.updateDescription();
-    this.treeChanged.fire();
+    this.shown.refresh();
     this.lensChanged.fire();
   }
 

@@ -24,7 +24,7 @@ import { NotARepositoryError } from '../git/history';
 import { command, entryRange } from './commands';
 import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
 import { FolderFile, MentoringStore } from './store';
-import { treeItem } from './treeItem';
+import { ShownRows, treeItem } from './treeItem';
 
 export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
 /** A run that takes longer than this also shows a notification, with Cancel. */
@@ -49,14 +49,12 @@ interface FolderState {
 }
 
 export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly shown = new ShownRows<SuggestionRow>(() => this.build());
+  readonly onDidChangeTreeData = this.shown.onDidChange;
+  private readonly disposables: vscode.Disposable[] = [this.shown];
   private readonly folders = new Map<string, FolderState>();
   private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
   private git: Promise<GitApi | undefined> | undefined;
-  private roots: SuggestionRow[] | undefined;
-  private parents = new Map<string, SuggestionRow>();
   private runs = 0;
   private redraw: NodeJS.Timeout | undefined;
   readonly view: vscode.TreeView<SuggestionRow>;
@@ -82,8 +80,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
 
   /** Rebuilds the rows from what is known (no analysis started). */
   refresh(): void {
-    this.roots = undefined;
-    this.changed.fire();
+    this.shown.refresh();
   }
 
   /**
@@ -110,7 +107,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   }
 
   getParent(row: SuggestionRow): SuggestionRow | undefined {
-    return this.parents.get(row.id);
+    return this.shown.parentOf(row);
   }
 
   getTreeItem(row: SuggestionRow): vscode.TreeItem {
@@ -119,23 +116,17 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
 
   /** The current top-level rows (built on demand). */
   rows(): SuggestionRow[] {
-    if (this.roots) return this.roots;
+    return this.shown.get();
+  }
+
+  private build(): SuggestionRow[] {
     const files = this.store.all();
-    this.roots = buildSuggestionRows({
+    const only = files.length === 1 ? this.folders.get(files[0].key)?.status : undefined;
+    this.view.description = only?.state === 'done' ? vscode.l10n.t('{0} commits', only.analysis.state.commits) : undefined;
+    return buildSuggestionRows({
       trusted: vscode.workspace.isTrusted,
       folders: files.map((f) => ({ key: f.key, name: f.folder.name, status: this.statusOf(f), mentoring: f.lastValid, hasErrors: f.hasErrors })),
     });
-    this.parents = new Map();
-    const index = (rows: SuggestionRow[], parent?: SuggestionRow): void => {
-      for (const row of rows) {
-        if (parent) this.parents.set(row.id, parent);
-        index(row.children, row);
-      }
-    };
-    index(this.roots);
-    const only = files.length === 1 ? this.folders.get(files[0].key)?.status : undefined;
-    this.view.description = only?.state === 'done' ? vscode.l10n.t('{0} commits', only.analysis.state.commits) : undefined;
-    return this.roots;
   }
 
   dispose(): void {

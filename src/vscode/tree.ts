@@ -7,16 +7,14 @@ import { localToday } from '../core/dates';
 import { Row, buildTree } from '../core/tree-model';
 import { Identity } from './identity';
 import { MentoringStore } from './store';
-import { treeItem } from './treeItem';
+import { ShownRows, treeItem } from './treeItem';
 
 export const VIEW_ID = 'mentoring.partners';
 
 export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-  private roots: Row[] | undefined;
-  private parents = new Map<string, Row>();
+  private readonly shown = new ShownRows<Row>(() => this.build());
+  readonly onDidChangeTreeData = this.shown.onDidChange;
+  private readonly disposables: vscode.Disposable[] = [this.shown];
   private day = localToday();
 
   constructor(
@@ -33,31 +31,14 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
     );
   }
 
-  /**
-   * Rebuilds the rows and tells VS Code, unless they came out the same. A refresh while VS Code is
-   * still fetching an expanded row's children makes it drop them (the row stays open and empty), so
-   * one that changes nothing (the file opened in an editor, a save) is not sent, unless `force`d
-   * (the view's Refresh button).
-   */
+  /** Rebuilds the rows; VS Code hears of it when they changed, or when `force`d (the view's Refresh button). */
   refresh(force = false): void {
-    const shown = this.roots;
-    if (force) {
-      this.roots = undefined;
-    } else if (shown) {
-      const next = this.build();
-      if (JSON.stringify(next) === JSON.stringify(shown)) return;
-      this.use(next);
-    } else {
-      // No rows handed out yet: the first request builds them from what is current. Telling VS Code
-      // now would only make it fetch the top level twice at start-up, and lose expanded rows' children.
-      return;
-    }
-    this.changed.fire();
+    this.shown.refresh(force);
   }
 
   /** The current top-level rows (built on demand). */
   rows(): Row[] {
-    return this.roots ?? this.use(this.build());
+    return this.shown.get();
   }
 
   private build(): Row[] {
@@ -72,30 +53,17 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
     });
   }
 
-  private use(roots: Row[]): Row[] {
-    this.roots = roots;
-    this.parents = new Map();
-    const index = (rows: Row[], parent?: Row): void => {
-      for (const row of rows) {
-        if (parent) this.parents.set(row.id, parent);
-        index(row.children, row);
-      }
-    };
-    index(roots);
-    return roots;
-  }
-
   async getChildren(row?: Row): Promise<Row[]> {
     if (row) return row.children;
     await this.store.ready;
     // Who "I" am first (one quick `git config` per folder), so that the first rows are final and no
     // refresh follows while VS Code is still fetching their children.
-    if (!this.roots) await Promise.all(this.store.all().map((f) => this.identity.resolve(f.folder, f.lastValid)));
+    if (!this.shown.built) await Promise.all(this.store.all().map((f) => this.identity.resolve(f.folder, f.lastValid)));
     return this.rows();
   }
 
   getParent(row: Row): Row | undefined {
-    return this.parents.get(row.id);
+    return this.shown.parentOf(row);
   }
 
   getTreeItem(row: Row): vscode.TreeItem {

@@ -9,6 +9,27 @@ function mentoringDiagnostics(): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(fileUri()).filter((d) => d.source === 'mentoring');
 }
 
+/** What the extension sees when a wait fails: its diagnostics, the store's text and any open document. */
+async function seen(): Promise<string> {
+  const { store } = await api();
+  const file = store.get(fileFolder());
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fileUri().toString());
+  const head = (t: string | undefined) => JSON.stringify(t?.slice(0, 60));
+  return [
+    `diagnostics: ${mentoringDiagnostics().map((d) => `${d.code}@${d.range.start.line + 1}`).join(', ') || 'none'}`,
+    `store: exists ${file?.exists}, text ${head(file?.text)} (${file?.text?.length ?? 0} chars, 140: ${file?.text?.includes('progress: 140')})`,
+    `document: ${doc ? `dirty ${doc.isDirty}, closed ${doc.isClosed}, 140: ${doc.getText().includes('progress: 140')}` : 'none'}`,
+    `disk: ${fs.existsSync(fileUri().fsPath) ? `140: ${fs.readFileSync(fileUri().fsPath, 'utf8').includes('progress: 140')}` : 'no file'}`,
+  ].join('; ');
+}
+
+/** Waits like waitFor, and says what the extension saw when it gives up. */
+async function waitSeeing<T>(what: string, check: () => T | false | undefined | null | 0 | ''): Promise<T> {
+  return waitFor(what, check, SETTLE_MS).catch(async (e: Error) => {
+    throw new Error(`${e.message} (${await seen()})`);
+  });
+}
+
 /** 0-based [line, character] of the first `needle` in `text`. */
 function positionOf(text: string, needle: string): [number, number] {
   const offset = text.indexOf(needle);
@@ -31,7 +52,7 @@ describe('diagnostics', () => {
   it('shows the problems of a broken file at their exact ranges', async () => {
     const broken = originalText().replace('progress: 40', 'progress: 140').replace('    owner: chen\n', '    owner: zed\n');
     fs.writeFileSync(fileUri().fsPath, broken);
-    const list = await waitFor('two diagnostics', () => mentoringDiagnostics().length === 2 && mentoringDiagnostics(), SETTLE_MS);
+    const list = await waitSeeing('two diagnostics', () => mentoringDiagnostics().length === 2 && mentoringDiagnostics());
     const [progress, owner] = list.sort((a, b) => a.range.start.line - b.range.start.line);
     const [pl, pc] = positionOf(broken, '140');
     assert.deepStrictEqual([progress.range.start.line, progress.range.start.character, progress.range.end.line, progress.range.end.character], [pl, pc, pl, pc + 3]);
@@ -45,7 +66,7 @@ describe('diagnostics', () => {
 
   it('maps warnings to warnings', async () => {
     fs.writeFileSync(fileUri().fsPath, originalText().replace('    wants: [sql]\n', '    wants: [sql]\n    hobby: chess\n'));
-    const [d] = await waitFor('a diagnostic', () => mentoringDiagnostics().length > 0 && mentoringDiagnostics(), SETTLE_MS);
+    const [d] = await waitSeeing('a diagnostic', () => mentoringDiagnostics().length > 0 && mentoringDiagnostics());
     assert.strictEqual(d.code, 'unknown-key');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
     // A warning is no error: the tree shows the file's current content, without the errors notice.
@@ -58,17 +79,17 @@ describe('diagnostics', () => {
     const editor = await vscode.window.showTextDocument(doc);
     const at = doc.positionAt(doc.getText().indexOf('cadence: 14') + 'cadence: '.length);
     await editor.edit((e) => e.replace(new vscode.Range(at, at.translate(0, 2)), '-3'));
-    const [d] = await waitFor('a diagnostic for the unsaved text', () => mentoringDiagnostics().length > 0 && mentoringDiagnostics(), SETTLE_MS);
+    const [d] = await waitSeeing('a diagnostic for the unsaved text', () => mentoringDiagnostics().length > 0 && mentoringDiagnostics());
     assert.deepStrictEqual([d.range.start.line, d.range.start.character], [at.line, at.character]);
     assert.ok(doc.isDirty);
     await editor.edit((e) => e.replace(new vscode.Range(at, at.translate(0, 2)), '14'));
-    await waitFor('no diagnostics once fixed', () => mentoringDiagnostics().length === 0, SETTLE_MS);
+    await waitSeeing('no diagnostics once fixed', () => mentoringDiagnostics().length === 0);
   });
 
   it('clears them when the file is deleted', async () => {
     fs.writeFileSync(fileUri().fsPath, originalText().replace('progress: 40', 'progress: 140'));
-    await waitFor('a diagnostic', () => mentoringDiagnostics().length === 1, SETTLE_MS);
+    await waitSeeing('a diagnostic', () => mentoringDiagnostics().length === 1);
     fs.rmSync(fileUri().fsPath);
-    await waitFor('no diagnostics after deleting the file', () => mentoringDiagnostics().length === 0, SETTLE_MS);
+    await waitSeeing('no diagnostics after deleting the file', () => mentoringDiagnostics().length === 0);
   });
 });

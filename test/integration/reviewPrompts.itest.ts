@@ -157,7 +157,12 @@ describe('review prompts', () => {
       return texts.some((t) => t.includes('users.ts')) && texts.some((t) => t.includes(GOAL)) && texts;
     });
     assert.ok(rows.join('\n').includes('Ben Okafor · mentor Ana Lima'), rows.join('\n'));
-    await waitFor('the CodeLens in the editor', async () => (await host.domText('.codelens-decoration')).some((t) => t.includes('Goal:')), SETTLE_MS);
+    let rendered: string[] = [];
+    await waitFor('the CodeLens in the editor', async () => (rendered = await host.domText('.codelens-decoration')).some((t) => t.includes('Goal:')), SETTLE_MS).catch(async (e: Error) => {
+      const provided = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', changedUri());
+      const editors = vscode.window.visibleTextEditors.map((ed) => vscode.workspace.asRelativePath(ed.document.uri)).join(', ');
+      throw new Error(`${e.message}; rendered: [${rendered.join(' | ')}]; provided: [${provided.map((l) => l.command?.title).join(' | ')}]; visible editors: ${editors}`);
+    });
     await host.screenshot('review-prompts');
     for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
   });

@@ -124,11 +124,14 @@ describe('Suggestions view', () => {
     const { store } = await api();
     await waitFor('the store to read the file', () => store.get(folder())?.text === withoutBen, 20000);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri()));
+    // A document still loaded from an earlier test catches up with the disk in its own time.
+    await waitFor('the editor to show the file as on disk', () => editor.document.getText() === withoutBen, 20000);
     const top = await analysed();
     const match = find(find(top, 'Mutual matches').children, 'Ben Okafor ⇄ Chen Wei');
     assert.match(match.description ?? '', /Ben Okafor is not yet a partner/);
     const id = await vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match);
     assert.strictEqual(id, 'ben-okafor-chen');
+    assert.ok(editor.document.isDirty || editor.document.getText() !== withoutBen, 'the edit went into the open document');
     const model = parseMentoring(editor.document.getText()).model;
     assert.deepStrictEqual(model?.partners.find((p) => p.id === 'ben-okafor'), { id: 'ben-okafor', name: 'Ben Okafor', emails: ['ben@example.com'] });
     assert.deepStrictEqual(model?.partnerships.find((p) => p.id === id)?.members, ['ben-okafor', 'chen']);
