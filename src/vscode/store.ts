@@ -255,6 +255,23 @@ async function currentText(uri: vscode.Uri): Promise<string | undefined> {
   return doc?.isDirty ? doc.getText() : readDisk(uri);
 }
 
+/**
+ * Saves a document that was clean before our edit. A save fails when a save participant times out
+ * (a busy machine), or when the file was rewritten on disk (same text, newer time) and the editor
+ * has not noticed yet: retried for a few seconds, else left unsaved with a message (nothing is lost;
+ * the change is in the editor).
+ */
+async function saveSoon(doc: vscode.TextDocument): Promise<void> {
+  for (const wait of [0, 100, 250, 500, 1000, 2000]) {
+    if (!doc.isDirty || doc.isClosed) return;
+    if (wait) await new Promise((r) => setTimeout(r, wait));
+    if (await doc.save()) return;
+  }
+  if (doc.isDirty && !doc.isClosed) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was changed in its editor but could not be saved; save it when you are ready.', vscode.workspace.asRelativePath(doc.uri)));
+  }
+}
+
 async function applyToDocument(doc: vscode.TextDocument, op: (text: string) => EditResult): Promise<EditResult> {
   // The document can change while the edit is applied (someone typing); VS Code then refuses the
   // edit because it was built for an older version, and it is rebuilt from the new text.
@@ -266,8 +283,7 @@ async function applyToDocument(doc: vscode.TextDocument, op: (text: string) => E
       edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
     }
     if (await vscode.workspace.applyEdit(edit)) {
-      // A save fails when a save participant times out (a busy machine): retried, else left unsaved.
-      for (let i = 0; !wasDirty && doc.isDirty && i < 3; i++) await doc.save();
+      if (!wasDirty) await saveSoon(doc);
       return result;
     }
     if (attempt === 2) throw new Error(vscode.l10n.t('Could not edit {0}: it kept changing', vscode.workspace.asRelativePath(doc.uri)));

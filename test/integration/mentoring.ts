@@ -47,7 +47,10 @@ export async function restore(): Promise<void> {
     }, SETTLE_MS);
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  fs.writeFileSync(fileUri().fsPath, text);
+  // Only when it differs: rewriting the same text still makes the file newer than a loaded document
+  // thinks, and the next save through that document could then fail as a conflict.
+  const onDisk = fs.existsSync(fileUri().fsPath) ? fs.readFileSync(fileUri().fsPath, 'utf8') : undefined;
+  if (onDisk !== text) fs.writeFileSync(fileUri().fsPath, text);
   // Documents still loaded (closed editors keep theirs for a while) catch up with the disk.
   await waitFor('loaded documents to show the fixture text', () =>
     vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === fileUri().fsPath && !d.isClosed).every((d) => d.getText() === text),
