@@ -137,7 +137,7 @@ function install() {
     const started = Date.now();
     fs.rmSync(p.marker, { force: true });
     fs.writeFileSync(path.join(hostDir, 'install.log'), `install started ${new Date().toISOString()}\n`);
-    log(`installing the VS Code test host into ${hostDir} (first use only; a few minutes, about 650 MB)`);
+    log(`installing the VS Code test host into ${hostDir} (first use only; a few minutes, about 820 MB)`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     // Run from `npm test`, the environment carries the outer npm's settings (npm_config_user_agent
     // names Node 20, which code-server's install check reads): the nested installs start clean.
