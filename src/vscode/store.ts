@@ -53,6 +53,8 @@ export class MentoringStore implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Bumped per read, so a slow read never overwrites a newer one. */
   private readonly reads = new Map<string, number>();
+  /** Each folder's latest read: a read that a newer one overtakes leaves the result to it. */
+  private readonly latestRead = new Map<string, Promise<void>>();
   private hasFile: boolean | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<FolderFile | undefined>();
@@ -112,7 +114,8 @@ export class MentoringStore implements vscode.Disposable {
       // A clean document that lags behind a change on disk is not edited: disk is newer.
       const inEditor = doc && (doc.isDirty || (await readDisk(file.uri)) === doc.getText());
       const result = doc && inEditor ? await applyToDocument(doc, op) : await applyToDisk(file.uri, op);
-      await this.load(file.key);
+      // Callers read the store next: it must show the edit, even when a read from a change event overtakes ours.
+      await this.loadSettled(file.key);
       return result;
     } catch (e) {
       if (!(e instanceof EditError)) throw e;
@@ -187,7 +190,22 @@ export class MentoringStore implements vscode.Disposable {
     );
   }
 
-  private async load(key: string, fire = true): Promise<void> {
+  private load(key: string, fire = true): Promise<void> {
+    const read = this.read(key, fire);
+    this.latestRead.set(key, read);
+    return read;
+  }
+
+  /** Reads the folder's file and waits for any newer read that started meanwhile, so that what it says is current. */
+  private async loadSettled(key: string): Promise<void> {
+    let done: Promise<void> | undefined;
+    for (let next = this.load(key); next !== done; next = this.latestRead.get(key) ?? next) {
+      done = next;
+      await next;
+    }
+  }
+
+  private async read(key: string, fire: boolean): Promise<void> {
     const file = this.files.get(key);
     if (!file) return;
     const read = (this.reads.get(key) ?? 0) + 1;

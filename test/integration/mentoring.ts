@@ -49,13 +49,15 @@ export async function restore(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   // Only when it differs: rewriting the same text still makes the file newer than a loaded document
   // thinks, and the next save through that document could then fail as a conflict.
+  // A loaded document that still shows other text is brought back by a write too.
+  const loaded = () => vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === fileUri().fsPath && !d.isClosed);
   const onDisk = fs.existsSync(fileUri().fsPath) ? fs.readFileSync(fileUri().fsPath, 'utf8') : undefined;
-  if (onDisk !== text) fs.writeFileSync(fileUri().fsPath, text);
+  if (onDisk !== text || loaded().some((d) => d.getText() !== text)) fs.writeFileSync(fileUri().fsPath, text);
   // Documents still loaded (closed editors keep theirs for a while) catch up with the disk.
-  await waitFor('loaded documents to show the fixture text', () =>
-    vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === fileUri().fsPath && !d.isClosed).every((d) => d.getText() === text),
-    SETTLE_MS,
-  );
+  await waitFor('loaded documents to show the fixture text', () => loaded().every((d) => d.getText() === text), SETTLE_MS).catch((e: Error) => {
+    const docs = loaded().map((d) => `dirty ${d.isDirty}, version ${d.version}, ${d.getText().length} chars (fixture ${text.length})`);
+    throw new Error(`${e.message}: ${docs.join('; ')}`);
+  });
   const { store } = await api();
   await waitFor('the store to read the fixture file again', () => store.get(folder())?.text === text, SETTLE_MS);
 }
