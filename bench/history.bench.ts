@@ -18,6 +18,7 @@ import * as path from 'path';
 import type { BenchContext } from './index';
 import { analyzeRepository } from '../src/git/analyze';
 import { suggest } from '../src/core/suggest';
+import { prng } from '../test/unit/helpers/prng';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.cache', 'bench');
@@ -43,20 +44,9 @@ const MODULES: { dir: string; ext: string[] }[] = [
   { dir: 'scripts', ext: ['.sh', '.py'] },
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A `git fast-import` stream of `commits` commits by 12 authors (and a bot), one a few hours apart. */
 function* fastImport(commits: number): Generator<string> {
-  const rand = rng(42);
+  const rand = prng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const files: string[] = [];
   const alive = new Set<string>();

@@ -16,11 +16,10 @@
  *   npm run demo -- --port 8080       the browser host's port (default: a free one)
  *   npm run demo -- --browser         the browser host even when `code` is on PATH
  */
-/* global fetch, AbortSignal */
 const { spawn, spawnSync } = require('child_process');
 const { makeDemoWorkspace, PEOPLE } = require('./demo-workspace');
+const { QUIET_SETTINGS, freePort, killGroup, signalGroup, startServer, waitUntilUp } = require('./vscode-host/server');
 const fs = require('fs');
-const net = require('net');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
@@ -45,19 +44,8 @@ function parseArgs(argv) {
   return o;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function openDesktop() {
   console.log('opening it in VS Code (`code` on PATH) with the extension loaded for development');
@@ -68,40 +56,18 @@ function openDesktop() {
 async function openBrowser(wantedPort) {
   const host = require('./vscode-host/install').install();
   const port = wantedPort || (await freePort());
-  const userData = path.join(demoDir, 'user-data');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  const settings = path.join(userData, 'User', 'settings.json');
-  if (!fs.existsSync(settings)) {
-    const quiet = { 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'telemetry.telemetryLevel': 'off', 'git.autofetch': false };
-    fs.writeFileSync(settings, JSON.stringify(quiet, null, 2));
-  }
-  const server = spawn(
-    host.node,
-    [host.codeServer, '--config', '/dev/null', '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', path.join(demoDir, 'extensions'),
-      // The built workbench takes the extension under development from the URL only with this on.
-      '--vscode-option', 'enable-smoke-test-driver', workspace],
-    { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PATH: `${path.dirname(host.node)}${path.delimiter}${process.env.PATH}` } },
-  );
+  const userDataDir = path.join(demoDir, 'user-data');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  const settings = path.join(userDataDir, 'User', 'settings.json');
+  if (!fs.existsSync(settings)) fs.writeFileSync(settings, JSON.stringify(QUIET_SETTINGS, null, 2));
+  const server = startServer(host, { port, userDataDir, extensionsDir: path.join(demoDir, 'extensions'), folder: workspace, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
-    const alive = () => {
-      try {
-        process.kill(-server.pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    if (alive()) {
-      process.kill(-server.pid, 'SIGTERM');
-      for (let i = 0; i < 30 && alive(); i++) await sleep(100);
-      if (alive()) process.kill(-server.pid, 'SIGKILL');
-    }
+    await killGroup(server);
     process.exit(code);
   };
   process.on('SIGINT', () => {
@@ -110,13 +76,7 @@ async function openBrowser(wantedPort) {
   });
   process.on('SIGTERM', () => void stop(143));
   process.on('SIGHUP', () => void stop(129));
-  process.on('exit', () => {
-    try {
-      process.kill(-server.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  });
+  process.on('exit', () => signalGroup(server, 'SIGKILL'));
   server.on('exit', (code, signal) => {
     if (stopping) return;
     console.error(`code-server stopped (${signal || `exit code ${code}`})${stderr.trim() ? `:\n${stderr.trim()}` : ''}`);
@@ -124,17 +84,9 @@ async function openBrowser(wantedPort) {
   });
 
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 360) {
-      console.error(`code-server did not answer ${base}/healthz within 90 s`);
-      return stop(1);
-    }
-    await sleep(250);
+  if (!(await waitUntilUp(base, 90000))) {
+    console.error(`code-server did not answer ${base}/healthz within 90 s`);
+    return stop(1);
   }
   const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`]]);
   const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;

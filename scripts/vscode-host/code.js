@@ -34,14 +34,13 @@
  *   PM_VSCODE_HOST_VERBOSE=1        also print code-server's and the workbench's own logs
  *   PM_CHROMIUM                     the Chromium executable (default /usr/bin/chromium)
  */
-/* global setInterval, fetch, AbortSignal */
-const { spawn } = require('child_process');
+/* global setInterval */
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const util = require('util');
 const { install } = require('./install');
+const { freePort, killGroup, signalGroup, sleep, startServer, waitUntilUp } = require('./server');
 
 const REQUEST = '@@pm-host ';
 /**
@@ -91,18 +90,7 @@ function parseArgs(argv) {
   return a;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const startedAt = Date.now();
 const status = (msg) => process.stderr.write(`[vscode-host] ${msg} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n`);
 
@@ -155,43 +143,22 @@ async function main() {
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const csArgs = [
-      host.codeServer,
-      '--config', '/dev/null',
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
-      '--vscode-option', 'enable-smoke-test-driver',
-      ...(args.disableAll ? ['--disable-extensions'] : []),
-      ...args.disable.flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
-    ];
-    if (args.folder) csArgs.push(args.folder);
     const out = fs.openSync(serverLog, 'a');
-    server = spawn(host.node, csArgs, {
-      detached: true, // its own session and process group: everything it starts is ended with it
+    server = startServer(host, {
+      port,
+      userDataDir,
+      extensionsDir,
+      folder: args.folder,
+      extraArgs: [...(args.disableAll ? ['--disable-extensions'] : []), ...args.disable.flatMap((id) => ['--vscode-option', `disable-extension=${id}`])],
       stdio: ['ignore', verbose ? 'inherit' : out, verbose ? 'inherit' : out],
       // TMPDIR: the sockets and folders VS Code leaves in the temp folder go with the session.
-      env: { ...process.env, PM_VSCODE_DRIVER: channel, TMPDIR: tmp, PATH: `${path.dirname(host.node)}${path.delimiter}${process.env.PATH}` },
+      env: { ...process.env, PM_VSCODE_DRIVER: channel, TMPDIR: tmp },
     });
     fs.closeSync(out);
     server.once('exit', (code, signal) => void finish(1, `code-server exited early (${signal || `exit code ${code}`})`));
 
     const startup = seconds('PM_VSCODE_HOST_STARTUP_TIMEOUT', 90);
-    const upBy = Date.now() + startup;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > upBy) return finish(1, `code-server did not answer ${base}/healthz within ${startup / 1000} s (PM_VSCODE_HOST_STARTUP_TIMEOUT)`);
-      await sleep(250);
-    }
+    if (!(await waitUntilUp(base, startup))) return finish(1, `code-server did not answer ${base}/healthz within ${startup / 1000} s (PM_VSCODE_HOST_STARTUP_TIMEOUT)`);
     status(`code-server ${host.versions.codeServer} is up on ${base}`);
 
     const { chromium } = require(host.playwright);
@@ -302,23 +269,6 @@ async function perform(page, req) {
   }
 }
 
-function signalGroup(child, sig) {
-  try {
-    process.kill(-child.pid, sig);
-    return true;
-  } catch {
-    return false; // the group is gone
-  }
-}
-
-/** SIGTERM to the whole process group, SIGKILL after 3 s if anything is left. */
-async function killGroup(child) {
-  if (signalGroup(child, 'SIGTERM')) {
-    for (let i = 0; i < 30 && signalGroup(child, 0); i++) await sleep(100);
-    signalGroup(child, 'SIGKILL');
-  }
-  child.stopped = true;
-}
 
 module.exports = { parseArgs, WORKBENCH_NOISE, REQUEST };
 

@@ -571,6 +571,16 @@ function setField(st: State, map: YAMLMap, entity: Entity, key: string, value: V
 // ---------------------------------------------------------------------------------------------
 // Committing: apply, check, remember
 
+/** One edit replacing what differs between `a` and `b` (common start and end kept). */
+export function diffEdit(a: string, b: string): TextEdit {
+  let start = 0;
+  const max = Math.min(a.length, b.length);
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  return { offset: start, length: a.length - start - end, text: b.slice(start, b.length - end) };
+}
+
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = '';
   let at = 0;

@@ -10,7 +10,7 @@
  */
 import { defaultMinutes, healthOf, myPartnershipsFirst, withWhom } from './cadence';
 import { daysBetween, parseDateInput } from './dates';
-import { addPartnership, addSession, EditResult } from './edit';
+import { addPartnership, addSession, diffEdit, EditResult } from './edit';
 import {
   ActionItem,
   Goal,
@@ -395,13 +395,7 @@ export function writePlan(text: string, plan: LogPlan): EditResult {
 
 /** The one edit that turns `before` into `after` (the changed middle between a common prefix and suffix). */
 export function singleEdit(before: string, after: string): EditResult {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  if (start === before.length && start === after.length) return { text: after, edits: [] };
-  return { text: after, edits: [{ offset: start, length: before.length - start - end, text: after.slice(start, after.length - end) }] };
+  return { text: after, edits: before === after ? [] : [diffEdit(before, after)] };
 }
 
 export function parseMinutes(text: string): { ok: true; minutes?: number } | { ok: false; message: string } {

@@ -3,7 +3,7 @@
  * partners yet first) and a suggested goal. Several edits are composed into one {@link EditResult}
  * whose edits are offsets into the original text, so the editor applies them as one undo step.
  */
-import { addGoal, addPartner, addPartnership, applyEdits, EditError, EditResult, slugify, TextEdit, uniqueId } from './edit';
+import { addGoal, addPartner, addPartnership, applyEdits, diffEdit, EditError, EditResult, slugify, TextEdit, uniqueId } from './edit';
 import type { Goal, MentoringFile } from './model';
 import { parseMentoring } from './parse';
 import { hasErrors } from './problems';
@@ -67,15 +67,6 @@ function mergeEdit(acc: TextEdit[], current: string, e: TextEdit): TextEdit[] {
   return [...before, { offset: origStart, length: origEnd - origStart, text: merged }, ...after];
 }
 
-/** One edit replacing what differs between `a` and `b` (common start and end kept). */
-export function diffEdit(a: string, b: string): TextEdit {
-  let start = 0;
-  const max = Math.min(a.length, b.length);
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
-  return { offset: start, length: a.length - start - end, text: b.slice(start, b.length - end) };
-}
 
 export interface MatchPerson {
   name: string;

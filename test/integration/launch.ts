@@ -1,6 +1,6 @@
 /**
- * What the VS Code test runners share (test/integration/run.ts, test/package/run.ts): the quiet
- * window settings, a temporary folder kept on request, the runner's exit code, and, inside the
+ * What the VS Code test runners share (test/integration/run.ts, test/package/run.ts): a user-data
+ * folder with quiet settings, a temporary folder kept on request, the runner's exit code, and, inside the
  * extension host, the mocha run over the test files (test/integration/index.ts, test/package/index.ts).
  */
 import * as fs from 'fs';
@@ -10,25 +10,15 @@ import Mocha from 'mocha';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** User settings for a test window: no welcome page, chat or update checks (quieter, faster, clearer screenshots). */
-export const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'git.autofetch': false,
-};
+/** User settings for a test window: the demo's quiet ones (no welcome page, chat or update checks), for faster runs and clearer screenshots. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { QUIET_SETTINGS } = require(path.join(ROOT, 'scripts', 'vscode-host', 'server.js')) as { QUIET_SETTINGS: Record<string, unknown> };
 
-/** A user-data folder under `tmp` with {@link SETTINGS}; returns its path. */
+/** A user-data folder under `tmp` with {@link QUIET_SETTINGS}; returns its path. */
 export function userDataDir(tmp: string): string {
   const dir = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
   return dir;
 }
 

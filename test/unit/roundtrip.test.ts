@@ -16,18 +16,7 @@ import {
 } from '../../src/core/edit';
 import { GOAL_STATUSES, MentoringFile, SESSION_STATUSES } from '../../src/core/model';
 import { FIXTURES, fixture, fixtureNames, lineDiff, modelOf } from './editHelpers';
-
-/** mulberry32: a small seeded PRNG, so a failing sequence can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './helpers/prng';
 
 type Op = { name: string; run: (text: string) => EditResult; kind: 'add' | 'goal' | 'action'; goal?: string; session?: number };
 

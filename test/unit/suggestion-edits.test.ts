@@ -1,7 +1,8 @@
 import * as assert from 'assert/strict';
 import { addPartner, applyEdits, EditError, EditResult, TextEdit } from '../../src/core/edit';
 import { Goal } from '../../src/core/model';
-import { addSuggestedGoal, composeEdits, diffEdit, newPartnerId, partnershipFromMatch } from '../../src/core/suggestion-edits';
+import { diffEdit } from '../../src/core/edit';
+import { addSuggestedGoal, composeEdits, newPartnerId, partnershipFromMatch } from '../../src/core/suggestion-edits';
 import { modelOf } from './editHelpers';
 
 const FILE = `# The team's mentoring

@@ -32,13 +32,13 @@ interface Upng {
 const UPNG = require('upng-js') as Upng;
 
 /** The picture with its colours reduced to 256: the same to the eye, about 2.5 times smaller in the .vsix. */
-export function smallerPng(png: Buffer): Buffer {
+function smallerPng(png: Buffer): Buffer {
   const image = UPNG.decode(png);
   return Buffer.from(UPNG.encode(UPNG.toRGBA8(image), image.width, image.height, 256));
 }
 
 /** What stays the same from one day's demo to the next: dates and commit ids become placeholders. */
-export function normalise(lines: string[]): string {
+function normalise(lines: string[]): string {
   return (
     lines
       .flatMap((l) => l.split('\n'))
