@@ -10,9 +10,10 @@
  * An edit never turns a valid file invalid: a file with errors is refused, and so is an entry that
  * the file's validator rejects (unknown references, duplicate ids, bad dates, ...).
  */
-import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, Scalar, stringify, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isNode, isScalar, isSeq, Node, Pair, parseDocument, Scalar, stringify, YAMLMap, YAMLSeq } from 'yaml';
 import { FORMAT_VERSION, Goal, GoalReview, GoalStatus, MentoringFile, Partnership, Session } from './model';
 import { MAX_FILE_BYTES, parseMentoring } from './parse';
+import { LineIndex } from './positions';
 import { hasErrors, Problem } from './problems';
 import { Entity, KNOWN_KEYS, nodeAt, validateDocument } from './validate';
 
@@ -262,8 +263,10 @@ function range(n: unknown): [number, number, number] {
   return r;
 }
 
+/** Where the line holding `offset` starts; on the first line, after a byte order mark (it is not a column). */
 function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
 /** The start of the line after the one holding `offset - 1` (text.length at the end of the file). */
@@ -646,7 +649,8 @@ function quickCheck(st: State, change: Change, edits: TextEdit[], text: string):
     start = end = edits[0].offset;
     if (start !== nextLine(st.text, endOf(seq.items[seq.items.length - 1]))) return undefined;
   } else {
-    if (!isMap(old) || old.flow) return undefined;
+    // An entry with anchors or aliases may be shared with others: the whole file is checked.
+    if (!isMap(old) || old.flow || hasAnchors(old)) return undefined;
     start = lineStart(st.text, dashOf(st.text, range(old)[0]));
     end = nextLine(st.text, endOf(old));
     if (edits.some((e) => e.offset < start || e.offset + e.length > end)) return undefined;
@@ -685,7 +689,7 @@ function validEntry(st: State, change: Change, value: Obj, at: number): object {
   list[index] = value;
   lists[change.list] = list;
   const doc = new Document({ version: FORMAT_VERSION, ...lists }, { aliasDuplicateObjects: false });
-  const result = validateDocument(doc as Document.Parsed, new LineCounter(), '', {});
+  const result = validateDocument(doc as Document.Parsed, new LineIndex(''), {});
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length || !result.model) {
     const pos = position(st.text, at);
@@ -698,9 +702,7 @@ function validEntry(st: State, change: Change, value: Obj, at: number): object {
 }
 
 function position(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return { line, col: offset - lineStart(text, offset) + 1 };
+  return new LineIndex(text).linePos(offset);
 }
 
 function hasAnchors(node: unknown): boolean {
