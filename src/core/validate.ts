@@ -7,6 +7,7 @@
  */
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import { isIsoDate, looksLikeIsoDate, MAX_DATE, MIN_DATE } from './dates';
+import { globProblem } from './glob';
 import {
   ActionItem,
   FORMAT_VERSION,
@@ -47,7 +48,7 @@ const MODULE_SKILL = /^module:[^\u0000-\u001f\u007f/\s][^\u0000-\u001f\u007f]*$/
 export type Entity = 'file' | 'partner' | 'partnership' | 'skill' | 'goal' | 'review' | 'session' | 'action';
 type RefKind = 'partner' | 'partnership' | 'goal';
 type Spec =
-  | { t: 'id' | 'text' | 'date' | 'progress' | 'bool' | 'texts' | 'skills' | 'version' }
+  | { t: 'id' | 'text' | 'date' | 'progress' | 'bool' | 'texts' | 'globs' | 'skills' | 'version' }
   /** A number above 0 and at most `max` `unit`. */
   | { t: 'positive'; max: number; unit: string }
   | { t: 'enum'; values: readonly string[] }
@@ -67,6 +68,7 @@ const id: Field = { spec: { t: 'id' }, required: true };
 const text: Field = { spec: { t: 'text' } };
 const date: Field = { spec: { t: 'date' } };
 const texts: Field = { spec: { t: 'texts' } };
+const globs: Field = { spec: { t: 'globs' } };
 const skills: Field = { spec: { t: 'skills' } };
 const progress: Field = { spec: { t: 'progress' } };
 const req = (f: Field): Field => ({ ...f, required: true });
@@ -91,7 +93,7 @@ const PARTNERSHIP = {
   notes: text,
 } satisfies Record<keyof Partnership, Field>;
 
-const SKILL = { id, name: text, paths: req(texts) } satisfies Record<keyof SkillArea, Field>;
+const SKILL = { id, name: text, paths: req(globs) } satisfies Record<keyof SkillArea, Field>;
 
 const REVIEW = {
   date: req(date),
@@ -108,7 +110,7 @@ const GOAL = {
   title: req(text),
   description: text,
   skills,
-  paths: texts,
+  paths: globs,
   prompts: texts,
   status: { spec: { t: 'enum', values: GOAL_STATUSES }, required: true },
   progress,
@@ -376,6 +378,7 @@ class Validator {
         if (typeof value !== 'boolean') return bad('wrong-type', `'${key}' in ${label} must be true or false${show}`);
         return value;
       case 'texts':
+      case 'globs':
       case 'skills':
       case 'refs': {
         if (!isSeq(node)) return bad('wrong-type', `'${key}' in ${label} must be a list${isScalar(node) ? `, e.g. [${quote(clip(String(node.source ?? value)))}]` : ''}`);
@@ -389,6 +392,10 @@ class Validator {
           }
           if (spec.t === 'refs') this.refs.push({ to: spec.to, value: v, path: [...path, i], from: label });
           if (spec.t === 'skills') this.skillUses.push({ value: v, path: [...path, i] });
+          if (spec.t === 'globs') {
+            const why = globProblem(v);
+            if (why) this.report('invalid-glob', 'warning', `the pattern ${quote(clip(v))} matches nothing: ${why}`, (item as Node | null) ?? node);
+          }
           out.push(v);
         });
         return out;
