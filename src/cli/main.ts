@@ -1,6 +1,8 @@
 /**
  * `peer-mentoring` command-line interface: the same core the extension uses, for terminals and CI.
  */
+import { FileAccessError } from '../core/safeWrite';
+import { oneLine, quote, safeLines } from '../core/text';
 import { CliCommand, CliIO, UsageError } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
@@ -29,19 +31,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.out(`${VERSION}\n`);
     return 0;
   }
-  const command = commands[name];
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.err(`peer-mentoring: unknown command '${name}'\n\n${usage()}`);
+    io.err(`peer-mentoring: unknown command ${quote(name)}\n\n${usage()}`);
     return 2;
   }
   try {
     return await (await command.load())(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`peer-mentoring ${name}: ${e.message}\n`);
+    // One line whatever went wrong: usage, a file or repository that cannot be read, or a fault of
+    // ours (its stack only with PEER_MENTORING_DEBUG set).
+    if (e instanceof UsageError || e instanceof FileAccessError) {
+      io.err(`peer-mentoring ${name}: ${oneLine(e.message)}\n`);
       return 2;
     }
-    throw e;
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    io.err(`peer-mentoring ${name}: internal error: ${oneLine(message)}\n`);
+    if (io.env.PEER_MENTORING_DEBUG && e instanceof Error && e.stack) io.err(safeLines(e.stack) + '\n');
+    return 2;
   }
 }
 
@@ -49,18 +56,20 @@ declare const PEER_MENTORING_VERSION: string | undefined;
 const VERSION = typeof PEER_MENTORING_VERSION === 'string' ? PEER_MENTORING_VERSION : 'dev';
 
 if (require.main === module) {
+  // Every command escapes the values it prints; this is the last guard for the terminal and CI logs:
+  // no control character but the line feed leaves the process.
   const io: CliIO = {
     cwd: process.cwd(),
     env: process.env,
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    out: (t) => process.stdout.write(safeLines(t)),
+    err: (t) => process.stderr.write(safeLines(t)),
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`peer-mentoring: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`peer-mentoring: internal error: ${oneLine(e instanceof Error ? e.message.split('\n')[0] : String(e))}\n`);
       process.exitCode = 2;
     },
   );

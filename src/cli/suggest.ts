@@ -2,13 +2,14 @@
  * `peer-mentoring suggest`: from the repository's history, each person's strongest skill areas,
  * the knowledge islands (areas one person holds alone) and mutual mentoring matches.
  */
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { isIsoDate } from '../core/dates';
 import type { MentoringFile } from '../core/model';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { parseMentoring } from '../core/parse';
+import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { jsonText, oneLine } from '../core/text';
 import { describeSkill } from '../core/skills';
 import { identityFor, suggest, Suggestions } from '../core/suggest';
 import { analyzeRepository, Analysis } from '../git/analyze';
@@ -78,11 +79,10 @@ export const run: CliCommand = async (args, io) => {
       noCache: options['no-cache'],
     });
   } catch (e) {
-    if (e instanceof NotARepositoryError) {
-      io.err(`peer-mentoring suggest: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    // Not a repository, or git failed on it: one line, never a stack.
+    const why = e instanceof NotARepositoryError ? e.message : `git failed: ${e instanceof Error ? (e.message.trim().split('\n')[0] ?? '') : String(e)}`;
+    io.err(`peer-mentoring suggest: ${oneLine(why)}\n`);
+    return 2;
   }
   const expertise = analysis.state.compute({ identity: identityFor(mentoring) });
   const result = suggest(expertise, mentoring);
@@ -101,20 +101,18 @@ function positiveNumber(name: string, value: string | undefined, whole: boolean)
 
 async function loadMentoring(io: CliIO, repo: string, file: string | undefined): Promise<MentoringFile | undefined | 'error' | 'unreadable'> {
   const name = file ?? path.join(repo, DEFAULT_FILE_NAME);
-  let text: string;
+  const shown = file ?? path.relative(io.cwd, name) ?? name;
+  let parsed: ParsedFile;
   try {
-    text = await readFile(path.resolve(io.cwd, name), 'utf8');
+    parsed = await readMentoringFile(path.resolve(io.cwd, name));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (file === undefined && err.code === 'ENOENT') return undefined;
-    io.err(`${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read the file (${err.message})`}\n`);
+    if (file === undefined && e instanceof FileAccessError && e.code === 'not-found') return undefined;
+    io.err(`${oneLine(shown)}: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return 'unreadable';
   }
-  const shown = file ?? path.relative(io.cwd, name) ?? name;
-  const parsed = parseMentoring(text);
   if (!parsed.model || hasErrors(parsed.problems)) {
     for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(shown, p) + '\n');
-    io.err(`${shown}: the file has errors; fix them to match people to partners\n`);
+    io.err(`${oneLine(shown)}: the file has errors; fix them to match people to partners\n`);
     return 'error';
   }
   return parsed.model;
@@ -138,12 +136,13 @@ function renderJson(analysis: Analysis, s: Suggestions): string {
     islands: s.islands,
     matches: s.matches,
   };
-  return JSON.stringify(json, null, 2) + '\n';
+  return jsonText(json) + '\n';
 }
 
 function renderText(analysis: Analysis, s: Suggestions, mentoring: MentoringFile | undefined): string {
-  const label = (id: string): string => describeSkill(id, mentoring?.skills).label;
-  const who = (name: string, partnerId: string | undefined): string => (partnerId ? name : `${name} (not yet a partner)`);
+  // Names and e-mails come from git, labels from the file: each is escaped onto its line.
+  const label = (id: string): string => oneLine(describeSkill(id, mentoring?.skills).label);
+  const who = (name: string, partnerId: string | undefined): string => (partnerId ? oneLine(name) : `${oneLine(name)} (not yet a partner)`);
   const pct = (n: number): string => `${Math.round(n * 100)}%`;
   const lines: string[] = [];
   const how = { full: 'read in full', incremental: 'new commits read', cached: 'from the cache', empty: 'no commits' }[analysis.mode];
@@ -153,7 +152,7 @@ function renderText(analysis: Analysis, s: Suggestions, mentoring: MentoringFile
   const people = s.people.filter((p) => p.skills.length > 0);
   if (people.length === 0) lines.push('  nobody yet');
   for (const p of people.slice(0, SHOW_PEOPLE)) {
-    lines.push(`  ${who(p.name, p.partnerId)} <${p.email}>, ${p.commits} commit${p.commits === 1 ? '' : 's'}`);
+    lines.push(`  ${who(p.name, p.partnerId)} <${oneLine(p.email)}>, ${p.commits} commit${p.commits === 1 ? '' : 's'}`);
     lines.push(`    ${p.skills.slice(0, SHOW_SKILLS).map((k) => `${label(k.skill)} ${r2(k.score).toFixed(2)}`).join(', ')}`);
   }
   if (people.length > SHOW_PEOPLE) lines.push(`  … and ${people.length - SHOW_PEOPLE} more (--json lists everyone)`);
@@ -161,10 +160,10 @@ function renderText(analysis: Analysis, s: Suggestions, mentoring: MentoringFile
   lines.push('', 'Knowledge islands (one person holds the area):');
   if (s.islands.length === 0) lines.push('  none');
   for (const i of s.islands.slice(0, SHOW_ISLANDS)) {
-    lines.push(`  ${i.label} [${i.skill}]: ${who(i.name, i.partnerId)}, sole author of ${i.soleFiles}/${i.files} files, ${pct(i.share)} of recent work`);
+    lines.push(`  ${oneLine(i.label)} [${oneLine(i.skill)}]: ${who(i.name, i.partnerId)}, sole author of ${i.soleFiles}/${i.files} files, ${pct(i.share)} of recent work`);
     if (i.candidates.length) {
       const reason = { wants: 'wants it', 'worked-here': 'has worked here', 'active-nearby': 'active nearby' };
-      lines.push(`    could learn it: ${i.candidates.map((c) => `${c.name} (${reason[c.reason]})`).join(', ')}`);
+      lines.push(`    could learn it: ${i.candidates.map((c) => `${oneLine(c.name)} (${reason[c.reason]})`).join(', ')}`);
     }
   }
   if (s.islands.length > SHOW_ISLANDS) lines.push(`  … and ${s.islands.length - SHOW_ISLANDS} more`);
@@ -173,8 +172,8 @@ function renderText(analysis: Analysis, s: Suggestions, mentoring: MentoringFile
   if (s.matches.length === 0) lines.push('  none');
   for (const m of s.matches.slice(0, SHOW_MATCHES)) {
     lines.push(`  ${who(m.aName, m.aPartnerId)} ↔ ${who(m.bName, m.bPartnerId)}  (score ${r2(m.score).toFixed(2)})`);
-    lines.push(`    ${m.aName} → ${m.bName}: ${m.aTeachesB.map(label).join(', ')}`);
-    lines.push(`    ${m.bName} → ${m.aName}: ${m.bTeachesA.map(label).join(', ')}`);
+    lines.push(`    ${oneLine(m.aName)} → ${oneLine(m.bName)}: ${m.aTeachesB.map(label).join(', ')}`);
+    lines.push(`    ${oneLine(m.bName)} → ${oneLine(m.aName)}: ${m.bTeachesA.map(label).join(', ')}`);
   }
   if (s.matches.length > SHOW_MATCHES) lines.push(`  … and ${s.matches.length - SHOW_MATCHES} more`);
   return lines.join('\n') + '\n';

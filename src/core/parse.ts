@@ -120,6 +120,72 @@ export function parseMentoring(text: string, options: ParseOptions = {}): Parsed
   return result(text, doc, lines, v.model, problems, v.paths);
 }
 
+/**
+ * The text of a file's bytes, which must be UTF-8 (a byte order mark is kept, as a `\uFEFF`). When
+ * they are not, `problem` says where the first invalid byte is, and `text` is a best-effort reading
+ * (invalid bytes as U+FFFD) to show: it must never be written back, since that would change the
+ * bytes that could not be read.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; problem?: Problem } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const lossy = new TextDecoder('utf-8', { ignoreBOM: true });
+    const text = lossy.decode(bytes);
+    const before = lossy.decode(bytes.subarray(0, bad));
+    const at = new LineIndex(text).linePos(before.length);
+    const byte = bytes[bad]?.toString(16).padStart(2, '0') ?? '';
+    return {
+      text,
+      problem: {
+        code: 'invalid-utf8',
+        severity: 'error',
+        message: `the file is not valid UTF-8 here (byte 0x${byte}); save it as UTF-8 — until then it is not changed`,
+        range: { start: at, end: at },
+      },
+    };
+  }
+}
+
+/** The mentoring file's bytes read (see {@link decodeUtf8}); bytes that are not UTF-8 are an error at their position. */
+export function parseMentoringBytes(bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  if (bytes.length > maxBytes) return tooLargeFile(maxBytes);
+  const { text, problem } = decodeUtf8(bytes);
+  const parsed = parseMentoring(text, options);
+  if (problem) {
+    parsed.problems.unshift(problem);
+    parsed.problems.sort(byPosition);
+  }
+  return parsed;
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (the length when there is none). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  const cont = (i: number, lo = 0x80, hi = 0xbf): boolean => i < b.length && b[i] >= lo && b[i] <= hi;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    let n: number;
+    if (c < 0x80) n = 1;
+    else if (c >= 0xc2 && c <= 0xdf && cont(i + 1)) n = 2;
+    else if (c === 0xe0 && cont(i + 1, 0xa0) && cont(i + 2)) n = 3;
+    else if (((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) && cont(i + 1) && cont(i + 2)) n = 3;
+    else if (c === 0xed && cont(i + 1, 0x80, 0x9f) && cont(i + 2)) n = 3;
+    else if (c === 0xf0 && cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3)) n = 4;
+    else if (c >= 0xf1 && c <= 0xf3 && cont(i + 1) && cont(i + 2) && cont(i + 3)) n = 4;
+    else if (c === 0xf4 && cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3)) n = 4;
+    else return i;
+    i += n;
+  }
+  return b.length;
+}
+
+/** A file over `maxBytes`, not read: its one problem, no model. */
+export function tooLargeFile(maxBytes = MAX_FILE_BYTES): ParsedFile {
+  return refused('', new LineIndex(''), fileTooLarge(maxBytes));
+}
+
 /** The problem of a file over the size limit; it is not read at all. */
 export function fileTooLarge(maxBytes = MAX_FILE_BYTES): Problem {
   const at = { line: 1, col: 1 };
@@ -152,9 +218,7 @@ function result(
     const r = nodeAt(doc, path)?.range;
     return r ? [r[0], trimEnd(text, r[0], r[1])] : undefined;
   };
-  problems.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.col - b.range.start.col || a.code.localeCompare(b.code),
-  );
+  problems.sort(byPosition);
   return {
     text,
     doc,
@@ -168,6 +232,10 @@ function result(
     offsetsOf,
     pathOf: (entry) => paths.get(entry),
   };
+}
+
+function byPosition(a: Problem, b: Problem): number {
+  return a.range.start.line - b.range.start.line || a.range.start.col - b.range.start.col || a.code.localeCompare(b.code);
 }
 
 /**

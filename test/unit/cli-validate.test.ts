@@ -115,7 +115,7 @@ describe('peer-mentoring validate', () => {
 
     const folder = fakeIO(dir);
     assert.equal(await runCli(['validate', '.'], folder), 2);
-    assert.match(folder.stderr, /cannot read \.: it is a directory/);
+    assert.match(folder.stderr, /cannot read \.: it is a folder, not a file/);
   });
 
   it('exits 2 on usage errors, 0 with --help', async () => {
