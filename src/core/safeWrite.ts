@@ -184,7 +184,7 @@ export interface LockOptions {
  * take turns with the CLI.
  */
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const lock = `${file}.lock`;
+  const lock = `${await realFile(file)}.lock`;
   const token = `${process.pid} ${os.hostname()} ${Date.now()} ${randomBytes(6).toString('hex')}`;
   await acquire(lock, token, options.waitMs ?? LOCK_WAIT_MS);
   try {

@@ -5,6 +5,7 @@
  */
 import { Health, healthOf, withWhom } from './cadence';
 import type { IsoDate, MentoringFile } from './model';
+import { plain } from './text';
 
 export interface StatusSource {
   /** The workspace folder's key. */
@@ -55,11 +56,13 @@ export function statusLine(sources: readonly StatusSource[], today: IsoDate): St
   return { text: shortText(target), tooltip: lines.join('\n'), target, all };
 }
 
+/** Our icon, then the name made inert: a name cannot add an icon of its own. */
 function shortText(c: Commitment): string {
   const d = c.health.daysUntilDue;
-  if (d === undefined) return `$(calendar) ${c.name}`;
-  if (d < 0) return `$(warning) Overdue with ${c.name}`;
-  return `$(calendar) ${c.name} ${d === 0 ? 'today' : d === 1 ? 'tomorrow' : `in ${d} days`}`;
+  const name = plain(c.name);
+  if (d === undefined) return `$(calendar) ${name}`;
+  if (d < 0) return `$(warning) Overdue with ${name}`;
+  return `$(calendar) ${name} ${d === 0 ? 'today' : d === 1 ? 'tomorrow' : `in ${d} days`}`;
 }
 
 function capitalize(text: string): string {

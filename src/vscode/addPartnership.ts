@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { addPartnership } from '../core/edit';
 import { localToday } from '../core/dates';
 import { MentoringFile, Partnership } from '../core/model';
+import { plain } from '../core/text';
+import { MAX_CADENCE_DAYS } from '../core/validate';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
 
@@ -29,7 +31,7 @@ export function registerAddPartnership(context: vscode.ExtensionContext, store: 
       try {
         return await run(store, identity, isArgs(arg) ? arg : undefined);
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     }),
@@ -61,7 +63,7 @@ async function run(store: MentoringStore, identity: Identity, args: AddPartnersh
   const id = result.id;
   if (!args) {
     const log = vscode.l10n.t('Log a Session');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Partnership {0} added.', id), log).then((action) =>
+    void vscode.window.showInformationMessage(vscode.l10n.t('Partnership {0} added.', plain(id)), log).then((action) =>
       action === log ? vscode.commands.executeCommand('mentoring.logSession', { folder: file.key, partnership: id }) : undefined,
     );
   }
@@ -83,7 +85,7 @@ async function pickFile(store: MentoringStore, folder: string | undefined): Prom
   }
   if (withFile.length === 1) return withFile[0];
   const picked = await vscode.window.showQuickPick(
-    withFile.map((f) => ({ label: f.folder.name, description: vscode.workspace.asRelativePath(f.uri), file: f })),
+    withFile.map((f) => ({ label: plain(f.folder.name), description: plain(vscode.workspace.asRelativePath(f.uri)), file: f })),
     { title: vscode.l10n.t('Add partnership'), placeHolder: vscode.l10n.t('Which folder’s mentoring file?') },
   );
   return picked?.file;
@@ -99,7 +101,7 @@ async function ask(model: MentoringFile, me: string | undefined): Promise<AddPar
   let members: string[] = [];
   while (members.length < 2) {
     const picked = await vscode.window.showQuickPick(
-      model.partners.map((p) => ({ label: p.name, description: p.id === me ? `${p.id} · ${vscode.l10n.t('you')}` : p.id, picked: p.id === me || members.includes(p.id), id: p.id })),
+      model.partners.map((p) => ({ label: plain(p.name), description: p.id === me ? `${plain(p.id)} · ${vscode.l10n.t('you')}` : plain(p.id), picked: p.id === me || members.includes(p.id), id: p.id })),
       { title, placeHolder: vscode.l10n.t('Who are its members? (two or more)'), canPickMany: true },
     );
     if (!picked) return undefined;
@@ -115,14 +117,15 @@ async function ask(model: MentoringFile, me: string | undefined): Promise<AddPar
   let mentor: string | undefined;
   if (kind === 'one-way') {
     const order = members.includes(me ?? '') ? [me as string, ...members.filter((m) => m !== me)] : members;
-    mentor = (await vscode.window.showQuickPick(order.map((m) => ({ label: name(m), description: m, id: m })), { title, placeHolder: vscode.l10n.t('Who is the mentor?') }))?.id;
+    mentor = (await vscode.window.showQuickPick(order.map((m) => ({ label: plain(name(m)), description: plain(m), id: m })), { title, placeHolder: vscode.l10n.t('Who is the mentor?') }))?.id;
     if (!mentor) return undefined;
   }
   const cadence = await vscode.window.showInputBox({
     title,
     prompt: vscode.l10n.t('Days between sessions (empty: no cadence)'),
     value: String(DEFAULT_CADENCE),
-    validateInput: (text) => (text.trim() === '' || /^[1-9]\d{0,2}$/.test(text.trim()) ? undefined : vscode.l10n.t('A whole number of days from 1 to 999, or empty')),
+    validateInput: (text) =>
+      text.trim() === '' || (/^[1-9]\d{0,2}$/.test(text.trim()) && Number(text) <= MAX_CADENCE_DAYS) ? undefined : vscode.l10n.t('A whole number of days from 1 to {0}, or empty', MAX_CADENCE_DAYS),
   });
   if (cadence === undefined) return undefined;
   return { members, kind, mentor, cadence: cadence.trim() ? Number(cadence.trim()) : undefined };

@@ -4,19 +4,20 @@
  */
 import * as vscode from 'vscode';
 import { updateGoal } from '../core/edit';
+import { plain } from '../core/text';
 import { EntryRef, Row } from '../core/tree-model';
 import { parseProgress } from '../protocol/review';
 import { createMentoringFile, CreateFileArgs } from './createFile';
 import { FolderFile, FolderRef, MentoringStore } from './store';
 import { PartnersTree } from './tree';
 
-/** Registers a command whose failures are shown to the user instead of being lost. */
+/** Registers a command whose failures are shown to the user instead of being lost (made inert: they may quote the file). */
 export function command(id: string, run: (...args: never[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: never[]) => {
     try {
       return await run(...args);
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
       return undefined;
     }
   });
@@ -32,7 +33,7 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
       const file = await folderFile(store, ref);
       if (!file) return;
       if (!file.exists) {
-        const create = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', vscode.workspace.asRelativePath(file.uri)), vscode.l10n.t('Create Mentoring File'));
+        const create = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', plain(vscode.workspace.asRelativePath(file.uri))), vscode.l10n.t('Create Mentoring File'));
         if (create) await createMentoringFile(store, { folder: file.key });
         return;
       }
@@ -56,7 +57,7 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
       if (!row || !goal) return;
       const current = store.get(row)?.lastValid?.goals.find((g) => g.id === goal)?.progress;
       const input = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Progress of “{0}”', row.label),
+        title: vscode.l10n.t('Progress of “{0}”', plain(row.label)),
         prompt: vscode.l10n.t('Percent done, a whole number from 0 to 100'),
         value: current === undefined ? '' : String(current),
         validateInput: (text) => {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { newMentoringFile, NewPartner } from '../core/new-file';
+import { plain } from '../core/text';
 import { listAuthors } from '../git/authors';
 import { FolderFile, MentoringStore } from './store';
 
@@ -38,7 +39,7 @@ export async function createMentoringFile(store: MentoringStore, args: CreateFil
     else if (args.authors === 'all') people = found;
     else {
       const picked = await vscode.window.showQuickPick(
-        found.map((a) => ({ label: a.name, description: a.email, detail: a.detail, picked: true, person: a })),
+        found.map((a) => ({ label: plain(a.name), description: a.email === undefined ? undefined : plain(a.email), detail: a.detail, picked: true, person: a })),
         { canPickMany: true, title: vscode.l10n.t('Create Mentoring File: who takes part?'), placeHolder: vscode.l10n.t('The repository’s authors; uncheck anyone who does not take part') },
       );
       if (!picked) return undefined;
@@ -55,7 +56,7 @@ export async function createMentoringFile(store: MentoringStore, args: CreateFil
   await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(newMentoringFile(people)));
   await store.refresh();
   await vscode.window.showTextDocument(file.uri);
-  if (note) void vscode.window.showInformationMessage(note);
+  if (note) void vscode.window.showInformationMessage(plain(note));
   return file.uri;
 }
 
@@ -74,7 +75,7 @@ async function pickFolder(store: MentoringStore, key: string | undefined): Promi
   }
   if (missing.length === 1) return missing[0];
   const picked = await vscode.window.showQuickPick(
-    missing.map((f) => ({ label: f.folder.name, description: vscode.workspace.asRelativePath(f.uri), file: f })),
+    missing.map((f) => ({ label: plain(f.folder.name), description: plain(vscode.workspace.asRelativePath(f.uri)), file: f })),
     { placeHolder: vscode.l10n.t('Folder for the new mentoring file') },
   );
   return picked?.file;

@@ -40,6 +40,7 @@ import {
 import { MentoringFile, Partnership, PARTNERSHIP_KINDS, Session, SESSION_STATUSES } from '../core/model';
 import { parseMentoring } from '../core/parse';
 import { locateAction, Row } from '../core/tree-model';
+import { plain } from '../core/text';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
 
@@ -193,7 +194,7 @@ export class SessionLogger implements vscode.Disposable {
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      withFile.map((f) => ({ label: f.folder.name, description: vscode.workspace.asRelativePath(f.uri), file: f })),
+      withFile.map((f) => ({ label: plain(f.folder.name), description: plain(vscode.workspace.asRelativePath(f.uri)), file: f })),
       { title: vscode.l10n.t('Log mentoring session'), placeHolder: vscode.l10n.t('Which folder’s mentoring file?') },
     );
     return picked?.file;
@@ -202,7 +203,7 @@ export class SessionLogger implements vscode.Disposable {
   /** The file's current model, or undefined (with the problem shown) when it cannot take a session. */
   private usableModel(file: FolderFile): MentoringFile | undefined {
     if (!file.exists) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} does not exist.', vscode.workspace.asRelativePath(file.uri)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} does not exist.', plain(vscode.workspace.asRelativePath(file.uri))));
       return undefined;
     }
     if (file.hasErrors || !file.parsed?.model) {
@@ -245,7 +246,7 @@ export class SessionLogger implements vscode.Disposable {
     const due = logged.nextDue ? ` ${vscode.l10n.t('Next due {0}.', logged.nextDue)}` : '';
     const open = vscode.l10n.t('Open');
     const review = vscode.l10n.t('Review goals');
-    const action = await vscode.window.showInformationMessage(`${what}${due}`, open, review);
+    const action = await vscode.window.showInformationMessage(plain(`${what}${due}`), open, review);
     if (action === open) {
       const file = this.store.get(logged.folder);
       const range = file?.parsed?.rangeOf(['sessions', logged.index]);
@@ -260,7 +261,7 @@ export class SessionLogger implements vscode.Disposable {
       try {
         await vscode.commands.executeCommand('mentoring.reviewGoals', { folder: logged.folder, partnership: logged.partnership });
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
       }
     }
   }
@@ -271,7 +272,7 @@ export class SessionLogger implements vscode.Disposable {
     await this.updateNotesContext();
     await vscode.window.showTextDocument(doc);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Write the notes of the session with {0}, then choose “Log Session” in the editor title, or close the editor.', name),
+      vscode.l10n.t('Write the notes of the session with {0}, then choose “Log Session” in the editor title, or close the editor.', plain(name)),
     );
   }
 
@@ -286,7 +287,7 @@ export class SessionLogger implements vscode.Disposable {
     this.pending.delete(key);
     await this.updateNotesContext();
     const log = vscode.l10n.t('Log Without Notes');
-    const action = await vscode.window.showWarningMessage(vscode.l10n.t('The session with {0} was not logged: the notes editor was closed empty.', p.name), log);
+    const action = await vscode.window.showWarningMessage(vscode.l10n.t('The session with {0} was not logged: the notes editor was closed empty.', plain(p.name)), log);
     if (action === log) await this.write(p.folder, p.plan);
   }
 
@@ -324,7 +325,7 @@ export function registerLogSession(context: vscode.ExtensionContext, store: Ment
       try {
         return await run(arg);
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     });
@@ -372,9 +373,9 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
     case 'partnership': {
       const items: PickItem[] = partnershipChoices(ctx).map((p) => ({
         id: p.id,
-        label: partnershipName(ctx, p),
-        description: p.status === 'paused' ? vscode.l10n.t('{0} · paused', p.id) : p.id,
-        detail: partnershipSentence(ctx, p),
+        label: plain(partnershipName(ctx, p)),
+        description: plain(p.status === 'paused' ? vscode.l10n.t('{0} · paused', p.id) : p.id),
+        detail: plain(partnershipSentence(ctx, p)),
       }));
       items.push({ id: '', label: '', kind: vscode.QuickPickItemKind.Separator }, { id: '+new', label: `$(add) ${vscode.l10n.t('New partnership…')}` });
       return ui.pick({ ...base, placeholder: vscode.l10n.t('Which partnership met?'), items, active: state.newPartnership ? ['+new'] : [state.partnership ?? ''] }, ([item]) =>
@@ -382,7 +383,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
       );
     }
     case 'members': {
-      const items = ctx.file.partners.map((p) => ({ id: p.id, label: p.name, description: p.id + (p.id === ctx.me ? ` · ${vscode.l10n.t('you')}` : '') }));
+      const items = ctx.file.partners.map((p) => ({ id: p.id, label: plain(p.name), description: plain(p.id) + (p.id === ctx.me ? ` · ${vscode.l10n.t('you')}` : '') }));
       return ui.pick({ ...base, placeholder: vscode.l10n.t('New partnership: who are its members?'), items, many: true, selected: state.newPartnership?.members ?? [] }, (picked) =>
         take({ step: 'members', members: picked.map((i) => i.id) }),
       );
@@ -398,7 +399,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
       );
     }
     case 'mentor': {
-      const items = (state.newPartnership?.members ?? []).map((m) => ({ id: m, label: who(m), description: m }));
+      const items = (state.newPartnership?.members ?? []).map((m) => ({ id: m, label: plain(who(m)), description: plain(m) }));
       return ui.pick({ ...base, placeholder: vscode.l10n.t('New partnership: who is the mentor?'), items, active: [state.newPartnership?.mentor ?? ctx.me ?? ''] }, ([item]) =>
         take({ step: 'mentor', mentor: item?.id ?? '' }),
       );
@@ -432,7 +433,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
         (text) => take({ step: 'minutes', text }),
       );
     case 'goals': {
-      const items = openGoalsOf(ctx, state.partnership).map((g) => ({ id: g.id, label: g.title, description: `${who(g.owner)} · ${g.status}` }));
+      const items = openGoalsOf(ctx, state.partnership).map((g) => ({ id: g.id, label: plain(g.title), description: `${plain(who(g.owner))} · ${g.status}` }));
       return ui.pick(
         {
           ...base,
@@ -447,7 +448,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
     case 'notes': {
       const editor: PickItem = { id: 'editor', label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`, detail: vscode.l10n.t('For several lines: written after the last step'), alwaysShow: true };
       const itemsFor = (value: string): PickItem[] =>
-        value.trim() ? [{ id: 'text', label: value, description: vscode.l10n.t('notes'), alwaysShow: true }, editor] : [{ id: 'none', label: vscode.l10n.t('No notes'), alwaysShow: true }, editor];
+        value.trim() ? [{ id: 'text', label: plain(value), description: vscode.l10n.t('notes'), alwaysShow: true }, editor] : [{ id: 'none', label: vscode.l10n.t('No notes'), alwaysShow: true }, editor];
       return ui.pick(
         { ...base, placeholder: vscode.l10n.t('Notes: type one line, or open an editor'), items: itemsFor(state.notes ?? ''), value: state.notes ?? '', itemsFor },
         // Typed text is the notes whichever item is active (the list may lag behind fast typing).
@@ -458,7 +459,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
       const count = state.actions.length;
       const items: PickItem[] = [
         { id: 'done', label: `$(check) ${count ? vscode.l10n.t('Done') : vscode.l10n.t('No action items')}`, description: count ? vscode.l10n.t('{0} action item(s)', count) : undefined },
-        ...membersOf(ctx, state).map((m) => ({ id: m, label: `$(person) ${who(m)}`, description: vscode.l10n.t('add an action item for {0}', who(m)) })),
+        ...membersOf(ctx, state).map((m) => ({ id: m, label: `$(person) ${plain(who(m))}`, description: vscode.l10n.t('add an action item for {0}', plain(who(m))) })),
       ];
       return ui.pick({ ...base, placeholder: vscode.l10n.t('Action items: who will do something? (Done to finish)'), items, active: [state.pendingWho ?? 'done'] }, ([item]) =>
         take(!item || item.id === 'done' ? { step: 'actionWho', done: true } : { step: 'actionWho', who: item.id }),
@@ -466,7 +467,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
     }
     case 'actionWhat':
       return ui.input(
-        { ...base, value: state.pendingWhat ?? '', prompt: vscode.l10n.t('What will {0} do? (one line)', who(state.pendingWho ?? '')) },
+        { ...base, value: state.pendingWhat ?? '', prompt: vscode.l10n.t('What will {0} do? (one line)', plain(who(state.pendingWho ?? ''))) },
         (text) => take({ step: 'actionWhat', text }),
       );
     case 'done':
@@ -493,13 +494,13 @@ class Steps {
     box.prompt = opts.prompt;
     box.onDidChangeValue((text) => {
       const r = accept(text);
-      box.validationMessage = r.ok ? undefined : r.message;
+      box.validationMessage = r.ok ? undefined : plain(r.message);
     });
     return this.show(box, opts, (resolve) =>
       box.onDidAccept(() => {
         const r = accept(box.value);
         if (r.ok) resolve({ value: r.state });
-        else box.validationMessage = r.message;
+        else box.validationMessage = plain(r.message);
       }),
     );
   }
@@ -531,7 +532,7 @@ class Steps {
       qp.onDidAccept(() => {
         const r = accept(qp.canSelectMany ? qp.selectedItems : qp.activeItems, qp.value);
         if (r.ok) resolve({ value: r.state });
-        else qp.placeholder = `⚠ ${r.message}`;
+        else qp.placeholder = `⚠ ${plain(r.message)}`;
       }),
     );
   }

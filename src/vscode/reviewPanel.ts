@@ -11,6 +11,7 @@ import { addGoalReview, EditError } from '../core/edit';
 import { evidenceGoals } from '../core/evidence';
 import type { MentoringFile, Partnership } from '../core/model';
 import { buildReviewData, EVIDENCE_LOADING } from '../core/reviewData';
+import { plain } from '../core/text';
 import { describeHealth, partnershipLabel } from '../core/tree-model';
 import type { Row } from '../core/tree-model';
 import { readEvidence, showCommit } from '../git/evidence';
@@ -52,7 +53,7 @@ export function registerReviewPanel(context: vscode.ExtensionContext, store: Men
       try {
         await panels.open(arg);
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
       }
     }),
     vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state: unknown) => panels.restore(panel, state) }),
@@ -201,12 +202,12 @@ export class ReviewPanels implements vscode.Disposable {
       const me = this.identity.me(file.folder, model);
       const today = localToday();
       const list = myPartnershipsFirst(model.partnerships, me).filter((p) => member === undefined || p.members.includes(member));
-      if (withModel.length > 1 && list.length) items.push({ label: file.folder.name, kind: vscode.QuickPickItemKind.Separator });
+      if (withModel.length > 1 && list.length) items.push({ label: plain(file.folder.name), kind: vscode.QuickPickItemKind.Separator });
       for (const p of list) {
         items.push({
-          label: pickLabel(model, p, member ?? me),
-          description: p.id,
-          detail: describeHealth(healthOf(model, p, today, { me })),
+          label: plain(pickLabel(model, p, member ?? me)),
+          description: plain(p.id),
+          detail: plain(describeHealth(healthOf(model, p, today, { me }))),
           target: { file, partnership: p.id },
         });
       }
@@ -284,7 +285,7 @@ export class ReviewPanel {
     const file = this.owner.store.get(this.folderKey);
     const model = file?.lastValid;
     const ps = model?.partnerships.find((p) => p.id === this.partnershipId);
-    this.panel.title = ps && model ? vscode.l10n.t('Goal Review: {0}', ps.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(' & ')) : vscode.l10n.t('Goal Review: {0}', this.partnershipId);
+    this.panel.title = plain(ps && model ? vscode.l10n.t('Goal Review: {0}', ps.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(' & ')) : vscode.l10n.t('Goal Review: {0}', this.partnershipId));
     if (!this.ready) return;
     if (!file || !model) {
       void this.post({ type: 'error', message: file?.exists ? vscode.l10n.t('The mentoring file has errors; fix them to review goals.') : vscode.l10n.t('There is no mentoring file in this workspace folder.') });
@@ -323,7 +324,7 @@ export class ReviewPanel {
           return await this.openCommit(message.hash);
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
     }
   }
 

@@ -19,6 +19,7 @@ import type { MentoringFile } from '../core/model';
 import { identityFor } from '../core/suggest';
 import { addSuggestedGoal, partnershipFromMatch } from '../core/suggestion-edits';
 import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../core/suggestion-rows';
+import { plain } from '../core/text';
 import { Analysis, analyzeRepository } from '../git/analyze';
 import { NotARepositoryError } from '../git/history';
 import { command, entryRange } from './commands';
@@ -231,7 +232,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     const timer = setTimeout(() => {
       if (!current()) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history of {0} for suggestions', file.folder.name), cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history of {0} for suggestions', plain(file.folder.name)), cancellable: true },
         async (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           const tick = setInterval(() => {
@@ -318,7 +319,7 @@ async function fileFor(store: MentoringStore, row: SuggestionRow): Promise<Folde
   if (!file) return undefined;
   if (file.exists) return file;
   const create = vscode.l10n.t('Create Mentoring File');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', vscode.workspace.asRelativePath(file.uri)), create);
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', plain(vscode.workspace.asRelativePath(file.uri))), create);
   if (answer === create) await vscode.commands.executeCommand('mentoring.createFile', { folder: file.key });
   return undefined;
 }
@@ -334,7 +335,7 @@ async function createPartnership(store: MentoringStore, row: SuggestionRow | und
   if (!result?.id) return undefined;
   const id = result.id;
   const show = vscode.l10n.t('Show in File');
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0} and {1} are now mutual partners ({2}).', m.aName, m.bName, id), show).then(async (answer) => {
+  void vscode.window.showInformationMessage(vscode.l10n.t('{0} and {1} are now mutual partners ({2}).', plain(m.aName), plain(m.bName), plain(id)), show).then(async (answer) => {
     const range = answer && entryRange(file, { section: 'partnerships', id });
     if (range) await store.revealRange(file.key, range);
   });
