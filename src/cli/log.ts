@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { defaultMinutes, healthOf } from '../core/cadence';
 import { localToday, parseDateInput } from '../core/dates';
-import { addSession, EditError } from '../core/edit';
+import { addSession, EditError, modelOf, rememberParsed } from '../core/edit';
 import { ActionItem, DEFAULT_FILE_NAME, MentoringFile, Session, SESSION_STATUSES, SessionStatus } from '../core/model';
 import { parseMentoring } from '../core/parse';
 import { formatProblem, hasErrors, Problem } from '../core/problems';
@@ -73,6 +73,7 @@ export const run: CliCommand = async (args, io) => {
         throw new Refused('the file has errors; fix them before logging a session', parsed.problems.filter((p) => p.severity === 'error'));
       }
       logged = complete(session, parsed.model);
+      rememberParsed(parsed);
       return addSession(text, logged);
     });
     written = result.text;
@@ -92,7 +93,7 @@ export const run: CliCommand = async (args, io) => {
   // The session is in the file: from here on nothing may fail (a retry would log it twice).
   io.out(`Logged ${describe(logged)} in ${shown}\n`);
   try {
-    const after = parseMentoring(written).model;
+    const after = modelOf(written);
     const partnership = after?.partnerships.find((p) => p.id === logged.partnership);
     if (after && partnership) {
       const h = healthOf(after, partnership, today);

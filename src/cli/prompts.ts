@@ -75,8 +75,9 @@ async function loadModel(full: string, name: string, io: CliIO): Promise<Mentori
   try {
     parsed = await readMentoringFile(full);
   } catch (e) {
-    const missing = e instanceof FileAccessError && e.code === 'not-found';
-    io.err(`${oneLine(name)}: ${missing ? 'no such file (name one with --file)' : oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    const missing = e.code === 'not-found';
+    io.err(`${oneLine(name)}: ${missing ? 'no such file (name one with --file)' : oneLine(e.message)}\n`);
     return 2;
   }
   if (!parsed.model || hasErrors(parsed.problems)) {

@@ -8,7 +8,7 @@ import { DEFAULT_FILE_NAME } from '../core/model';
 import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
 import { buildReport, renderReportJson, renderReportMarkdown } from '../core/report';
-import { readMentoringFile } from '../core/safeWrite';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
 import { oneLine, quote } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand, UsageError } from './io';
@@ -39,7 +39,8 @@ export const run: CliCommand = async (args, io) => {
   try {
     parsed = await readMentoringFile(path.resolve(io.cwd, name));
   } catch (e) {
-    io.err(`${oneLine(name)}: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    io.err(`${oneLine(name)}: ${oneLine(e.message)}\n`);
     return 2;
   }
   if (!parsed.model || hasErrors(parsed.problems)) {

@@ -106,8 +106,9 @@ async function loadMentoring(io: CliIO, repo: string, file: string | undefined):
   try {
     parsed = await readMentoringFile(path.resolve(io.cwd, name));
   } catch (e) {
-    if (file === undefined && e instanceof FileAccessError && e.code === 'not-found') return undefined;
-    io.err(`${oneLine(shown)}: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    if (file === undefined && e.code === 'not-found') return undefined;
+    io.err(`${oneLine(shown)}: ${oneLine(e.message)}\n`);
     return 'unreadable';
   }
   if (!parsed.model || hasErrors(parsed.problems)) {

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { DEFAULT_FILE_NAME } from '../core/model';
 import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors, Problem } from '../core/problems';
-import { readMentoringFile } from '../core/safeWrite';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
 import { jsonText, oneLine } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand } from './io';
@@ -50,7 +50,8 @@ export const run: CliCommand = async (args, io) => {
   try {
     parsed = await readMentoringFile(path.resolve(io.cwd, name));
   } catch (e) {
-    io.err(`peer-mentoring validate: cannot read ${oneLine(name)}: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    io.err(`peer-mentoring validate: cannot read ${oneLine(name)}: ${oneLine(e.message)}\n`);
     return 2;
   }
   const { problems } = parsed;

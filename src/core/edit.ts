@@ -12,7 +12,7 @@
  */
 import { Document, isAlias, isMap, isNode, isScalar, isSeq, Node, Pair, parseDocument, Scalar, stringify, YAMLMap, YAMLSeq } from 'yaml';
 import { FORMAT_VERSION, Goal, GoalReview, GoalStatus, MentoringFile, Partnership, Session } from './model';
-import { MAX_FILE_BYTES, parseMentoring } from './parse';
+import { MAX_FILE_BYTES, ParsedFile, parseMentoring } from './parse';
 import { LineIndex } from './positions';
 import { hasErrors, Problem } from './problems';
 import { Entity, KNOWN_KEYS, nodeAt, validateDocument } from './validate';
@@ -175,6 +175,25 @@ export function clearEditCache(): void {
   remembered = undefined;
 }
 
+/**
+ * The model of `text`: without reading it again when it is the text the last edit read or wrote
+ * (an edit's result, right after it), else parsed. Undefined when the text has no valid model.
+ */
+export function modelOf(text: string): MentoringFile | undefined {
+  if (remembered && remembered.text === text) return remembered.model;
+  const parsed = parseMentoring(text);
+  return hasErrors(parsed.problems) ? undefined : parsed.model;
+}
+
+/** Lets the next edit of `parsed.text` use this reading of it instead of parsing it again. */
+export function rememberParsed(parsed: ParsedFile): void {
+  if (parsed.model && !hasErrors(parsed.problems)) remembered = stateOf(parsed.text, parsed.doc, parsed.model);
+}
+
+function stateOf(text: string, doc: Document.Parsed, model: MentoringFile): State {
+  return { text, doc, model, eol: /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n' };
+}
+
 function load(text: string): State {
   if (remembered && remembered.text === text) return remembered;
   const parsed = parseMentoring(text);
@@ -182,7 +201,7 @@ function load(text: string): State {
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     throw new EditError(`the mentoring file has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; fix ${errors.length === 1 ? 'it' : 'them'} first`, errors);
   }
-  const state = { text, doc: parsed.doc, model: parsed.model, eol: /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n' };
+  const state = stateOf(text, parsed.doc, parsed.model);
   remembered = state;
   return state;
 }
