@@ -291,6 +291,25 @@ function matcherOf(glob: Glob): CompiledPattern {
     if (rest === 'exact') return (path) => path === prefix;
     return (path) => path === prefix || path.startsWith(`${prefix}/`);
   }
+  const last = glob[glob.length - 1];
+  if (glob.length === 2 && glob[0] === 'globstar' && last !== 'globstar') {
+    // `**/name`: the last segment of the path, whatever comes before it.
+    return (path) => segmentMatches(last, path, path.lastIndexOf('/') + 1, path.length);
+  }
+  if (!glob.includes('globstar')) {
+    // As many segments as the pattern, each matching its own.
+    const segs = glob as Segment[];
+    return (path) => {
+      let from = 0;
+      for (let g = 0; g < segs.length; g++) {
+        const slash = path.indexOf('/', from);
+        const end = g === segs.length - 1 ? (slash < 0 ? path.length : -1) : slash;
+        if (end < 0 || !segmentMatches(segs[g], path, from, end)) return false;
+        from = end + 1;
+      }
+      return true;
+    };
+  }
   return (path) => {
     // Segment boundaries of the path.
     const starts = [0];
