@@ -138,6 +138,8 @@ goals:
 });
 
 /** Glob semantics written the slow, obvious way: braces expanded, `**` tried at every length, each segment as a regular expression. */
+const regexes = new Map<string, RegExp>();
+
 function reference(pattern: string, path: string): boolean {
   const expand = (p: string): string[] => {
     const m = /\{([^{}]*,[^{}]*)\}/.exec(p);
@@ -145,6 +147,8 @@ function reference(pattern: string, path: string): boolean {
     return m[1].split(',').flatMap((o) => expand(p.slice(0, m.index) + o + p.slice(m.index + m[0].length)));
   };
   const segRegex = (seg: string): RegExp => {
+    const known = regexes.get(seg);
+    if (known) return known;
     let re = '';
     for (let i = 0; i < seg.length; i++) {
       const c = seg[i];
@@ -157,7 +161,9 @@ function reference(pattern: string, path: string): boolean {
         i = end;
       } else re += c.replace(/[.+^$()|\\-]/g, '\\$&');
     }
-    return new RegExp(`^${re}$`);
+    const compiled = new RegExp(`^${re}$`);
+    regexes.set(seg, compiled);
+    return compiled;
   };
   const match = (segs: string[], parts: string[]): boolean => {
     if (!segs.length) return !parts.length;
