@@ -47,7 +47,7 @@ describe('goal evidence', () => {
   describe('collectEvidence', () => {
     it('takes commits naming the goal in a trailer, by anyone and anywhere', () => {
       const found = collectEvidence([commit({ email: 'ana@example.com', author: 'Ana', date: '2024-01-01', files: ['README.md'], message: 'Docs\n\nMentoring-Goal: ben-ts\n' })], GOALS);
-      assert.deepEqual(found.get('ben-ts'), [{ hash: 'aaaa1111', date: '2024-01-01', author: 'Ana', subject: 'Docs', trailer: true }]);
+      assert.deepEqual(found.get('ben-ts'), [{ hash: 'aaaa1111', date: '2024-01-01', author: 'Ana', subject: 'Docs', trailer: true, files: ['README.md'], filesChanged: 1 }]);
       assert.deepEqual(found.get('ana-docs'), []);
     });
 
