@@ -14,13 +14,17 @@
  */
 import { execFile } from 'child_process';
 import { existsSync } from 'fs';
+import { AGENDA_COMMITS_PER_GOAL, agendaEvidenceGoals, agendaWindow } from '../core/agenda';
+import type { AgendaEvidenceInput } from '../core/agenda';
 import { addDays, isIsoDate } from '../core/dates';
 import { collectEvidence, EVIDENCE_PER_GOAL } from '../core/evidence';
 import type { EvidenceCommit, EvidenceGoal, LoggedCommit } from '../core/evidence';
-import type { IsoDate } from '../core/model';
+import type { IsoDate, MentoringFile } from '../core/model';
 
 /** Commits looked at: the newest this many (merges aside). */
 export const EVIDENCE_SCAN_COMMITS = 1000;
+/** Commits an agenda looks at, at most, since its window starts. */
+export const AGENDA_SCAN_COMMITS = 10_000;
 
 export interface EvidenceOptions {
   /** The newest this many commits are read (default {@link EVIDENCE_SCAN_COMMITS}). */
@@ -80,6 +84,22 @@ export function evidenceLogArgs(options: { maxCommits?: number; since?: IsoDate 
   if (options.since !== undefined) args.push(`--since=${addDays(options.since, -1)}T00:00:00Z`);
   args.push(FORMAT, 'HEAD', '--');
   return args;
+}
+
+/**
+ * The evidence a session agenda needs (core/agenda `agendaWindow`): the active goals' commits since
+ * the last session, and far enough back to tell stalled goals. When git cannot be read (no
+ * repository, no git), says why instead; a cancelled read (`signal`) still rejects.
+ */
+export async function readAgendaEvidence(dir: string, file: MentoringFile, partnershipId: string, today: IsoDate, signal?: AbortSignal): Promise<AgendaEvidenceInput> {
+  const window = agendaWindow(file, partnershipId, today);
+  try {
+    const read = await readEvidenceRange(dir, agendaEvidenceGoals(file, partnershipId), { since: window?.readFrom, perGoal: AGENDA_COMMITS_PER_GOAL, maxCommits: AGENDA_SCAN_COMMITS, signal });
+    return { available: true, ...read };
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    return { available: false, reason: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /**
