@@ -48,6 +48,8 @@ export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'saveReview'; requestId: string; goalId: string; review: ReviewInput }
   | { type: 'logSession'; partnershipId: string; goalId?: string }
+  /** Opens the agenda of the partnership's next session. */
+  | { type: 'prepareSession'; partnershipId: string }
   | { type: 'openGoal'; goalId: string }
   | { type: 'openCommit'; hash: string };
 
@@ -188,6 +190,7 @@ const webviewMessages: Record<WebviewToHost['type'], Check> = {
     true,
   ),
   logSession: shape({ type: str, partnershipId: id, goalId: opt(id) }, true),
+  prepareSession: shape({ type: str, partnershipId: id }, true),
   openGoal: shape({ type: str, goalId: id }, true),
   openCommit: shape({ type: str, hash }, true),
 };
