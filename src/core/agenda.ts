@@ -17,6 +17,8 @@ import type { EvidenceCommit, EvidenceGoal, GoalEvidence } from './evidence';
 import { mentorsOf } from './model';
 import type { Goal, GoalStatus, IsoDate, MentoringFile, Partnership, SessionStatus } from './model';
 import { promptsForChanges } from './prompts';
+import { createClassifier } from './skills';
+import type { SkillTag } from './skills';
 import type { PersonRef, ReviewEntry, ReviewPartnership } from './reviewData';
 import { mdLines, mdText } from './text';
 
@@ -196,9 +198,13 @@ export function buildAgenda(file: MentoringFile, partnershipId: string, today: I
   if (evidence.available && window.since !== undefined) evidence.since = window.since;
   if (evidence.available && window.readFrom !== undefined) evidence.readFrom = window.readFrom;
 
+  // One classifier, each path classified once, for every goal's review questions.
+  const classifier = createClassifier(file.skills);
+  const tags = new Map<string, SkillTag[]>();
+  const classify = (p: string): SkillTag[] => tags.get(p) ?? tags.set(p, classifier(p)).get(p) ?? [];
   const goals = file.goals
     .filter((g) => g.partnership === ps.id && g.status === 'active')
-    .map((g) => goalOf(file, ps, g, today, window, schedule, evidenceInput, person));
+    .map((g) => goalOf(file, ps, g, today, window, schedule, evidenceInput, person, classify));
   const otherGoals = file.goals
     .filter((g) => g.partnership === ps.id && (g.status === 'proposed' || g.status === 'paused'))
     .map((g) => {
@@ -281,6 +287,7 @@ function goalOf(
   schedule: AgendaSchedule,
   input: AgendaEvidenceInput,
   person: (id: string) => PersonRef,
+  classify: (path: string) => SkillTag[],
 ): AgendaGoal {
   const due = validDate(goal.due);
   const daysUntilDue = due === undefined ? undefined : daysBetween(today, due);
@@ -311,7 +318,7 @@ function goalOf(
   const since = window.since;
   const commits = since === undefined ? [...found] : found.filter((c) => c.date >= since);
   view.evidence = { available: true, commits };
-  view.questions = questionsOf(file, goal, commits);
+  view.questions = questionsOf(file, goal, commits, classify);
 
   // Stalled: nothing known to have happened for `stalledDays`. Commits are known from `readFrom` on.
   if (input.complete) {
@@ -333,7 +340,7 @@ function goalOf(
 }
 
 /** The goal's review questions that the files of `commits` raise (as the Review Prompts view asks them), with those files. */
-function questionsOf(file: MentoringFile, goal: Goal, commits: readonly EvidenceCommit[]): AgendaQuestion[] {
+function questionsOf(file: MentoringFile, goal: Goal, commits: readonly EvidenceCommit[], classify: (path: string) => SkillTag[]): AgendaQuestion[] {
   const paths = [...new Set(commits.flatMap((c) => c.files))];
   if (!paths.length) return [];
   const ps = file.partnerships.find((p) => p.id === goal.partnership);
@@ -341,8 +348,12 @@ function questionsOf(file: MentoringFile, goal: Goal, commits: readonly Evidence
   // Only this goal, as if its partnership were active: the questions are the goal's whatever the partnership's state.
   const one: MentoringFile = { ...file, partnerships: [{ ...ps, status: 'active' }], goals: [goal] };
   const questions = new Map<string, string[]>();
-  for (const f of promptsForChanges(paths.map((path) => ({ path, status: 'modified' as const })), one)) {
-    for (const text of f.goals.flatMap((g) => g.prompts)) questions.set(text, [...(questions.get(text) ?? []), f.path]);
+  for (const f of promptsForChanges(paths.map((path) => ({ path, status: 'modified' as const })), one, { classify })) {
+    for (const text of f.goals.flatMap((g) => g.prompts)) {
+      const files = questions.get(text);
+      if (files) files.push(f.path);
+      else questions.set(text, [f.path]);
+    }
   }
   // The goal's own questions first, then the built-in ones, each in the order the files raised them.
   const own = new Set((goal.prompts ?? []).map((p) => p.trim()));
