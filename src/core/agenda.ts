@@ -126,6 +126,7 @@ export type TopicKind =
   | 'first-session'
   | 'schedule'
   | 'action-overdue'
+  | 'action-due'
   | 'goal-overdue'
   | 'goal-stalled'
   | 'goal-due'
@@ -388,6 +389,12 @@ function topicsOf(a: Agenda): AgendaTopic[] {
   if (schedule.length) topics.push({ kind: 'schedule', subject: 'The schedule', fact: schedule.join('; ') });
   for (const x of a.actions.open.filter((x) => x.overdueDays > 0)) {
     topics.push({ kind: 'action-overdue', subject: `${x.who.name}: ${x.what}`, fact: `action item due ${x.due}, ${count(x.overdueDays, 'day')} ago` });
+  }
+  if (s.nextDue !== undefined) {
+    const next = s.nextDue;
+    for (const x of a.actions.open.filter((x) => x.overdueDays === 0 && x.due !== undefined && x.due >= a.today && x.due <= next)) {
+      topics.push({ kind: 'action-due', subject: `${x.who.name}: ${x.what}`, fact: `action item due ${x.due}, by the next session on ${next}` });
+    }
   }
   for (const g of a.goals.filter((g) => g.overdue)) {
     topics.push({ kind: 'goal-overdue', subject: g.title, goal: g.id, fact: `goal was due ${g.due}${progress(g)}` });

@@ -242,6 +242,17 @@ describe('session agenda', () => {
       assert.ok(agenda.topics.some((t) => t.kind === 'action-carried' && t.fact === 'action item open since 2026-02-10, 28 days, carried over 1 session'));
     });
 
+    it('suggests an open action item due by the next session', () => {
+      const file = model();
+      file.sessions[1].actions = [{ who: 'ben', what: 'Add input checks', due: '2026-03-10' }];
+      const agenda = buildAgenda(file, 'ana-ben', '2026-03-05', NONE);
+      assert.ok(agenda);
+      assert.deepEqual(
+        agenda.topics.filter((t) => t.kind === 'action-due'),
+        [{ kind: 'action-due', subject: 'Ben Okafor: Add input checks', fact: 'action item due 2026-03-10, by the next session on 2026-03-10' }],
+      );
+    });
+
     it('gives days since the last session, the cadence, and whether the session is overdue', () => {
       const agenda = buildAgenda(model(), 'ana-ben', TODAY, NONE);
       assert.ok(agenda);
