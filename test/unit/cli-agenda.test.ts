@@ -3,8 +3,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Agenda } from '../../src/core/agenda';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
+import { fakeIO } from './helpers/cliIO';
 import { applySteps, initRepo, tempDir } from './helpers/gitRepo';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -46,11 +46,6 @@ sessions:
     status: cancelled
     reason: Release week
 `;
-
-function fakeIO(cwd: string) {
-  const io = { cwd, env: {}, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io satisfies CliIO;
-}
 
 describe('peer-mentoring agenda', () => {
   let dir: string;

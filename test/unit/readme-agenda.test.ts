@@ -1,8 +1,8 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
+import { fakeIO } from './helpers/cliIO';
 import { tempDir } from './helpers/gitRepo';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -19,9 +19,8 @@ describe('README: Preparing a session', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const demo = require(path.join(ROOT, 'scripts', 'demo-workspace.js')) as { makeDemoWorkspace(dir: string): number };
     demo.makeDemoWorkspace(workspace);
-    const io = { cwd: workspace, env: {}, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-    const cli: CliIO = io;
-    assert.equal(await runCli(['agenda', '--partnership', 'alice-bob'], cli), 0, io.stderr);
+    const io = fakeIO(workspace);
+    assert.equal(await runCli(['agenda', '--partnership', 'alice-bob'], io), 0, io.stderr);
 
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const shown = /```markdown\n(# Session agenda: Alice Chen and Bob Okafor\n[\s\S]*?)```/.exec(readme)?.[1];
