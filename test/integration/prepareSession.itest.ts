@@ -106,6 +106,23 @@ describe('Prepare Session', function () {
     await host.screenshot('prepare-session');
   });
 
+  it('runs from the command palette, asking which partnership', async function () {
+    host.requireDriver(this);
+    await host.press('F1');
+    await waitFor('the command palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).length > 0, SETTLE_MS);
+    await host.type('Mentoring: Prepare Session');
+    const focused = async (text: string) => (await host.domText('.quick-input-list .monaco-list-row.focused')).some((t) => t.includes(text));
+    await waitFor('the command in the palette', () => focused('Mentoring: Prepare Session'), SETTLE_MS);
+    await host.press('Enter');
+    // The partnerships, with how each is doing; typing the id picks one.
+    await waitFor('the partnership pick', async () => (await host.domText('.quick-input-title')).some((t) => t.includes('Prepare Session')), SETTLE_MS);
+    await host.type('ana-chen');
+    await waitFor('Ana and Chen’s partnership focused', () => focused('ana-chen'), SETTLE_MS);
+    await host.press('Enter');
+    const doc = await agendaShown('the agenda opened from the palette');
+    assert.match(doc.getText(), /^# Session agenda: Ana Lima and Chen Wei\n/);
+  });
+
   it('is what the status bar item does when a session is due', async () => {
     const { cadence } = await api();
     const config = vscode.workspace.getConfiguration('mentoring', folder().uri);
