@@ -112,17 +112,16 @@ export function inert(s: string): string {
 /**
  * A value as literal text inside Markdown we generate, on one line: every character that could start
  * markup (emphasis, code, links, images, HTML, tables, strike-through, math, `$(icon)`) is
- * backslash-escaped, as are the ones that make a list, heading or quote at the start of a line;
- * autolinks are broken: schemes (`https://`), e-mail addresses, and the bare domains (`evil.com`,
- * `README.md`) that VS Code's Markdown preview links (its `markdown-it` linkifies them), by escaping
- * the `@` and every dot before a letter. Control characters are escaped as in {@link oneLine}. Not
- * idempotent: apply it once, where the Markdown is assembled.
+ * backslash-escaped, as are the ones that make a list, heading or quote at the start of a line; scheme
+ * (`https://`), `www.` and e-mail autolinks are broken (bare domains such as `README.md` stay text:
+ * VS Code's Markdown preview and GitHub do not link them), and control characters are escaped as in
+ * {@link oneLine}. Not idempotent: apply it once, where the Markdown is assembled.
  */
 export function mdText(s: string): string {
   return oneLine(s)
     .replace(/[\\`*_{}[\]()<>!|~$&@]/g, '\\$&')
     .replace(/:\/\//g, '\\://')
-    .replace(/\.(?=\p{L})/gu, '\\.')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
     .replace(/^( *)([-+=#]|\d+[.)])/, (_, indent: string, marker: string) => `${indent}${marker.slice(0, -1)}\\${marker.slice(-1)}`);
 }
 
