@@ -69,31 +69,6 @@ export async function readFileBytes(file: string, maxBytes = MAX_FILE_BYTES): Pr
   }
 }
 
-/** The same as {@link readFileBytes}, for callers that cannot wait. */
-export function readFileBytesSync(file: string, maxBytes = MAX_FILE_BYTES): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    checkRegular(fs.statSync(file));
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    checkRegular(fs.fstatSync(fd));
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(256 * 1024, maxBytes + 1 - total));
-      const bytesRead = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) return undefined;
-    }
-    return Buffer.concat(chunks, total);
-  } catch (e) {
-    throw accessError(e);
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
 /**
  * Reads and parses the mentoring file: a file over the size limit, or with bytes that are not UTF-8,
  * is a parsed file whose problems say so (at their position). A file that cannot be read at all is a
@@ -166,7 +141,17 @@ export async function editFile(file: string, op: (text: string) => EditResult, o
       if (decoded.problem) throw new EditError('the file is not valid UTF-8', [decoded.problem]);
       const result = op(decoded.text);
       if (result.text === decoded.text) return result;
-      if (replaceFile(real, result.text, st, bytes)) return result;
+      const temp = writeTemp(real, result.text, st);
+      // Compare and swap: renamed into place only while the file still holds what `op` was given.
+      const now = await readFileBytes(real).catch((e: unknown) => {
+        fs.rmSync(temp, { force: true });
+        throw e;
+      });
+      if (now && now.equals(bytes)) {
+        renameInto(temp, real);
+        return result;
+      }
+      fs.rmSync(temp, { force: true });
       if (attempt === CAS_ATTEMPTS) throw new FileAccessError('the file kept changing while it was being edited; nothing was written', 'changing');
     }
   };
@@ -208,7 +193,7 @@ export function writeFileAtomic(target: string, text: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  replaceFile(file, text, st, undefined);
+  renameInto(writeTemp(file, text, st), file);
 }
 
 /** The file a path names, symlinks followed. */
@@ -245,14 +230,11 @@ function statForWrite(file: string): fs.Stats {
 }
 
 /**
- * Writes `text` to a temporary file next to `file`, flushed, with `st`'s mode and owner, and renames
- * it over `file`. When `expected` is given, the rename happens only while `file` still holds exactly
- * those bytes; otherwise false is returned and nothing is written. The original is untouched on any
- * failure, and the temporary file removed.
+ * Writes `text` to a new temporary file next to `file`, flushed to disk, with `st`'s mode, owner and
+ * group; returns its path. On failure nothing is left behind.
  */
-function replaceFile(file: string, text: string, st: fs.Stats | undefined, expected: Buffer | undefined): boolean {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+function writeTemp(file: string, text: string, st: fs.Stats | undefined): string {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', st ? st.mode & 0o7777 : 0o666);
@@ -263,15 +245,7 @@ function replaceFile(file: string, text: string, st: fs.Stats | undefined, expec
     }
     fs.fsyncSync(fd);
     fs.closeSync(fd);
-    fd = undefined;
-    if (expected !== undefined) {
-      const now = readFileBytesSync(file);
-      if (!now || !now.equals(expected)) {
-        fs.rmSync(temp, { force: true });
-        return false;
-      }
-    }
-    fs.renameSync(temp, file);
+    return temp;
   } catch (e) {
     if (fd !== undefined) {
       try {
@@ -281,10 +255,19 @@ function replaceFile(file: string, text: string, st: fs.Stats | undefined, expec
       }
     }
     fs.rmSync(temp, { force: true });
-    throw e instanceof FileAccessError ? e : accessError(e);
+    throw accessError(e);
   }
-  syncDir(dir);
-  return true;
+}
+
+/** Renames `temp` over `file` in one step (the original is untouched on failure, and `temp` removed). */
+function renameInto(temp: string, file: string): void {
+  try {
+    fs.renameSync(temp, file);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw accessError(e);
+  }
+  syncDir(path.dirname(file));
 }
 
 /** Gives the temporary file the original's owner and group, or refuses when this process may not. */
