@@ -169,7 +169,8 @@ export interface LockOptions {
  * take turns with the CLI.
  */
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const lock = `${await realFile(file)}.lock`;
+  // A file that does not exist (yet, or any more) is locked by its name: an open editor may still be edited.
+  const lock = `${await realFile(file).catch(() => path.resolve(file))}.lock`;
   const token = `${process.pid} ${os.hostname()} ${Date.now()} ${randomBytes(6).toString('hex')}`;
   await acquire(lock, token, options.waitMs ?? LOCK_WAIT_MS);
   try {
