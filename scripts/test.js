@@ -10,6 +10,7 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { preflight } = require('./preflight');
 
 const root = path.resolve(__dirname, '..');
 const resultsDir = path.join(root, 'out', '.results');
@@ -67,6 +68,8 @@ function main() {
     console.error(`unknown layer or option ${unknown[0]} (layers: ${layers.map((l) => l.name).join(', ')}; option: --update-screenshots)`);
     process.exit(2);
   }
+  // What the machine lacks is said now, in a second, with the command that installs it.
+  preflight('npm test', { test: { layers: wanted } });
   if (args.includes('--update-screenshots')) process.env.PM_UPDATE_SCREENSHOTS = '1';
   fs.rmSync(resultsDir, { recursive: true, force: true });
   const totals = { passed: 0, failed: 0, skipped: 0 };
