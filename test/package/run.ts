@@ -53,7 +53,7 @@ async function main(): Promise<number> {
       vscodeExecutablePath: path.join(root, 'scripts', 'vscode-host', 'code.js'),
       extensionDevelopmentPath: emptyExtension(path.join(tmp, 'empty-extension')),
       extensionTestsPath: path.join(__dirname, 'index.js'),
-      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_EXTENSIONS_DIR: extensionsDir },
+      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_EXTENSIONS_DIR: extensionsDir, PM_VSIX_FILE: vsix },
       launchArgs: [makeWorkspace(tmp), `--user-data-dir=${userDataDir(tmp)}`, `--extensions-dir=${extensionsDir}`],
     });
   });
