@@ -11,7 +11,7 @@ import type { Goal, GoalStatus } from '../core/model';
 import { plain } from '../core/text';
 import { EntryRef, locateAction, Row } from '../core/tree-model';
 import { parseProgress } from '../protocol/review';
-import { askToWrite, writeAndConfirm } from './confirmWrite';
+import { asked, askToWrite, writeAndConfirm } from './confirmWrite';
 import { createMentoringFile, CreateFileArgs } from './createFile';
 import { FolderFile, FolderRef, MentoringStore } from './store';
 import { PartnersTree } from './tree';
@@ -75,8 +75,9 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
       const title = plain(goal.title);
       let value: number;
       if (isRow(arg) || arg?.progress === undefined) {
-        const input = await vscode.window.showInputBox({
-          title: vscode.l10n.t('Progress of “{0}”', title),
+        const heading = vscode.l10n.t('Progress of “{0}”', title);
+        const shown = vscode.window.showInputBox({
+          title: heading,
           prompt: vscode.l10n.t('Percent done, a whole number from 0 to 100 (now {0})', goal.progress === undefined ? vscode.l10n.t('not set') : `${goal.progress}%`),
           value: goal.progress === undefined ? '' : String(goal.progress),
           validateInput: (text) => {
@@ -87,6 +88,7 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
             return status ? { message: statusNote(goal.status, status, r.value), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
           },
         });
+        const input = await asked({ title: heading, step: 1, items: [String(goal.progress ?? '')] }, Promise.resolve(shown));
         if (input === undefined) return undefined;
         const r = parseProgress(input);
         if (!r.ok) return undefined;
@@ -104,7 +106,7 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
           ? vscode.l10n.t('Set Progress to {0}% and Status to {1}', value, change.status)
           : vscode.l10n.t('Set Progress to {0}%', value);
         const detail = change.status ? statusNote(goal.status, change.status, value) : undefined;
-        if (!(await askToWrite(store, file.key, op, { title: vscode.l10n.t('Progress of “{0}”', title), action, detail }))) return undefined;
+        if (!(await askToWrite(store, file.key, op, { title: vscode.l10n.t('Progress of “{0}”', title), action, detail, step: 2, totalSteps: 2 }))) return undefined;
       }
       const said = change.status ? vscode.l10n.t('Set “{0}” to {1}%, {2}.', title, value, change.status) : vscode.l10n.t('Set “{0}” to {1}%.', title, value);
       return writeAndConfirm(store, file.key, op, { message: () => said, reveal: (f) => entryRange(f, { section: 'goals', id: goal.id }) });

@@ -26,9 +26,10 @@ export interface Confirmation {
   open(): Promise<void>;
 }
 
-/** The question on screen: its title and item labels (for tests). */
+/** The question on screen: its title, step and item labels (for tests). */
 export interface Question {
   title: string;
+  step?: number;
   items: string[];
 }
 
@@ -47,6 +48,16 @@ export const writeLog = {
     return asking;
   },
 };
+
+/** Says which question is on screen while `shown` runs (the steps before a write use it too). */
+export async function asked<T>(question: Question, shown: Promise<T>): Promise<T> {
+  asking = question;
+  try {
+    return await shown;
+  } finally {
+    if (asking === question) asking = undefined;
+  }
+}
 
 export interface AskOptions {
   /** The quick pick's title (untrusted parts already made plain). */
@@ -93,19 +104,18 @@ export async function askToWrite(store: MentoringStore, folder: FolderRef, op: (
   qp.activeItems = [write];
   if (options.step !== undefined) qp.step = options.step;
   if (options.totalSteps !== undefined) qp.totalSteps = options.totalSteps;
-  asking = { title: options.title, items: items.map((i) => i.label) };
-  try {
-    return await new Promise<boolean>((resolve) => {
-      qp.onDidAccept(() => {
-        // Only the action writes; Enter on a line of the preview goes back to it.
-        if (qp.activeItems[0]?.write) resolve(true);
-        else qp.activeItems = [write];
-      });
-      qp.onDidHide(() => resolve(false));
-      qp.show();
+  const answer = new Promise<boolean>((resolve) => {
+    qp.onDidAccept(() => {
+      // Only the action writes; Enter on a line of the preview goes back to it.
+      if (qp.activeItems[0]?.write) resolve(true);
+      else qp.activeItems = [write];
     });
+    qp.onDidHide(() => resolve(false));
+    qp.show();
+  });
+  try {
+    return await asked({ title: options.title, step: options.step, items: items.map((i) => i.label) }, answer);
   } finally {
-    asking = undefined;
     qp.dispose();
   }
 }

@@ -43,7 +43,7 @@ import { MentoringFile, Partnership, PARTNERSHIP_KINDS, Session, SESSION_STATUSE
 import { parseMentoring } from '../core/parse';
 import { plain } from '../core/text';
 import { locateAction, Row } from '../core/tree-model';
-import { writeAndConfirm } from './confirmWrite';
+import { asked, writeAndConfirm } from './confirmWrite';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
 
@@ -359,7 +359,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     const action = await vscode.window.showWarningMessage(message, log, reopen, discard);
     if (action === log) await this.logDraft(draft);
     else if (action === reopen) await this.openNotesEditor(draft);
-    else if (action === discard) await this.removeDraft(draft.id);
+    else if (action === discard) await this.discardDraft(draft.id);
   }
 
   /** Logs a draft as it is (its notes as written). */
@@ -369,7 +369,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     if (notes) session.notes = notes;
     else delete session.notes;
     const logged = await this.write(draft.folder, { ...draft.plan, session });
-    if (logged) await this.removeDraft(draft.id);
+    if (logged) await this.discardDraft(draft.id);
     return logged;
   }
 
@@ -403,7 +403,8 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     await this.memento.update(DRAFTS_KEY, [...others, draft]);
   }
 
-  private async removeDraft(id: string): Promise<void> {
+  /** Forgets a draft (its notes with it). */
+  async discardDraft(id: string): Promise<void> {
     await this.memento.update(DRAFTS_KEY, this.drafts().filter((d) => d.id !== id));
   }
 
@@ -661,6 +662,14 @@ class Steps {
     input.totalSteps = opts.total;
     input.ignoreFocusOut = false;
     input.buttons = opts.back ? [vscode.QuickInputButtons.Back] : [];
+    const labels = 'items' in input ? input.items.map((i) => i.label) : [input.value];
+    return asked({ title: input.title ?? '', step: opts.step, items: labels }, this.answer(input, onAccept));
+  }
+
+  private answer(
+    input: vscode.InputBox | vscode.QuickPick<PickItem>,
+    onAccept: (resolve: (nav: Nav<FlowState>) => void) => vscode.Disposable,
+  ): Promise<Nav<FlowState> | undefined> {
     return new Promise((resolve) => {
       const listeners: vscode.Disposable[] = [];
       const finish = (nav: Nav<FlowState> | undefined): void => {
@@ -742,7 +751,8 @@ async function pickDraft(drafts: Draft[], today: string): Promise<Draft | 'new' 
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     { label: `$(add) ${vscode.l10n.t('A new session…')}` },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: TITLE(), placeHolder: vscode.l10n.t('Finish a session kept as a draft, or log a new one') });
+  const shown = vscode.window.showQuickPick(items, { title: TITLE(), placeHolder: vscode.l10n.t('Finish a session kept as a draft, or log a new one') });
+  const picked = await asked({ title: TITLE(), step: 0, items: items.map((i) => i.label) }, Promise.resolve(shown));
   return picked ? (picked.draft ?? 'new') : undefined;
 }
 

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { PartnershipKind } from '../core/model';
 import { plain } from '../core/text';
+import { asked } from './confirmWrite';
 
 export const DEFAULT_CADENCE = 14;
 
@@ -50,7 +51,7 @@ export async function askKind(members: readonly Person[], at: StepPosition, deta
   Object.assign(qp, { title: at.title, step: at.step, totalSteps: at.totalSteps, placeholder: vscode.l10n.t('What kind of partnership?'), items });
   const active = items.find((i) => i.answer.kind === preferred?.kind && i.answer.mentor === preferred?.mentor);
   if (active) qp.activeItems = [active];
-  return pickOne(qp, (item) => item.answer);
+  return asked({ title: at.title, step: at.step, items: items.map((i) => i.label) }, pickOne(qp, (item) => item.answer));
 }
 
 /** Days between sessions: a whole number from 1 to 999, or empty for none. Null for "no cadence", undefined on Escape. */
@@ -59,7 +60,7 @@ export function askCadence(at: StepPosition, value = DEFAULT_CADENCE): Promise<n
   Object.assign(box, { title: at.title, step: at.step, totalSteps: at.totalSteps, prompt: vscode.l10n.t('Days between sessions (empty: no cadence)'), value: String(value) });
   const check = (t: string): string | undefined => (t.trim() === '' || /^[1-9]\d{0,2}$/.test(t.trim()) ? undefined : vscode.l10n.t('A whole number of days from 1 to 999, or empty'));
   box.onDidChangeValue((t) => (box.validationMessage = check(t)));
-  return new Promise<number | null | undefined>((resolve) => {
+  const answer = new Promise<number | null | undefined>((resolve) => {
     box.onDidAccept(() => {
       const t = box.value.trim();
       if (check(t)) return;
@@ -68,6 +69,7 @@ export function askCadence(at: StepPosition, value = DEFAULT_CADENCE): Promise<n
     box.onDidHide(() => resolve(undefined));
     box.show();
   }).finally(() => box.dispose());
+  return asked({ title: at.title, step: at.step, items: [box.value] }, answer);
 }
 
 function pickOne<T extends vscode.QuickPickItem, R>(qp: vscode.QuickPick<T>, value: (item: T) => R): Promise<R | undefined> {

@@ -13,7 +13,7 @@ import { addSuggestedGoal, MatchPartnership, partnershipFromMatch } from '../cor
 import type { SuggestionRow } from '../core/suggestion-rows';
 import { plain } from '../core/text';
 import { entryRange } from './commands';
-import { askToWrite, writeAndConfirm } from './confirmWrite';
+import { asked, askToWrite, writeAndConfirm } from './confirmWrite';
 import { askCadence, askKind, KindAnswer } from './partnershipSteps';
 import { FolderFile, MentoringStore } from './store';
 
@@ -85,16 +85,17 @@ export async function addGoal(store: MentoringStore, row: SuggestionRow | undefi
   let title = given?.title?.trim() || suggested.title;
   if (!given) {
     const heading = vscode.l10n.t('New goal for {0}', owner);
-    const typed = await vscode.window.showInputBox({
+    const shown = vscode.window.showInputBox({
       title: heading,
       prompt: suggested.description ? plain(suggested.description) : vscode.l10n.t('The goal’s title'),
       value: suggested.title,
       validateInput: (t) => (t.trim() ? undefined : vscode.l10n.t('A goal needs a title')),
     });
+    const typed = await asked({ title: heading, step: 1, items: [suggested.title] }, Promise.resolve(shown));
     if (typed === undefined) return undefined;
     title = typed.trim();
     const preview = (text: string): EditResult => addSuggestedGoal(text, { ...suggested, title }, localToday());
-    if (!(await askToWrite(store, file.key, preview, { title: heading, action: vscode.l10n.t('Add Goal'), detail: vscode.l10n.t('as proposed, for {0} and their partners to agree on', owner) }))) return undefined;
+    if (!(await askToWrite(store, file.key, preview, { title: heading, step: 2, totalSteps: 2, action: vscode.l10n.t('Add Goal'), detail: vscode.l10n.t('as proposed, for {0} and their partners to agree on', owner) }))) return undefined;
   }
   const today = localToday();
   const result = await writeAndConfirm(store, file.key, (text) => addSuggestedGoal(text, { ...suggested, title }, today), {

@@ -88,3 +88,21 @@ export async function children(parent?: Row): Promise<Row[]> {
 export function summary(rows: Row[]): string[] {
   return rows.map((r) => (r.description ? `${r.label} — ${r.description}` : r.label));
 }
+
+/** The question a command shows on screen now (quick pick or input box), once it matches `title` (and `step`). */
+export async function question(title: string | RegExp, step?: number): Promise<{ title: string; step?: number; items: string[] }> {
+  const { writes } = await api();
+  const matches = (t: string): boolean => (typeof title === 'string' ? t.includes(title) : title.test(t));
+  return waitFor(`the question "${String(title)}"${step ? ` at step ${step}` : ''}`, () => {
+    const q = writes.asking;
+    return q && matches(q.title) && (step === undefined || q.step === step) && q;
+  });
+}
+
+/** Answers the question on screen as Enter does (its active item, or the input box's value), and waits for it to go. */
+export async function accept(): Promise<void> {
+  const { writes } = await api();
+  const shown = writes.asking;
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  if (shown) await waitFor('the question to be answered', () => writes.asking !== shown);
+}
