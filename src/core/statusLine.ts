@@ -5,6 +5,7 @@
  */
 import { Health, healthOf, withWhom } from './cadence';
 import type { IsoDate, MentoringFile } from './model';
+import { plain } from './text';
 import type { ShownVersion } from './tree-model';
 
 export interface StatusSource {
@@ -102,7 +103,8 @@ export function statusView(line: StatusLine | undefined, errors: readonly FileWi
       : shown?.from === 'editor'
         ? 'The mentoring file has errors; the views show its last valid content.'
         : 'The mentoring file has errors, and there is no valid version of it to show.';
-  const about = line ? line.text.replace(/^\$\([\w-]+\)\s*/, '') : 'Mentoring file has errors';
+  // The line without its own icon, made inert (names come from the file) under the warning's.
+  const about = line ? plain(line.text.replace(/^\$\([\w-]+\)\s*/, '')) : 'Mentoring file has errors';
   const tooltip = [first, ...(line ? ['', ...line.tooltip.split('\n').slice(0, line.all.length)] : []), '', 'Click to show the first problem.'];
   return { text: `$(warning) ${about}`, tooltip: tooltip.join('\n'), warning: true, command: 'mentoring.revealProblem', arguments: [{ folder: broken.folder }] };
 }

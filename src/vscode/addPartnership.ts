@@ -10,7 +10,7 @@ import { MentoringFile, Partnership } from '../core/model';
 import { plain } from '../core/text';
 import { entryRange } from './commands';
 import { askToWrite, writeAndConfirm } from './confirmWrite';
-import { askCadence, askKind, DEFAULT_CADENCE } from './partnershipSteps';
+import { askCadence, askKind, DEFAULT_CADENCE, joinNames } from './partnershipSteps';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
 
@@ -70,10 +70,6 @@ async function run(store: MentoringStore, identity: Identity, args: AddPartnersh
     more: [{ label: log, run: () => id && vscode.commands.executeCommand('mentoring.logSession', { folder: file.key, partnership: id }) }],
   });
   return result?.id;
-}
-
-function joinNames(names: string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${vscode.l10n.t('and')} ${names[names.length - 1]}`;
 }
 
 async function pickFile(store: MentoringStore, folder: string | undefined): Promise<FolderFile | undefined> {

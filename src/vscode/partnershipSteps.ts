@@ -28,9 +28,13 @@ export interface StepPosition {
   totalSteps: number;
 }
 
-function names(people: readonly Person[]): string {
-  const list = people.map((p) => plain(p.name));
+/** "Ana, Ben and Chen" (names already made plain). */
+export function joinNames(list: readonly string[]): string {
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} ${vscode.l10n.t('and')} ${list[list.length - 1]}`;
+}
+
+function names(people: readonly Person[]): string {
+  return joinNames(people.map((p) => plain(p.name)));
 }
 
 /**
