@@ -65,6 +65,9 @@ function missing(what, env = process.env, platform = `${process.platform}-${proc
   const major = Number(process.versions.node.split('.')[0]);
   if (major < MIN_NODE) problems.push({ need: `Node ${MIN_NODE} or later`, why: `this is Node ${process.versions.node}`, fix: `install Node ${MIN_NODE} or later (https://nodejs.org, or nvm install ${MIN_NODE})` });
   if (!onPath('git')) problems.push({ need: 'git', why: 'the demo workspace and the tests are git repositories', package: 'git' });
+  if (!fs.existsSync(path.join(__dirname, '..', 'node_modules', '.package-lock.json'))) {
+    problems.push({ need: "the project's npm packages", why: 'node_modules is not installed', fix: 'run `npm install` in this folder' });
+  }
 
   const layers = what.test ? (what.test.layers && what.test.layers.length ? what.test.layers : ['unit', 'webview', 'integration', 'screenshots', 'package']) : [];
   const needsHost = what.demo ? what.demo.browser : layers.some((l) => ['integration', 'screenshots', 'package'].includes(l)) && codeServerHost(env);

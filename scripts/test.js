@@ -17,11 +17,12 @@ const resultsDir = path.join(root, 'out', '.results');
 const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const layers = [
-  { name: 'unit', cmd: process.execPath, args: [require.resolve('mocha/bin/mocha.js'), '--config', '.mocharc.json'] },
+  // mocha is resolved when the layer runs: a machine without node_modules hears so from the preflight check first.
+  { name: 'unit', cmd: process.execPath, args: () => [require.resolve('mocha/bin/mocha.js'), '--config', '.mocharc.json'] },
   {
     name: 'webview',
     cmd: process.execPath,
-    args: [
+    args: () => [
       require.resolve('mocha/bin/mocha.js'),
       '--no-config',
       '--reporter',
@@ -89,7 +90,7 @@ function main() {
     if (layer.when && !layer.when()) continue;
     console.log(`\n> ${layer.name} tests`);
     const resultsFile = path.join(resultsDir, `${layer.name}.json`);
-    const status = run(layer.cmd, layer.args, { PM_RESULTS_FILE: resultsFile });
+    const status = run(layer.cmd, typeof layer.args === 'function' ? layer.args() : layer.args, { PM_RESULTS_FILE: resultsFile });
     let counts;
     try {
       counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));

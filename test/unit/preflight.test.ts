@@ -69,6 +69,23 @@ describe('preflight', () => {
   });
 });
 
+describe('preflight before npm install', () => {
+  it('says to run npm install first, instead of a module error', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-preflight-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'scripts', 'vscode-host'), { recursive: true });
+      for (const f of ['test.js', 'preflight.js', path.join('vscode-host', 'install.js')]) fs.copyFileSync(path.join(root, 'scripts', f), path.join(tmp, 'scripts', f));
+      const r = spawnSync(process.execPath, [path.join(tmp, 'scripts', 'test.js'), 'unit'], { cwd: tmp, encoding: 'utf8' });
+      assert.strictEqual(r.status, 1);
+      assert.match(r.stderr, /- the project's npm packages: node_modules is not installed/);
+      assert.match(r.stderr, /run `npm install` in this folder/);
+      assert.ok(!/Cannot find module/.test(r.stderr), r.stderr);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('VS Code test host install', () => {
   let tmp: string;
   beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-install-'))));
