@@ -33,9 +33,6 @@ export interface Question {
   items: string[];
 }
 
-const confirmed = new vscode.EventEmitter<Confirmation>();
-/** Fires after each confirmed write. */
-export const onDidConfirmWrite = confirmed.event;
 let last: Confirmation | undefined;
 let asking: Question | undefined;
 
@@ -164,7 +161,6 @@ export async function writeAndConfirm(store: MentoringStore, folder: FolderRef, 
     },
   };
   last = confirmation;
-  confirmed.fire(confirmation);
   const undo = vscode.l10n.t('Undo');
   const open = vscode.l10n.t('Open');
   const more = options.more ?? [];
