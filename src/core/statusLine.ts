@@ -3,7 +3,7 @@
  * workspace folders), the most pressing one in a few words — "$(warning) Overdue with Bob",
  * "$(calendar) Bob in 3 days" — and every one of them for the tooltip.
  */
-import { Health, healthOf, withWhom } from './cadence';
+import { DEFAULT_DUE_SOON_DAYS, Health, healthOf, withWhom } from './cadence';
 import type { IsoDate, MentoringFile } from './model';
 import { plain } from './text';
 import type { ShownVersion } from './tree-model';
@@ -28,8 +28,10 @@ export interface StatusLine {
   /** With a codicon: "$(warning) Overdue with Bob". */
   text: string;
   tooltip: string;
-  /** The most pressing commitment (the one a click logs a session for). */
+  /** The most pressing commitment (the one a click is about). */
   target: Commitment;
+  /** What a click does: prepare the session when it is due (within a couple of days, or overdue), else log one. */
+  action: 'prepare' | 'log';
   all: Commitment[];
 }
 
@@ -53,8 +55,10 @@ export function statusLine(sources: readonly StatusSource[], today: IsoDate): St
   const target = all[0];
   if (!target) return undefined;
   const lines = all.map((c) => `${capitalize(c.health.sentence)}.`);
-  lines.push('', `Click to log a session with ${target.name}.`);
-  return { text: shortText(target), tooltip: lines.join('\n'), target, all };
+  const d = target.health.daysUntilDue;
+  const action = d !== undefined && d <= DEFAULT_DUE_SOON_DAYS ? 'prepare' : 'log';
+  lines.push('', action === 'prepare' ? `Click to prepare the session with ${target.name}.` : `Click to log a session with ${target.name}.`);
+  return { text: shortText(target), tooltip: lines.join('\n'), target, action, all };
 }
 
 function shortText(c: Commitment): string {
@@ -86,7 +90,7 @@ export interface FileWithErrors {
 }
 
 /**
- * The status bar item: the user's most pressing partnership (click: log a session), or, while a
+ * The status bar item: the user's most pressing partnership (click: prepare or log a session), or, while a
  * file has errors, a warning that stays in sight (click: the first problem), with the partnership
  * from the content still shown when there is some.
  */
@@ -94,7 +98,9 @@ export function statusView(line: StatusLine | undefined, errors: readonly FileWi
   const broken = errors[0];
   if (!broken) {
     if (!line) return undefined;
-    return { text: line.text, tooltip: line.tooltip, warning: line.target.health.overdueDays > 0, command: 'mentoring.logSession', arguments: [{ folder: line.target.folder, partnership: line.target.partnership }] };
+    // A session due soon or overdue is prepared; otherwise the click logs one.
+    const command = line.action === 'prepare' ? 'mentoring.prepareSession' : 'mentoring.logSession';
+    return { text: line.text, tooltip: line.tooltip, warning: line.target.health.overdueDays > 0, command, arguments: [{ folder: line.target.folder, partnership: line.target.partnership }] };
   }
   const shown = broken.shown;
   const first =

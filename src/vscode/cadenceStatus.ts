@@ -68,7 +68,12 @@ export class CadenceStatus implements vscode.Disposable {
     this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.command = {
       command: view.command,
-      title: view.command === 'mentoring.logSession' ? vscode.l10n.t('Log mentoring session') : vscode.l10n.t('Show the first problem'),
+      title:
+        view.command === 'mentoring.prepareSession'
+          ? vscode.l10n.t('Prepare session')
+          : view.command === 'mentoring.logSession'
+            ? vscode.l10n.t('Log mentoring session')
+            : vscode.l10n.t('Show the first problem'),
       arguments: view.arguments,
     };
     this.item.show();

@@ -10,6 +10,7 @@ import { writeLog } from './confirmWrite';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './logSession';
+import { registerPrepareSession } from './prepareSession';
 import { registerReviewPanel, ReviewPanels } from './reviewPanel';
 import { ReviewPrompts, registerReviewPrompts } from './reviewPrompts';
 import { MentoringStore } from './store';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const cadence = registerCadenceStatus(context, store, identity);
   const suggestions = registerSuggestions(context, store);
   registerAddPartnership(context, store, identity);
+  registerPrepareSession(context, store, identity);
   return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog } };
 }
 

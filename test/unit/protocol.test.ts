@@ -17,6 +17,7 @@ describe('review protocol', () => {
       { type: 'logSession', partnershipId: 'ada-grace', goalId: 'rust-async' },
       { type: 'openGoal', goalId: 'rust-async' },
       { type: 'openCommit', hash: '3f2a9c1d' },
+      { type: 'prepareSession', partnershipId: 'ada-grace' },
     ];
     for (const m of valid) {
       it(`accepts ${JSON.stringify(m)}`, () => assert.equal(isWebviewMessage(clone(m)), true));
@@ -44,6 +45,8 @@ describe('review protocol', () => {
       ['no goal id', { type: 'saveReview', requestId: 'r', review }],
       ['logSession without a partnership', { type: 'logSession', goalId: 'g' }],
       ['logSession with a numeric goal', { type: 'logSession', partnershipId: 'p', goalId: 3 }],
+      ['prepareSession without a partnership', { type: 'prepareSession' }],
+      ['prepareSession with a goal', { type: 'prepareSession', partnershipId: 'p', goalId: 'g' }],
       ['openGoal without a goal', { type: 'openGoal' }],
       ['openCommit with a non-hex hash', { type: 'openCommit', hash: 'HEAD; rm -rf /' }],
       ['openCommit with an option as hash', { type: 'openCommit', hash: '--output=x' }],

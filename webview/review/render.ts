@@ -43,7 +43,12 @@ export function header(data: ReviewPanelData): HTMLElement {
       h('h1', {}, 'Goal review: ', h('span', { class: 'names' }, p.members.map((m) => m.name).join(' & ') || p.id)),
       h('p', { class: 'members' }, who + cadence + status, ' · ', h('span', { class: 'partnership-id' }, p.id)),
     ),
-    button('Log a session', () => post({ type: 'logSession', partnershipId: p.id }), { id: 'log-session' }),
+    h(
+      'div',
+      { class: 'header-actions' },
+      button('Prepare session', () => post({ type: 'prepareSession', partnershipId: p.id }), { id: 'prepare-session', title: 'An agenda for the next session, from the work since the last one' }),
+      button('Log a session', () => post({ type: 'logSession', partnershipId: p.id }), { id: 'log-session' }),
+    ),
   );
 }
 
