@@ -75,7 +75,20 @@ export async function restore(): Promise<void> {
     throw new Error(`${e.message}: ${docs.join('; ')}`);
   });
   const { store } = await api();
-  await waitFor('the store to read the fixture file again', () => store.get(folder())?.text === text, SETTLE_MS);
+  // A file event lost on a busy machine: the store is asked to read again every few seconds.
+  let asked = Date.now();
+  await waitFor(
+    'the store to read the fixture file again',
+    async () => {
+      if (store.get(folder())?.text === text) return true;
+      if (Date.now() - asked > 3000) {
+        asked = Date.now();
+        await store.refresh();
+      }
+      return store.get(folder())?.text === text;
+    },
+    SETTLE_MS,
+  );
 }
 
 /** The tree's rows under `parent` (the top level when omitted), through the provider. */

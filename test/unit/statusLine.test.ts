@@ -108,7 +108,9 @@ describe('status bar item while the file has errors', () => {
   it('is the plain status line when no file has errors', () => {
     const line = statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-20');
     const view = statusView(line, []);
-    assert.deepEqual(view && [view.text, view.warning, view.command], ['$(warning) Overdue with Bob', true, 'mentoring.logSession']);
+    assert.deepEqual(view && [view.text, view.warning, view.command], ['$(warning) Overdue with Bob', true, 'mentoring.prepareSession'], 'an overdue session is prepared');
+    const later = statusView(statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-03'), []);
+    assert.deepEqual(later && [later.text, later.warning, later.command], ['$(calendar) Bob in 12 days', false, 'mentoring.logSession']);
     assert.equal(statusView(undefined, []), undefined);
   });
 });
