@@ -59,9 +59,12 @@ export async function restore(): Promise<void> {
     'loaded documents to show the fixture text',
     async () => {
       const stale = loaded().filter((d) => d.getText() !== text);
-      // One that stays behind on a busy machine is reverted to the disk's text, every few seconds.
+      // One that stays behind on a busy machine (its file event lost) is reverted to the disk's text,
+      // every few seconds, with the file touched first so that a new event says it changed.
       if (stale.length && Date.now() - nudged > 3000) {
         nudged = Date.now();
+        const now = new Date();
+        fs.utimesSync(fileUri().fsPath, now, now);
         for (const d of stale) {
           await vscode.window.showTextDocument(d);
           await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
