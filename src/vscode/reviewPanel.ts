@@ -6,15 +6,16 @@
  */
 import * as vscode from 'vscode';
 import { localToday } from '../core/dates';
-import { addGoalReview, EditError } from '../core/edit';
+import { addGoalReview, EditError, EditResult } from '../core/edit';
 import { evidenceGoals } from '../core/evidence';
-import type { MentoringFile } from '../core/model';
+import type { MentoringFile, Partnership } from '../core/model';
 import { buildReviewData, EVIDENCE_LOADING } from '../core/reviewData';
 import { plain } from '../core/text';
 import { readEvidence, showCommit } from '../git/evidence';
 import { isWebviewMessage } from '../protocol/review';
 import type { GoalEvidence, HostToWebview, WebviewToHost } from '../protocol/review';
 import { entryRange } from './commands';
+import { writeAndConfirm } from './confirmWrite';
 import { evidenceBlocked, RESTRICTED_REASON } from './evidence';
 import { Identity } from './identity';
 import { PREPARE_COMMAND } from './prepareSession';
@@ -154,6 +155,11 @@ export class ReviewPanels implements vscode.Disposable {
   }
 }
 
+/** "Alice Chen & Bob Diaz": the partnership's members by name, as the panel's heading says them. */
+function memberNames(model: MentoringFile, p: Partnership): string {
+  return p.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(' & ');
+}
+
 function panelKey(folderKey: string, partnershipId: string): string {
   return `${folderKey}\n${partnershipId}`;
 }
@@ -208,7 +214,7 @@ export class ReviewPanel {
     const file = this.owner.store.get(this.folderKey);
     const model = file?.lastValid;
     const ps = model?.partnerships.find((p) => p.id === this.partnershipId);
-    this.panel.title = plain(ps && model ? vscode.l10n.t('Goal Review: {0}', ps.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(' & ')) : vscode.l10n.t('Goal Review: {0}', this.partnershipId));
+    this.panel.title = vscode.l10n.t('Goal Review: {0}', plain(ps && model ? memberNames(model, ps) : this.partnershipId));
     if (!this.ready) return;
     if (!file || !model) {
       void this.post({ type: 'error', message: file?.exists ? vscode.l10n.t('The mentoring file has errors; fix them to review goals.') : vscode.l10n.t('There is no mentoring file in this workspace folder.') });
@@ -263,7 +269,14 @@ export class ReviewPanel {
     });
     if (!data) return;
     void this.post({ type: 'data', data });
-    if (file.hasErrors) void this.post({ type: 'error', message: vscode.l10n.t('The mentoring file has errors: this shows its last valid content. Saving is refused until they are fixed.') });
+    if (file.hasErrors) {
+      const shown = file.shown;
+      const message =
+        shown?.from === 'commit'
+          ? vscode.l10n.t('The mentoring file has errors: this shows its version committed on {0}. Saving is refused until they are fixed.', shown.date)
+          : vscode.l10n.t('The mentoring file has errors: this shows its last valid content. Saving is refused until they are fixed.');
+      void this.post({ type: 'error', message });
+    }
   }
 
   private async loadEvidence(file: FolderFile, model: MentoringFile, inputs: string): Promise<void> {
@@ -301,13 +314,18 @@ export class ReviewPanel {
     const { requestId, goalId, review } = message;
     let refused: string | undefined;
     try {
-      const result = await this.owner.store.applyEdit(this.folderKey, (text) => {
+      const title = plain(this.owner.store.get(this.folderKey)?.lastValid?.goals.find((g) => g.id === goalId)?.title ?? goalId);
+      const op = (text: string): EditResult => {
         try {
           return addGoalReview(text, goalId, { date: localToday(), ...review });
         } catch (e) {
           if (e instanceof EditError) refused = e.message;
           throw e;
         }
+      };
+      const result = await writeAndConfirm(this.owner.store, this.folderKey, op, {
+        message: () => vscode.l10n.t('Saved the review of “{0}”: {1}%, {2}.', title, review.progress, review.status),
+        reveal: (f) => entryRange(f, { section: 'goals', id: goalId }),
       });
       if (result) await this.post({ type: 'saveResult', requestId, ok: true });
       else await this.post({ type: 'saveResult', requestId, ok: false, message: sentence(refused ?? vscode.l10n.t('the review was not saved')) });
