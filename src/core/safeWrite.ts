@@ -7,15 +7,16 @@ import * as path from 'path';
 import type { EditResult } from './edit';
 
 /**
- * Replaces `target` with `text` atomically, keeping the original's permissions. On any failure the
- * original is untouched and the temporary file is removed.
+ * Replaces `target` with `text` atomically, keeping the original's permissions (or giving it
+ * `options.mode`, from the temporary file's creation on). On any failure the original is untouched
+ * and the temporary file is removed.
  */
-export function writeFileAtomic(target: string, text: string): void {
+export function writeFileAtomic(target: string, text: string, options: { mode?: number } = {}): void {
   let file = target;
-  let mode: number | undefined;
+  let mode = options.mode;
   try {
     file = fs.realpathSync(target); // a symlinked file stays a symlink: its target is replaced
-    mode = fs.statSync(file).mode & 0o7777;
+    mode ??= fs.statSync(file).mode & 0o7777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }

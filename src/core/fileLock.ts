@@ -1,0 +1,124 @@
+/**
+ * A lock file that serialises writers across processes (two VS Code windows, the CLI): created with
+ * O_EXCL, so only one process holds it; it names its holder, so a lock left behind by a process that
+ * died (same machine) or one older than `staleMs` is taken over.
+ */
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+
+export interface LockOptions {
+  /** How long to wait for another holder before giving up (default 10 s). */
+  timeoutMs?: number;
+  /** A lock older than this is taken over whoever holds it (default 60 s; held locks last milliseconds). */
+  staleMs?: number;
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+/** The lock could not be had in time: another process holds it. */
+export class LockTimeout extends Error {
+  constructor(readonly lockFile: string) {
+    super(`${lockFile} is held by another process; try again in a moment`);
+    this.name = 'LockTimeout';
+  }
+}
+
+/** Runs `fn` holding the lock file `lockFile` (its folder must exist); releases it however `fn` ends. */
+export async function withFileLock<T>(lockFile: string, fn: () => T | Promise<T>, options: LockOptions = {}): Promise<T> {
+  const token = await acquire(lockFile, options);
+  try {
+    return await fn();
+  } finally {
+    release(lockFile, token);
+  }
+}
+
+async function acquire(lockFile: string, options: LockOptions): Promise<string> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const staleMs = options.staleMs ?? 60_000;
+  const token = randomBytes(8).toString('hex');
+  const me: Holder = { pid: process.pid, host: os.hostname(), token };
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      const fd = fs.openSync(lockFile, 'wx', 0o600);
+      try {
+        fs.writeSync(fd, JSON.stringify(me));
+      } finally {
+        fs.closeSync(fd);
+      }
+      return token;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (isStale(lockFile, staleMs)) {
+      takeOver(lockFile);
+      continue;
+    }
+    if (Date.now() > deadline) throw new LockTimeout(lockFile);
+    await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
+  }
+}
+
+function readHolder(lockFile: string): { holder?: Holder; mtimeMs: number } | undefined {
+  try {
+    const mtimeMs = fs.statSync(lockFile).mtimeMs;
+    try {
+      const h = JSON.parse(fs.readFileSync(lockFile, 'utf8')) as Partial<Holder>;
+      if (typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.token === 'string') return { holder: h as Holder, mtimeMs };
+    } catch {
+      // Being written this very moment, or garbage: judged by its age alone.
+    }
+    return { mtimeMs };
+  } catch {
+    return undefined; // gone already
+  }
+}
+
+function isStale(lockFile: string, staleMs: number): boolean {
+  const info = readHolder(lockFile);
+  if (!info) return false; // released meanwhile: just try again
+  if (Date.now() - info.mtimeMs > staleMs) return true;
+  const h = info.holder;
+  if (!h || h.host !== os.hostname()) return false;
+  try {
+    process.kill(h.pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes a stale lock: renamed aside first (one step), then removed. Should a fresh lock have been
+ * created in between by a third process and renamed instead, it is put back (a hard link creates the
+ * name only if it is free).
+ */
+function takeOver(lockFile: string): void {
+  const before = readHolder(lockFile);
+  const aside = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  try {
+    fs.renameSync(lockFile, aside);
+  } catch {
+    return; // someone else took it over
+  }
+  const moved = readHolder(aside);
+  if (moved?.holder && before?.holder && moved.holder.token !== before.holder.token) {
+    try {
+      fs.linkSync(aside, lockFile);
+    } catch {
+      // The name is taken again: that holder's release will find its lock gone, which is harmless.
+    }
+  }
+  fs.rmSync(aside, { force: true });
+}
+
+function release(lockFile: string, token: string): void {
+  const info = readHolder(lockFile);
+  if (info?.holder?.token !== token) return; // taken over as stale: not ours to remove
+  fs.rmSync(lockFile, { force: true });
+}
