@@ -7,6 +7,7 @@
 import { cadenceOf, openActionsOf, sessionsOf, tallySessions } from './cadence';
 import { addDays, daysBetween } from './dates';
 import { isOpenGoal, mentorsOf } from './model';
+import { privateBlock, PrivateInput } from './privateView';
 import type { Goal, IsoDate, MentoringFile, Partnership } from './model';
 import type { GoalEvidence, GoalView, PersonRef, ReviewPanelData, ReviewSummary, ReviewTimeline } from '../protocol/review';
 
@@ -22,6 +23,8 @@ export interface ReviewDataOptions {
   evidence?: (goalId: string) => GoalEvidence | undefined;
   /** Shown for goals whose evidence is not known (yet). */
   pending?: GoalEvidence;
+  /** The folder's private notes, when this machine keeps them for it. */
+  private?: PrivateInput;
 }
 
 export const EVIDENCE_LOADING: GoalEvidence = { available: false, reason: 'Reading git history…' };
@@ -47,6 +50,7 @@ export function buildReviewData(file: MentoringFile, partnershipId: string, toda
   if (validCadence(ps.cadence)) data.partnership.cadence = ps.cadence;
   if (options.me !== undefined) data.me = options.me;
   if (options.folder !== undefined) data.folder = options.folder;
+  if (options.private) data.private = privateBlock(file, ps.id, options.private);
   return data;
 }
 

@@ -99,6 +99,33 @@ export interface GoalView {
   evidence: GoalEvidence;
 }
 
+/** A private note or reflection: kept on this machine only, never in the mentoring file. */
+export interface PrivateNoteView {
+  /** When it was written: an ISO date-time in UTC. */
+  written: string;
+  text: string;
+  /** A reflection written with a review: the review's date. */
+  review?: IsoDate;
+}
+
+/**
+ * Everything private the panel shows, in one place: notes on the partnership's sessions,
+ * reflections on its goals, and notes whose session or goal is no longer in the file.
+ */
+export interface PrivateBlock {
+  /** The file on this machine that keeps them. */
+  store: string;
+  /** Newest session first. */
+  sessions: { date: IsoDate; status: SessionStatus; notes: PrivateNoteView[] }[];
+  goals: { goal: string; notes: PrivateNoteView[] }[];
+  /** What each note was on ("session 2026-02-07 (cancelled)"), for notes kept after it left the file. */
+  detached: { subject: string; notes: PrivateNoteView[] }[];
+  /** Why the notes cannot be read (`FILE:LINE:COL: …`); they are then not shown and not written. */
+  error?: string;
+  /** Unsaved reflections of the review forms, by goal id: kept by the host in memory only. */
+  drafts: { goal: string; text: string }[];
+}
+
 /** Everything the panel shows: the host sends it whole, after `ready` and after every change. */
 export interface ReviewPanelData {
   partnership: ReviewPartnership;
@@ -110,6 +137,8 @@ export interface ReviewPanelData {
   goals: GoalView[];
   /** The workspace folder whose file this is; the webview keeps it in its state to restore the panel. */
   folder?: string;
+  /** Private notes, when this machine can keep them for the folder (not in a virtual workspace). */
+  private?: PrivateBlock;
 }
 
 /** What a review form submits; the host adds the date. */
@@ -125,7 +154,8 @@ export interface ReviewInput {
 
 export type HostToWebview =
   | { type: 'data'; data: ReviewPanelData }
-  | { type: 'saveResult'; requestId: string; ok: true }
+  /** `warning`: the review was saved, its private reflection was not (it stays in the form). */
+  | { type: 'saveResult'; requestId: string; ok: true; warning?: string }
   | { type: 'saveResult'; requestId: string; ok: false; message: string }
   | { type: 'error'; message: string }
   /** Opens a goal's section and scrolls it into view. */
@@ -133,7 +163,10 @@ export type HostToWebview =
 
 export type WebviewToHost =
   | { type: 'ready' }
-  | { type: 'saveReview'; requestId: string; goalId: string; review: ReviewInput }
+  /** `reflection`: a private reflection to keep on this machine beside the review (never in the file). */
+  | { type: 'saveReview'; requestId: string; goalId: string; review: ReviewInput; reflection?: string }
+  /** The private reflection being typed, for the host to keep in memory while the panel is hidden. */
+  | { type: 'reflectionDraft'; goalId: string; text: string }
   | { type: 'logSession'; partnershipId: string; goalId?: string }
   | { type: 'openGoal'; goalId: string }
   | { type: 'openCommit'; hash: string };
@@ -195,6 +228,16 @@ const evidence: Check = (x) =>
     ? list(shape({ hash, date, author: str, subject: str, trailer: bool }))(x.commits)
     : x.available === false && str(x.reason));
 
+const privateNote = shape({ written: str, text: str, review: opt(date) });
+const privateBlock = shape({
+  store: str,
+  sessions: list(shape({ date, status: sessionStatus, notes: list(privateNote) })),
+  goals: list(shape({ goal: id, notes: list(privateNote) })),
+  detached: list(shape({ subject: str, notes: list(privateNote) })),
+  error: opt(str),
+  drafts: list(shape({ goal: id, text: str })),
+});
+
 const reviewPanelData = shape({
   partnership: shape({
     id,
@@ -222,6 +265,7 @@ const reviewPanelData = shape({
   me: opt(str),
   today: date,
   folder: opt(str),
+  private: opt(privateBlock),
   goals: list(
     shape({
       id,
@@ -253,7 +297,7 @@ export function isHostMessage(x: unknown): x is HostToWebview {
     case 'data':
       return reviewPanelData(x.data);
     case 'saveResult':
-      return id(x.requestId) && (x.ok === true || (x.ok === false && str(x.message)));
+      return id(x.requestId) && ((x.ok === true && opt(str)(x.warning)) || (x.ok === false && str(x.message)));
     case 'error':
       return str(x.message);
     case 'revealGoal':
@@ -271,9 +315,11 @@ const webviewMessages: Record<WebviewToHost['type'], Check> = {
       requestId: id,
       goalId: id,
       review: shape({ progress: percent, status: goalStatus, note: opt(str), by: id }, true),
+      reflection: opt(str),
     },
     true,
   ),
+  reflectionDraft: shape({ type: str, goalId: id, text: str }, true),
   logSession: shape({ type: str, partnershipId: id, goalId: opt(id) }, true),
   openGoal: shape({ type: str, goalId: id }, true),
   openCommit: shape({ type: str, hash }, true),

@@ -9,6 +9,7 @@ import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './logSession';
+import { PrivateNotes } from './privateNotes';
 import { registerReviewPanel, ReviewPanels } from './reviewPanel';
 import { ReviewPrompts, registerReviewPrompts } from './reviewPrompts';
 import { MentoringStore } from './store';
@@ -17,28 +18,30 @@ import { PartnersTree, VIEW_ID } from './tree';
 
 /** What `activate` returns: handles for the integration tests. */
 export interface MentoringApi {
-  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView; reviews: ReviewPanels };
+  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView; reviews: ReviewPanels; privateNotes: PrivateNotes };
 }
 
 export function activate(context: vscode.ExtensionContext): MentoringApi {
   const store = new MentoringStore();
   const identity = new Identity();
-  const tree = new PartnersTree(store, identity);
+  const privateNotes = new PrivateNotes(store);
+  const tree = new PartnersTree(store, identity, privateNotes);
   context.subscriptions.push(
     store,
     identity,
+    privateNotes,
     tree,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     registerDiagnostics(store),
     registerCommands(store, tree),
   );
-  const reviews = registerReviewPanel(context, store, identity);
+  const reviews = registerReviewPanel(context, store, identity, privateNotes);
   const reviewPrompts = registerReviewPrompts(context, store, identity);
   const logSession = registerLogSession(context, store, identity);
   const cadence = registerCadenceStatus(context, store, identity);
   const suggestions = registerSuggestions(context, store);
   registerAddPartnership(context, store, identity);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews } };
+  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, privateNotes } };
 }
 
 export function deactivate(): void {

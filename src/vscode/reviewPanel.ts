@@ -11,6 +11,7 @@ import { addGoalReview, EditError } from '../core/edit';
 import { evidenceGoals } from '../core/evidence';
 import type { MentoringFile, Partnership } from '../core/model';
 import { buildReviewData, EVIDENCE_LOADING } from '../core/reviewData';
+import { goalRef } from '../core/privateNotes';
 import { describeHealth, partnershipLabel } from '../core/tree-model';
 import type { Row } from '../core/tree-model';
 import { readEvidence, showCommit } from '../git/evidence';
@@ -18,6 +19,7 @@ import { isWebviewMessage } from '../protocol/review';
 import type { GoalEvidence, HostToWebview, WebviewToHost } from '../protocol/review';
 import { entryRange } from './commands';
 import { Identity } from './identity';
+import type { PrivateNotes } from './privateNotes';
 import { buildReviewHtml, makeNonce } from './reviewHtml';
 import { FolderFile, MentoringStore, vscodeRange } from './store';
 
@@ -44,8 +46,8 @@ interface Target {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export function registerReviewPanel(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity): ReviewPanels {
-  const panels = new ReviewPanels(context.extensionUri, store, identity);
+export function registerReviewPanel(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity, notes?: PrivateNotes): ReviewPanels {
+  const panels = new ReviewPanels(context.extensionUri, store, identity, notes);
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand(REVIEW_COMMAND, async (arg?: unknown) => {
@@ -70,11 +72,13 @@ export class ReviewPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     readonly store: MentoringStore,
     readonly identity: Identity,
+    readonly notes?: PrivateNotes,
   ) {
     this.disposables = [
       store.onDidChange((file) => {
         for (const p of this.panels.values()) if (!file || file.key === p.folderKey) p.refresh();
       }),
+      ...(notes ? [notes.onDidChange(() => this.panels.forEach((p) => p.refresh()))] : []),
       identity.onDidChange(() => this.panels.forEach((p) => p.refresh())),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.panels.forEach((p) => p.refresh(true))),
     ];
@@ -245,6 +249,8 @@ export class ReviewPanel {
   private evidenceRun = 0;
   private abort: AbortController | undefined;
   private pendingGoal: string | undefined;
+  /** Private reflections typed in the forms, by goal: in memory only, never in the webview's saved state. */
+  private readonly drafts = new Map<string, string>();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -315,6 +321,10 @@ export class ReviewPanel {
           return;
         case 'saveReview':
           return await this.save(message);
+        case 'reflectionDraft':
+          if (message.text) this.drafts.set(message.goalId, message.text);
+          else this.drafts.delete(message.goalId);
+          return;
         case 'logSession':
           return await this.logSession(message.goalId);
         case 'openGoal':
@@ -333,6 +343,7 @@ export class ReviewPanel {
       folder: this.folderKey,
       evidence: (goal) => this.evidence.get(goal),
       pending: vscode.workspace.isTrusted ? EVIDENCE_LOADING : RESTRICTED_EVIDENCE,
+      private: this.owner.notes?.view(file.key, model, this.drafts),
     });
     if (!data) return;
     void this.post({ type: 'data', data });
@@ -371,20 +382,51 @@ export class ReviewPanel {
 
   private async save(message: Extract<WebviewToHost, { type: 'saveReview' }>): Promise<void> {
     const { requestId, goalId, review } = message;
+    const reflection = message.reflection?.trim() || undefined;
+    const notes = this.owner.notes;
+    if (reflection !== undefined) {
+      // Checked first, so that a review is not saved while its private reflection could not be.
+      try {
+        if (!notes) throw new Error(vscode.l10n.t('Private notes are not available here.'));
+        await notes.check(this.folderKey);
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        await this.post({ type: 'saveResult', requestId, ok: false, message: vscode.l10n.t('The private reflection cannot be kept ({0}); nothing was saved.', reason) });
+        return;
+      }
+    }
     let refused: string | undefined;
+    let date = localToday();
     try {
       const result = await this.owner.store.applyEdit(this.folderKey, (text) => {
         try {
-          return addGoalReview(text, goalId, { date: localToday(), ...review });
+          date = localToday();
+          return addGoalReview(text, goalId, { date, ...review });
         } catch (e) {
           if (e instanceof EditError) refused = e.message;
           throw e;
         }
       });
-      if (result) await this.post({ type: 'saveResult', requestId, ok: true });
+      if (result && reflection !== undefined && notes) await this.saveReflection(requestId, goalId, reflection, date);
+      else if (result) await this.post({ type: 'saveResult', requestId, ok: true });
       else await this.post({ type: 'saveResult', requestId, ok: false, message: sentence(refused ?? vscode.l10n.t('the review was not saved')) });
     } catch (e) {
       await this.post({ type: 'saveResult', requestId, ok: false, message: sentence(e instanceof Error ? e.message : String(e)) });
+    }
+  }
+
+  /** Keeps the reflection of a review just saved; when that fails, the review stays saved and the reflection in the form. */
+  private async saveReflection(requestId: string, goalId: string, text: string, review: string): Promise<void> {
+    const model = this.owner.store.get(this.folderKey)?.lastValid;
+    const goal = model?.goals.find((g) => g.id === goalId);
+    try {
+      if (!model || !goal) throw new Error(vscode.l10n.t('goal “{0}” is not in the mentoring file any more', goalId));
+      await this.owner.notes?.add(this.folderKey, model, { goal: goalRef(goal), review, text });
+      this.drafts.delete(goalId);
+      await this.post({ type: 'saveResult', requestId, ok: true });
+    } catch (e) {
+      const warning = vscode.l10n.t('The review was saved, but the private reflection was not kept: {0}', e instanceof Error ? e.message : String(e));
+      await this.post({ type: 'saveResult', requestId, ok: true, warning: sentence(warning) });
     }
   }
 

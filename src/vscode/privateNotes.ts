@@ -1,0 +1,211 @@
+/**
+ * The private notes of each workspace folder's mentoring file, for the tree, the review panel and
+ * the session log (core/noteStore on disk, core/privateNotes for placing them). Which repository a
+ * folder is (git/repoIdentity) is asked once per folder, with git only in a trusted workspace; the
+ * notes are read again when another window or the CLI changes them.
+ *
+ * Private text goes to the notes file and to the views of this window, nowhere else: not into the
+ * mentoring file, settings, webview state, logs or messages.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { privateNotesDir } from '../core/dataDir';
+import type { MentoringFile } from '../core/model';
+import { addNote, checkStore, findStore, NotesStoreError } from '../core/noteStore';
+import { NotesData, PrivateNote, Resolution, resolveNotes } from '../core/privateNotes';
+import type { PrivateInput } from '../core/privateView';
+import { fileInRepository, FolderRepository, repositoryOf } from '../git/repoIdentity';
+import { FolderRef, MentoringStore } from './store';
+
+export interface FolderNotes {
+  repo: FolderRepository;
+  /** The mentoring file, relative to the repository. */
+  file: string;
+  /** The store file (it may not exist yet). */
+  store: string;
+  data?: NotesData;
+  /** Why the notes cannot be read or written (`FILE:LINE:COL: …`). */
+  error?: string;
+}
+
+/** The note to add: on a session or a goal, with its text. */
+export type NewNote = Pick<PrivateNote, 'session' | 'goal' | 'review' | 'text'>;
+
+const RELOAD_MS = 150;
+
+export class PrivateNotes implements vscode.Disposable {
+  private readonly folders = new Map<string, Promise<FolderNotes | undefined>>();
+  private readonly loaded = new Map<string, FolderNotes>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private watcher: fs.FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Bumped when everything is read afresh (trust granted, folders changed). */
+  private generation = 0;
+  /** Fires when a folder's notes were read (again). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly store: MentoringStore,
+    readonly notesDir: string = privateNotesDir(),
+  ) {
+    this.disposables.push(
+      store.onDidChange((file) => {
+        // Another mentoring file (the setting changed) or other folders: where the notes are may change.
+        if (!file) this.forget();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.forget()),
+      vscode.window.onDidChangeWindowState((s) => {
+        if (s.focused) this.scheduleReload();
+      }),
+    );
+  }
+
+  /** The folder's notes as last read; undefined while they are read the first time (then onDidChange fires). */
+  get(ref: FolderRef): FolderNotes | undefined {
+    const key = this.store.get(ref)?.key;
+    if (key === undefined) return undefined;
+    if (!this.folders.has(key)) void this.load(key);
+    return this.loaded.get(key);
+  }
+
+  /** Where the folder's notes are in its model, or why they cannot be shown; undefined while unknown. */
+  view(ref: FolderRef, model: MentoringFile | undefined, drafts?: ReadonlyMap<string, string>): PrivateInput | undefined {
+    const notes = this.get(ref);
+    if (!notes) return undefined;
+    const input: PrivateInput = { store: notes.store };
+    if (notes.error !== undefined) input.error = notes.error;
+    if (notes.data && model) input.resolution = this.resolve(notes, model);
+    if (drafts) input.drafts = drafts;
+    return input;
+  }
+
+  /** For the tree: the folder's notes placed in `model`, or the error. */
+  treeInput(ref: FolderRef, model: MentoringFile | undefined): { resolution?: Resolution; error?: string } | undefined {
+    const v = this.view(ref, model);
+    return v && { resolution: v.resolution, error: v.error };
+  }
+
+  /** Waits for the folder's notes to be read. */
+  async ready(ref: FolderRef): Promise<FolderNotes | undefined> {
+    const key = this.store.get(ref)?.key;
+    return key === undefined ? undefined : (this.folders.get(key) ?? this.load(key));
+  }
+
+  /**
+   * Throws, with the reason, when the folder's notes cannot be written now (a virtual folder, an
+   * unreadable notes file): checked before anything is written to the mentoring file.
+   */
+  async check(ref: FolderRef): Promise<FolderNotes> {
+    const notes = await this.ready(ref);
+    if (!notes) throw new Error(vscode.l10n.t('Private notes need a folder on this computer.'));
+    try {
+      checkStore(this.notesDir, notes.repo);
+    } catch (e) {
+      if (e instanceof NotesStoreError) throw new Error(e.message);
+      throw e;
+    }
+    return notes;
+  }
+
+  /** Keeps a note of the folder's file (placed in `model`, the file as it is now); resolves to the store file. */
+  async add(ref: FolderRef, model: MentoringFile, note: NewNote): Promise<string> {
+    const notes = await this.check(ref);
+    let written;
+    try {
+      written = await addNote(this.notesDir, notes.repo, notes.file, model, note);
+    } catch (e) {
+      if (e instanceof NotesStoreError) throw new Error(e.message);
+      throw e;
+    }
+    const key = this.store.get(ref)?.key;
+    if (key !== undefined && this.loaded.has(key)) {
+      this.loaded.set(key, { ...notes, store: written.file, data: written.data, error: undefined });
+      this.changed.fire();
+    }
+    this.watch();
+    return written.file;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private resolve(notes: FolderNotes, model: MentoringFile): Resolution {
+    return resolveNotes(notes.data?.notes ?? [], model, notes.file);
+  }
+
+  private forget(): void {
+    this.generation++;
+    this.folders.clear();
+    this.loaded.clear();
+    this.changed.fire();
+  }
+
+  private load(key: string): Promise<FolderNotes | undefined> {
+    const p = this.read(key, this.generation);
+    this.folders.set(key, p);
+    return p;
+  }
+
+  private async read(key: string, generation: number): Promise<FolderNotes | undefined> {
+    const file = this.store.get(key);
+    if (!file || file.folder.uri.scheme !== 'file' || file.uri.scheme !== 'file') return undefined;
+    const repo = await repositoryOf(path.dirname(file.uri.fsPath), { git: vscode.workspace.isTrusted });
+    const notes: FolderNotes = { repo, file: fileInRepository(repo, file.uri.fsPath), store: '' };
+    this.fill(notes);
+    if (generation !== this.generation) return notes; // forgotten meanwhile: a newer read tells
+    this.loaded.set(key, notes);
+    this.watch();
+    this.changed.fire();
+    return notes;
+  }
+
+  /** Reads the store of `notes`'s repository into it. */
+  private fill(notes: FolderNotes): void {
+    try {
+      const found = findStore(this.notesDir, notes.repo);
+      notes.store = found.file;
+      notes.data = found.data;
+      notes.error = undefined;
+    } catch (e) {
+      if (!(e instanceof NotesStoreError)) throw e;
+      notes.store = e.file;
+      notes.data = undefined;
+      notes.error = e.message;
+    }
+  }
+
+  /** Another window or the CLI may have written the notes: read them again, and tell when they changed. */
+  private scheduleReload(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      let changed = false;
+      for (const [key, notes] of this.loaded) {
+        const next: FolderNotes = { ...notes };
+        this.fill(next);
+        if (JSON.stringify(next) !== JSON.stringify(notes)) {
+          this.loaded.set(key, next);
+          changed = true;
+        }
+      }
+      if (changed) this.changed.fire();
+    }, RELOAD_MS);
+  }
+
+  private watch(): void {
+    if (this.watcher || !fs.existsSync(this.notesDir)) return;
+    try {
+      this.watcher = fs.watch(this.notesDir, { persistent: false }, () => this.scheduleReload());
+      this.watcher.on('error', () => {
+        this.watcher?.close();
+        this.watcher = undefined;
+      });
+    } catch {
+      // Not watchable here: the notes are read again when the window gets focus.
+    }
+  }
+}
