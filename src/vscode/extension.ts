@@ -9,7 +9,7 @@ import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './logSession';
-import { PrivateNotes } from './privateNotes';
+import { PrivateNotes, registerPrivateNotes } from './privateNotes';
 import { registerReviewPanel, ReviewPanels } from './reviewPanel';
 import { ReviewPrompts, registerReviewPrompts } from './reviewPrompts';
 import { MentoringStore } from './store';
@@ -34,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     registerDiagnostics(store),
     registerCommands(store, tree),
+    registerPrivateNotes(store, privateNotes),
   );
   const reviews = registerReviewPanel(context, store, identity, privateNotes);
   const reviewPrompts = registerReviewPrompts(context, store, identity);

@@ -11,11 +11,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { privateNotesDir } from '../core/dataDir';
-import type { MentoringFile } from '../core/model';
+import type { Goal, MentoringFile } from '../core/model';
 import { addNote, checkStore, findStore, NotesStoreError } from '../core/noteStore';
-import { NotesData, PrivateNote, Resolution, resolveNotes } from '../core/privateNotes';
+import { goalRef, NotesData, PrivateNote, Resolution, resolveNotes, sessionRef } from '../core/privateNotes';
 import type { PrivateInput } from '../core/privateView';
+import { plain } from '../core/text';
+import type { EntryRef } from '../core/tree-model';
 import { fileInRepository, FolderRepository, repositoryOf } from '../git/repoIdentity';
+import { command } from './commands';
 import { FolderRef, MentoringStore } from './store';
 
 export interface FolderNotes {
@@ -208,4 +211,65 @@ export class PrivateNotes implements vscode.Disposable {
       // Not watchable here: the notes are read again when the window gets focus.
     }
   }
+}
+
+/** The argument of "Add Private Note…": a tree row (session or goal), or `{ folder?, session?: index, goal?: id, text? }`. */
+export interface PrivateNoteArgs {
+  folder?: string;
+  /** A session's position in `sessions:`. */
+  session?: number;
+  goal?: string;
+  /** The note; asked for when absent. */
+  text?: string;
+}
+
+/**
+ * "Add Private Note…" on a session or goal: one line (or `text` from code), kept on this machine
+ * only. Resolves to the store file, or undefined when nothing was kept.
+ */
+export async function addPrivateNote(store: MentoringStore, notes: PrivateNotes, arg: unknown): Promise<string | undefined> {
+  await store.ready;
+  const a = targetOf(arg);
+  const file = store.get(a.folder);
+  const model = file?.lastValid;
+  if (!file || !model) throw new Error(vscode.l10n.t('There is no valid mentoring file to add a private note to.'));
+  const session = a.session !== undefined ? model.sessions[a.session] : undefined;
+  const goal = a.goal !== undefined ? model.goals.find((g) => g.id === a.goal) : undefined;
+  if (!session && !goal) throw new Error(vscode.l10n.t('Choose a session or a goal in Partners & Goals to add a private note to.'));
+  await notes.check(file.key);
+  const on = session
+    ? vscode.l10n.t('the session of {0} on {1}', plain(session.partnership), session.date)
+    : vscode.l10n.t('the goal “{0}”', plain(goal?.title ?? ''));
+  const text =
+    a.text ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Private note — only on this machine'),
+      prompt: vscode.l10n.t('On {0}. Kept on this computer only, never written to the mentoring file or to git.', on),
+      placeHolder: vscode.l10n.t('What stays between the two of you'),
+      ignoreFocusOut: true,
+      validateInput: (t) => (t.trim() ? undefined : vscode.l10n.t('Write the note, or press Escape')),
+    }));
+  if (text === undefined || !text.trim()) return undefined;
+  const kept = await notes.add(file.key, model, session ? { session: sessionRef(session), text: text.trim() } : { goal: goalRef(goal as Goal), text: text.trim() });
+  void vscode.window.showInformationMessage(vscode.l10n.t('Private note on {0} kept on this machine only.', on));
+  return kept;
+}
+
+function targetOf(arg: unknown): PrivateNoteArgs {
+  if (typeof arg !== 'object' || arg === null) return {};
+  const r = arg as Record<string, unknown>;
+  const ref = r.ref as EntryRef | undefined;
+  if (typeof r.kind === 'string' && typeof r.folder === 'string' && ref) {
+    return ref.section === 'sessions' ? { folder: r.folder, session: ref.index } : ref.section === 'goals' ? { folder: r.folder, goal: ref.id } : { folder: r.folder };
+  }
+  return {
+    folder: typeof r.folder === 'string' ? r.folder : undefined,
+    session: typeof r.session === 'number' ? r.session : undefined,
+    goal: typeof r.goal === 'string' ? r.goal : undefined,
+    text: typeof r.text === 'string' ? r.text : undefined,
+  };
+}
+
+export function registerPrivateNotes(store: MentoringStore, notes: PrivateNotes): vscode.Disposable {
+  return command('mentoring.addPrivateNote', (arg?: unknown) => addPrivateNote(store, notes, arg));
 }
