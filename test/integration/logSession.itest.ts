@@ -7,10 +7,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { parseMentoring } from '../../src/core/parse';
-import { Row } from '../../src/core/tree-model';
 import type { Logged } from '../../src/vscode/logSession';
 import { host, waitFor } from './host';
-import { api, children, fileUri, folder, originalText, restore, summary } from './mentoring';
+import { anaBen, api, children, fileUri, folder, originalText, restore, summary } from './mentoring';
 
 const SESSION = {
   partnership: 'ana-ben',
@@ -37,15 +36,6 @@ const SESSION_YAML = [
 
 function disk(): string {
   return fs.readFileSync(fileUri().fsPath, 'utf8');
-}
-
-/** Ana's partnership row with Ben, as the tree shows it now. */
-async function anaBen(): Promise<Row> {
-  const ana = (await children()).find((r) => r.label === 'Ana Lima');
-  assert.ok(ana, 'Ana in the tree');
-  const row = (await children(ana)).find((r) => r.label === 'with Ben Okafor');
-  assert.ok(row, 'the partnership with Ben under Ana');
-  return row;
 }
 
 /** Waits until the quick input shows step `step` with `text` somewhere in it. */

@@ -1,7 +1,8 @@
 import * as assert from 'assert/strict';
 import type { MentoringFile } from '../../src/core/model';
 import { buildReviewData, EVIDENCE_LOADING, TIMELINE_DAYS } from '../../src/core/reviewData';
-import { goalRef, PrivateNote, resolveNotes, sessionRef } from '../../src/core/privateNotes';
+import { goalRef, resolveNotes, sessionRef } from '../../src/core/privateNotes';
+import { privateNote } from './helpers/notes';
 import { isHostMessage } from '../../src/protocol/review';
 import type { GoalEvidence } from '../../src/protocol/review';
 
@@ -194,13 +195,12 @@ describe('review panel data', () => {
 
   it('gathers the partnership’s private notes in one block: its sessions newest first, its goals, its detached notes and drafts', () => {
     const f = file();
-    const note = (over: Partial<PrivateNote>, text: string): PrivateNote => ({ id: text, file: '.mentoring.yml', written: '2026-03-01T10:00:00Z', text, ...over });
     const notes = [
-      note({ session: sessionRef(f.sessions[0]) }, 'older session'),
-      note({ session: sessionRef(f.sessions[1]) }, 'newer session'),
-      note({ session: sessionRef(f.sessions[6]) }, 'another partnership'),
-      note({ goal: goalRef(f.goals[0]), review: '2026-02-01' }, 'reflection'),
-      note({ session: { partnership: 'ada-bob', date: '2024-01-01', status: 'held', fingerprint: '0' } }, 'gone'),
+      privateNote({ session: sessionRef(f.sessions[0]) }, 'older session'),
+      privateNote({ session: sessionRef(f.sessions[1]) }, 'newer session'),
+      privateNote({ session: sessionRef(f.sessions[6]) }, 'another partnership'),
+      privateNote({ goal: goalRef(f.goals[0]), review: '2026-02-01' }, 'reflection'),
+      privateNote({ session: { partnership: 'ada-bob', date: '2024-01-01', status: 'held', fingerprint: '0' } }, 'gone'),
     ];
     const data = buildReviewData(f, 'ada-bob', TODAY, { private: { store: '/n/x.yml', resolution: resolveNotes(notes, f, '.mentoring.yml'), drafts: new Map([['parser', 'typing'], ['elsewhere', 'x']]) } });
     const p = data?.private;

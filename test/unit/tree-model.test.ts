@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { MentoringFile } from '../../src/core/model';
-import { PrivateNote, goalRef, resolveNotes, sessionRef } from '../../src/core/privateNotes';
+import { goalRef, resolveNotes, sessionRef } from '../../src/core/privateNotes';
+import { privateNote } from './helpers/notes';
 import { ERRORS_NOTICE, PRIVATE_ERROR_NOTICE, RESTRICTED_NOTICE, Row, buildTree, describeDue, describeRole, partnershipLabel } from '../../src/core/tree-model';
 
 const TODAY = '2026-03-20';
@@ -191,12 +192,11 @@ describe('tree model', () => {
 
   it('marks sessions and goals with private notes by a lock row, lists detached notes, and says when they cannot be read', () => {
     const f = sample();
-    const note = (over: Partial<PrivateNote>, text: string): PrivateNote => ({ id: text, file: '.mentoring.yml', written: '2026-03-02T10:00:00Z', text, ...over });
     const notes = [
-      note({ session: sessionRef(f.sessions[0]) }, 'I froze [x](command:evil) $(bug)'),
-      note({ session: sessionRef(f.sessions[0]) }, 'second'),
-      note({ goal: goalRef(f.goals[0]), review: '2026-03-02' }, 'Not sure I can mentor this.'),
-      note({ session: { partnership: 'alice-bob', date: '2026-01-05', status: 'held', fingerprint: '0' } }, 'about a removed session'),
+      privateNote({ session: sessionRef(f.sessions[0]) }, 'I froze [x](command:evil) $(bug)'),
+      privateNote({ session: sessionRef(f.sessions[0]) }, 'second'),
+      privateNote({ goal: goalRef(f.goals[0]), review: '2026-03-02' }, 'Not sure I can mentor this.'),
+      privateNote({ session: { partnership: 'alice-bob', date: '2026-01-05', status: 'held', fingerprint: '0' } }, 'about a removed session'),
     ];
     const rows = one(f, { notes: { resolution: resolveNotes(notes, f, '.mentoring.yml') } });
     const session = find(rows, 'f/partner/alice/partnership/alice-bob/session/0');
