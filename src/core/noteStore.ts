@@ -154,11 +154,24 @@ export function checkStore(dir: string, repo: RepoIdentity): StoreFile {
  * Adds a note on a session or goal of `model` (the mentoring file `file`, relative to the
  * repository) and brings the references of the file's other notes up to date with it.
  */
-export function addNote(dir: string, repo: RepoIdentity, file: string, model: MentoringFile, note: Pick<PrivateNote, 'session' | 'goal' | 'review' | 'text'>): Promise<StoreFile> {
-  return updateStore(dir, repo, (data) => {
-    const added: PrivateNote = { id: newNoteId(data.notes.map((n) => n.id)), file, ...note, written: writtenAt() };
+export async function addNote(dir: string, repo: RepoIdentity, file: string, model: MentoringFile, note: Pick<PrivateNote, 'session' | 'goal' | 'review' | 'text'>): Promise<StoreFile & { id: string }> {
+  let id = '';
+  const store = await updateStore(dir, repo, (data) => {
+    id = newNoteId(data.notes.map((n) => n.id));
+    const added: PrivateNote = { id, file, ...note, written: writtenAt() };
     return { ...data, notes: [...refreshRefs(data.notes, model, file), added] };
   });
+  return { ...store, id };
+}
+
+/** Removes the note `id` (one just kept and taken back); true when it was there. */
+export async function removeNote(dir: string, repo: RepoIdentity, id: string): Promise<boolean> {
+  let found = false;
+  await updateStore(dir, repo, (data) => {
+    found = data.notes.some((n) => n.id === id);
+    return found ? { ...data, notes: data.notes.filter((n) => n.id !== id) } : undefined;
+  });
+  return found;
 }
 
 /** Writes notes to `out` for another machine (plain YAML, owner-only); refuses an existing file unless `force`. */

@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   );
   const reviews = registerReviewPanel(context, store, identity, privateNotes);
   const reviewPrompts = registerReviewPrompts(context, store, identity);
-  const logSession = registerLogSession(context, store, identity);
+  const logSession = registerLogSession(context, store, identity, privateNotes);
   const cadence = registerCadenceStatus(context, store, identity);
   const suggestions = registerSuggestions(context, store);
   registerAddPartnership(context, store, identity);

@@ -39,8 +39,11 @@ import {
 } from '../core/logFlow';
 import { MentoringFile, Partnership, PARTNERSHIP_KINDS, Session, SESSION_STATUSES } from '../core/model';
 import { parseMentoring } from '../core/parse';
+import { sessionRef } from '../core/privateNotes';
 import { locateAction, Row } from '../core/tree-model';
 import { Identity } from './identity';
+import { PrivateNotesEditors, registerPrivateEditors } from './privateEditor';
+import type { PrivateNotes } from './privateNotes';
 import { FolderFile, MentoringStore } from './store';
 
 export interface Logged {
@@ -51,6 +54,8 @@ export interface Logged {
   /** Position of the session in `sessions:`. */
   index: number;
   nextDue?: string;
+  /** The file on this machine that kept the session's private notes. */
+  privateNotes?: string;
 }
 
 /** Session notes being written in an untitled editor, by the document's URI. */
@@ -74,6 +79,8 @@ export class SessionLogger implements vscode.Disposable {
   constructor(
     private readonly store: MentoringStore,
     private readonly identity: Identity,
+    private readonly notes?: PrivateNotes,
+    private readonly privateEditors?: PrivateNotesEditors,
   ) {
     this.disposables.push(
       this.logged,
@@ -217,6 +224,7 @@ export class SessionLogger implements vscode.Disposable {
 
   /** Writes the plan through the store (onto the file's text as it is now) and confirms it. */
   private async write(folder: string, plan: LogPlan): Promise<Logged | undefined> {
+    if (!(await this.privateReady(folder, plan))) return undefined;
     const result = await this.store.applyEdit(folder, (text) => writePlan(text, plan));
     if (!result) return undefined;
     const file = this.store.get(folder);
@@ -229,9 +237,44 @@ export class SessionLogger implements vscode.Disposable {
     const health = model && partnership ? healthOf(model, partnership, localToday(), { me }) : undefined;
     const nextDue = health && health.state !== 'paused' && health.state !== 'ended' ? health.nextDue : undefined;
     const logged: Logged = { folder, partnership: id, session, index, nextDue };
+    const name = model && partnership ? partnershipName({ file: model, me, today: localToday() }, partnership) : id;
+    if (model) await this.keepPrivate(logged, plan, model, name);
     this.logged.fire(logged);
-    void this.confirm(logged, model && partnership ? partnershipName({ file: model, me, today: localToday() }, partnership) : id);
+    void this.confirm(logged, name);
     return logged;
+  }
+
+  /**
+   * Whether the plan's private notes can be kept: checked before the session is written, so that
+   * a notes file that cannot take them (a hand-edited one, say) stops the whole log, with the reason.
+   */
+  private async privateReady(folder: string, plan: LogPlan): Promise<boolean> {
+    if (plan.privateNotes === undefined && !plan.privateEditor) return true;
+    try {
+      if (!this.notes) throw new Error(vscode.l10n.t('private notes are not available here'));
+      await this.notes.check(folder);
+      return true;
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', reason));
+      return false;
+    }
+  }
+
+  /** Keeps the plan's private notes on the session just logged, or opens their editor; says when that failed. */
+  private async keepPrivate(logged: Logged, plan: LogPlan, model: MentoringFile, name: string): Promise<void> {
+    const session = model.sessions[logged.index];
+    if (!this.notes || !session) return;
+    if (plan.privateEditor && this.privateEditors) {
+      await this.privateEditors.open(logged.folder, sessionRef(session), name, plan.privateNotes ?? '');
+      return;
+    }
+    if (plan.privateNotes === undefined) return;
+    try {
+      logged.privateNotes = (await this.notes.add(logged.folder, model, { session: sessionRef(session), text: plan.privateNotes })).file;
+    } catch (e) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', e instanceof Error ? e.message : String(e)));
+    }
   }
 
   private async confirm(logged: Logged, name: string): Promise<void> {
@@ -242,7 +285,7 @@ export class SessionLogger implements vscode.Disposable {
           ? vscode.l10n.t('Logged session with {0} ({1} min).', name, s.minutes)
           : vscode.l10n.t('Logged session with {0}.', name)
         : vscode.l10n.t('Logged {0} session with {1}.', s.status, name);
-    const due = logged.nextDue ? ` ${vscode.l10n.t('Next due {0}.', logged.nextDue)}` : '';
+    const due = `${logged.nextDue ? ` ${vscode.l10n.t('Next due {0}.', logged.nextDue)}` : ''}${logged.privateNotes ? ` ${vscode.l10n.t('Private notes kept on this machine only.')}` : ''}`;
     const open = vscode.l10n.t('Open');
     const review = vscode.l10n.t('Review goals');
     const action = await vscode.window.showInformationMessage(`${what}${due}`, open, review);
@@ -317,8 +360,9 @@ export class SessionLogger implements vscode.Disposable {
   }
 }
 
-export function registerLogSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity): SessionLogger {
-  const logger = new SessionLogger(store, identity);
+export function registerLogSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity, notes?: PrivateNotes): SessionLogger {
+  const editors = notes && registerPrivateEditors(context, store, notes);
+  const logger = new SessionLogger(store, identity, notes, editors);
   const command = (id: string, run: (arg?: never) => Promise<unknown>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (arg?: never) => {
       try {
@@ -444,14 +488,28 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
         (picked) => take({ step: 'goals', goals: picked.map((i) => i.id) }),
       );
     }
-    case 'notes': {
-      const editor: PickItem = { id: 'editor', label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`, detail: vscode.l10n.t('For several lines: written after the last step'), alwaysShow: true };
+    case 'notes':
+    case 'privateNotes': {
+      // Two kinds of notes, asked one after the other and named for where they go.
+      const step = state.step;
+      const shared = step === 'notes';
+      const editor: PickItem = shared
+        ? { id: 'editor', label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`, detail: vscode.l10n.t('For several lines: written after the last step'), alwaysShow: true }
+        : { id: 'editor', label: `$(lock) ${vscode.l10n.t('Open a private notes editor…')}`, detail: vscode.l10n.t('For several lines: written after the last step, kept on this machine only'), alwaysShow: true };
+      // What the notes are and where they go, on the first item whatever is typed.
+      const kind = shared ? vscode.l10n.t('Shared notes (in the file)') : `$(lock) ${vscode.l10n.t('Private notes (this machine only)')}`;
       const itemsFor = (value: string): PickItem[] =>
-        value.trim() ? [{ id: 'text', label: value, description: vscode.l10n.t('notes'), alwaysShow: true }, editor] : [{ id: 'none', label: vscode.l10n.t('No notes'), alwaysShow: true }, editor];
+        value.trim()
+          ? [{ id: 'text', label: value, description: kind, alwaysShow: true }, editor]
+          : [{ id: 'none', label: shared ? vscode.l10n.t('No shared notes') : vscode.l10n.t('No private notes'), description: kind, alwaysShow: true }, editor];
+      const value = (shared ? state.notes : state.privateNotes) ?? '';
+      const placeholder = shared
+        ? vscode.l10n.t('Shared notes (in the file): the team reads them. Type one line, or open an editor')
+        : vscode.l10n.t('Private notes (this machine only): never in the file. Type one line, or open an editor');
       return ui.pick(
-        { ...base, placeholder: vscode.l10n.t('Notes: type one line, or open an editor'), items: itemsFor(state.notes ?? ''), value: state.notes ?? '', itemsFor },
+        { ...base, placeholder, items: itemsFor(value), value, itemsFor },
         // Typed text is the notes whichever item is active (the list may lag behind fast typing).
-        ([item], value) => take(item?.id === 'editor' ? { step: 'notes', editor: true, notes: value } : { step: 'notes', notes: value }),
+        ([item], typed) => take(item?.id === 'editor' ? { step, editor: true, notes: typed } : { step, notes: typed }),
       );
     }
     case 'actionWho': {

@@ -12,7 +12,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { privateNotesDir } from '../core/dataDir';
 import type { Goal, MentoringFile } from '../core/model';
-import { addNote, checkStore, findStore, NotesStoreError } from '../core/noteStore';
+import { addNote, checkStore, findStore, NotesStoreError, removeNote } from '../core/noteStore';
 import { goalRef, NotesData, PrivateNote, Resolution, resolveNotes, sessionRef } from '../core/privateNotes';
 import type { PrivateInput } from '../core/privateView';
 import { plain } from '../core/text';
@@ -112,8 +112,8 @@ export class PrivateNotes implements vscode.Disposable {
     return notes;
   }
 
-  /** Keeps a note of the folder's file (placed in `model`, the file as it is now); resolves to the store file. */
-  async add(ref: FolderRef, model: MentoringFile, note: NewNote): Promise<string> {
+  /** Keeps a note of the folder's file (placed in `model`, the file as it is now); resolves to where, and its id. */
+  async add(ref: FolderRef, model: MentoringFile, note: NewNote): Promise<{ file: string; id: string }> {
     const notes = await this.check(ref);
     let written;
     try {
@@ -128,7 +128,21 @@ export class PrivateNotes implements vscode.Disposable {
       this.changed.fire();
     }
     this.watch();
-    return written.file;
+    return { file: written.file, id: written.id };
+  }
+
+  /** Takes back a note just kept (its id from {@link add}). */
+  async remove(ref: FolderRef, id: string): Promise<boolean> {
+    const notes = await this.check(ref);
+    let removed: boolean;
+    try {
+      removed = await removeNote(this.notesDir, notes.repo, id);
+    } catch (e) {
+      if (e instanceof NotesStoreError) throw new Error(e.message);
+      throw e;
+    }
+    this.scheduleReload();
+    return removed;
   }
 
   dispose(): void {
@@ -252,7 +266,7 @@ export async function addPrivateNote(store: MentoringStore, notes: PrivateNotes,
   if (text === undefined || !text.trim()) return undefined;
   const kept = await notes.add(file.key, model, session ? { session: sessionRef(session), text: text.trim() } : { goal: goalRef(goal as Goal), text: text.trim() });
   void vscode.window.showInformationMessage(vscode.l10n.t('Private note on {0} kept on this machine only.', on));
-  return kept;
+  return kept.file;
 }
 
 function targetOf(arg: unknown): PrivateNoteArgs {

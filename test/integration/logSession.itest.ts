@@ -10,6 +10,7 @@ import { parseMentoring } from '../../src/core/parse';
 import type { Logged } from '../../src/vscode/logSession';
 import { host, waitFor } from './host';
 import { anaBen, api, children, fileUri, folder, originalText, restore, summary } from './mentoring';
+import { openLogSession, quickInput, typeAndEnter } from './palette';
 
 const SESSION = {
   partnership: 'ana-ben',
@@ -36,23 +37,6 @@ const SESSION_YAML = [
 
 function disk(): string {
   return fs.readFileSync(fileUri().fsPath, 'utf8');
-}
-
-/** Waits until the quick input shows step `step` with `text` somewhere in it. */
-async function quickInput(step: string, text: string): Promise<string> {
-  return waitFor(`the quick input at ${step} showing "${text}"`, async () => {
-    const [widget] = await host.domText('.quick-input-widget');
-    return widget?.includes(`Log mentoring session (${step})`) && widget.includes(text) && widget;
-  }).catch(async (e: Error) => {
-    await host.screenshot('log-session-failure');
-    throw new Error(`${e.message}; the widget shows: ${JSON.stringify(await host.domText('.quick-input-widget'))}`);
-  });
-}
-
-async function typeAndEnter(text: string, replace = false): Promise<void> {
-  if (replace) await host.press('Control+A');
-  if (text) await host.type(text);
-  await host.press('Enter');
 }
 
 describe('Log mentoring session', () => {
@@ -93,16 +77,7 @@ describe('Log mentoring session', () => {
   it('runs the whole flow from the command palette with the keyboard (screenshot test/.output/log-session.png)', async function () {
     host.requireDriver(this);
     this.timeout(120000);
-    await host.press('Escape');
-    await host.press('F1');
-    await waitFor('the command palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).length > 0);
-    await host.type('Mentoring: Log Mentoring Session');
-    await waitFor('the command in the palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).some((t) => t.includes('Log Mentoring Session')));
-    // Other commands match the words too: go down to this one.
-    for (let i = 0; i < 8 && !(await host.domText('.quick-input-list .monaco-list-row.focused')).some((t) => t.startsWith('Mentoring: Log Mentoring Session')); i++) {
-      await host.press('ArrowDown');
-    }
-    await host.press('Enter');
+    await openLogSession();
 
     await quickInput('1/7', 'Ana Lima and Chen Wei');
     await typeAndEnter('Chen Wei');
@@ -120,6 +95,8 @@ describe('Log mentoring session', () => {
     await typeAndEnter('');
     await quickInput('6/7', 'Open a notes editor');
     await typeAndEnter('Set up the docs build');
+    await quickInput('6/7', 'No private notes');
+    await typeAndEnter('');
     await quickInput('7/7', 'No action items');
     await typeAndEnter('Chen');
     await quickInput('7/7', 'What will Chen Wei do?');

@@ -1,5 +1,6 @@
 /**
- * Private notes in the real workbench: a session logged with shared and private notes, a private
+ * Private notes in the real workbench: a session logged with shared and private notes (typed in the
+ * palette's notes steps, and in a private notes editor), a private
  * reflection typed beside a review, a private note added from the tree; the lock rows in the tree
  * and the private block of the review panel; and then the proof that no byte of any private text
  * reached the workspace folder, git (every object, every ref, every commit message) or the test
@@ -14,6 +15,7 @@ import { PRIVATE_TOOLTIP } from '../../src/core/tree-model';
 import type { Logged } from '../../src/vscode/logSession';
 import { host, waitFor } from './host';
 import { anaBen, api, children, fileUri, folder, originalText, restore } from './mentoring';
+import { openLogSession, quickInput, typeAndEnter } from './palette';
 import { FRAME, frameText, reviewTabs } from './panel';
 
 /** Every private text the tests write, each with a marker found nowhere else. */
@@ -80,6 +82,64 @@ describe('Private notes', function () {
     await restore();
   });
 
+  /** Runs the palette flow for Ana and Chen's held session on `date` up to the private notes step. */
+  async function toPrivateNotes(date: string, shared: string): Promise<void> {
+    await openLogSession();
+    await quickInput('1/7', 'Ana Lima and Chen Wei');
+    await typeAndEnter('Chen Wei');
+    await quickInput('2/7', 'When did it take place?');
+    await typeAndEnter(date, true);
+    await quickInput('3/7', 'Held');
+    await typeAndEnter('');
+    await quickInput('4/7', 'How many minutes');
+    await typeAndEnter('40', true);
+    await quickInput('5/7', 'Cover the docs build with tests');
+    await typeAndEnter('');
+    await quickInput('6/7', 'Shared notes (in the file)');
+    await typeAndEnter(shared);
+    await quickInput('6/7', 'Private notes (this machine only)');
+  }
+
+  it('logs a session with shared and private notes typed in the palette: the shared ones in the file, the private ones on this machine', async function () {
+    host.requireDriver(this);
+    const text = secret('PALETTE');
+    await toPrivateNotes('2024-03-04', 'Talked about the docs build');
+    await typeAndEnter(text);
+    await quickInput('7/7', 'No action items');
+    await typeAndEnter('');
+    await waitFor('the session in the file', () => fs.readFileSync(fileUri().fsPath, 'utf8') !== originalText(), 10000);
+    const file = fs.readFileSync(fileUri().fsPath, 'utf8');
+    assert.strictEqual(file, `${originalText()}  - date: 2024-03-04\n    partnership: ana-chen\n    status: held\n    minutes: 40\n    notes: Talked about the docs build\n`);
+    const { privateNotes } = await api();
+    const note = await waitFor('the private note in the store', () => privateNotes.get(folder())?.data?.notes.find((n) => n.text === text));
+    assert.deepStrictEqual([note.session?.partnership, note.session?.date], ['ana-chen', '2024-03-04']);
+  });
+
+  it('keeps private notes written in their own editor, which says where they go, with Ctrl+Enter', async function () {
+    host.requireDriver(this);
+    const text = secret('EDITOR');
+    await toPrivateNotes('2024-03-06', '');
+    // "Open a private notes editor…" is the second item.
+    await host.press('ArrowDown');
+    await host.press('Enter');
+    await quickInput('7/7', 'No action items');
+    await typeAndEnter('');
+    const editor = await waitFor('the private notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    assert.match(fs.readFileSync(fileUri().fsPath, 'utf8'), /- date: 2024-03-06\n {4}partnership: ana-chen\n {4}status: held\n {4}minutes: 40\n$/, 'the session is logged, without notes');
+    const lenses = await waitFor('the lenses at the top', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      return found?.length && found;
+    });
+    assert.ok(lenses.some((l) => l.command?.title.includes('only on this machine, never in the file')), lenses.map((l) => l.command?.title).join(' | '));
+    await host.type(`${text}\nsecond line`);
+    await waitFor('the text in the editor', () => editor.document.getText().includes('second line'));
+    await host.press('Control+Enter');
+    const { privateNotes } = await api();
+    const note = await waitFor('the note kept', () => privateNotes.get(folder())?.data?.notes.find((n) => n.text.startsWith(text)));
+    assert.strictEqual(note.text, `${text}\nsecond line`);
+    await waitFor('the editor to close without asking', () => !vscode.workspace.textDocuments.some((d) => d === editor.document && !d.isClosed) || !vscode.window.visibleTextEditors.some((e) => e.document === editor.document));
+  });
+
   it('adds a private note to a session from the tree: a lock row, only on this machine, nothing in the file', async () => {
     const { privateNotes } = await api();
     const session = (await children(await anaBen())).find((r) => r.kind === 'session');
@@ -136,13 +196,14 @@ describe('Private notes', function () {
     const reflection = secret('SAVED-REVIEW');
     await panel.handle({ type: 'reflectionDraft', goalId: 'ben-ts', text: reflection });
     await panel.handle({ type: 'saveReview', requestId: 'r1', goalId: 'ben-ts', review: { progress: 45, status: 'active', by: 'ana', note: 'Shared review.' }, reflection });
-    await vscode.commands.executeCommand('mentoring.addPrivateNote', { goal: 'ben-ts', text: secret('GOAL') });
+    const goalText = secret('GOAL');
+    await vscode.commands.executeCommand('mentoring.addPrivateNote', { goal: 'ben-ts', text: goalText });
 
-    // The notes file has every one of them, owner-only: the search below finds what is there.
-    const store = holding(notesDir(), written);
+    // The notes file has these (and those of the tests before), owner-only: the search below finds what is there.
+    const store = holding(notesDir(), [sessionText, reflection, goalText]);
     assert.strictEqual(store.hits.length, 1, `one notes file holds them: ${store.hits.join(', ')}`);
     const notesFile = store.hits[0];
-    for (const t of written) assert.ok(fs.readFileSync(notesFile, 'utf8').includes(t), `the notes file holds ${t}`);
+    for (const t of [sessionText, reflection, goalText]) assert.ok(fs.readFileSync(notesFile, 'utf8').includes(t), `the notes file holds ${t}`);
     if (process.platform !== 'win32') {
       assert.strictEqual(fs.statSync(notesFile).mode & 0o777, 0o600);
       assert.strictEqual(fs.statSync(path.dirname(notesFile)).mode & 0o777, 0o700);
