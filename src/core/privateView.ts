@@ -1,10 +1,36 @@
 /**
- * The private notes of one partnership as the review panel shows them (protocol `PrivateBlock`):
+ * The private notes of one partnership as the review panel shows them (sent by its protocol):
  * notes on its sessions, reflections on its goals, and notes whose session or goal has left the file.
  */
-import type { MentoringFile } from './model';
+import type { IsoDate, MentoringFile, SessionStatus } from './model';
 import { notePartnership, noteSubject, PrivateNote, Resolution } from './privateNotes';
-import type { PrivateBlock, PrivateNoteView } from '../protocol/review';
+
+/** A private note or reflection: kept on this machine only, never in the mentoring file. */
+export interface PrivateNoteView {
+  /** When it was written: an ISO date-time in UTC. */
+  written: string;
+  text: string;
+  /** A reflection written with a review: the review's date. */
+  review?: IsoDate;
+}
+
+/**
+ * Everything private the panel shows, in one place: notes on the partnership's sessions,
+ * reflections on its goals, and notes whose session or goal is no longer in the file.
+ */
+export interface PrivateBlock {
+  /** The file on this machine that keeps them. */
+  store: string;
+  /** Newest session first. */
+  sessions: { date: IsoDate; status: SessionStatus; notes: PrivateNoteView[] }[];
+  goals: { goal: string; notes: PrivateNoteView[] }[];
+  /** What each note was on ("session 2026-02-07 (cancelled)"), for notes kept after it left the file. */
+  detached: { subject: string; notes: PrivateNoteView[] }[];
+  /** Why the notes cannot be read (`FILE:LINE:COL: …`); they are then not shown and not written. */
+  error?: string;
+  /** Unsaved reflections of the review forms, by goal id: kept by the host in memory only. */
+  drafts: { goal: string; text: string }[];
+}
 
 /** What the host knows about a folder's private notes. */
 export interface PrivateInput {

@@ -2,14 +2,109 @@
  * What the goal review panel shows about one partnership, assembled from the mentoring file: the
  * session summary and cadence (core/cadence), the last six months of sessions, and each goal with
  * its reviews, the sessions that discussed it and its evidence from git (passed in). Pure: `today`
- * and the evidence come from the caller.
+ * and the evidence come from the caller. The view types below are what the panel's protocol
+ * (src/protocol/review.ts) sends to the webview.
  */
 import { cadenceOf, openActionsOf, sessionsOf, tallySessions } from './cadence';
+import type { SessionTally } from './cadence';
 import { addDays, daysBetween } from './dates';
+import type { GoalEvidence } from './evidence';
 import { isOpenGoal, mentorsOf } from './model';
-import { privateBlock, PrivateInput } from './privateView';
-import type { Goal, IsoDate, MentoringFile, Partnership } from './model';
-import type { GoalEvidence, GoalView, PersonRef, ReviewPanelData, ReviewSummary, ReviewTimeline } from '../protocol/review';
+import { privateBlock } from './privateView';
+import type { PrivateBlock, PrivateInput } from './privateView';
+import type { Goal, GoalStatus, IsoDate, MentoringFile, Partnership, PartnershipKind, PartnershipStatus, SessionStatus } from './model';
+
+/** A partner as the panel shows them. */
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface ReviewPartnership {
+  id: string;
+  kind: PartnershipKind;
+  status?: PartnershipStatus;
+  members: PersonRef[];
+  /** The mentor of a one-way partnership. */
+  mentor?: PersonRef;
+  /** Days between sessions. */
+  cadence?: number;
+}
+
+/** An action item not done yet, from the session that agreed it. */
+export interface OpenAction {
+  who: PersonRef;
+  what: string;
+  due?: IsoDate;
+  sessionDate: IsoDate;
+}
+
+/** A partnership's session tally (core/cadence) with its open action items. */
+export interface ReviewSummary extends SessionTally {
+  openActions: OpenAction[];
+}
+
+export interface TimelineSession {
+  date: IsoDate;
+  status: SessionStatus;
+  minutes?: number;
+  /** Goal ids discussed. */
+  goals: string[];
+}
+
+/** Sessions from `from` up to `ReviewPanelData.today` (the panel shows about six months). */
+export interface ReviewTimeline {
+  from: IsoDate;
+  sessions: TimelineSession[];
+}
+
+export interface ReviewEntry {
+  date: IsoDate;
+  by: PersonRef;
+  progress?: number;
+  status?: GoalStatus;
+  note?: string;
+}
+
+/** A session that discussed a goal. */
+export interface GoalSession {
+  date: IsoDate;
+  status: SessionStatus;
+  minutes?: number;
+  notes?: string;
+}
+
+export interface GoalView {
+  id: string;
+  title: string;
+  owner: PersonRef;
+  mentors: PersonRef[];
+  status: GoalStatus;
+  /** 0–100. */
+  progress?: number;
+  due?: IsoDate;
+  overdue: boolean;
+  created?: IsoDate;
+  /** Oldest first. */
+  reviews: ReviewEntry[];
+  sessions: GoalSession[];
+  evidence: GoalEvidence;
+}
+
+/** Everything the panel shows: the host sends it whole, after `ready` and after every change. */
+export interface ReviewPanelData {
+  partnership: ReviewPartnership;
+  summary: ReviewSummary;
+  timeline: ReviewTimeline;
+  /** The current user's partner id, if known: the default reviewer. */
+  me?: string;
+  today: IsoDate;
+  goals: GoalView[];
+  /** The workspace folder whose file this is; the webview keeps it in its state to restore the panel. */
+  folder?: string;
+  /** Private notes, when this machine can keep them for the folder (not in a virtual workspace). */
+  private?: PrivateBlock;
+}
 
 /** How far back the session timeline reaches. */
 export const TIMELINE_DAYS = 182;

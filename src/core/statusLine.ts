@@ -3,7 +3,7 @@
  * workspace folders), the most pressing one in a few words — "$(warning) Overdue with Bob",
  * "$(calendar) Bob in 3 days" — and every one of them for the tooltip.
  */
-import { Health, healthOf, withWhom } from './cadence';
+import { DEFAULT_DUE_SOON_DAYS, Health, healthOf, withWhom } from './cadence';
 import type { IsoDate, MentoringFile } from './model';
 
 export interface StatusSource {
@@ -26,8 +26,10 @@ export interface StatusLine {
   /** With a codicon: "$(warning) Overdue with Bob". */
   text: string;
   tooltip: string;
-  /** The most pressing commitment (the one a click logs a session for). */
+  /** The most pressing commitment (the one a click is about). */
   target: Commitment;
+  /** What a click does: prepare the session when it is due (within a couple of days, or overdue), else log one. */
+  action: 'prepare' | 'log';
   all: Commitment[];
 }
 
@@ -51,8 +53,10 @@ export function statusLine(sources: readonly StatusSource[], today: IsoDate): St
   const target = all[0];
   if (!target) return undefined;
   const lines = all.map((c) => `${capitalize(c.health.sentence)}.`);
-  lines.push('', `Click to log a session with ${target.name}.`);
-  return { text: shortText(target), tooltip: lines.join('\n'), target, all };
+  const d = target.health.daysUntilDue;
+  const action = d !== undefined && d <= DEFAULT_DUE_SOON_DAYS ? 'prepare' : 'log';
+  lines.push('', action === 'prepare' ? `Click to prepare the session with ${target.name}.` : `Click to log a session with ${target.name}.`);
+  return { text: shortText(target), tooltip: lines.join('\n'), target, action, all };
 }
 
 function shortText(c: Commitment): string {

@@ -7,139 +7,24 @@
  */
 import { isIsoDate } from '../core/dates';
 import { GOAL_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, SESSION_STATUSES } from '../core/model';
-import type { SessionTally } from '../core/cadence';
-import type { GoalStatus, IsoDate, PartnershipKind, PartnershipStatus, SessionStatus } from '../core/model';
+import type { GoalStatus } from '../core/model';
+import type { ReviewPanelData } from '../core/reviewData';
 
-/** A partner as the panel shows them. */
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-export interface ReviewPartnership {
-  id: string;
-  kind: PartnershipKind;
-  status?: PartnershipStatus;
-  members: PersonRef[];
-  /** The mentor of a one-way partnership. */
-  mentor?: PersonRef;
-  /** Days between sessions. */
-  cadence?: number;
-}
-
-/** An action item not done yet, from the session that agreed it. */
-export interface OpenAction {
-  who: PersonRef;
-  what: string;
-  due?: IsoDate;
-  sessionDate: IsoDate;
-}
-
-/** A partnership's session tally (core/cadence) with its open action items. */
-export interface ReviewSummary extends SessionTally {
-  openActions: OpenAction[];
-}
-
-export interface TimelineSession {
-  date: IsoDate;
-  status: SessionStatus;
-  minutes?: number;
-  /** Goal ids discussed. */
-  goals: string[];
-}
-
-/** Sessions from `from` up to `ReviewPanelData.today` (the panel shows about six months). */
-export interface ReviewTimeline {
-  from: IsoDate;
-  sessions: TimelineSession[];
-}
-
-export interface ReviewEntry {
-  date: IsoDate;
-  by: PersonRef;
-  progress?: number;
-  status?: GoalStatus;
-  note?: string;
-}
-
-/** A session that discussed a goal. */
-export interface GoalSession {
-  date: IsoDate;
-  status: SessionStatus;
-  minutes?: number;
-  notes?: string;
-}
-
-export interface EvidenceCommit {
-  hash: string;
-  date: IsoDate;
-  author: string;
-  subject: string;
-  /** True when the commit names the goal in a trailer (not only by touching its paths). */
-  trailer: boolean;
-}
-
-/** Commits that show work on a goal; unavailable e.g. in an untrusted workspace or without git. */
-export type GoalEvidence = { available: true; commits: EvidenceCommit[] } | { available: false; reason: string };
-
-export interface GoalView {
-  id: string;
-  title: string;
-  owner: PersonRef;
-  mentors: PersonRef[];
-  status: GoalStatus;
-  /** 0–100. */
-  progress?: number;
-  due?: IsoDate;
-  overdue: boolean;
-  created?: IsoDate;
-  /** Oldest first. */
-  reviews: ReviewEntry[];
-  sessions: GoalSession[];
-  evidence: GoalEvidence;
-}
-
-/** A private note or reflection: kept on this machine only, never in the mentoring file. */
-export interface PrivateNoteView {
-  /** When it was written: an ISO date-time in UTC. */
-  written: string;
-  text: string;
-  /** A reflection written with a review: the review's date. */
-  review?: IsoDate;
-}
-
-/**
- * Everything private the panel shows, in one place: notes on the partnership's sessions,
- * reflections on its goals, and notes whose session or goal is no longer in the file.
- */
-export interface PrivateBlock {
-  /** The file on this machine that keeps them. */
-  store: string;
-  /** Newest session first. */
-  sessions: { date: IsoDate; status: SessionStatus; notes: PrivateNoteView[] }[];
-  goals: { goal: string; notes: PrivateNoteView[] }[];
-  /** What each note was on ("session 2026-02-07 (cancelled)"), for notes kept after it left the file. */
-  detached: { subject: string; notes: PrivateNoteView[] }[];
-  /** Why the notes cannot be read (`FILE:LINE:COL: …`); they are then not shown and not written. */
-  error?: string;
-  /** Unsaved reflections of the review forms, by goal id: kept by the host in memory only. */
-  drafts: { goal: string; text: string }[];
-}
-
-/** Everything the panel shows: the host sends it whole, after `ready` and after every change. */
-export interface ReviewPanelData {
-  partnership: ReviewPartnership;
-  summary: ReviewSummary;
-  timeline: ReviewTimeline;
-  /** The current user's partner id, if known: the default reviewer. */
-  me?: string;
-  today: IsoDate;
-  goals: GoalView[];
-  /** The workspace folder whose file this is; the webview keeps it in its state to restore the panel. */
-  folder?: string;
-  /** Private notes, when this machine can keep them for the folder (not in a virtual workspace). */
-  private?: PrivateBlock;
-}
+// The panel's data: view types of the core (core/reviewData, core/evidence), sent whole by the host.
+export type {
+  GoalSession,
+  GoalView,
+  OpenAction,
+  PersonRef,
+  ReviewEntry,
+  ReviewPanelData,
+  ReviewPartnership,
+  ReviewSummary,
+  ReviewTimeline,
+  TimelineSession,
+} from '../core/reviewData';
+export type { EvidenceCommit, GoalEvidence } from '../core/evidence';
+export type { PrivateBlock, PrivateNoteView } from '../core/privateView';
 
 /** What a review form submits; the host adds the date. */
 export interface ReviewInput {
@@ -168,6 +53,8 @@ export type WebviewToHost =
   /** The private reflection being typed, for the host to keep in memory while the panel is hidden. */
   | { type: 'reflectionDraft'; goalId: string; text: string }
   | { type: 'logSession'; partnershipId: string; goalId?: string }
+  /** Opens the agenda of the partnership's next session. */
+  | { type: 'prepareSession'; partnershipId: string }
   | { type: 'openGoal'; goalId: string }
   | { type: 'openCommit'; hash: string };
 
@@ -225,7 +112,7 @@ const hash: Check = (x) => typeof x === 'string' && /^[0-9a-f]{4,64}$/i.test(x);
 const evidence: Check = (x) =>
   isRecord(x) &&
   (x.available === true
-    ? list(shape({ hash, date, author: str, subject: str, trailer: bool }))(x.commits)
+    ? list(shape({ hash, date, author: str, subject: str, trailer: bool, files: list(str), filesChanged: count }))(x.commits)
     : x.available === false && str(x.reason));
 
 const privateNote = shape({ written: str, text: str, review: opt(date) });
@@ -321,6 +208,7 @@ const webviewMessages: Record<WebviewToHost['type'], Check> = {
   ),
   reflectionDraft: shape({ type: str, goalId: id, text: str }, true),
   logSession: shape({ type: str, partnershipId: id, goalId: opt(id) }, true),
+  prepareSession: shape({ type: str, partnershipId: id }, true),
   openGoal: shape({ type: str, goalId: id }, true),
   openCommit: shape({ type: str, hash }, true),
 };

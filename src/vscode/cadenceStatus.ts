@@ -61,9 +61,10 @@ export class CadenceStatus implements vscode.Disposable {
     this.item.text = line.text;
     this.item.tooltip = line.tooltip;
     this.item.backgroundColor = line.target.health.overdueDays > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    // A session due soon or overdue is prepared; otherwise the click logs one.
     this.item.command = {
-      command: 'mentoring.logSession',
-      title: vscode.l10n.t('Log mentoring session'),
+      command: line.action === 'prepare' ? 'mentoring.prepareSession' : 'mentoring.logSession',
+      title: line.action === 'prepare' ? vscode.l10n.t('Prepare session') : vscode.l10n.t('Log mentoring session'),
       arguments: [{ folder: line.target.folder, partnership: line.target.partnership }],
     };
     this.item.show();

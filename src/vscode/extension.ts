@@ -9,6 +9,7 @@ import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './logSession';
+import { registerPrepareSession } from './prepareSession';
 import { PrivateNotes, registerPrivateNotes } from './privateNotes';
 import { registerReviewPanel, ReviewPanels } from './reviewPanel';
 import { ReviewPrompts, registerReviewPrompts } from './reviewPrompts';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const cadence = registerCadenceStatus(context, store, identity);
   const suggestions = registerSuggestions(context, store);
   registerAddPartnership(context, store, identity);
+  registerPrepareSession(context, store, identity);
   return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, privateNotes } };
 }
 

@@ -1,9 +1,9 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import type { ListedNote } from '../../src/cli/notes';
+import { fakeIO } from './helpers/cliIO';
 import { buildRepo, cloneRepo, git, tempDir } from './helpers/gitRepo';
 
 const FILE = `version: 1
@@ -41,8 +41,9 @@ describe('peer-mentoring notes and log --private-notes', () => {
   const mentoring = (): string => path.join(repo, '.mentoring.yml');
 
   const run = async (args: string[], options: { cwd?: string; dir?: string } = {}) => {
-    const io = { cwd: options.cwd ?? repo, env: { PEER_MENTORING_NOTES_DIR: options.dir ?? notesDir }, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-    const code = await runCli(args, io satisfies CliIO);
+    const io = fakeIO(options.cwd ?? repo);
+    io.env = { PEER_MENTORING_NOTES_DIR: options.dir ?? notesDir };
+    const code = await runCli(args, io);
     return { code, out: io.stdout, err: io.stderr };
   };
   const listed = async (dir?: string): Promise<ListedNote[]> => {
@@ -127,7 +128,7 @@ describe('peer-mentoring notes and log --private-notes', () => {
     assert.equal((await run(['log', '--partnership', 'alice-bob', '--private-notes', 'a\u001b[31mred\u202e\r\n::error::forged'])).code, 0);
     const r = await run(['notes']);
     assert.ok(r.out.includes('    a\\x1b[31mred\\u202e\n    ::error::forged\n'), r.out);
-    for (const c of ["\u001b", "\u202e", "\r"]) assert.ok(!r.out.includes(c), JSON.stringify(c));
+    for (const c of ['\u001b', '\u202e', '\r']) assert.ok(!r.out.includes(c), JSON.stringify(c));
   });
 
   it('moves the notes to another machine: export, import into a clone there, once', async () => {

@@ -4,7 +4,7 @@ import { buildReviewData, EVIDENCE_LOADING, TIMELINE_DAYS } from '../../src/core
 import { goalRef, resolveNotes, sessionRef } from '../../src/core/privateNotes';
 import { privateNote } from './helpers/notes';
 import { isHostMessage } from '../../src/protocol/review';
-import type { GoalEvidence } from '../../src/protocol/review';
+import type { GoalEvidence } from '../../src/core/evidence';
 
 const TODAY = '2026-03-10';
 
@@ -167,7 +167,7 @@ describe('review panel data', () => {
   });
 
   it('takes each goal’s evidence from the caller, with a placeholder for the rest', () => {
-    const commits: GoalEvidence = { available: true, commits: [{ hash: 'abcdef12', date: '2026-02-02', author: 'Bob Brown', subject: 'Lexer', trailer: true }] };
+    const commits: GoalEvidence = { available: true, commits: [{ hash: 'abcdef12', date: '2026-02-02', author: 'Bob Brown', subject: 'Lexer', trailer: true, files: ['src/lexer.ts'], filesChanged: 1 }] };
     const restricted: GoalEvidence = { available: false, reason: 'Restricted Mode' };
     const d = data('ada-bob', { evidence: (id) => (id === 'parser' ? commits : undefined), pending: restricted });
     assert.deepEqual(

@@ -34,6 +34,12 @@ describe('status line', () => {
     assert.equal(line.text, '$(calendar) Bob in 3 days');
     assert.deepEqual(line.target.partnership, 'ana-bob');
     assert.equal(line.tooltip, 'Next session with Bob in 3 days.\nNext session with Cy in 8 days.\n\nClick to log a session with Bob.');
+    assert.equal(line.action, 'log');
+    // Due within two days (or overdue): the click prepares the session.
+    const due = statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-13');
+    assert.equal(due?.action, 'prepare');
+    assert.match(due?.tooltip ?? '', /\n\nClick to prepare the session with Bob\.$/);
+    assert.equal(statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-20')?.action, 'prepare');
     assert.equal(statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-15')?.text, '$(calendar) Bob today');
     assert.equal(statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-14')?.text, '$(calendar) Bob tomorrow');
   });

@@ -228,15 +228,17 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
     await expectNoProblems(p);
   });
 
-  it('posts logSession, openGoal and openCommit from its buttons', async () => {
+  it('posts prepareSession, logSession, openGoal and openCommit from its buttons', async () => {
     const p = await show();
     const { page } = p;
     const before = (await p.posted()).length;
+    await page.locator('#prepare-session').click();
     await page.locator('#log-session').click();
     await page.locator('#g0-log').click();
     await page.locator('#g1-reveal').click();
     await page.locator('#g0 .commits button.hash').first().click();
     assert.deepEqual(await postedSince(p, before), [
+      { type: 'prepareSession', partnershipId: 'ada-grace' },
       { type: 'logSession', partnershipId: 'ada-grace' },
       { type: 'logSession', partnershipId: 'ada-grace', goalId: 'rust-async' },
       { type: 'openGoal', goalId: 'review-speed' },

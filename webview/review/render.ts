@@ -27,7 +27,12 @@ export function header(data: ReviewPanelData): HTMLElement {
     'header',
     { class: 'panel-header' },
     h('div', {}, h('h1', {}, 'Goal review: ', h('span', { class: 'partnership-id' }, p.id)), h('p', { class: 'members' }, who + cadence + status)),
-    button('Log a session', () => post({ type: 'logSession', partnershipId: p.id }), { id: 'log-session' }),
+    h(
+      'div',
+      { class: 'header-actions' },
+      button('Prepare session', () => post({ type: 'prepareSession', partnershipId: p.id }), { id: 'prepare-session', title: 'An agenda for the next session, from the work since the last one' }),
+      button('Log a session', () => post({ type: 'logSession', partnershipId: p.id }), { id: 'log-session' }),
+    ),
   );
 }
 
