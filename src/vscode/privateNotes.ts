@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { privateNotesDir } from '../core/dataDir';
 import type { Goal, MentoringFile } from '../core/model';
 import { addNote, checkStore, findStore, NotesStoreError, removeNote } from '../core/noteStore';
-import { goalRef, NotesData, PrivateNote, Resolution, resolveNotes, sessionRef } from '../core/privateNotes';
+import { emptyNotes, goalRef, NotesData, PrivateNote, Resolution, resolveNotes, sessionRef } from '../core/privateNotes';
 import type { PrivateInput } from '../core/privateView';
 import { plain } from '../core/text';
 import type { EntryRef } from '../core/tree-model';
@@ -22,10 +22,11 @@ import { command } from './commands';
 import { FolderRef, MentoringStore } from './store';
 
 export interface FolderNotes {
-  repo: FolderRepository;
+  /** The folder's repository; not asked while this machine has no private notes at all. */
+  repo?: FolderRepository;
   /** The mentoring file, relative to the repository. */
   file: string;
-  /** The store file (it may not exist yet). */
+  /** The store file (it may not exist yet), or the notes folder while the repository is not known. */
   store: string;
   data?: NotesData;
   /** Why the notes cannot be read or written (`FILE:LINE:COL: …`). */
@@ -90,10 +91,12 @@ export class PrivateNotes implements vscode.Disposable {
     return v && { resolution: v.resolution, error: v.error };
   }
 
-  /** Waits for the folder's notes to be read. */
+  /** Waits for the folder's notes to be read, with its repository known. */
   async ready(ref: FolderRef): Promise<FolderNotes | undefined> {
     const key = this.store.get(ref)?.key;
-    return key === undefined ? undefined : (this.folders.get(key) ?? this.load(key));
+    if (key === undefined) return undefined;
+    const notes = await (this.folders.get(key) ?? this.load(key));
+    return notes && !notes.repo ? this.load(key, true) : notes;
   }
 
   /**
@@ -102,7 +105,7 @@ export class PrivateNotes implements vscode.Disposable {
    */
   async check(ref: FolderRef): Promise<FolderNotes> {
     const notes = await this.ready(ref);
-    if (!notes) throw new Error(vscode.l10n.t('Private notes need a folder on this computer.'));
+    if (!notes?.repo) throw new Error(vscode.l10n.t('Private notes need a folder on this computer.'));
     try {
       checkStore(this.notesDir, notes.repo);
     } catch (e) {
@@ -115,9 +118,10 @@ export class PrivateNotes implements vscode.Disposable {
   /** Keeps a note of the folder's file (placed in `model`, the file as it is now); resolves to where, and its id. */
   async add(ref: FolderRef, model: MentoringFile, note: NewNote): Promise<{ file: string; id: string }> {
     const notes = await this.check(ref);
+    const repo = notes.repo as FolderRepository;
     let written;
     try {
-      written = await addNote(this.notesDir, notes.repo, notes.file, model, note);
+      written = await addNote(this.notesDir, repo, notes.file, model, note);
     } catch (e) {
       if (e instanceof NotesStoreError) throw new Error(e.message);
       throw e;
@@ -136,7 +140,7 @@ export class PrivateNotes implements vscode.Disposable {
     const notes = await this.check(ref);
     let removed: boolean;
     try {
-      removed = await removeNote(this.notesDir, notes.repo, id);
+      removed = await removeNote(this.notesDir, notes.repo as FolderRepository, id);
     } catch (e) {
       if (e instanceof NotesStoreError) throw new Error(e.message);
       throw e;
@@ -162,18 +166,25 @@ export class PrivateNotes implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private load(key: string): Promise<FolderNotes | undefined> {
-    const p = this.read(key, this.generation);
+  /** Reads the folder's notes; `full`: asks which repository it is even when this machine has no notes yet. */
+  private load(key: string, full = false): Promise<FolderNotes | undefined> {
+    const p = this.read(key, this.generation, full);
     this.folders.set(key, p);
     return p;
   }
 
-  private async read(key: string, generation: number): Promise<FolderNotes | undefined> {
+  private async read(key: string, generation: number, full: boolean): Promise<FolderNotes | undefined> {
     const file = this.store.get(key);
     if (!file || file.folder.uri.scheme !== 'file' || file.uri.scheme !== 'file') return undefined;
-    const repo = await repositoryOf(path.dirname(file.uri.fsPath), { git: vscode.workspace.isTrusted });
-    const notes: FolderNotes = { repo, file: fileInRepository(repo, file.uri.fsPath), store: '' };
-    this.fill(notes);
+    let notes: FolderNotes;
+    if (!full && !hasNotesFiles(this.notesDir)) {
+      // No private notes on this machine: nothing to show, and no need to ask git which repository this is.
+      notes = { file: '', store: this.notesDir, data: emptyNotes() };
+    } else {
+      const repo = await repositoryOf(path.dirname(file.uri.fsPath), { git: vscode.workspace.isTrusted });
+      notes = { repo, file: fileInRepository(repo, file.uri.fsPath), store: '' };
+      this.fill(notes);
+    }
     if (generation !== this.generation) return notes; // forgotten meanwhile: a newer read tells
     this.loaded.set(key, notes);
     this.watch();
@@ -183,6 +194,7 @@ export class PrivateNotes implements vscode.Disposable {
 
   /** Reads the store of `notes`'s repository into it. */
   private fill(notes: FolderNotes): void {
+    if (!notes.repo) return;
     try {
       const found = findStore(this.notesDir, notes.repo);
       notes.store = found.file;
@@ -202,6 +214,11 @@ export class PrivateNotes implements vscode.Disposable {
     this.timer = setTimeout(() => {
       let changed = false;
       for (const [key, notes] of this.loaded) {
+        if (!notes.repo) {
+          // Notes written meanwhile (by the CLI, another window): now the repository matters.
+          if (hasNotesFiles(this.notesDir)) void this.load(key, true);
+          continue;
+        }
         const next: FolderNotes = { ...notes };
         this.fill(next);
         if (JSON.stringify(next) !== JSON.stringify(notes)) {
@@ -224,6 +241,15 @@ export class PrivateNotes implements vscode.Disposable {
     } catch {
       // Not watchable here: the notes are read again when the window gets focus.
     }
+  }
+}
+
+/** Whether the notes folder has any notes file (any repository's). */
+function hasNotesFiles(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).some((n) => n.endsWith('.yml') && !n.startsWith('.'));
+  } catch {
+    return false;
   }
 }
 

@@ -81,6 +81,12 @@ describe('Private notes', function () {
     await vscode.commands.executeCommand('notifications.clearAll');
     await restore();
   });
+  after(async () => {
+    // The notes go with the tests, so that the next test files see a machine without any.
+    for (const name of fs.readdirSync(notesDir())) fs.rmSync(path.join(notesDir(), name), { force: true, recursive: true });
+    const { privateNotes } = await api();
+    await waitFor('the tree without private notes', async () => privateNotes.get(folder())?.data?.notes.length === 0 && !(await children()).some((r) => r.kind === 'private'));
+  });
 
   /** Runs the palette flow for Ana and Chen's held session on `date` up to the private notes step. */
   async function toPrivateNotes(date: string, shared: string): Promise<void> {
