@@ -325,6 +325,10 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
       await page.locator('#g0').waitFor();
       assert.equal(await page.locator('.private').count(), 0);
       assert.equal(await page.locator('#g0-reflection').count(), 0);
+      // None yet: no block, but the form offers a private reflection.
+      await p.send({ type: 'data', data: { ...reviewData(), private: { ...privateData(), sessions: [], goals: [], detached: [] } } });
+      await page.locator('#g0-reflection').waitFor();
+      assert.equal(await page.locator('section.private').count(), 0);
     });
 
     it('says when they cannot be read, and offers no private reflection then', async () => {

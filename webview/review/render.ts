@@ -123,10 +123,10 @@ function privateNotes(notes: PrivateNoteView[]): HTMLElement {
  */
 export function privateSection(data: ReviewPanelData): HTMLElement | undefined {
   const p = data.private;
-  if (!p) return undefined;
+  // Nothing private yet: no block (the review form offers a private reflection all the same).
+  if (!p || (p.error === undefined && !p.sessions.length && !p.detached.length && !p.goals.length)) return undefined;
   const body: Child[] = [];
   if (p.error !== undefined) body.push(h('p', { class: 'private-error', role: 'alert' }, `They cannot be read: ${p.error}`));
-  else if (!p.sessions.length && !p.detached.length && !p.goals.length) body.push(h('p', { class: 'muted' }, 'None yet: write them when you log a session (“Private notes”) or review a goal (“Private reflection”).'));
   for (const session of p.sessions) body.push(h('h3', {}, `Session ${session.date}`, h('span', { class: 'muted' }, ` · ${session.status}`)), privateNotes(session.notes));
   for (const d of p.detached) body.push(h('h3', {}, `No longer in the file: ${d.subject}`), privateNotes(d.notes));
   const reflections = p.goals.reduce((n, g) => n + g.notes.length, 0);
