@@ -106,6 +106,16 @@ describe('private notes: repositories', () => {
     assert.equal(fileInRepository(r, path.join(origin, '.mentoring.yml')), '.mentoring.yml');
   });
 
+  it('reads a linked worktree’s remotes from its repository’s config without git', async () => {
+    const origin = buildRepo(history);
+    git(origin, ['remote', 'add', 'origin', 'https://github.com/acme/shop.git']);
+    const tree = path.join(tempDir(), 'wt');
+    git(origin, ['worktree', 'add', '-q', '-b', 'side', tree]);
+    const r = await repositoryOf(path.join(tree, 'src'), { git: false });
+    assert.deepEqual([r.path, r.remotes, r.roots], [fs.realpathSync(tree), ['github.com/acme/shop'], []]);
+    assert.equal((await repositoryOf(tree, { git: true })).key, (await repositoryOf(origin, { git: true })).key);
+  });
+
   it('without git, names the folder itself', async () => {
     const plain = tempDir();
     const r = await repositoryOf(plain, { git: true });
