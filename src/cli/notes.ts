@@ -140,7 +140,8 @@ export interface ListedNote {
 
 /** The notes of `file` with where they are attached in `model`, by partnership and date. */
 export function listNotes(notes: readonly PrivateNote[], model: MentoringFile | undefined, file: string): ListedNote[] {
-  const mine = notes.filter((n) => n.file === file);
+  // Notes of sessions still being logged in the editor (drafts) are not listed until they are logged.
+  const mine = notes.filter((n) => n.file === file && n.draft === undefined);
   const res = model && resolveNotes(mine, model, file);
   const sessionOf = new Map<PrivateNote, number>();
   for (const [index, list] of res?.sessions ?? []) for (const n of list) sessionOf.set(n, index);

@@ -24,6 +24,7 @@ import {
   refreshRefs,
   RepoIdentity,
   serializeNotes,
+  SessionRef,
   withIdentity,
   writtenAt,
 } from './privateNotes';
@@ -162,6 +163,39 @@ export async function addNote(dir: string, repo: RepoIdentity, file: string, mod
     return { ...data, notes: [...refreshRefs(data.notes, model, file), added] };
   });
   return { ...store, id };
+}
+
+/**
+ * The private notes of a session not logged yet (a draft, by its id): replaced by `text`, or removed
+ * when `text` is empty. They wait in the store, the one place private text is kept.
+ */
+export function setDraftNote(dir: string, repo: RepoIdentity, file: string, draft: string, text: string): Promise<StoreFile> {
+  return updateStore(dir, repo, (data) => {
+    const others = data.notes.filter((n) => n.draft !== draft);
+    const old = data.notes.find((n) => n.draft === draft);
+    if (!text.trim()) return old ? { ...data, notes: others } : undefined;
+    if (old?.text === text) return undefined;
+    const note: PrivateNote = { id: old?.id ?? newNoteId(data.notes.map((n) => n.id)), file, draft, written: writtenAt(), text };
+    return { ...data, notes: [...others, note] };
+  });
+}
+
+/** The draft's private notes, once its session is logged: now on the session `ref` of `model`. Resolves to their id, if any. */
+export async function attachDraftNote(dir: string, repo: RepoIdentity, file: string, model: MentoringFile, draft: string, ref: SessionRef): Promise<string | undefined> {
+  let id: string | undefined;
+  await updateStore(dir, repo, (data) => {
+    const note = data.notes.find((n) => n.draft === draft);
+    if (!note) return undefined;
+    id = note.id;
+    const attached: PrivateNote = { id: note.id, file: note.file, session: ref, written: note.written, text: note.text };
+    return { ...data, notes: [...refreshRefs(data.notes.filter((n) => n !== note), model, file), attached] };
+  });
+  return id;
+}
+
+/** The text of a draft's private notes, if it has any. */
+export function draftNote(dir: string, repo: RepoIdentity, draft: string): string | undefined {
+  return findStore(dir, repo).data.notes.find((n) => n.draft === draft)?.text;
 }
 
 /** Removes the note `id` (one just kept and taken back); true when it was there. */

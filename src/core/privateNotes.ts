@@ -18,7 +18,8 @@
  *
  * Sessions added, removed, reordered or merged around it do not move a note. A note whose session
  * is gone is kept and shown as detached, never dropped. Goals have ids; a goal whose id changed is
- * found by its partnership and title. References of attached notes are brought up to date whenever
+ * found by its partnership and title. Notes for a session still being written (a draft of the log)
+ * wait under the draft's id, neither attached nor detached, until the session is logged. References of attached notes are brought up to date whenever
  * the store is written ({@link refreshRefs}), so that they follow a session through many edits.
  */
 import { createHash, randomBytes } from 'crypto';
@@ -50,9 +51,14 @@ export interface PrivateNote {
   id: string;
   /** The mentoring file the note belongs to, relative to the repository's top folder, with `/`. */
   file: string;
-  /** Exactly one of `session` and `goal`. */
+  /** Exactly one of `session`, `goal` and `draft`. */
   session?: SessionRef;
   goal?: GoalRef;
+  /**
+   * A session not logged yet (a draft of the session log, by its id): the note waits here, where
+   * private text may be kept, and gets its `session` when the session is logged.
+   */
+  draft?: string;
   /** A goal's reflection written with a review: the review's date. */
   review?: IsoDate;
   /** When it was written: an ISO date-time in UTC. */
@@ -252,6 +258,7 @@ export function writtenAt(now: Date = new Date()): string {
 /** What a note is about, in a few words: `session 2026-02-10 (held)`, `goal "Handle errors"`. */
 export function noteSubject(n: PrivateNote): string {
   if (n.session) return `session ${n.session.date} (${n.session.status})`;
+  if (n.draft !== undefined) return 'a session not logged yet';
   return `goal ${JSON.stringify(n.goal?.title ?? '')}${n.review ? `, review ${n.review}` : ''}`;
 }
 
@@ -350,6 +357,7 @@ function canonical(n: PrivateNote): Rec {
     out.session = s;
   }
   if (n.goal) out.goal = { id: n.goal.id, partnership: n.goal.partnership, title: n.goal.title };
+  if (n.draft !== undefined) out.draft = n.draft;
   if (n.review !== undefined) out.review = n.review;
   out.written = n.written;
   out.text = n.text;
@@ -452,15 +460,16 @@ function strings(node: unknown, what: string, fail: Fail): string[] {
 
 function readNote(node: unknown, fail: Fail): PrivateNote {
   if (!isMap(node)) return fail('a note must be a map', node);
-  const f = read(node, { id: true, file: true, session: false, goal: false, review: false, written: true, text: true }, fail);
+  const f = read(node, { id: true, file: true, session: false, goal: false, draft: false, review: false, written: true, text: true }, fail);
   const note: PrivateNote = {
     id: scalar(f.id, 'id', fail),
     file: scalar(f.file, 'file', fail),
     written: scalar(f.written, 'written', fail, (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), 'a date and time (2026-02-10T15:04:05Z)'),
     text: scalar(f.text, 'text', fail, anyText),
   };
-  if ((f.session === undefined) === (f.goal === undefined)) return fail('a note is on a session or on a goal: give exactly one of session and goal', node);
-  if (f.session !== undefined) {
+  if ([f.session, f.goal, f.draft].filter((x) => x !== undefined).length !== 1) return fail('a note is on a session, on a goal or on a draft: give exactly one of session, goal and draft', node);
+  if (f.draft !== undefined) note.draft = scalar(f.draft, 'draft', fail);
+  else if (f.session !== undefined) {
     if (!isMap(f.session)) return fail('session must be a map', f.session);
     const s = read(f.session, { partnership: true, date: true, status: true, fingerprint: true, minutes: false, goals: false }, fail);
     const status = scalar(s.status, 'status', fail, (v) => typeof v === 'string' && (SESSION_STATUSES as readonly string[]).includes(v), SESSION_STATUSES.join(', ').replace(/, (?=[^,]*$)/, ' or '));

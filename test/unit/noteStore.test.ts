@@ -6,9 +6,9 @@ import * as path from 'path';
 import { privateNotesDir, userDataHome } from '../../src/core/dataDir';
 import { LockTimeout, withFileLock } from '../../src/core/fileLock';
 import { MentoringFile } from '../../src/core/model';
-import { addNote, checkStore, findStore, NotesStoreError, storeFileName, writeExport } from '../../src/core/noteStore';
+import { addNote, attachDraftNote, checkStore, draftNote, findStore, NotesStoreError, setDraftNote, storeFileName, writeExport } from '../../src/core/noteStore';
 import { parseMentoring } from '../../src/core/parse';
-import { RepoIdentity, sessionRef } from '../../src/core/privateNotes';
+import { parseNotes, RepoIdentity, resolveNotes, sessionRef } from '../../src/core/privateNotes';
 import { fileInRepository, normalizeRemote, repositoryOf } from '../../src/git/repoIdentity';
 import { buildRepo, cloneRepo, git, RepoStep, tempDir } from './helpers/gitRepo';
 
@@ -170,6 +170,27 @@ describe('private notes: the store on disk', () => {
     const other = await addNote(dir, repo({ key: 'git:r2', roots: ['r2'] }), '.mentoring.yml', MODEL, note('elsewhere'));
     assert.notEqual(other.file, store.file);
     assert.equal(findStore(dir, repo({ key: 'git:r2', roots: ['r2'] })).unreadable.length, 1);
+  });
+
+  it('keeps the private notes of a session not logged yet under its draft, and attaches them when it is logged', async () => {
+    const dir = tempDir();
+    await setDraftNote(dir, repo(), '.mentoring.yml', 'd1', 'first words');
+    await setDraftNote(dir, repo(), '.mentoring.yml', 'd1', 'first words, more');
+    await setDraftNote(dir, repo(), '.mentoring.yml', 'd2', 'another draft');
+    let data = findStore(dir, repo()).data;
+    assert.deepEqual(data.notes.map((n) => [n.draft, n.text]), [['d1', 'first words, more'], ['d2', 'another draft']]);
+    assert.equal(draftNote(dir, repo(), 'd1'), 'first words, more');
+    const res = resolveNotes(data.notes, MODEL, '.mentoring.yml');
+    assert.deepEqual([res.sessions.size, res.detached.length], [0, 0], 'neither attached nor detached while not logged');
+    const id = await attachDraftNote(dir, repo(), '.mentoring.yml', MODEL, 'd1', sessionRef(MODEL.sessions[0]));
+    data = findStore(dir, repo()).data;
+    const note = data.notes.find((n) => n.id === id);
+    assert.deepEqual([note?.draft, note?.session, note?.text], [undefined, sessionRef(MODEL.sessions[0]), 'first words, more']);
+    assert.equal(resolveNotes(data.notes, MODEL, '.mentoring.yml').sessions.get(0)?.[0].text, 'first words, more');
+    await setDraftNote(dir, repo(), '.mentoring.yml', 'd2', '');
+    assert.deepEqual(findStore(dir, repo()).data.notes.map((n) => n.text), ['first words, more'], 'an emptied draft note goes');
+    assert.equal(await attachDraftNote(dir, repo(), '.mentoring.yml', MODEL, 'd2', sessionRef(MODEL.sessions[0])), undefined);
+    assert.throws(() => parseNotes('version: 1\nnotes:\n  - id: x\n    file: a\n    draft: d\n    goal: { id: g, partnership: p, title: t }\n    written: 2026-01-01T00:00:00Z\n    text: hi\n'), /exactly one of session, goal and draft/);
   });
 
   it('refuses a notes folder inside the repository', async () => {

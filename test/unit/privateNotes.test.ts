@@ -208,7 +208,7 @@ describe('private notes: the store file', () => {
     fails(good.join('\n').replace('id: cc33', 'id: aa11'), good.findIndex((l) => l.includes('id: cc33')) + 1, /duplicate note id 'aa11'/);
     fails(good.join('\n').replace('version: 1', 'version: 2'), good.findIndex((l) => l.startsWith('version')) + 1, /newer Peer Mentoring/);
     fails('- just\n- a list\n', 1, /must be a map/);
-    fails('version: 1\nnotes:\n  - id: x\n    file: a\n    written: 2026-01-01T00:00:00Z\n    text: hi\n', 3, /exactly one of session and goal/);
+    fails('version: 1\nnotes:\n  - id: x\n    file: a\n    written: 2026-01-01T00:00:00Z\n    text: hi\n', 3, /exactly one of session, goal and draft/);
   });
 
   it('merges imported notes: new ones added, identical ones skipped, different ones replaced only when forced', () => {
