@@ -7,7 +7,7 @@
  */
 import { cadenceOf, openActionsOf, sessionsOf, tallySessions } from './cadence';
 import type { SessionTally } from './cadence';
-import { addDays, daysBetween } from './dates';
+import { addDays, daysBetween, toEpochDay } from './dates';
 import type { GoalEvidence } from './evidence';
 import { isOpenGoal, mentorsOf } from './model';
 import { privateBlock } from './privateView';
@@ -52,7 +52,7 @@ export interface TimelineSession {
   goals: string[];
 }
 
-/** Sessions from `from` up to `ReviewPanelData.today` (the panel shows about six months). */
+/** Sessions from `from` up to `ReviewPanelData.today`: about six months, or since the partnership started. */
 export interface ReviewTimeline {
   from: IsoDate;
   sessions: TimelineSession[];
@@ -136,7 +136,7 @@ export function buildReviewData(file: MentoringFile, partnershipId: string, toda
       members: ps.members.map(person),
     },
     summary: summaryOf(file, ps, today, person),
-    timeline: timelineOf(file, ps.id, today),
+    timeline: timelineOf(file, ps, today),
     today,
     goals: file.goals.filter((g) => g.partnership === ps.id).map((g) => goalView(file, ps, g, today, person, options)),
   };
@@ -165,9 +165,16 @@ function summaryOf(file: MentoringFile, ps: Partnership, today: IsoDate, person:
   };
 }
 
-function timelineOf(file: MentoringFile, partnershipId: string, today: IsoDate): ReviewTimeline {
-  const from = addDays(today, -TIMELINE_DAYS);
-  const sessions = sessionsOf(file, partnershipId)
+/**
+ * The last six months of sessions, or fewer: a partnership that started since then is shown from
+ * its start (its `since`, or its first session when that is earlier or `since` is not given).
+ */
+function timelineOf(file: MentoringFile, ps: Partnership, today: IsoDate): ReviewTimeline {
+  const starts = [ps.since, ...sessionsOf(file, ps.id).map((s) => s.session.date)].filter((d): d is IsoDate => d !== undefined && toEpochDay(d) !== undefined);
+  const start = starts.reduce<IsoDate | undefined>((a, d) => (a === undefined || daysBetween(a, d) < 0 ? d : a), undefined);
+  const sixMonths = addDays(today, -TIMELINE_DAYS);
+  const from = start === undefined || daysBetween(sixMonths, start) <= 0 ? sixMonths : daysBetween(start, today) < 0 ? today : start;
+  const sessions = sessionsOf(file, ps.id)
     .map((s) => s.session)
     .filter((s) => daysBetween(from, s.date) >= 0 && daysBetween(s.date, today) >= 0)
     .map((s) => {

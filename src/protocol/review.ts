@@ -60,12 +60,13 @@ export type WebviewToHost =
 
 export type ProgressResult = { ok: true; value: number } | { ok: false; message: string };
 
-/** What a person types as progress: a whole number from 0 to 100 (surrounding spaces allowed). */
+/** What a person types as progress: a whole number from 0 to 100, with or without a `%` (surrounding spaces allowed). */
 export function parseProgress(text: string): ProgressResult {
   const t = text.trim();
   if (t === '') return { ok: false, message: 'Enter progress as a whole number from 0 to 100.' };
-  if (!/^[+-]?\d+$/.test(t)) return { ok: false, message: `"${t}" is not a whole number: enter 0 to 100.` };
-  const value = Number(t);
+  const m = /^([+-]?\d+)\s*%?$/.exec(t);
+  if (!m) return { ok: false, message: `"${t}" is not a whole number: enter 0 to 100.` };
+  const value = Number(m[1]);
   if (value < 0 || value > 100) return { ok: false, message: `${value} is out of range: enter 0 to 100.` };
   return { ok: true, value };
 }

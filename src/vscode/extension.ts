@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerAddPartnership } from './addPartnership';
 import { CadenceStatus, registerCadenceStatus } from './cadenceStatus';
 import { registerCommands } from './commands';
+import { writeLog } from './confirmWrite';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './logSession';
@@ -19,7 +20,18 @@ import { PartnersTree, VIEW_ID } from './tree';
 
 /** What `activate` returns: handles for the integration tests. */
 export interface MentoringApi {
-  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView; reviews: ReviewPanels; privateNotes: PrivateNotes };
+  testing: {
+    store: MentoringStore;
+    tree: PartnersTree;
+    identity: Identity;
+    reviewPrompts: ReviewPrompts;
+    logSession: SessionLogger;
+    cadence: CadenceStatus;
+    suggestions: SuggestionsView;
+    reviews: ReviewPanels;
+    writes: typeof writeLog;
+    privateNotes: PrivateNotes;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): MentoringApi {
@@ -44,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const suggestions = registerSuggestions(context, store);
   registerAddPartnership(context, store, identity);
   registerPrepareSession(context, store, identity);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, privateNotes } };
+  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes } };
 }
 
 export function deactivate(): void {

@@ -12,8 +12,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { privateNotesDir } from '../core/dataDir';
 import type { Goal, MentoringFile } from '../core/model';
-import { addNote, checkStore, findStore, NotesStoreError, removeNote } from '../core/noteStore';
-import { emptyNotes, goalRef, NotesData, PrivateNote, Resolution, resolveNotes, sessionRef } from '../core/privateNotes';
+import { addNote, attachDraftNote, checkStore, draftNote, findStore, NotesStoreError, removeNote, setDraftNote } from '../core/noteStore';
+import { emptyNotes, goalRef, NotesData, PrivateNote, Resolution, resolveNotes, SessionRef, sessionRef } from '../core/privateNotes';
 import type { PrivateInput } from '../core/privateView';
 import { plain } from '../core/text';
 import type { EntryRef } from '../core/tree-model';
@@ -118,14 +118,7 @@ export class PrivateNotes implements vscode.Disposable {
   /** Keeps a note of the folder's file (placed in `model`, the file as it is now); resolves to where, and its id. */
   async add(ref: FolderRef, model: MentoringFile, note: NewNote): Promise<{ file: string; id: string }> {
     const notes = await this.check(ref);
-    const repo = notes.repo as FolderRepository;
-    let written;
-    try {
-      written = await addNote(this.notesDir, repo, notes.file, model, note);
-    } catch (e) {
-      if (e instanceof NotesStoreError) throw new Error(e.message);
-      throw e;
-    }
+    const written = await this.storeCall(() => addNote(this.notesDir, notes.repo as FolderRepository, notes.file, model, note));
     const key = this.store.get(ref)?.key;
     if (key !== undefined && this.loaded.has(key)) {
       this.loaded.set(key, { ...notes, store: written.file, data: written.data, error: undefined });
@@ -135,16 +128,44 @@ export class PrivateNotes implements vscode.Disposable {
     return { file: written.file, id: written.id };
   }
 
-  /** Takes back a note just kept (its id from {@link add}). */
-  async remove(ref: FolderRef, id: string): Promise<boolean> {
+  /**
+   * The private notes of a session not logged yet (a draft of the log), kept in the notes file under
+   * the draft's id (empty `text` removes them): never in the workspace state, where the draft is.
+   */
+  async setDraft(ref: FolderRef, draft: string, text: string): Promise<void> {
     const notes = await this.check(ref);
-    let removed: boolean;
+    await this.storeCall(() => setDraftNote(this.notesDir, notes.repo as FolderRepository, notes.file, draft, text));
+    this.scheduleReload();
+  }
+
+  /** The text of a draft's private notes, if it has any. */
+  async draftText(ref: FolderRef, draft: string): Promise<string | undefined> {
+    const notes = await this.check(ref);
+    return this.storeCall(() => draftNote(this.notesDir, notes.repo as FolderRepository, draft));
+  }
+
+  /** A draft's private notes, now that its session is logged: on `session` of `model`. Resolves to the note's file and id. */
+  async attachDraft(ref: FolderRef, model: MentoringFile, draft: string, session: SessionRef): Promise<{ file: string; id: string } | undefined> {
+    const notes = await this.check(ref);
+    const id = await this.storeCall(() => attachDraftNote(this.notesDir, notes.repo as FolderRepository, notes.file, model, draft, session));
+    this.scheduleReload();
+    return id === undefined ? undefined : { file: findStore(this.notesDir, notes.repo as FolderRepository).file, id };
+  }
+
+  /** Runs a store operation, its problems as plain errors (`FILE:LINE:COL: …`). */
+  private async storeCall<T>(op: () => T | Promise<T>): Promise<T> {
     try {
-      removed = await removeNote(this.notesDir, notes.repo as FolderRepository, id);
+      return await op();
     } catch (e) {
       if (e instanceof NotesStoreError) throw new Error(e.message);
       throw e;
     }
+  }
+
+  /** Takes back a note just kept (its id from {@link add}). */
+  async remove(ref: FolderRef, id: string): Promise<boolean> {
+    const notes = await this.check(ref);
+    const removed = await this.storeCall(() => removeNote(this.notesDir, notes.repo as FolderRepository, id));
     this.scheduleReload();
     return removed;
   }

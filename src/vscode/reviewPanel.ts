@@ -6,15 +6,17 @@
  */
 import * as vscode from 'vscode';
 import { localToday } from '../core/dates';
-import { addGoalReview, EditError } from '../core/edit';
+import { addGoalReview, EditError, EditResult } from '../core/edit';
 import { evidenceGoals } from '../core/evidence';
-import type { MentoringFile } from '../core/model';
+import type { MentoringFile, Partnership } from '../core/model';
 import { buildReviewData, EVIDENCE_LOADING } from '../core/reviewData';
 import { goalRef } from '../core/privateNotes';
+import { plain } from '../core/text';
 import { readEvidence, showCommit } from '../git/evidence';
 import { isWebviewMessage } from '../protocol/review';
 import type { GoalEvidence, HostToWebview, WebviewToHost } from '../protocol/review';
 import { entryRange } from './commands';
+import { writeAndConfirm } from './confirmWrite';
 import { evidenceBlocked, RESTRICTED_REASON } from './evidence';
 import { Identity } from './identity';
 import { PREPARE_COMMAND } from './prepareSession';
@@ -157,6 +159,11 @@ export class ReviewPanels implements vscode.Disposable {
   }
 }
 
+/** "Alice Chen & Bob Diaz": the partnership's members by name, as the panel's heading says them. */
+function memberNames(model: MentoringFile, p: Partnership): string {
+  return p.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(' & ');
+}
+
 function panelKey(folderKey: string, partnershipId: string): string {
   return `${folderKey}\n${partnershipId}`;
 }
@@ -213,7 +220,7 @@ export class ReviewPanel {
     const file = this.owner.store.get(this.folderKey);
     const model = file?.lastValid;
     const ps = model?.partnerships.find((p) => p.id === this.partnershipId);
-    this.panel.title = ps && model ? vscode.l10n.t('Goal Review: {0}', ps.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(' & ')) : vscode.l10n.t('Goal Review: {0}', this.partnershipId);
+    this.panel.title = vscode.l10n.t('Goal Review: {0}', plain(ps && model ? memberNames(model, ps) : this.partnershipId));
     if (!this.ready) return;
     if (!file || !model) {
       void this.post({ type: 'error', message: file?.exists ? vscode.l10n.t('The mentoring file has errors; fix them to review goals.') : vscode.l10n.t('There is no mentoring file in this workspace folder.') });
@@ -273,7 +280,14 @@ export class ReviewPanel {
     });
     if (!data) return;
     void this.post({ type: 'data', data });
-    if (file.hasErrors) void this.post({ type: 'error', message: vscode.l10n.t('The mentoring file has errors: this shows its last valid content. Saving is refused until they are fixed.') });
+    if (file.hasErrors) {
+      const shown = file.shown;
+      const message =
+        shown?.from === 'commit'
+          ? vscode.l10n.t('The mentoring file has errors: this shows its version committed on {0}. Saving is refused until they are fixed.', shown.date)
+          : vscode.l10n.t('The mentoring file has errors: this shows its last valid content. Saving is refused until they are fixed.');
+      void this.post({ type: 'error', message });
+    }
   }
 
   private async loadEvidence(file: FolderFile, model: MentoringFile, inputs: string): Promise<void> {
@@ -325,7 +339,8 @@ export class ReviewPanel {
     let refused: string | undefined;
     let date = localToday();
     try {
-      const result = await this.owner.store.applyEdit(this.folderKey, (text) => {
+      const title = plain(this.owner.store.get(this.folderKey)?.lastValid?.goals.find((g) => g.id === goalId)?.title ?? goalId);
+      const op = (text: string): EditResult => {
         try {
           date = localToday();
           return addGoalReview(text, goalId, { date, ...review });
@@ -333,8 +348,16 @@ export class ReviewPanel {
           if (e instanceof EditError) refused = e.message;
           throw e;
         }
+      };
+      /** The reflection kept with the review, which Undo takes back with it. */
+      let kept: string | undefined;
+      const result = await writeAndConfirm(this.owner.store, this.folderKey, op, {
+        message: () =>
+          `${vscode.l10n.t('Saved the review of “{0}”: {1}%, {2}.', title, review.progress, review.status)}${reflection !== undefined ? ` ${vscode.l10n.t('Private reflection kept on this machine only.')}` : ''}`,
+        reveal: (f) => entryRange(f, { section: 'goals', id: goalId }),
+        undone: () => (kept && notes ? notes.remove(this.folderKey, kept) : undefined),
       });
-      if (result && reflection !== undefined && notes) await this.saveReflection(requestId, goalId, reflection, date);
+      if (result && reflection !== undefined && notes) kept = await this.saveReflection(requestId, goalId, reflection, date);
       else if (result) await this.post({ type: 'saveResult', requestId, ok: true });
       else await this.post({ type: 'saveResult', requestId, ok: false, message: sentence(refused ?? vscode.l10n.t('the review was not saved')) });
     } catch (e) {
@@ -342,18 +365,23 @@ export class ReviewPanel {
     }
   }
 
-  /** Keeps the reflection of a review just saved; when that fails, the review stays saved and the reflection in the form. */
-  private async saveReflection(requestId: string, goalId: string, text: string, review: string): Promise<void> {
+  /**
+   * Keeps the reflection of a review just saved (resolving to its id); when that fails, the review
+   * stays saved and the reflection in the form.
+   */
+  private async saveReflection(requestId: string, goalId: string, text: string, review: string): Promise<string | undefined> {
     const model = this.owner.store.get(this.folderKey)?.lastValid;
     const goal = model?.goals.find((g) => g.id === goalId);
     try {
       if (!model || !goal) throw new Error(vscode.l10n.t('goal “{0}” is not in the mentoring file any more', goalId));
-      await this.owner.notes?.add(this.folderKey, model, { goal: goalRef(goal), review, text });
+      const kept = await this.owner.notes?.add(this.folderKey, model, { goal: goalRef(goal), review, text });
       this.drafts.delete(goalId);
       await this.post({ type: 'saveResult', requestId, ok: true });
+      return kept?.id;
     } catch (e) {
       const warning = vscode.l10n.t('The review was saved, but the private reflection was not kept: {0}', e instanceof Error ? e.message : String(e));
       await this.post({ type: 'saveResult', requestId, ok: true, warning: sentence(warning) });
+      return undefined;
     }
   }
 

@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { PRIVATE_TOOLTIP } from '../../src/core/tree-model';
 import type { Logged } from '../../src/vscode/logSession';
 import { host, waitFor } from './host';
-import { anaBen, api, children, fileUri, folder, originalText, restore } from './mentoring';
+import { accept, anaBen, api, children, fileUri, folder, originalText, question, restore } from './mentoring';
 import { openLogSession, quickInput, typeAndEnter } from './palette';
 import { FRAME, frameText, reviewTabs } from './panel';
 
@@ -144,6 +144,37 @@ describe('Private notes', function () {
     const note = await waitFor('the note kept', () => privateNotes.get(folder())?.data?.notes.find((n) => n.text.startsWith(text)));
     assert.strictEqual(note.text, `${text}\nsecond line`);
     await waitFor('the editor to close without asking', () => !vscode.workspace.textDocuments.some((d) => d === editor.document && !d.isClosed) || !vscode.window.visibleTextEditors.some((e) => e.document === editor.document));
+  });
+
+  it('keeps private notes typed before a notes editor out of the draft (workspace state): they wait in the notes file and go on the session once it is logged', async function () {
+    host.requireDriver(this);
+    const { logSession, privateNotes } = await api();
+    const text = secret('DRAFT');
+    const run = vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession', { partnership: 'ana-ben', date: '2024-03-02' });
+    for (const step of [2, 3, 4, 5]) {
+      await question('Log mentoring session', step);
+      await accept();
+    }
+    await question('Log mentoring session', 6);
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await accept(); // the shared notes in an editor
+    await quickInput('6/7', 'No private notes');
+    await typeAndEnter(text);
+    await question('Log mentoring session', 7);
+    await accept();
+    assert.strictEqual(await run, undefined, 'not logged before its notes are written');
+    const editor = await waitFor('the notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    const [draft] = await waitFor('the draft', () => logSession.drafts().length === 1 && logSession.drafts());
+    assert.ok(!JSON.stringify(logSession.drafts()).includes(text), 'the draft in the workspace state holds no private text');
+    const waiting = await waitFor('the private notes waiting in the notes file', () => privateNotes.get(folder())?.data?.notes.find((n) => n.text === text));
+    assert.strictEqual(waiting.draft, draft.id);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Shared: the router.'));
+    const logged = await vscode.commands.executeCommand<Logged | undefined>('mentoring.logSessionNotes');
+    assert.ok(logged);
+    const note = await waitFor('the note on the logged session', () => privateNotes.get(folder())?.data?.notes.find((n) => n.text === text && n.session));
+    assert.deepStrictEqual([note.draft, note.session?.partnership, note.session?.date], [undefined, 'ana-ben', '2024-03-02']);
+    assert.ok(!fs.readFileSync(fileUri().fsPath, 'utf8').includes(text));
+    assert.deepStrictEqual(logSession.drafts(), []);
   });
 
   it('adds a private note to a session from the tree: a lock row, only on this machine, nothing in the file', async () => {

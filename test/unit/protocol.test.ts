@@ -134,7 +134,11 @@ describe('review protocol', () => {
       assert.deepEqual(parseProgress(' 100 '), { ok: true, value: 100 });
       assert.deepEqual(parseProgress('007'), { ok: true, value: 7 });
     });
-    for (const bad of ['', '  ', '120', '-5', 'abc', '12.5', '1e2', '0x10', '50%', '--5']) {
+    it('takes a trailing percent sign, as progress is shown', () => {
+      assert.deepEqual(parseProgress('60%'), { ok: true, value: 60 });
+      assert.deepEqual(parseProgress(' 100 % '), { ok: true, value: 100 });
+    });
+    for (const bad of ['', '  ', '120', '-5', 'abc', '12.5', '1e2', '0x10', '%50', '50%%', '120%', '--5']) {
       it(`refuses ${JSON.stringify(bad)} with a message`, () => {
         const r = parseProgress(bad);
         assert.equal(r.ok, false);
