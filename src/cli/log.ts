@@ -13,6 +13,7 @@ import { editFile, FileAccessError } from '../core/safeWrite';
 import { oneLine, quote } from '../core/text';
 import { parseArgs, ParsedOptions } from './args';
 import { CliCommand, UsageError } from './io';
+import { addSessionNote, privateNotesFor } from './notes';
 
 const USAGE = `usage: peer-mentoring log [FILE] --partnership ID [options]
 
@@ -26,7 +27,8 @@ Adds a session to the mentoring file; nothing else in the file changes.
   --to DATE            the new date of a rescheduled session
   --minutes N          how long it took (default: the last held session's minutes)
   --goal ID            a goal discussed (repeatable)
-  --notes TEXT         notes
+  --notes TEXT         notes (in the file: the team reads them)
+  --private-notes TEXT private notes, kept on this machine only (see 'peer-mentoring notes')
   --action WHO:TEXT    an action item for partner WHO (repeatable)
 `;
 
@@ -39,6 +41,7 @@ const OPTIONS = {
   minutes: 'value',
   goal: 'list',
   notes: 'value',
+  'private-notes': 'value',
   action: 'list',
 } as const;
 
@@ -62,12 +65,21 @@ export const run: CliCommand = async (args, io) => {
   const session = sessionFrom(options, today);
   const name = positionals[0] ?? DEFAULT_FILE_NAME;
   const shown = oneLine(name);
+  const file = path.resolve(io.cwd, name);
+  const privateText = options['private-notes']?.trim() || undefined;
+  // The private notes' store is checked before the file is written: a store that cannot take them
+  // refuses the whole session, so nothing is written half.
+  const notes = privateText === undefined ? undefined : await privateNotesFor(io, file);
+  if (notes && 'failed' in notes) {
+    io.err(`${oneLine(notes.failed)}; nothing was written\n`);
+    return 1;
+  }
 
   let logged: Session = session;
   let written: string;
   try {
     // The operation runs on the file's content as it is when written (under the file's lock), not as it was at start.
-    const result = await editFile(path.resolve(io.cwd, name), (text) => {
+    const result = await editFile(file, (text) => {
       const parsed = parseMentoring(text);
       if (!parsed.model || hasErrors(parsed.problems)) {
         throw new Refused('the file has errors; fix them before logging a session', parsed.problems.filter((p) => p.severity === 'error'));
@@ -92,8 +104,22 @@ export const run: CliCommand = async (args, io) => {
 
   // The session is in the file: from here on nothing may fail (a retry would log it twice).
   io.out(`Logged ${describe(logged)} in ${shown}\n`);
+  let after: MentoringFile | undefined;
   try {
-    const after = modelOf(written);
+    after = modelOf(written);
+  } catch {
+    // the summary below is a courtesy; the session was logged
+  }
+  if (notes && !('failed' in notes) && privateText !== undefined && after) {
+    try {
+      const store = await addSessionNote(notes, after, after.sessions.length - 1, privateText);
+      io.out(`Private notes kept on this machine only, in ${oneLine(store)}\n`);
+    } catch (e) {
+      io.err(`The session was logged, but its private notes were not kept: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+      return 1;
+    }
+  }
+  try {
     const partnership = after?.partnerships.find((p) => p.id === logged.partnership);
     if (after && partnership) {
       const h = healthOf(after, partnership, today);

@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { EditError, EditResult } from './edit';
+import { LockTimeout, LockUnavailable, withLock } from './fileLock';
 import { decodeUtf8, fileTooLarge, MAX_FILE_BYTES, ParsedFile, ParseOptions, parseMentoringBytes, tooLargeFile } from './parse';
 
 /** Why a file could not be read or written; `message` is one line that says so. */
@@ -29,8 +30,6 @@ export class FileAccessError extends Error {
 
 /** How long a writer waits for another writer's lock before giving up. */
 const LOCK_WAIT_MS = 20_000;
-/** A lock older than this is stale even when its owner cannot be checked (another machine). */
-const LOCK_STALE_MS = 60_000;
 /** Times an edit is made again when the file changed under it (a writer that takes no lock, such as an editor's save). */
 const CAS_ATTEMPTS = 5;
 
@@ -171,21 +170,25 @@ export interface LockOptions {
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   // A file that does not exist (yet, or any more) is locked by its name: an open editor may still be edited.
   const lock = `${await realFile(file).catch(() => path.resolve(file))}.lock`;
-  const token = `${process.pid} ${os.hostname()} ${Date.now()} ${randomBytes(6).toString('hex')}`;
-  await acquire(lock, token, options.waitMs ?? LOCK_WAIT_MS);
   try {
-    return await fn();
-  } finally {
-    release(lock, token);
+    return await withLock(lock, fn, { timeoutMs: options.waitMs ?? LOCK_WAIT_MS });
+  } catch (e) {
+    if (e instanceof LockTimeout) {
+      const who = e.holder ? `process ${e.holder.pid}${e.holder.host !== os.hostname() ? ` on ${e.holder.host}` : ''}` : 'another program';
+      throw new FileAccessError(`the file is being changed by ${who} (lock file ${path.basename(lock)}); try again, or delete the lock file if no such program runs`, 'locked');
+    }
+    if (e instanceof LockUnavailable) throw new FileAccessError('you may not write in the folder of this file; it was not changed', 'permission');
+    throw e;
   }
 }
 
 /**
- * Replaces `target` with `text` atomically, keeping the original's mode and owner: the low-level
- * step of {@link editFile} (which every writer of the mentoring file should call instead). Creates
- * the file when it does not exist.
+ * Replaces `target` with `text` atomically, keeping the original's mode and owner (or giving it
+ * `options.mode`): the low-level step of {@link editFile} (which every writer of the mentoring file
+ * should call instead). Creates the file when it does not exist. On any failure the original is
+ * untouched and the temporary file is removed.
  */
-export function writeFileAtomic(target: string, text: string): void {
+export function writeFileAtomic(target: string, text: string, options: { mode?: number } = {}): void {
   let file = target;
   let st: fs.Stats | undefined;
   try {
@@ -194,7 +197,7 @@ export function writeFileAtomic(target: string, text: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  renameInto(writeTemp(file, text, st), file);
+  renameInto(writeTemp(file, text, st, options.mode), file);
 }
 
 /** The file a path names, symlinks followed. */
@@ -231,19 +234,18 @@ function statForWrite(file: string): fs.Stats {
 }
 
 /**
- * Writes `text` to a new temporary file next to `file`, flushed to disk, with `st`'s mode, owner and
- * group; returns its path. On failure nothing is left behind.
+ * Writes `text` to a new temporary file next to `file`, flushed to disk, with `st`'s mode (or
+ * `givenMode`), owner and group; returns its path. On failure nothing is left behind.
  */
-function writeTemp(file: string, text: string, st: fs.Stats | undefined): string {
+function writeTemp(file: string, text: string, st: fs.Stats | undefined, givenMode?: number): string {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const mode = givenMode ?? (st ? st.mode & 0o7777 : undefined);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(temp, 'wx', st ? st.mode & 0o7777 : 0o666);
+    fd = fs.openSync(temp, 'wx', mode ?? 0o666);
     fs.writeFileSync(fd, text, 'utf8');
-    if (st) {
-      fs.fchmodSync(fd, st.mode & 0o7777);
-      keepOwner(fd, st);
-    }
+    if (mode !== undefined) fs.fchmodSync(fd, mode);
+    if (st) keepOwner(fd, st);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     return temp;
@@ -301,109 +303,5 @@ function syncDir(dir: string): void {
         // nothing to do
       }
     }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The lock file
-
-async function acquire(lock: string, token: string, waitMs: number): Promise<void> {
-  const deadline = Date.now() + waitMs;
-  let wait = 5;
-  for (;;) {
-    try {
-      const fd = fs.openSync(lock, 'wx', 0o644);
-      try {
-        fs.writeSync(fd, token);
-      } finally {
-        fs.closeSync(fd);
-      }
-      return;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') {
-        if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new FileAccessError('you may not write in the folder of this file; it was not changed', 'permission');
-        throw accessError(e);
-      }
-    }
-    const holder = readLock(lock);
-    if (holder === undefined) continue; // released meanwhile
-    if (isStale(holder)) {
-      breakLock(lock, holder.content);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      const who = holder.pid ? `process ${holder.pid}${holder.host && holder.host !== os.hostname() ? ` on ${holder.host}` : ''}` : 'another program';
-      throw new FileAccessError(`the file is being changed by ${who} (lock file ${path.basename(lock)}); try again, or delete the lock file if no such program runs`, 'locked');
-    }
-    await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
-    wait = Math.min(wait * 1.5, 100);
-  }
-}
-
-interface LockHolder {
-  content: string;
-  pid?: number;
-  host?: string;
-  /** When the lock was taken (the lock file's time). */
-  since: number;
-}
-
-function readLock(lock: string): LockHolder | undefined {
-  try {
-    const content = fs.readFileSync(lock, 'utf8');
-    const since = fs.statSync(lock).mtimeMs;
-    const [pid, host] = content.split(' ');
-    return { content, pid: /^\d+$/.test(pid ?? '') ? Number(pid) : undefined, host, since };
-  } catch {
-    return undefined;
-  }
-}
-
-function isStale(h: LockHolder): boolean {
-  const age = Date.now() - h.since;
-  if (age > LOCK_STALE_MS) return true;
-  if (h.pid === undefined) return age > 5_000; // being written, or not ours
-  if (h.host !== os.hostname()) return false;
-  try {
-    process.kill(h.pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
-/**
- * Removes a stale lock, unless another writer replaced it meanwhile: the lock is moved aside first
- * and only deleted when it is the one judged stale; a fresh lock moved by mistake is put back.
- */
-function breakLock(lock: string, staleContent: string): void {
-  const aside = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
-  try {
-    fs.renameSync(lock, aside);
-  } catch {
-    return; // someone else broke it
-  }
-  let content: string | undefined;
-  try {
-    content = fs.readFileSync(aside, 'utf8');
-  } catch {
-    // gone
-  }
-  if (content !== undefined && content !== staleContent) {
-    try {
-      fs.linkSync(aside, lock); // put the live lock back (fails when a newer one exists: then both stay safe through the content check)
-    } catch {
-      // a newer lock exists
-    }
-  }
-  fs.rmSync(aside, { force: true });
-}
-
-function release(lock: string, token: string): void {
-  try {
-    if (fs.readFileSync(lock, 'utf8') === token) fs.unlinkSync(lock);
-  } catch {
-    // already gone (taken over as stale): nothing to release
   }
 }

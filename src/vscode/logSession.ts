@@ -41,10 +41,13 @@ import {
 } from '../core/logFlow';
 import { MentoringFile, Partnership, PARTNERSHIP_KINDS, Session, SESSION_STATUSES } from '../core/model';
 import { parseMentoring } from '../core/parse';
+import { sessionRef } from '../core/privateNotes';
 import { plain } from '../core/text';
 import { locateAction, Row } from '../core/tree-model';
 import { asked, writeAndConfirm } from './confirmWrite';
 import { Identity } from './identity';
+import { PrivateNotesEditors, registerPrivateEditors } from './privateEditor';
+import type { PrivateNotes } from './privateNotes';
 import { FolderFile, MentoringStore } from './store';
 
 export interface Logged {
@@ -55,6 +58,8 @@ export interface Logged {
   /** Position of the session in `sessions:`. */
   index: number;
   nextDue?: string;
+  /** The file on this machine that kept the session's private notes. */
+  privateNotes?: string;
 }
 
 /**
@@ -70,6 +75,8 @@ export interface Draft {
   /** Who the session was with, as the flow named them. */
   name: string;
   notes: string;
+  /** The session has private notes: they wait in the notes file under the draft's id, not here. */
+  private?: boolean;
 }
 
 /** Session notes being written in an untitled editor, by the document's URI. */
@@ -97,6 +104,8 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     private readonly store: MentoringStore,
     private readonly identity: Identity,
     private readonly memento: vscode.Memento,
+    private readonly notes?: PrivateNotes,
+    private readonly privateEditors?: PrivateNotesEditors,
   ) {
     this.disposables.push(
       this.logged,
@@ -150,7 +159,9 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     if (!state) return undefined;
     const plan = planOf(ctx, state);
     if (state.notesInEditor) {
-      await this.openNotesEditor({ id: newDraftId(), folder: file.key, plan, name: nameOf(ctx, plan), notes: plan.session.notes ?? '' });
+      const draft: Draft = { id: newDraftId(), folder: file.key, plan, name: nameOf(ctx, plan), notes: plan.session.notes ?? '' };
+      if (!(await this.stashPrivate(draft))) return undefined;
+      await this.openNotesEditor(draft);
       return undefined;
     }
     return this.write(file.key, plan);
@@ -289,13 +300,19 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
   }
 
   /** Writes the plan through the store (onto the file's text as it is now) and confirms it, with Undo and Open. */
-  private async write(folder: string, plan: LogPlan): Promise<Logged | undefined> {
+  private async write(folder: string, plan: LogPlan, draftId?: string): Promise<Logged | undefined> {
+    const ready = await this.privateReady(folder, plan, draftId);
+    if (!ready) return undefined;
     let logged: Logged | undefined;
+    let name = '';
+    let model: MentoringFile | undefined;
+    /** The private note kept with the session, which Undo takes back with it. */
+    let kept: string | undefined;
     const today = localToday();
     const result = await writeAndConfirm(this.store, folder, (text) => writePlan(text, plan), {
       message: (result) => {
         const file = this.store.get(folder);
-        const model = parseMentoring(result.text).model;
+        model = parseMentoring(result.text).model;
         const id = result.id ?? plan.session.partnership;
         const partnership = model?.partnerships.find((p) => p.id === id);
         const session: Session = { ...plan.session, partnership: id };
@@ -304,14 +321,94 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
         const health = model && partnership ? healthOf(model, partnership, today, { me }) : undefined;
         const nextDue = health && health.state !== 'paused' && health.state !== 'ended' ? health.nextDue : undefined;
         logged = { folder, partnership: id, session, index, nextDue };
-        return confirmation(logged, model && partnership ? partnershipName({ file: model, me, today }, partnership) : id, today);
+        name = model && partnership ? partnershipName({ file: model, me, today }, partnership) : id;
+        const said = confirmation(logged, name, today);
+        return ready === 'keep' ? `${said} ${vscode.l10n.t('Private notes kept on this machine only.')}` : said;
       },
       reveal: (file) => (logged ? file.parsed?.rangeOf(['sessions', logged.index]) : undefined),
       more: [{ label: vscode.l10n.t('Review Goals'), run: () => logged && this.reviewGoals(logged) }],
+      undone: () => (kept && this.notes ? this.notes.remove(folder, kept) : undefined),
     });
     if (!result || !logged) return undefined;
+    if (model) kept = await this.keepPrivate(logged, plan, model, name, draftId);
     this.logged.fire(logged);
     return logged;
+  }
+
+  /**
+   * Whether the plan's private notes can be kept: checked before the session is written, so that
+   * a notes file that cannot take them (a hand-edited one, say) stops the whole log, with the reason.
+   */
+  private async privateReady(folder: string, plan: LogPlan, draftId?: string): Promise<'keep' | 'editor' | 'none' | false> {
+    if (plan.privateNotes === undefined && !plan.privateEditor && draftId === undefined) return 'none';
+    try {
+      if (!this.notes) throw new Error(vscode.l10n.t('private notes are not available here'));
+      await this.notes.check(folder);
+      if (plan.privateEditor) return 'editor';
+      if (plan.privateNotes !== undefined) return 'keep';
+      // A draft's private notes wait in the notes file (see stashPrivate).
+      return draftId !== undefined && (await this.notes.draftText(folder, draftId)) !== undefined ? 'keep' : 'none';
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', reason));
+      return false;
+    }
+  }
+
+  /**
+   * Moves a new draft's private notes out of it, into the notes file under the draft's id: the draft
+   * itself is kept in the workspace state, where private text must not go. False (with the reason
+   * shown) when the notes file cannot take them.
+   */
+  private async stashPrivate(draft: Draft): Promise<boolean> {
+    const text = draft.plan.privateNotes;
+    if (text === undefined) return true;
+    try {
+      if (!this.notes) throw new Error(vscode.l10n.t('private notes are not available here'));
+      await this.notes.setDraft(draft.folder, draft.id, text);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', reason));
+      return false;
+    }
+    draft.plan = withoutPrivateText(draft.plan);
+    draft.private = true;
+    return true;
+  }
+
+  /**
+   * Keeps the plan's private notes on the session just logged (resolving to the note's id), or opens
+   * their editor; says when that failed.
+   */
+  private async keepPrivate(logged: Logged, plan: LogPlan, model: MentoringFile, name: string, draftId?: string): Promise<string | undefined> {
+    const session = model.sessions[logged.index];
+    if (!this.notes || !session) return undefined;
+    try {
+      // A draft's private notes, waiting in the notes file: they start the editor, or go on the session.
+      const waiting = draftId === undefined ? undefined : await this.notes.draftText(logged.folder, draftId);
+      if (plan.privateEditor && this.privateEditors) {
+        if (draftId !== undefined && waiting !== undefined) await this.notes.setDraft(logged.folder, draftId, '');
+        await this.privateEditors.open(logged.folder, sessionRef(session), name, waiting ?? plan.privateNotes ?? '');
+        return undefined;
+      }
+      if (draftId !== undefined && waiting !== undefined) {
+        const kept = await this.notes.attachDraft(logged.folder, model, draftId, sessionRef(session));
+        logged.privateNotes = kept?.file;
+        return kept?.id;
+      }
+    } catch (e) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', e instanceof Error ? e.message : String(e)));
+      return undefined;
+    }
+    if (plan.privateNotes === undefined) return undefined;
+    try {
+      const kept = await this.notes.add(logged.folder, model, { session: sessionRef(session), text: plan.privateNotes });
+      logged.privateNotes = kept.file;
+      return kept.id;
+    } catch (e) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', e instanceof Error ? e.message : String(e)));
+      return undefined;
+    }
   }
 
   private async reviewGoals(logged: Logged): Promise<void> {
@@ -368,7 +465,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     const session: Session = { ...draft.plan.session };
     if (notes) session.notes = notes;
     else delete session.notes;
-    const logged = await this.write(draft.folder, { ...draft.plan, session });
+    const logged = await this.write(draft.folder, { ...draft.plan, session }, draft.private ? draft.id : undefined);
     if (logged) await this.discardDraft(draft.id);
     return logged;
   }
@@ -400,12 +497,16 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
 
   private async saveDraft(draft: Draft): Promise<void> {
     const others = this.drafts().filter((d) => d.id !== draft.id);
-    await this.memento.update(DRAFTS_KEY, [...others, draft]);
+    // Never private text in the workspace state: a draft's private notes are in the notes file.
+    await this.memento.update(DRAFTS_KEY, [...others, { ...draft, plan: withoutPrivateText(draft.plan) }]);
   }
 
-  /** Forgets a draft (its notes with it). */
+  /** Forgets a draft (its notes with it, shared and private). */
   async discardDraft(id: string): Promise<void> {
+    const draft = this.drafts().find((d) => d.id === id);
     await this.memento.update(DRAFTS_KEY, this.drafts().filter((d) => d.id !== id));
+    // Its private notes (after a log they are on the session already, and this finds none).
+    if (draft?.private && this.notes) await this.notes.setDraft(draft.folder, id, '').catch(() => undefined);
   }
 
   private updateNotesContext(): Thenable<unknown> {
@@ -414,8 +515,9 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
   }
 }
 
-export function registerLogSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity): SessionLogger {
-  const logger = new SessionLogger(store, identity, context.workspaceState);
+export function registerLogSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity, notes?: PrivateNotes): SessionLogger {
+  const editors = notes && registerPrivateEditors(context, store, notes);
+  const logger = new SessionLogger(store, identity, context.workspaceState, notes, editors);
   const command = (id: string, run: (arg?: never) => Promise<unknown>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (arg?: never) => {
       try {
@@ -542,12 +644,20 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
         (picked) => take({ step: 'goals', goals: picked.map((i) => i.id) }),
       );
     }
-    case 'notes': {
-      const itemsFor = (value: string): PickItem[] => notesChoices(value);
+    case 'notes':
+    case 'privateNotes': {
+      // Two kinds of notes, asked one after the other and named for where they go.
+      const step = state.step;
+      const shared = step === 'notes';
+      const itemsFor = (value: string): PickItem[] => notesChoices(value, shared);
+      const value = (shared ? state.notes : state.privateNotes) ?? '';
+      const placeholder = shared
+        ? vscode.l10n.t('Shared notes (in the file): the team reads them. Type one line, or open an editor')
+        : vscode.l10n.t('Private notes (this machine only): never in the file. Type one line, or open an editor');
       return ui.pick(
-        { ...base, placeholder: vscode.l10n.t('Notes: type one line, or open an editor'), items: itemsFor(state.notes ?? ''), value: state.notes ?? '', itemsFor },
+        { ...base, placeholder, items: itemsFor(value), value, itemsFor },
         // Typed text is the notes whichever item is active (the list may lag behind fast typing).
-        ([item], value) => take(item?.id === 'editor' ? { step: 'notes', editor: true, notes: value } : { step: 'notes', notes: value }),
+        ([item], typed) => take(item?.id === 'editor' ? { step, editor: true, notes: typed } : { step, notes: typed }),
       );
     }
     case 'actionWho': {
@@ -574,14 +684,26 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
  * The notes step's choices for what has been typed: the typed line (or none), then the other
  * places notes can be written (each with its own id, answered in the step above).
  */
-function notesChoices(value: string): PickItem[] {
-  const typed: PickItem = value.trim() ? { id: 'text', label: value, description: vscode.l10n.t('notes'), alwaysShow: true } : { id: 'none', label: vscode.l10n.t('No notes'), alwaysShow: true };
-  const editor: PickItem = {
-    id: 'editor',
-    label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`,
-    detail: vscode.l10n.t('For several lines, after the last step: Ctrl+Enter there logs the session; closing it keeps a draft'),
-    alwaysShow: true,
-  };
+/** The items of a notes step: what is typed (or none), and an editor; `shared` notes go to the file, the others stay on this machine. */
+function notesChoices(value: string, shared = true): PickItem[] {
+  // What the notes are and where they go, on the first item whatever is typed.
+  const kind = shared ? vscode.l10n.t('Shared notes (in the file)') : `$(lock) ${vscode.l10n.t('Private notes (this machine only)')}`;
+  const typed: PickItem = value.trim()
+    ? { id: 'text', label: value, description: kind, alwaysShow: true }
+    : { id: 'none', label: shared ? vscode.l10n.t('No shared notes') : vscode.l10n.t('No private notes'), description: kind, alwaysShow: true };
+  const editor: PickItem = shared
+    ? {
+        id: 'editor',
+        label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`,
+        detail: vscode.l10n.t('For several lines, after the last step: Ctrl+Enter there logs the session; closing it keeps a draft'),
+        alwaysShow: true,
+      }
+    : {
+        id: 'editor',
+        label: `$(lock) ${vscode.l10n.t('Open a private notes editor…')}`,
+        detail: vscode.l10n.t('For several lines, once the session is logged: Ctrl+Enter there keeps them on this machine only'),
+        alwaysShow: true,
+      };
   return [typed, editor];
 }
 
@@ -717,6 +839,14 @@ function confirmation(logged: Logged, name: string, today: string): string {
 
 function isEmptyPrefill(p: Prefill): boolean {
   return p.partnership === undefined && p.partner === undefined && !p.goals?.length && p.notes === undefined && p.date === undefined;
+}
+
+/** The plan without the text of its private notes (which must not be kept with it in the workspace state). */
+function withoutPrivateText(plan: LogPlan): LogPlan {
+  if (plan.privateNotes === undefined) return plan;
+  const rest = { ...plan };
+  delete rest.privateNotes;
+  return rest;
 }
 
 function newDraftId(): string {

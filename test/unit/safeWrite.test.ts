@@ -193,17 +193,17 @@ describe('safe writes', () => {
       const file = path.join(dir, '.mentoring.yml');
       fs.writeFileSync(file, fixture('basic.yml'));
       const lock = `${file}.lock`;
-      fs.writeFileSync(lock, `${process.pid} ${os.hostname()} ${Date.now()} live`);
+      fs.writeFileSync(lock, holder(process.pid, os.hostname()));
       const started = Date.now();
       setTimeout(() => fs.rmSync(lock), 300);
       await editFile(file, session('2024-05-01'));
       assert.ok(Date.now() - started >= 250, 'it waited for the lock');
       // a lock left by a process that is gone
       const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
-      fs.writeFileSync(lock, `${dead} ${os.hostname()} ${Date.now()} crashed`);
+      fs.writeFileSync(lock, holder(Number(dead), os.hostname()));
       await editFile(file, session('2024-05-02'));
       // a lock from another machine, an hour old
-      fs.writeFileSync(lock, `1 elsewhere ${Date.now()} old`);
+      fs.writeFileSync(lock, holder(1, 'elsewhere'));
       const hourAgo = new Date(Date.now() - 3600_000);
       fs.utimesSync(lock, hourAgo, hourAgo);
       await editFile(file, session('2024-05-03'));
@@ -214,7 +214,7 @@ describe('safe writes', () => {
     it('gives up on a live lock after a while, with a clear message, and writes nothing', async () => {
       const file = path.join(dir, '.mentoring.yml');
       fs.writeFileSync(file, fixture('basic.yml'));
-      fs.writeFileSync(`${file}.lock`, `${process.pid} ${os.hostname()} ${Date.now()} live`);
+      fs.writeFileSync(`${file}.lock`, holder(process.pid, os.hostname()));
       await assert.rejects(editFile(file, session('2024-05-01'), { waitMs: 200 }), (e: unknown) => e instanceof FileAccessError && e.code === 'locked' && new RegExp(`process ${process.pid}`).test(e.message));
       assert.equal(fs.readFileSync(file, 'utf8'), fixture('basic.yml'));
     });
@@ -232,3 +232,8 @@ describe('safe writes', () => {
     });
   });
 });
+
+/** A lock file's content as its holder writes it. */
+function holder(pid: number, host: string): string {
+  return JSON.stringify({ pid, host, token: `t${pid}` });
+}
