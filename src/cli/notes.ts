@@ -6,15 +6,15 @@
  *   notes export --out FILE [--repo DIR] [--force]
  *   notes import FILE [--repo DIR] [--force]
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { privateNotesDir } from '../core/dataDir';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
 import { addNote, checkStore, findStore, NotesStoreError, readNotesFile, StoreFile, updateStore, writeExport } from '../core/noteStore';
-import { parseMentoring } from '../core/parse';
+import { ParsedFile } from '../core/parse';
 import { hasErrors } from '../core/problems';
 import { matchScore, MergeResult, mergeNotes, notePartnership, NotesData, noteSubject, PrivateNote, resolveNotes, sessionRef } from '../core/privateNotes';
-import { oneLine, quote } from '../core/text';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { jsonText, oneLine, quote } from '../core/text';
 import { fileInRepository, FolderRepository, repositoryOf } from '../git/repoIdentity';
 import { parseArgs } from './args';
 import { CliCommand, CliIO, ExitCode, UsageError } from './io';
@@ -74,11 +74,12 @@ export const run: CliCommand = async (args, io) => {
   }
   const name = positionals[0] ?? DEFAULT_FILE_NAME;
   const file = path.resolve(io.cwd, name);
-  let text: string;
+  let parsed: ParsedFile;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    parsed = await readMentoringFile(file);
   } catch (e) {
-    io.err(`peer-mentoring notes: cannot read ${oneLine(name)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    io.err(`${oneLine(name)}: ${oneLine(e.message)}\n`);
     return 2;
   }
   const { notesDir, repo } = await notesLocation(io, path.dirname(file));
@@ -89,7 +90,6 @@ export const run: CliCommand = async (args, io) => {
     return storeFailure(e, io);
   }
   for (const u of store.unreadable) io.err(`warning: ${oneLine(u.message)} (not read)\n`);
-  const parsed = parseMentoring(text);
   const model = parsed.model && !hasErrors(parsed.problems) ? parsed.model : undefined;
   if (!model) io.err(`warning: ${oneLine(name)} has errors: the notes are listed without checking which sessions and goals are still in it\n`);
   const rel = fileInRepository(repo, file);
@@ -97,7 +97,7 @@ export const run: CliCommand = async (args, io) => {
   const others = store.data.notes.filter((n) => n.file !== rel).length;
 
   if (options.json) {
-    io.out(JSON.stringify({ store: store.file, file: rel, notes: listed }, null, 2) + '\n');
+    io.out(jsonText({ store: store.file, file: rel, notes: listed }) + '\n');
     return 0;
   }
   if (!listed.length) {

@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { withLock } from './fileLock';
 import type { MentoringFile } from './model';
+import { MAX_FILE_BYTES } from './parse';
 import {
   emptyNotes,
   matchScore,
@@ -65,8 +66,12 @@ export function storeFileName(repo: RepoIdentity): string {
 export function readNotesFile(file: string): NotesData {
   let text: string;
   try {
+    const st = fs.statSync(file);
+    if (st.isFile() && st.size > MAX_FILE_BYTES) throw new NotesStoreError(`is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the limit for a notes file; it was not read`, file);
+    if (!st.isFile() && !st.isDirectory()) throw new NotesStoreError('is not a regular file (a device, pipe or socket is never read)', file);
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof NotesStoreError) throw e;
     const err = e as NodeJS.ErrnoException;
     throw new NotesStoreError(err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder, not a notes file' : `cannot be read (${err.code ?? err.message})`, file);
   }

@@ -350,7 +350,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
       return draftId !== undefined && (await this.notes.draftText(folder, draftId)) !== undefined ? 'keep' : 'none';
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', reason));
+      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', plain(reason)));
       return false;
     }
   }
@@ -368,7 +368,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
       await this.notes.setDraft(draft.folder, draft.id, text);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', reason));
+      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', plain(reason)));
       return false;
     }
     draft.plan = withoutPrivateText(draft.plan);
@@ -397,7 +397,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
         return kept?.id;
       }
     } catch (e) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', plain(e instanceof Error ? e.message : String(e))));
       return undefined;
     }
     if (plan.privateNotes === undefined) return undefined;
@@ -406,7 +406,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
       logged.privateNotes = kept.file;
       return kept.id;
     } catch (e) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', plain(e instanceof Error ? e.message : String(e))));
       return undefined;
     }
   }

@@ -98,7 +98,7 @@ export class PrivateNotesEditors implements vscode.Disposable, vscode.CodeLensPr
       } catch (e) {
         // Not kept: the text stays in its editor for another try.
         this.pending.set(key, p);
-        void vscode.window.showErrorMessage(vscode.l10n.t('The private notes were not kept: {0}', e instanceof Error ? e.message : String(e)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('The private notes were not kept: {0}', plain(e instanceof Error ? e.message : String(e))));
         return undefined;
       }
     }
@@ -139,7 +139,7 @@ export class PrivateNotesEditors implements vscode.Disposable, vscode.CodeLensPr
     } catch (e) {
       // Not kept: the text comes back in an editor, so that nothing typed is lost.
       await this.open(p.folder, p.ref, p.name, p.last);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes were not kept: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes were not kept: {0}', plain(e instanceof Error ? e.message : String(e))));
     }
   }
 
@@ -162,7 +162,7 @@ export function registerPrivateEditors(context: vscode.ExtensionContext, store: 
       try {
         return await editors.keep(uri instanceof vscode.Uri ? uri : undefined);
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     }),

@@ -184,4 +184,18 @@ describe('peer-mentoring notes and log --private-notes', () => {
     assert.equal((await run(['notes', 'import'])).code, 2);
     assert.equal((await run(['notes', 'export'])).code, 2);
   });
+
+  it('never reads a device, a pipe or an oversized file as an export or a mentoring file: one line, exit 2', async () => {
+    const big = path.join(tempDir(), 'big.yml');
+    fs.writeFileSync(big, `version: 1\n# ${'x'.repeat(6 * 1024 * 1024)}\n`);
+    for (const file of ['/dev/zero', big]) {
+      const r = await run(['notes', 'import', file]);
+      assert.equal(r.code, 2, r.err);
+      assert.equal(r.err.trimEnd().split('\n').length, 1, r.err);
+      assert.match(r.err, /not a regular file|larger than 5 MB/);
+    }
+    const listedFrom = await run(['notes', '/dev/zero']);
+    assert.equal(listedFrom.code, 2);
+    assert.match(listedFrom.err, /^\/dev\/zero: it is not a regular file/);
+  });
 });
