@@ -474,6 +474,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     const p = this.pending.get(key);
     if (!p) return undefined;
     this.pending.delete(key);
+    clearTimeout(this.saveTimer);
     await this.updateNotesContext();
     // The editor's text as it is: emptied on purpose, the session is logged without notes.
     p.draft.notes = text;
@@ -492,7 +493,10 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
 
   private saveDraftSoon(draft: Draft): void {
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveDraft(draft), 500);
+    // Only while its editor is open: a draft logged meanwhile is not brought back.
+    this.saveTimer = setTimeout(() => {
+      if ([...this.pending.values()].some((p) => p.draft.id === draft.id)) void this.saveDraft(draft);
+    }, 500);
   }
 
   private async saveDraft(draft: Draft): Promise<void> {
