@@ -41,6 +41,20 @@ export class LockUnavailable extends Error {
   }
 }
 
+/**
+ * The lock file's name is taken by something no writer creates (a folder, a symbolic link, a device):
+ * left as it is, since it is not ours to move, and nobody can write until it is removed.
+ */
+export class LockNotAFile extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly kind: 'folder' | 'symbolic link' | 'special file',
+  ) {
+    super(`${lockFile} is a ${kind}, not a lock file`);
+    this.name = 'LockNotAFile';
+  }
+}
+
 /** A lock whose content cannot be read as a holder for this long is being written by no one. */
 const UNREADABLE_STALE_MS = 5_000;
 
@@ -73,6 +87,8 @@ async function acquire(lockFile: string, options: LockOptions): Promise<string> 
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new LockUnavailable(lockFile);
       if (code !== 'EEXIST') throw e;
     }
+    const kind = notAFile(lockFile);
+    if (kind) throw new LockNotAFile(lockFile, kind);
     if (isStale(lockFile, staleMs)) {
       takeOver(lockFile);
       continue;
@@ -83,6 +99,18 @@ async function acquire(lockFile: string, options: LockOptions): Promise<string> 
     }
     await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
   }
+}
+
+/** What takes the lock's name when it is not a regular file (as every writer's lock is), if anything. */
+function notAFile(lockFile: string): LockNotAFile['kind'] | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(lockFile);
+  } catch {
+    return undefined; // released meanwhile
+  }
+  if (st.isFile()) return undefined;
+  return st.isDirectory() ? 'folder' : st.isSymbolicLink() ? 'symbolic link' : 'special file';
 }
 
 function readHolder(lockFile: string): { holder?: Holder; mtimeMs: number } | undefined {

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { EditError, EditResult } from './edit';
-import { LockTimeout, LockUnavailable, withLock } from './fileLock';
+import { LockNotAFile, LockTimeout, LockUnavailable, withLock } from './fileLock';
 import { decodeUtf8, fileTooLarge, MAX_FILE_BYTES, ParsedFile, ParseOptions, parseMentoringBytes, tooLargeFile } from './parse';
 
 /** Why a file could not be read or written; `message` is one line that says so. */
@@ -178,6 +178,7 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
       throw new FileAccessError(`the file is being changed by ${who} (lock file ${path.basename(lock)}); try again, or delete the lock file if no such program runs`, 'locked');
     }
     if (e instanceof LockUnavailable) throw new FileAccessError('you may not write in the folder of this file; it was not changed', 'permission');
+    if (e instanceof LockNotAFile) throw new FileAccessError(`${path.basename(lock)} is a ${e.kind}, not a lock file: writers take turns through a file of that name, so remove it; the file was not changed`, 'locked');
     throw e;
   }
 }

@@ -219,6 +219,25 @@ describe('safe writes', () => {
       assert.equal(fs.readFileSync(file, 'utf8'), fixture('basic.yml'));
     });
 
+    it('refuses at once, with a clear message, when the lock file\'s name is taken by a folder or a symlink (a repository can hold either), and moves nothing', async () => {
+      const file = path.join(dir, '.mentoring.yml');
+      fs.writeFileSync(file, fixture('basic.yml'));
+      const lock = `${file}.lock`;
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'kept.txt'), 'mine\n');
+      const hourAgo = new Date(Date.now() - 3600_000);
+      fs.utimesSync(lock, hourAgo, hourAgo);
+      await assert.rejects(editFile(file, session('2024-05-01')), (e: unknown) => e instanceof FileAccessError && e.code === 'locked' && /\.mentoring\.yml\.lock is a folder, not a lock file/.test(e.message));
+      assert.equal(fs.readFileSync(path.join(lock, 'kept.txt'), 'utf8'), 'mine\n');
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['.mentoring.yml', '.mentoring.yml.lock']);
+      fs.rmSync(lock, { recursive: true });
+      // a dangling symlink would otherwise hold the lock for ever (its target's age cannot be read)
+      fs.symlinkSync(path.join(dir, 'nowhere'), lock);
+      await assert.rejects(editFile(file, session('2024-05-01')), (e: unknown) => e instanceof FileAccessError && e.code === 'locked' && /is a symbolic link, not a lock file/.test(e.message));
+      assert.ok(fs.lstatSync(lock).isSymbolicLink());
+      assert.equal(fs.readFileSync(file, 'utf8'), fixture('basic.yml'));
+    });
+
     it('edits again when a writer that takes no lock changed the file meanwhile', async () => {
       const file = path.join(dir, '.mentoring.yml');
       fs.writeFileSync(file, fixture('basic.yml'));
