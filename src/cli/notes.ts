@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { privateNotesDir } from '../core/dataDir';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
-import { addNote, checkStore, findStore, NotesStoreError, readNotesFile, StoreFile, updateStore, writeExport } from '../core/noteStore';
+import { addNote, checkStore, findStore, isWithin, NotesStoreError, readNotesFile, StoreFile, updateStore, writeExport } from '../core/noteStore';
 import { ParsedFile } from '../core/parse';
 import { hasErrors } from '../core/problems';
 import { matchScore, MergeResult, mergeNotes, notePartnership, NotesData, noteSubject, PrivateNote, resolveNotes, sessionRef } from '../core/privateNotes';
@@ -184,8 +184,7 @@ async function exportNotes(args: string[], io: CliIO): Promise<ExitCode> {
   const { notesDir, repo } = await notesLocation(io, path.resolve(io.cwd, options.repo ?? '.'));
   const outName = options.out;
   const out = path.resolve(io.cwd, outName);
-  const rel = path.relative(repo.path, out);
-  if (!rel.startsWith('..') && !path.isAbsolute(rel)) {
+  if (isWithin(out, repo.path)) {
     io.err(`${oneLine(outName)}: is inside the repository; export private notes to a place outside it (your home folder, a USB stick); nothing was written\n`);
     return 1;
   }

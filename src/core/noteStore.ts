@@ -122,10 +122,29 @@ export function ensurePrivateDir(dir: string): void {
   if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, DIR_MODE);
 }
 
+/**
+ * Whether `p` is the folder `root` or anything below it, symbolic links followed (`p` need not exist
+ * yet). A name that merely starts with two dots (`..notes.yml`) is below, not above.
+ */
+export function isWithin(p: string, root: string): boolean {
+  const rel = path.relative(realPath(root), realPath(p));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/** `p` with symbolic links resolved as far as it exists; the rest of it as it is. */
+function realPath(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(realPath(parent), path.basename(abs));
+  }
+}
+
 /** Refuses a notes folder inside the repository itself: the notes would be one `git add` away from it. */
 function checkOutside(dir: string, repo: RepoIdentity): void {
-  const rel = path.relative(repo.path, path.resolve(dir));
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+  if (isWithin(dir, repo.path)) {
     throw new NotesStoreError(`the private notes folder is inside the repository ${repo.path}; private notes must live outside it`, dir);
   }
 }

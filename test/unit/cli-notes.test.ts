@@ -145,6 +145,15 @@ describe('peer-mentoring notes and log --private-notes', () => {
     assert.equal(inside.code, 1);
     assert.match(inside.err, /inside the repository/);
     assert.equal(fs.existsSync(path.join(repo, 'notes.yml')), false);
+    // A name that starts with two dots is still inside, and so is the repository reached through a symbolic link.
+    const link = path.join(tempDir(), 'link');
+    fs.symlinkSync(repo, link);
+    for (const name of ['..notes.yml', path.join(link, 'notes.yml')]) {
+      const r = await run(['notes', 'export', '--out', name]);
+      assert.equal(r.code, 1, `${name}: ${r.out}`);
+      assert.match(r.err, /inside the repository/);
+    }
+    assert.deepEqual(fs.readdirSync(repo).filter((n) => n.includes('notes')), []);
 
     // The other machine: a clone of the repository (with the session) and an empty notes folder.
     git(repo, ['add', '-A']);

@@ -197,6 +197,11 @@ describe('private notes: the store on disk', () => {
     const r = repo({ path: tempDir() });
     await assert.rejects(addNote(path.join(r.path, '.notes'), r, '.mentoring.yml', MODEL, note('x')), /inside the repository/);
     assert.equal(fs.existsSync(path.join(r.path, '.notes')), false);
+    await assert.rejects(addNote(path.join(r.path, '..notes'), r, '.mentoring.yml', MODEL, note('x')), /inside the repository/);
+    const link = path.join(tempDir(), 'link');
+    fs.symlinkSync(r.path, link);
+    await assert.rejects(addNote(path.join(link, 'notes'), r, '.mentoring.yml', MODEL, note('x')), /inside the repository/);
+    assert.deepEqual(fs.readdirSync(r.path), []);
   });
 
   it('refuses to export over an existing file unless forced, and exports owner-only without this machine’s folders', async () => {
