@@ -306,6 +306,33 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
     await expectNoProblems(p);
   });
 
+  it('gives goals with ids named like object members (constructor, __proto__) their own form and unsaved input', async () => {
+    const data = reviewData();
+    data.goals[0].id = 'constructor';
+    data.goals[1].id = '__proto__';
+    const p = await show(data);
+    const { page } = p;
+    // A fresh form: the goal's own progress and status, an empty note (not what Object.prototype holds).
+    assert.equal(await page.locator('#g0-progress input').inputValue(), '60');
+    assert.equal(await page.locator('#g0-status').evaluate((s) => (s as HTMLElementTagNameMap['vscode-single-select']).value), 'active');
+    assert.equal(await page.locator('#g0-note textarea').inputValue(), '');
+    assert.equal(await page.locator('#g1-progress input').inputValue(), '');
+    assert.equal(await page.locator('#g1-status').evaluate((s) => (s as HTMLElementTagNameMap['vscode-single-select']).value), 'proposed');
+    await page.locator('#g1-note textarea').fill('Kept for __proto__');
+    await page.reload();
+    await page.waitForFunction(() => window.__posted.length > 0);
+    await p.send({ type: 'data', data });
+    await page.locator('#g1').waitFor();
+    assert.equal(await page.locator('#g1-note textarea').inputValue(), 'Kept for __proto__');
+    assert.equal(await page.locator('#g0-note textarea').inputValue(), '');
+    const before = (await p.posted()).length;
+    await page.locator('#g0-save').click();
+    const [sent] = await postedSince(p, before);
+    assert.ok(sent?.type === 'saveReview');
+    assert.deepEqual([sent.goalId, sent.review], ['constructor', { progress: 60, status: 'active', by: 'ada' }]);
+    await expectNoProblems(p);
+  });
+
   describe('private notes', () => {
     it('shows them in their own labelled block and beside their goal, as text, and nothing of them without private data', async () => {
       const p = await show({ ...reviewData(), private: privateData() });

@@ -43,7 +43,8 @@ function isDraft(x: unknown): x is Draft {
 /** The saved state, or a fresh one if there is none (or it has an older shape). */
 function load(): PanelState {
   const saved = api.getState();
-  const state: PanelState = { closed: [], drafts: {}, scrollY: 0 };
+  // Keyed by goal ids from the file: no prototype, so `constructor` or `__proto__` is a goal like any other.
+  const state: PanelState = { closed: [], drafts: Object.create(null) as Record<string, Draft>, scrollY: 0 };
   if (!isRecord(saved)) return state;
   if (Array.isArray(saved.closed)) state.closed = saved.closed.filter((c): c is string => typeof c === 'string');
   if (isRecord(saved.drafts)) {
