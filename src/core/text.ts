@@ -54,13 +54,21 @@ export function oneLine(s: string): string {
 
 /**
  * Text of several lines (a command's whole output): each line as {@link oneLine}, so only the line
- * feeds between lines remain. The last guard before a terminal or CI log; values must still be
+ * feeds between lines remain, and no line a CI runner reads as a workflow command: GitHub Actions
+ * takes `::command::` at the start of a line (after blanks) and the older `##[command]` anywhere in
+ * it, so a value that starts a line (a changed file's path) or holds `##[` would otherwise raise an
+ * annotation. Their first colon or bracket is written as a `\u003a` or `\u005b` escape, which JSON
+ * reads as the same character. The last guard before a terminal or CI log; values must still be
  * escaped where they are put into a line, or a value's own line break would pass as one of ours.
  */
 export function safeLines(s: string): string {
   return s
     .split('\n')
-    .map((line) => oneLine(line))
+    .map((line) =>
+      oneLine(line)
+        .replace(/^(\s*):(?=:)/, '$1\\u003a')
+        .replace(/##\[/g, '##\\u005b'),
+    )
     .join('\n');
 }
 

@@ -146,6 +146,16 @@ describe('peer-mentoring validate', () => {
     assert.equal(bad.status, 1, bad.stderr);
     assert.match(bad.stdout.split('\n')[0], /^\.mentoring\.yml:5:32: error: .* \[unknown-partner\]$/);
 
+    // No value can make a line that a CI runner reads as a workflow command.
+    write('.mentoring.yml', 'version: 1\n"##[error]forged": 1\n"::error file=a.ts::x": 2\n');
+    const forged = spawnSync(process.execPath, [cli, 'validate'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(forged.status, 0, forged.stderr);
+    assert.equal(forged.stdout.split('\n').length, 3, forged.stdout);
+    for (const line of (forged.stdout + forged.stderr).split('\n')) assert.doesNotMatch(line, /##\[|^\s*::/, line);
+    const json = spawnSync(process.execPath, [cli, 'validate', '--json'], { cwd: dir, encoding: 'utf8' });
+    assert.doesNotMatch(json.stdout, /##\[/);
+    assert.match(JSON.stringify(JSON.parse(json.stdout)), /##\[error\]forged/);
+
     const missing = spawnSync(process.execPath, [cli, 'validate', 'nope.yml'], { cwd: dir, encoding: 'utf8' });
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cannot read nope\.yml: no such file/);

@@ -1,5 +1,5 @@
 import * as assert from 'assert/strict';
-import { hasControls, inert, mdLines, mdText, oneLine, plain, quote } from '../../src/core/text';
+import { hasControls, inert, mdLines, mdText, oneLine, plain, quote, safeLines } from '../../src/core/text';
 
 const ZWSP = '\u200b';
 
@@ -16,6 +16,16 @@ describe('untrusted text', () => {
     assert.equal(hasControls(ordinary), false);
     assert.equal(hasControls('a\u0000b'), true);
     assert.equal(hasControls('a\u0000b'), true, 'no state kept between calls');
+  });
+
+  it('safeLines leaves no line a CI runner reads as a workflow command', () => {
+    // GitHub Actions reads `::command::` at the start of a line (after blanks) and `##[command]` anywhere in it.
+    assert.equal(safeLines('::error file=a.ts,line=1::forged:1\n  ::warning::x\nok :: fine'), '\\u003a:error file=a.ts,line=1::forged:1\n  \\u003a:warning::x\nok :: fine');
+    assert.equal(safeLines('key "##[error]forged" and ##[warning]x'), 'key "##\\u005berror]forged" and ##\\u005bwarning]x');
+    assert.equal(safeLines('{\n  "k": "##[error]x"\n}'), '{\n  "k": "##\\u005berror]x"\n}');
+    assert.deepEqual(JSON.parse(safeLines(JSON.stringify({ k: '##[error]x' }))), { k: '##[error]x' }, 'JSON stays JSON, with the same data');
+    const once = safeLines('::error::a ##[error]b\x1b');
+    assert.equal(safeLines(once), once);
   });
 
   it('quote delimits a value unambiguously', () => {
