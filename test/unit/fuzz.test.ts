@@ -193,7 +193,7 @@ describe('hostile mentoring files (seeded fuzz)', () => {
     this.timeout(600_000);
     const random = prng(SEED);
     const file = path.join(dir, '.mentoring.yml');
-    const tally = { files: 0, withErrors: 0, logged: 0, refused: 0, invalidUtf8: 0, positions: 0 };
+    const tally = { files: 0, withErrors: 0, logged: 0, refused: 0, invalidUtf8: 0, positions: 0, agendas: 0 };
     for (let n = 0; n < FILES; n++) {
       const bytes = mutate(random, SEEDS[n % SEEDS.length]);
       const replay = `file ${n} (PM_FUZZ_SEED=${SEED}): ${JSON.stringify(bytes.toString('latin1').slice(0, 2000))}`;
@@ -239,6 +239,21 @@ describe('hostile mentoring files (seeded fuzz)', () => {
       const parsed = parseMentoring(text);
       if (parsed.model) useModel(parsed.model);
 
+      // agenda for every eighth file, as Markdown and as JSON in turn (each run asks git about the folder)
+      if (n % 8 === 0) {
+        const first = parsed.model?.partnerships[0]?.id ?? 'nobody-here';
+        for (const args of [[...(n % 16 ? ['--json'] : []), '--partnership', first, '--today', '2026-03-10']].map((a) => ['agenda', ...a])) {
+          const io = fakeIO(dir);
+          const code = await runCli(args, io);
+          assert.ok(code === 0 || code === 1, `${args.join(' ')} exited ${code}: ${io.stderr}\n${replay}`);
+          assertClean(io.stdout + io.stderr, args.join(' '));
+          if (code !== 0) continue;
+          tally.agendas++;
+          if (args.includes('--json')) JSON.parse(io.stdout);
+          else assert.doesNotMatch(io.stdout, /(^|[^\\])\]\(|(^|[^\\])</m, `agenda Markdown with a link or HTML\n${replay}`);
+        }
+      }
+
       // log: valid with the new session, or untouched
       const ids = parsed.model?.partnerships.map((p) => p.id) ?? [];
       const partnership = ids.length && random() < 0.8 ? ids[Math.floor(random() * ids.length)] : 'nobody-here';
@@ -268,6 +283,7 @@ describe('hostile mentoring files (seeded fuzz)', () => {
     assert.ok(tally.withErrors > FILES / 10 && tally.withErrors < FILES, JSON.stringify(tally));
     assert.ok(tally.logged > FILES / 20 && tally.refused > FILES / 10, JSON.stringify(tally));
     assert.ok(tally.invalidUtf8 > 0 && tally.positions > FILES, JSON.stringify(tally));
+    assert.ok(tally.agendas > FILES / 80, JSON.stringify(tally));
     console.log(`      ${JSON.stringify(tally)}`);
   });
 });
