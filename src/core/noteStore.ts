@@ -29,7 +29,7 @@ import {
   withIdentity,
   writtenAt,
 } from './privateNotes';
-import { writeFileAtomic } from './safeWrite';
+import { checkWritable, FileAccessError, writeFileAtomic } from './safeWrite';
 
 /** Owner-only permissions of the folder and of every file in it. */
 export const DIR_MODE = 0o700;
@@ -168,11 +168,42 @@ export async function updateStore(dir: string, repo: RepoIdentity, change: (data
 
 /**
  * Checks, without writing, that `repo`'s notes can be written: the folder is outside the repository
- * and the repository's file can be read. Throws {@link NotesStoreError} otherwise.
+ * and can be made or written in, and the repository's file can be read and replaced. Throws
+ * {@link NotesStoreError} otherwise.
  */
 export function checkStore(dir: string, repo: RepoIdentity): StoreFile {
   checkOutside(dir, repo);
-  return findStore(dir, repo);
+  const store = findStore(dir, repo);
+  checkFolderWritable(dir);
+  try {
+    if (store.exists) checkWritable(store.file);
+  } catch (e) {
+    if (e instanceof FileAccessError) throw new NotesStoreError(e.message, store.file);
+    throw e;
+  }
+  return store;
+}
+
+/** Throws unless `dir` is a folder this process may write in, or one it may create. */
+function checkFolderWritable(dir: string): void {
+  for (let p = path.resolve(dir); ; p = path.dirname(p)) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const dangling = code === 'ENOENT' && fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink();
+      if (code !== 'ENOENT' || dangling || path.dirname(p) === p) throw new NotesStoreError(`the folder cannot be created (${dangling ? `${p} is a symbolic link to nothing` : code})`, dir);
+      continue;
+    }
+    if (!st.isDirectory()) throw new NotesStoreError(`the folder cannot be created (${p} is not a folder)`, dir);
+    try {
+      fs.accessSync(p, fs.constants.W_OK);
+    } catch (e) {
+      throw new NotesStoreError(`the folder cannot be ${p === path.resolve(dir) ? 'written in' : 'created'} (${(e as NodeJS.ErrnoException).code})`, dir);
+    }
+    return;
+  }
 }
 
 /**

@@ -211,6 +211,21 @@ async function realFile(file: string): Promise<string> {
 }
 
 /** The file's status, refusing what must not be replaced. */
+/**
+ * Throws what {@link writeFileAtomic} would refuse `target` for (read-only, not ours to write, several
+ * hard links, not a regular file), without writing anything; a file that does not exist yet passes.
+ */
+export function checkWritable(target: string): void {
+  let file: string;
+  try {
+    file = fs.realpathSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw accessError(e);
+  }
+  statForWrite(file);
+}
+
 function statForWrite(file: string): fs.Stats {
   let st: fs.Stats;
   try {

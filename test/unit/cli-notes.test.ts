@@ -98,6 +98,20 @@ describe('peer-mentoring notes and log --private-notes', () => {
     const listing = await run(['notes']);
     assert.equal(listing.code, 2);
     assert.match(listing.err, /:4:1: /);
+
+    // A store that could be read but not replaced, or a notes folder that cannot be made: refused before the file is written.
+    fs.writeFileSync(store, broken.replace('version: 1\nversion: 2', 'version: 1'));
+    fs.chmodSync(store, 0o400);
+    const readOnly = await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second']);
+    assert.equal(readOnly.code, 1, readOnly.out);
+    assert.match(readOnly.err, /read-only.*; nothing was written\n$/);
+    assert.equal(fs.readFileSync(mentoring(), 'utf8'), before);
+    const dangling = path.join(tempDir(), 'notes');
+    fs.symlinkSync(path.join(tempDir(), 'gone', 'notes'), dangling);
+    const noFolder = await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second'], { dir: dangling });
+    assert.equal(noFolder.code, 1, noFolder.out);
+    assert.match(noFolder.err, /cannot be created.*; nothing was written\n$/);
+    assert.equal(fs.readFileSync(mentoring(), 'utf8'), before);
   });
 
   it('keeps notes on their sessions while others edit the file, and lists removed ones as detached', async () => {
