@@ -12,23 +12,42 @@
  *        DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC)
  *
  *    FA is 1 for whoever created the file, DL the number of commits by the person that changed it,
- *    AC the number of commits by everyone else. A person is an *author* of the file when their DOA is
- *    at least 3.293 and at least 0.75 of the file's highest DOA. A person's authorship share of an
- *    area is the number of the area's files they author over the area's file count.
+ *    AC the number of commits by everyone else. Authorship fades with time: each person's DOA is
+ *    weighed by `2^(−gap / 365 days)`, the gap being the time from their last change to the file to
+ *    the last change by anyone whose DOA reaches 3.293, so a file rewritten since belongs to who
+ *    rewrote it, while a one-line fix by someone else takes nothing away. A person is an *author* of
+ *    the file when their DOA is at least 3.293 and their weighed DOA at least 0.75 of the file's
+ *    highest. A person's authorship share of an area is the number of the area's files they author
+ *    over the area's file count.
  *
  *        score = (recent activity share + authorship share) / 2
  *
  * Shares are ratios, so they do not depend on the day they are computed; `now` only scales the
  * absolute `recentActivity` of an area.
  *
+ * People are *active* when their last commit is at most {@link DEFAULT_ACTIVE_MONTHS} months older
+ * than the newest commit read (`people.ts`); files whose authors have all left are the area's
+ * `departedFiles`, knowledge at risk.
+ *
+ * Commits that change {@link MASS_CHANGE_FILES} files or more, and those the repository asks blame to
+ * ignore, earn no skill (`generated.ts`): they move, create and delete files but add no authorship
+ * and no activity.
+ *
  * The state is built commit by commit in history order (oldest first), can be extended with newer
  * commits, and serialises to compact JSON. It grows with the number of files, not of commits:
  * paths and emails are interned, each distinct path is classified once (paths with the same skills
- * share one skill set), and per file only `[creator, person, commits, person, commits, …]` is kept.
- * Deleted files drop their record, renamed files carry it to the new path.
+ * share one skill set), and per file only `[creator, person, commits, day, person, commits, day, …]`
+ * is kept (`day`: the person's last change to it, in days since 1970). Deleted files drop their
+ * record, renamed files carry it to the new path. {@link ExpertiseState.setTree} then makes the files
+ * those of HEAD's tree: records of files that are gone (deleted on a merged branch) are dropped,
+ * files the history never showed (added by a merge) are counted without authors, and the history of
+ * a subtree-merged project (whose own commits name its files without the folder it lives in) is
+ * attached to the folder.
  */
+import { isMassChange, MASS_CHANGE_FILES } from './generated';
+import { activeSince, DEFAULT_ACTIVE_MONTHS, identityKey } from './people';
 import type { SkillTag } from './skills';
-import { moduleOf } from './skills';
+import { areaLabel, moduleOf } from './skills';
 
 export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
 
@@ -50,20 +69,33 @@ export interface CommitRecord {
 }
 
 export const DEFAULT_HALF_LIFE_DAYS = 180;
+/** A person's authorship of a file weighs half for each this many days between their last change and the file's. */
+export const AUTHORSHIP_FADE_DAYS = 365;
 const DAY = 86_400;
 /** Past this many half-lives above the reference date, sums are rescaled (2^600 is far from overflow). */
 const RESCALE_EXPONENT = 600;
 /** Key of a (person, skill) activity cell: person · 2^21 + skill. */
 const CELL = 2 ** 21;
+/** A file record: creator, then `[person, commits, day]` per person. */
+const STRIDE = 3;
 
 export const DOA_AUTHOR_MIN = 3.293;
 export const DOA_AUTHOR_RATIO = 0.75;
+
+/**
+ * A folder of HEAD is a subtree-merged project when at least this many of its files, and this share
+ * of them, match (without the folder) files the history names but HEAD does not have.
+ */
+const SUBTREE_MIN_FILES = 3;
+const SUBTREE_MIN_SHARE = 0.3;
+/** Folders this deep at most are tried as subtree prefixes. */
+const SUBTREE_MAX_DEPTH = 3;
 
 export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, othersChanges: number): number {
   return 3.293 + 1.098 * (firstAuthor ? 1 : 0) + 0.164 * deliveries - 0.321 * Math.log(1 + othersChanges);
 }
 
-/** A file's authorship record: `[creator, person, commits, person, commits, …]` (creator -1: before the history read). */
+/** A file's authorship record: `[creator, person, commits, day, …]` (creator -1: none in the history read). */
 type FileState = number[];
 
 interface ActivityCell {
@@ -75,10 +107,15 @@ interface ActivityCell {
 
 /** The JSON form of {@link ExpertiseState}; `v` changes whenever the layout does. */
 export interface SerializedExpertise {
-  v: 2;
+  v: 3;
   halfLifeDays: number;
-  ref: number;
+  massChangeFiles: number;
+  ref: number | null;
   commits: number;
+  /** Commits that earned no skill (mass changes, ignored revisions). */
+  massChanges: number;
+  /** Date of the newest commit read, epoch seconds. */
+  newest: number | null;
   /** `[email, name, commits, firstDate, lastDate]`. */
   people: [string, string, number, number, number][];
   /** `[id, kind, label]`. */
@@ -91,6 +128,8 @@ export interface SerializedExpertise {
   files: FileState[];
   /** Flat `[person, skill, weight, commits, last, …]`. */
   activity: number[];
+  /** Folders holding a subtree-merged project. */
+  subtrees: string[];
 }
 
 export interface Person {
@@ -103,9 +142,16 @@ export interface Person {
 
 export class ExpertiseState {
   readonly halfLifeDays: number;
+  readonly massChangeFiles: number;
   /** Commits added so far. */
   commits = 0;
+  /** Commits added that earned no skill. */
+  massChanges = 0;
+  /** Revisions that earn no skill (`.git-blame-ignore-revs`); not serialised: set it before adding commits. */
+  ignoreRevision: (hash: string) => boolean = () => false;
   private ref = Number.NaN;
+  private newest = Number.NaN;
+  private subtrees: string[] = [];
   private readonly people: Person[] = [];
   private readonly personIndex = new Map<string, number>();
   private readonly paths: string[] = [];
@@ -127,16 +173,26 @@ export class ExpertiseState {
   constructor(
     private readonly classify: (path: string) => SkillTag[],
     halfLifeDays: number = DEFAULT_HALF_LIFE_DAYS,
+    massChangeFiles: number = MASS_CHANGE_FILES,
   ) {
     if (!(halfLifeDays > 0)) throw new RangeError(`half-life must be a positive number of days, not ${halfLifeDays}`);
+    if (!(massChangeFiles >= 1)) throw new RangeError(`the mass-change size must be at least 1 file, not ${massChangeFiles}`);
     this.halfLifeDays = halfLifeDays;
+    this.massChangeFiles = massChangeFiles;
   }
 
   /** Adds one commit; commits must come oldest first (as `git log --reverse` lists them). */
   addCommit(c: CommitRecord): void {
     this.commits++;
     const person = this.person(c.authorEmail, c.authorName, c.date);
+    if (!(c.date <= this.newest)) this.newest = c.date;
+    if (isMassChange(c.files.length, this.ignoreRevision(c.hash), this.massChangeFiles)) {
+      this.massChanges++;
+      for (const f of c.files) this.move(f);
+      return;
+    }
     const weight = this.weightOf(c.date);
+    const day = Math.floor(c.date / DAY);
     const stamp = this.commits;
     for (const f of c.files) {
       const pid = this.intern(f.path);
@@ -154,7 +210,7 @@ export class ExpertiseState {
       switch (f.status) {
         case 'A':
         case 'C':
-          this.files.set(pid, [person, person, 1]);
+          this.files.set(pid, [person, person, 1, day]);
           break;
         case 'D':
           this.files.delete(pid);
@@ -163,13 +219,27 @@ export class ExpertiseState {
           const old = f.oldPath === undefined ? undefined : this.pathIndex.get(f.oldPath);
           const record = old === undefined ? undefined : this.files.get(old);
           if (old !== undefined) this.files.delete(old);
-          this.touch(pid, person, record);
+          this.touch(pid, person, day, record);
           break;
         }
         default:
-          this.touch(pid, person, this.files.get(pid));
+          this.touch(pid, person, day, this.files.get(pid));
       }
     }
+  }
+
+  /**
+   * Makes the files those of HEAD's tree (`paths`): records of files HEAD lacks are dropped, files
+   * without a record get one without authors, and the history of subtree-merged folders is attached.
+   */
+  setTree(paths: readonly string[]): void {
+    const live = new Set<number>();
+    for (const p of paths) live.add(this.intern(p));
+    const orphans = new Map<string, number>();
+    for (const pid of this.files.keys()) if (!live.has(pid)) orphans.set(this.paths[pid], pid);
+    if (orphans.size > 0) this.attachSubtrees(live, orphans);
+    for (const pid of [...this.files.keys()]) if (!live.has(pid)) this.files.delete(pid);
+    for (const pid of live) if (!this.files.has(pid)) this.files.set(pid, [-1]);
   }
 
   /** Everyone who authored a commit, in order of first appearance. */
@@ -177,9 +247,19 @@ export class ExpertiseState {
     return this.people;
   }
 
-  /** Paths of the files that exist after the commits read (renames and deletions applied). */
+  /** Paths of the files that exist (HEAD's tree once {@link setTree} was called; else as the commits left them). */
   livePaths(): string[] {
     return [...this.files.keys()].map((p) => this.paths[p]);
+  }
+
+  /** Folders recognised as subtree-merged projects. */
+  subtreeFolders(): readonly string[] {
+    return this.subtrees;
+  }
+
+  /** Date of the newest commit read (epoch seconds), undefined before any. */
+  newestDate(): number | undefined {
+    return Number.isNaN(this.newest) ? undefined : this.newest;
   }
 
   toJSON(): SerializedExpertise {
@@ -194,10 +274,13 @@ export class ExpertiseState {
     const activity: number[] = [];
     for (const [key, cell] of this.activity) activity.push(Math.floor(key / CELL), key % CELL, cell.weight, cell.commits, cell.last);
     return {
-      v: 2,
+      v: 3,
       halfLifeDays: this.halfLifeDays,
-      ref: this.ref,
+      massChangeFiles: this.massChangeFiles,
+      ref: Number.isNaN(this.ref) ? null : this.ref,
       commits: this.commits,
+      massChanges: this.massChanges,
+      newest: Number.isNaN(this.newest) ? null : this.newest,
       people: this.people.map((p) => [p.email, p.name, p.commits, p.firstDate, p.lastDate]),
       skills: this.skills.map((s) => [s.id, s.kind, s.label]),
       skillSets: this.skillSets,
@@ -205,6 +288,7 @@ export class ExpertiseState {
       pathSets,
       files,
       activity,
+      subtrees: this.subtrees,
     };
   }
 
@@ -218,15 +302,19 @@ export class ExpertiseState {
     };
     if (typeof json !== 'object' || json === null) return bad('not an object');
     const j = json as Partial<SerializedExpertise>;
-    if (j.v !== 2) return bad('unknown version');
-    const { people, skills, skillSets, paths, pathSets, files, activity } = j;
-    if (typeof j.halfLifeDays !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(activity)) {
+    if (j.v !== 3) return bad('unknown version');
+    const { people, skills, skillSets, paths, pathSets, files, activity, subtrees } = j;
+    if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(activity) || !Array.isArray(subtrees)) {
       return bad('missing fields');
     }
     if (pathSets.length !== paths.length || files.length !== paths.length) bad('paths, sets and files differ in length');
-    const state = new ExpertiseState(classify, j.halfLifeDays);
+    const state = new ExpertiseState(classify, j.halfLifeDays, j.massChangeFiles);
     state.ref = typeof j.ref === 'number' ? j.ref : Number.NaN;
+    state.newest = typeof j.newest === 'number' ? j.newest : Number.NaN;
     state.commits = typeof j.commits === 'number' ? j.commits : 0;
+    state.massChanges = typeof j.massChanges === 'number' ? j.massChanges : 0;
+    if (!subtrees.every((s) => typeof s === 'string')) bad('subtrees');
+    state.subtrees = subtrees;
     const isIndex = (n: unknown, max: number): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) < max;
     for (const p of people) {
       if (!Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'string' || typeof p[2] !== 'number') bad('person');
@@ -246,9 +334,11 @@ export class ExpertiseState {
     const nPeople = people.length;
     for (let i = 0; i < paths.length; i++) {
       const f = files[i];
-      if (typeof paths[i] !== 'string' || !isIndex(pathSets[i], skillSets.length) || !Array.isArray(f) || f.length % 2 !== 1) bad('file');
+      if (typeof paths[i] !== 'string' || !isIndex(pathSets[i], skillSets.length) || !Array.isArray(f) || f.length % STRIDE !== 1) bad('file');
       if (!Number.isInteger(f[0]) || f[0] < -1 || f[0] >= nPeople) bad('file creator');
-      for (let k = 1; k < f.length; k += 2) if (!isIndex(f[k], nPeople) || !Number.isInteger(f[k + 1]) || f[k + 1] < 1) bad('file counts');
+      for (let k = 1; k < f.length; k += STRIDE) {
+        if (!isIndex(f[k], nPeople) || !Number.isInteger(f[k + 1]) || f[k + 1] < 1 || !Number.isInteger(f[k + 2])) bad('file counts');
+      }
       const pid = state.intern(paths[i]);
       state.pathSet[pid] = pathSets[i];
       state.files.set(pid, f);
@@ -278,6 +368,7 @@ export class ExpertiseState {
     placeOf: (pid: number) => number;
     placeNames: readonly string[];
     ref: number;
+    newest: number;
   } {
     return {
       people: this.people,
@@ -290,6 +381,7 @@ export class ExpertiseState {
       placeOf: (pid) => this.placeOf(pid),
       placeNames: this.placeNames,
       ref: this.ref,
+      newest: this.newest,
     };
   }
 
@@ -376,14 +468,98 @@ export class ExpertiseState {
     return set;
   }
 
-  private touch(pid: number, person: number, record: FileState | undefined): void {
+  private touch(pid: number, person: number, day: number, record: FileState | undefined): void {
     const f = record ?? [-1];
     let i = 1;
-    while (i < f.length && f[i] !== person) i += 2;
-    if (i < f.length) f[i + 1]++;
-    else f.push(person, 1);
+    while (i < f.length && f[i] !== person) i += STRIDE;
+    if (i < f.length) {
+      f[i + 1]++;
+      if (day > f[i + 2]) f[i + 2] = day;
+    } else f.push(person, 1, day);
     this.files.set(pid, f);
   }
+
+  /** A change of a commit that earns no skill: the file's record moves, appears or goes, unchanged. */
+  private move(f: FileChange): void {
+    const pid = this.intern(f.path);
+    switch (f.status) {
+      case 'A':
+      case 'C':
+        this.files.set(pid, [-1]);
+        break;
+      case 'D':
+        this.files.delete(pid);
+        break;
+      case 'R': {
+        const old = f.oldPath === undefined ? undefined : this.pathIndex.get(f.oldPath);
+        const record = old === undefined ? undefined : this.files.get(old);
+        if (old !== undefined) this.files.delete(old);
+        this.files.set(pid, record ?? [-1]);
+        break;
+      }
+      default:
+        if (!this.files.has(pid)) this.files.set(pid, [-1]);
+    }
+  }
+
+  /**
+   * Finds folders of HEAD whose files match, without the folder, files the history has records for
+   * but HEAD lacks (a project merged with `git merge -s subtree` names its files from its own root),
+   * and joins those records to the folder's files. Folders found once stay known, so the project's
+   * later commits are attached too.
+   */
+  private attachSubtrees(live: ReadonlySet<number>, orphans: ReadonlyMap<string, number>): void {
+    const stats = new Map<string, { matches: number; files: number }>();
+    const found: { pid: number; prefix: string; orphan: number }[] = [];
+    for (const pid of live) {
+      const path = this.paths[pid];
+      let slash = -1;
+      for (let depth = 1; depth <= SUBTREE_MAX_DEPTH; depth++) {
+        slash = path.indexOf('/', slash + 1);
+        if (slash < 0) break;
+        const prefix = path.slice(0, slash);
+        let st = stats.get(prefix);
+        if (!st) stats.set(prefix, (st = { matches: 0, files: 0 }));
+        st.files++;
+        const orphan = orphans.get(path.slice(slash + 1));
+        if (orphan !== undefined) {
+          st.matches++;
+          found.push({ pid, prefix, orphan });
+        }
+      }
+    }
+    const known = new Set(this.subtrees);
+    const accepted = new Set<string>();
+    for (const [prefix, st] of stats) {
+      if (st.matches > 0 && (known.has(prefix) || (st.matches >= SUBTREE_MIN_FILES && st.matches >= SUBTREE_MIN_SHARE * st.files))) accepted.add(prefix);
+    }
+    if (accepted.size === 0) return;
+    const usedOrphans = new Set<number>();
+    const attached = new Set<number>();
+    for (const { pid, prefix, orphan } of found) {
+      if (!accepted.has(prefix) || usedOrphans.has(orphan) || attached.has(pid)) continue;
+      usedOrphans.add(orphan);
+      attached.add(pid);
+      this.files.set(pid, mergeRecords(this.files.get(pid), this.files.get(orphan) ?? [-1]));
+    }
+    this.subtrees = [...new Set([...this.subtrees, ...accepted])].sort();
+  }
+}
+
+/** One record holding both files' histories (`a`'s creator first). */
+function mergeRecords(a: FileState | undefined, b: FileState): FileState {
+  if (!a) return b.slice();
+  const out = a.slice();
+  if (out[0] < 0) out[0] = b[0];
+  for (let i = 1; i < b.length; i += STRIDE) {
+    let j = 1;
+    while (j < out.length && out[j] !== b[i]) j += STRIDE;
+    if (j < out.length) {
+      out[j + 1] += b[i + 1];
+      out[j + 2] = Math.max(out[j + 2], b[i + 2]);
+    } else out.push(b[i], b[i + 1], b[i + 2]);
+  }
+  return out;
 }
 
 export interface ComputeOptions {
@@ -391,9 +567,12 @@ export interface ComputeOptions {
   now?: number;
   /**
    * Who an email belongs to: emails with the same key are one person (e.g. a partner id from the
-   * mentoring file). Default: the lower-cased email.
+   * mentoring file). Default: {@link identityKey} (the lower-cased email; GitHub noreply forms of one
+   * handle joined).
    */
   identity?: (email: string) => string;
+  /** People whose last commit is at most this many months older than the newest commit are active. Default 12. */
+  activeMonths?: number;
 }
 
 export interface SkillScore {
@@ -404,7 +583,7 @@ export interface SkillScore {
   recent: number;
   /** Share of the area's files this person authors (by degree of authorship), 0–1. */
   authorship: number;
-  /** Files of the area this person authors, and those nobody else does. */
+  /** Files of the area this person authors, and those of them no other active person authors. */
   files: number;
   soleFiles: number;
   commits: number;
@@ -420,14 +599,20 @@ export interface PersonExpertise {
   emails: string[];
   commits: number;
   lastDate: number;
+  /** Committed within the active months before the newest commit. */
+  active: boolean;
   /** Areas with a score above zero, best first. */
   skills: SkillScore[];
 }
 
 export interface AreaStats {
   tag: SkillTag;
+  /** How the area is shown: folders as `lib/`, others by name; unique among the areas. */
+  label: string;
   /** Files of the area that exist now. */
   files: number;
+  /** Files of the area whose authors have all left (none of them active). */
+  departedFiles: number;
   commits: number;
   /** Σ 2^(−age/halfLife) over the area's commits (commit-equivalents at `now`). */
   recentActivity: number;
@@ -436,8 +621,13 @@ export interface AreaStats {
 }
 
 export interface Expertise {
+  /** Active people first (by commits), then those who left. */
   people: PersonExpertise[];
   areas: Map<string, AreaStats>;
+  /** Date of the newest commit read, epoch seconds (undefined without commits). */
+  newest?: number;
+  /** People whose last commit is at or after this date (epoch seconds) are active. */
+  activeSince: number;
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
@@ -447,7 +637,8 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
   const r = state.raw();
   const now = options.now ?? Date.now() / 1000;
   const decayToNow = Number.isNaN(r.ref) ? 0 : Math.pow(2, (r.ref - now) / (state.halfLifeDays * DAY));
-  const identity = options.identity ?? ((e: string) => e.toLowerCase());
+  const identity = options.identity ?? identityKey;
+  const since = activeSince(r.newest, options.activeMonths ?? DEFAULT_ACTIVE_MONTHS);
 
   // People grouped by identity.
   const groupOf: number[] = [];
@@ -470,6 +661,7 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     }
     groupOf.push(g);
   }
+  const active = groups.map((g) => g.lastDate >= since);
   const nG = Math.max(groups.length, 1);
   const nSkills = r.skills.length;
 
@@ -478,6 +670,7 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
   const authored = new Counter(size);
   const sole = new Counter(size);
   const setFiles = new Array<number>(r.skillSets.length).fill(0);
+  const setDeparted = new Array<number>(r.skillSets.length).fill(0);
   const doa = new FileAuthors();
   // Place (module folder or root file) counts per (skill, group), under key · nPlaces + place.
   for (const pid of r.files.keys()) r.placeOf(pid);
@@ -489,13 +682,19 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     if (skills.length === 0) continue;
     setFiles[set]++;
     const authors = doa.read(f, groupOf);
+    if (authors === 0) continue;
+    let activeAuthors = 0;
+    for (let j = 0; j < doa.n; j++) if (doa.isAuthor(j) && active[doa.groups[j]]) activeAuthors++;
+    if (activeAuthors === 0) setDeparted[set]++;
     const place = r.placeOf(pid);
     for (let j = 0; j < doa.n; j++) {
       if (!doa.isAuthor(j)) continue;
+      const g = doa.groups[j];
+      const alone = activeAuthors - (active[g] ? 1 : 0) === 0;
       for (const s of skills) {
-        const key = s * nG + doa.groups[j];
+        const key = s * nG + g;
         authored.add(key);
-        if (authors === 1) sole.add(key);
+        if (alone) sole.add(key);
         const pk = key * nPlaces + place;
         placeCounts.set(pk, (placeCounts.get(pk) ?? 0) + 1);
       }
@@ -511,12 +710,14 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
 
   // Files per area, and areas sharing files, from the skill sets.
   const areaFiles = new Array<number>(nSkills).fill(0);
+  const areaDeparted = new Array<number>(nSkills).fill(0);
   const related: Map<number, number>[] = Array.from({ length: nSkills }, () => new Map());
   r.skillSets.forEach((skills, set) => {
     const count = setFiles[set];
     if (!count) return;
     for (const s of skills) {
       areaFiles[s] += count;
+      areaDeparted[s] += setDeparted[set];
       for (const t of skills) if (t !== s) related[s].set(t, (related[s].get(t) ?? 0) + count);
     }
   });
@@ -538,6 +739,11 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     areaCommits[s] += cell.commits;
   }
 
+  // One label per area: folders as folders; a clash (a team area named like a built-in one) gets its id.
+  const labels = r.skills.map((tag) => areaLabel(tag));
+  const labelCount = new Map<string, number>();
+  for (let s = 0; s < nSkills; s++) if (areaFiles[s] > 0) labelCount.set(labels[s], (labelCount.get(labels[s]) ?? 0) + 1);
+
   const areas = new Map<string, AreaStats>();
   for (let s = 0; s < nSkills; s++) {
     if (areaFiles[s] === 0) continue;
@@ -546,7 +752,9 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
       .sort((x, y) => y.share - x.share || x.skill.localeCompare(y.skill));
     areas.set(r.skills[s].id, {
       tag: r.skills[s],
+      label: (labelCount.get(labels[s]) ?? 0) > 1 ? `${labels[s]} (${r.skills[s].id})` : labels[s],
       files: areaFiles[s],
+      departedFiles: areaDeparted[s],
       commits: areaCommits[s],
       recentActivity: round(areaWeight[s] * decayToNow),
       related: rel,
@@ -578,11 +786,11 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
       });
     }
     skills.sort((x, y) => y.score - x.score || x.skill.localeCompare(y.skill));
-    return { key: grp.key, name: grp.name, emails: grp.emails, commits: grp.commits, lastDate: grp.lastDate, skills };
+    return { key: grp.key, name: grp.name, emails: grp.emails, commits: grp.commits, lastDate: grp.lastDate, active: active[g], skills };
   });
-  people.sort((x, y) => y.commits - x.commits || x.name.localeCompare(y.name));
+  people.sort((x, y) => Number(y.active) - Number(x.active) || y.commits - x.commits || x.name.localeCompare(y.name));
 
-  return { people, areas };
+  return { people, areas, ...(Number.isNaN(r.newest) ? {} : { newest: r.newest }), activeSince: since };
 }
 
 /** Counts by small integer key: a typed array when the key space is small enough, else a map. */
@@ -607,39 +815,49 @@ class FileAuthors {
   n = 0;
   readonly groups: number[] = [];
   private readonly counts: number[] = [];
+  private readonly days: number[] = [];
   private readonly doa: number[] = [];
+  private readonly faded: number[] = [];
   private threshold = 0;
 
   /** Reads a file record; returns how many groups are authors. */
   read(f: FileState, groupOf: readonly number[]): number {
     let n = 0;
     let total = 0;
-    const { groups, counts, doa } = this;
-    for (let i = 1; i < f.length; i += 2) {
+    const { groups, counts, days, doa, faded } = this;
+    for (let i = 1; i < f.length; i += STRIDE) {
       const g = groupOf[f[i]];
       let j = 0;
       while (j < n && groups[j] !== g) j++;
       if (j === n) {
         groups[n] = g;
-        counts[n++] = 0;
+        counts[n] = 0;
+        days[n++] = f[i + 2];
       }
       counts[j] += f[i + 1];
+      if (f[i + 2] > days[j]) days[j] = f[i + 2];
       total += f[i + 1];
     }
     const creator = f[0] >= 0 ? groupOf[f[0]] : -1;
-    let best = -Infinity;
+    // The last change by anyone who could be an author: the others' authorship fades from there.
+    let lastDay = -Infinity;
     for (let j = 0; j < n; j++) {
       doa[j] = degreeOfAuthorship(groups[j] === creator, counts[j], total - counts[j]);
-      if (doa[j] > best) best = doa[j];
+      if (doa[j] >= DOA_AUTHOR_MIN && days[j] > lastDay) lastDay = days[j];
+    }
+    let best = -Infinity;
+    for (let j = 0; j < n; j++) {
+      faded[j] = doa[j] >= DOA_AUTHOR_MIN ? doa[j] * Math.pow(2, -(lastDay - days[j]) / AUTHORSHIP_FADE_DAYS) : 0;
+      if (faded[j] > best) best = faded[j];
     }
     this.n = n;
-    this.threshold = Math.max(DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO * best);
+    this.threshold = DOA_AUTHOR_RATIO * best;
     let authors = 0;
-    for (let j = 0; j < n; j++) if (doa[j] >= this.threshold) authors++;
+    for (let j = 0; j < n; j++) if (this.isAuthor(j)) authors++;
     return authors;
   }
 
   isAuthor(j: number): boolean {
-    return this.doa[j] >= this.threshold;
+    return this.faded[j] > 0 && this.faded[j] >= this.threshold;
   }
 }

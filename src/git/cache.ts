@@ -11,12 +11,16 @@ import * as path from 'path';
 import type { SerializedExpertise } from '../core/expertise';
 
 /** Bumped whenever the cached content or its meaning changes (e.g. the classifier's tables). */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 export interface CacheEntry {
   v: typeof CACHE_VERSION;
   /** The commit the state was computed at. */
   head: string;
+  /** Digest of what HEAD said about the history (attributes, ignored revisions) when the state was computed. */
+  profile: string;
+  /** How renames were detected (`exact`: identical content only). */
+  renames: 'content' | 'exact';
   state: SerializedExpertise;
 }
 
@@ -51,7 +55,7 @@ export function readCache(file: string): CacheEntry | undefined {
   }
   try {
     const entry = JSON.parse(text) as Partial<CacheEntry>;
-    if (entry.v !== CACHE_VERSION || typeof entry.head !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.head) || typeof entry.state !== 'object' || entry.state === null) {
+    if (entry.v !== CACHE_VERSION || typeof entry.head !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.head) || typeof entry.profile !== 'string' || (entry.renames !== 'content' && entry.renames !== 'exact') || typeof entry.state !== 'object' || entry.state === null) {
       return undefined;
     }
     return entry as CacheEntry;
