@@ -1,4 +1,5 @@
 /** Problems found in a mentoring file, with 1-based line:column ranges and stable codes. */
+import { oneLine } from './text';
 
 export type Severity = 'error' | 'warning';
 
@@ -21,9 +22,12 @@ export interface Problem {
   range: Range;
 }
 
-/** `FILE:LINE:COL: error|warning: message [code]` — the format editors and CI annotate from. */
+/**
+ * `FILE:LINE:COL: error|warning: message [code]` — the format editors and CI annotate from; always
+ * exactly one line, whatever the file name or a quoted value holds.
+ */
 export function formatProblem(file: string, p: Problem): string {
-  return `${file}:${p.range.start.line}:${p.range.start.col}: ${p.severity}: ${p.message} [${p.code}]`;
+  return oneLine(`${file}:${p.range.start.line}:${p.range.start.col}: ${p.severity}: ${p.message} [${p.code}]`);
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -1,22 +1,27 @@
 /** The one mapping from the core's view rows (tree, suggestions, review prompts) to tree items. */
 import * as vscode from 'vscode';
+import { inert, plain } from '../core/text';
 import type { RowIcon, ViewRow } from '../core/viewRow';
 
 export function themeIcon(icon: RowIcon): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
 }
 
-/** A tree item for `row`; rows with children start expanded when `expanded` says so. */
+/**
+ * A tree item for `row`; rows with children start expanded when `expanded` says so. Labels,
+ * descriptions and tooltips carry text from the mentoring file and git: they are made inert here,
+ * whatever the row builder did, so no row can show an icon, a link or a second line it did not mean to.
+ */
 export function treeItem(row: ViewRow, expanded: boolean): vscode.TreeItem {
   const state = !row.children.length
     ? vscode.TreeItemCollapsibleState.None
     : expanded
       ? vscode.TreeItemCollapsibleState.Expanded
       : vscode.TreeItemCollapsibleState.Collapsed;
-  const item = new vscode.TreeItem(row.label, state);
+  const item = new vscode.TreeItem(plain(row.label), state);
   item.id = row.id;
-  item.description = row.description;
-  item.tooltip = row.tooltip;
+  item.description = row.description === undefined ? undefined : plain(row.description);
+  item.tooltip = row.tooltip === undefined ? undefined : inert(row.tooltip);
   item.contextValue = row.contextValue;
   if (row.icon) item.iconPath = themeIcon(row.icon);
   if (row.command) item.command = row.command;
