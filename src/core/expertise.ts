@@ -17,17 +17,24 @@
  *    the last change by anyone whose DOA reaches 3.293, so a file rewritten since belongs to who
  *    rewrote it, while a one-line fix by someone else takes nothing away. A person is an *author* of
  *    the file when their DOA is at least 3.293 and their weighed DOA at least 0.75 of the file's
- *    highest. A person's authorship share of an area is the number of the area's files they author
- *    over the area's file count.
+ *    highest. A person's authorship share of an area is the number of the area's files they author,
+ *    each weighed by `2^(−age / 365 days)` (age: from their last change to it to the newest commit),
+ *    over the area's file count: what someone wrote ten years ago and never touched since says
+ *    little about what they know of it today, but still tells who knew it (`files`).
  *
- *        score = (recent activity share + authorship share) / 2
+ *        share = (recent activity share + authorship share) / 2
+ *        score = (recent share / area's highest recent share + authorship share / area's highest) / 2
+ *
+ * The score is a strength within the area: its best people score near 1 whether it has 5 files or
+ * 1,500; the share says how much of the area they hold. The highest shares are those of active
+ * people; someone who left is measured against them (each part at most 1).
  *
  * Shares are ratios, so they do not depend on the day they are computed; `now` only scales the
  * absolute `recentActivity` of an area.
  *
- * People are *active* when their last commit is at most {@link DEFAULT_ACTIVE_MONTHS} months older
- * than the newest commit read (`people.ts`); files whose authors have all left are the area's
- * `departedFiles`, knowledge at risk.
+ * People are *active* when their last commit (under any address with the same full name) is at most
+ * {@link DEFAULT_ACTIVE_MONTHS} months older than the newest commit read (`people.ts`); files whose
+ * authors have all left are the area's `departedFiles`, knowledge at risk.
  *
  * Commits that change {@link MASS_CHANGE_FILES} files or more, and those the repository asks blame to
  * ignore, earn no skill (`generated.ts`): they move, create and delete files but add no authorship
@@ -45,7 +52,7 @@
  * attached to the folder.
  */
 import { isMassChange, MASS_CHANGE_FILES } from './generated';
-import { activeSince, DEFAULT_ACTIVE_MONTHS, identityKey } from './people';
+import { activeSince, DEFAULT_ACTIVE_MONTHS, fullNameKey, identityKey } from './people';
 import type { SkillTag } from './skills';
 import { areaLabel, moduleOf } from './skills';
 
@@ -577,8 +584,14 @@ export interface ComputeOptions {
 
 export interface SkillScore {
   skill: string;
-  /** (recent + authorship) / 2, 0–1. */
+  /**
+   * Strength in the area, 0–1: the recent share over the area's highest recent share and the
+   * authorship share over the area's highest, averaged. The best people of any area score near 1,
+   * however large it is; in an area no active person authors, nobody active scores above 0.5.
+   */
   score: number;
+  /** (recent + authorship) / 2: the share of the area's knowledge, 0–1. */
+  share: number;
   /** Share of the area's recent activity, 0–1. */
   recent: number;
   /** Share of the area's files this person authors (by degree of authorship), 0–1. */
@@ -599,7 +612,7 @@ export interface PersonExpertise {
   emails: string[];
   commits: number;
   lastDate: number;
-  /** Committed within the active months before the newest commit. */
+  /** Committed within the active months before the newest commit (under any address with the same full name). */
   active: boolean;
   /** Areas with a score above zero, best first. */
   skills: SkillScore[];
@@ -661,14 +674,22 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     }
     groupOf.push(g);
   }
-  const active = groups.map((g) => g.lastDate >= since);
+  // Someone who still commits under another address with the same full name has not left.
+  const lastByName = new Map<string, number>();
+  for (const g of groups) {
+    const name = fullNameKey(g.name);
+    if (name !== undefined) lastByName.set(name, Math.max(lastByName.get(name) ?? -Infinity, g.lastDate));
+  }
+  const active = groups.map((g) => Math.max(g.lastDate, lastByName.get(fullNameKey(g.name) ?? '') ?? -Infinity) >= since);
   const nG = Math.max(groups.length, 1);
   const nSkills = r.skills.length;
 
   // Authorship per file, counted per (skill, group) under key skill · nG + group.
   const size = nSkills * nG;
   const authored = new Counter(size);
+  const authoredWeight = new Counter(size);
   const sole = new Counter(size);
+  const newestDay = Number.isNaN(r.newest) ? 0 : Math.floor(r.newest / DAY);
   const setFiles = new Array<number>(r.skillSets.length).fill(0);
   const setDeparted = new Array<number>(r.skillSets.length).fill(0);
   const doa = new FileAuthors();
@@ -691,9 +712,11 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
       if (!doa.isAuthor(j)) continue;
       const g = doa.groups[j];
       const alone = activeAuthors - (active[g] ? 1 : 0) === 0;
+      const weight = Math.pow(2, -Math.max(0, newestDay - doa.lastDay(j)) / AUTHORSHIP_FADE_DAYS);
       for (const s of skills) {
         const key = s * nG + g;
         authored.add(key);
+        authoredWeight.add(key, weight);
         if (alone) sole.add(key);
         const pk = key * nPlaces + place;
         placeCounts.set(pk, (placeCounts.get(pk) ?? 0) + 1);
@@ -761,31 +784,54 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     });
   }
 
-  const people: PersonExpertise[] = groups.map((grp, g) => {
-    const skills: SkillScore[] = [];
+  // Each person's shares of each area, and the highest shares there among active people (among
+  // everyone where nobody active has any): a person who left scores against those, at most 1.
+  const maxRecent = new Float64Array(nSkills);
+  const maxAuthorship = new Float64Array(nSkills);
+  const maxAll = [new Float64Array(nSkills), new Float64Array(nSkills)];
+  const shares = groups.map((_, g) => {
+    const list: { s: number; key: number; recent: number; authorship: number }[] = [];
     for (let s = 0; s < nSkills; s++) {
       if (areaFiles[s] === 0) continue;
       const key = s * nG + g;
       const act = activity.get(key);
-      const files = authored.get(key);
-      if (!act && !files) continue;
+      if (!act && !authored.get(key)) continue;
       const recent = act && areaWeight[s] > 0 ? act.weight / areaWeight[s] : 0;
-      const authorship = files / areaFiles[s];
-      const score = (recent + authorship) / 2;
-      if (score <= 0) continue;
-      skills.push({
+      const authorship = authoredWeight.get(key) / areaFiles[s];
+      if (recent + authorship <= 0) continue;
+      const [recentMax, authorshipMax] = active[g] ? [maxRecent, maxAuthorship] : maxAll;
+      if (recent > recentMax[s]) recentMax[s] = recent;
+      if (authorship > authorshipMax[s]) authorshipMax[s] = authorship;
+      list.push({ s, key, recent, authorship });
+    }
+    return list;
+  });
+  for (let s = 0; s < nSkills; s++) {
+    if (maxRecent[s] === 0 && maxAuthorship[s] === 0) {
+      maxRecent[s] = maxAll[0][s];
+      maxAuthorship[s] = maxAll[1][s];
+    }
+  }
+
+  const people: PersonExpertise[] = groups.map((grp, g) => {
+    const skills: SkillScore[] = shares[g].map(({ s, key, recent, authorship }): SkillScore => {
+      const act = activity.get(key);
+      // Strength within the area: each share over the area's highest, averaged (a part nobody has counts 0).
+      const score = ((maxRecent[s] > 0 ? Math.min(1, recent / maxRecent[s]) : 0) + (maxAuthorship[s] > 0 ? Math.min(1, authorship / maxAuthorship[s]) : 0)) / 2;
+      return {
         skill: r.skills[s].id,
         score: round(score),
+        share: round((recent + authorship) / 2),
         recent: round(recent),
         authorship: round(authorship),
-        files,
+        files: authored.get(key),
         soleFiles: sole.get(key),
         commits: act?.commits ?? 0,
         lastDate: act?.last ?? 0,
         places: (places.get(key) ?? []).sort((x, y) => y[1] - x[1] || cmp(r.placeNames[x[0]], r.placeNames[y[0]])).map(([p]) => r.placeNames[p]),
-      });
-    }
-    skills.sort((x, y) => y.score - x.score || x.skill.localeCompare(y.skill));
+      };
+    });
+    skills.sort((x, y) => y.score - x.score || y.share - x.share || x.skill.localeCompare(y.skill));
     return { key: grp.key, name: grp.name, emails: grp.emails, commits: grp.commits, lastDate: grp.lastDate, active: active[g], skills };
   });
   people.sort((x, y) => Number(y.active) - Number(x.active) || y.commits - x.commits || x.name.localeCompare(y.name));
@@ -793,17 +839,17 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
   return { people, areas, ...(Number.isNaN(r.newest) ? {} : { newest: r.newest }), activeSince: since };
 }
 
-/** Counts by small integer key: a typed array when the key space is small enough, else a map. */
+/** Sums by small integer key: a typed array when the key space is small enough, else a map. */
 class Counter {
-  private readonly array?: Int32Array;
+  private readonly array?: Float64Array;
   private readonly map?: Map<number, number>;
   constructor(size: number) {
-    if (size <= 1 << 22) this.array = new Int32Array(size);
+    if (size <= 1 << 22) this.array = new Float64Array(size);
     else this.map = new Map();
   }
-  add(key: number): void {
-    if (this.array) this.array[key]++;
-    else this.map?.set(key, (this.map.get(key) ?? 0) + 1);
+  add(key: number, n = 1): void {
+    if (this.array) this.array[key] += n;
+    else this.map?.set(key, (this.map.get(key) ?? 0) + n);
   }
   get(key: number): number {
     return this.array ? this.array[key] : (this.map?.get(key) ?? 0);
@@ -859,5 +905,10 @@ class FileAuthors {
 
   isAuthor(j: number): boolean {
     return this.faded[j] > 0 && this.faded[j] >= this.threshold;
+  }
+
+  /** The day of group `j`'s last change to the file. */
+  lastDay(j: number): number {
+    return this.days[j];
   }
 }

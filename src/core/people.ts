@@ -212,8 +212,9 @@ export interface MailmapSuggestion {
   lines: string[];
 }
 
-/** A name or address that a `.mailmap` line can hold (no angle brackets, no line breaks, no `#`). */
-const MAILMAP_SAFE = /^[^<>\r\n#]+$/;
+/** A name or address that a `.mailmap` line can hold (no angle brackets, no `#`, no control characters). */
+// eslint-disable-next-line no-control-regex
+const MAILMAP_SAFE = /^[^<>#\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+$/;
 
 /**
  * `.mailmap` lines for people who appear under several addresses ({@link groupPeople}): each other

@@ -3,9 +3,9 @@
  * `people.ts`) hold islands, teach, learn or appear in matches; what only people who left know is
  * knowledge at risk.
  *
- *  - **Strength** in an area is a person's score over the best score of an active person there
- *    (0–1), so the best people of a 1,500-file area are as strong in it as the owner of a small one.
- *    Islands, matches and knowledge at risk need areas of at least `minAreaFiles` files.
+ *  - Scores are strengths within an area (`expertise.ts`), so the best people of a 1,500-file area
+ *    are as strong in it as the owner of a small one. Islands, matches and knowledge at risk need
+ *    areas of at least `minAreaFiles` files.
  *  - **Knowledge islands**: an area where one active person is the only active author of more than
  *    half the files (a truck factor of 1) and holds at least `islandShare` of the recent activity,
  *    with the active people best placed to learn it: those whose partner entry `wants` it, those
@@ -13,11 +13,11 @@
  *  - **Knowledge at risk**: an area where more than half the files are authored only by people who
  *    left, with those former experts (their last commit) and who could take it over.
  *  - **Mutual matches**: pairs of distinct active people (never one person under two addresses or
- *    the same full name) where each can teach the other. A teaches B an area when A's strength is
- *    at least `strong` (and A's score at least `minScore`) and B's strength at most `weakRatio` of
- *    A's (or B `wants` it and is weaker). The gain of an area is A's strength minus B's (+0.25 when
- *    B wants it); a match's score is the smaller of the two directions' summed gains (top five
- *    areas each way), so one-sided pairs rank low.
+ *    the same full name) where each can teach the other. A teaches B an area when
+ *    A's score is at least `strong` (and A's share at least `minShare`) and B's score at most
+ *    `weakRatio` of A's (or B `wants` it and scores lower). The gain of an area is A's score minus
+ *    B's (+0.25 when B wants it); a match's score is the smaller of the two directions' summed gains
+ *    (top five areas each way), so one-sided pairs rank low.
  *  - **Goals** for an existing partnership: what each member's mentors could teach them, as
  *    proposed goals with `skills` and `paths` filled in.
  *
@@ -35,10 +35,10 @@ export interface SuggestOptions {
   minAreaFiles?: number;
   /** Recent-activity share the island's holder must have. Default 0.5. */
   islandShare?: number;
-  /** Strength (score over the area's best active score) from which a person can teach an area. Default 0.5. */
+  /** Score (strength within the area, 0–1) from which a person can teach it. Default 0.6. */
   strong?: number;
-  /** Score a teacher needs at least, whatever their strength. Default 0.05. */
-  minScore?: number;
+  /** Share of the area (recent + authorship, halved) a teacher needs at least, whatever their strength. Default 0.02. */
+  minShare?: number;
   /** The learner's strength may be at most this fraction of the teacher's. Default 0.25. */
   weakRatio?: number;
   /** Learning candidates per island or area at risk. Default 3. */
@@ -49,7 +49,7 @@ export interface SuggestOptions {
   maxPeople?: number;
 }
 
-const DEFAULTS: Required<SuggestOptions> = { minAreaFiles: 3, islandShare: 0.5, strong: 0.5, minScore: 0.05, weakRatio: 0.25, maxCandidates: 3, maxFormerExperts: 3, maxPeople: 60 };
+const DEFAULTS: Required<SuggestOptions> = { minAreaFiles: 3, islandShare: 0.5, strong: 0.6, minShare: 0.02, weakRatio: 0.25, maxCandidates: 3, maxFormerExperts: 3, maxPeople: 60 };
 const WANT_BONUS = 0.25;
 const MAX_AREAS_PER_DIRECTION = 5;
 const PARTNER_KEY = 'partner:';
@@ -170,36 +170,23 @@ function index(expertise: Expertise, mentoring?: Pick<MentoringFile, 'partners'>
 
 const wants = (x: Indexed, skill: string): boolean => x.partner?.wants?.includes(skill) ?? false;
 
-/** Strength in each area: score over the best score of an active person there. */
-class Strengths {
-  private readonly best = new Map<string, number>();
-  constructor(
-    private readonly expertise: Expertise,
-    private readonly o: Required<SuggestOptions>,
-  ) {
-    for (const p of expertise.people) {
-      if (!p.active) continue;
-      for (const s of p.skills) if (s.score > (this.best.get(s.skill) ?? 0)) this.best.set(s.skill, s.score);
-    }
+/** Areas `t` can teach `l`, best first, with the gain of each. */
+function teachable(t: Indexed, l: Indexed, expertise: Expertise, o: Required<SuggestOptions>): { skill: string; gain: number }[] {
+  const out: { skill: string; gain: number }[] = [];
+  for (const s of t.person.skills) {
+    if (s.score < o.strong || s.share < o.minShare || (expertise.areas.get(s.skill)?.files ?? 0) < o.minAreaFiles) continue;
+    const theirs = l.scores.get(s.skill) ?? 0;
+    const wanted = wants(l, s.skill);
+    if (theirs <= s.score * o.weakRatio || (wanted && theirs < s.score)) out.push({ skill: s.skill, gain: s.score - theirs + (wanted ? WANT_BONUS : 0) });
   }
-  of(x: Indexed, skill: string): number {
-    const best = this.best.get(skill);
-    return best ? Math.min(1, (x.scores.get(skill) ?? 0) / best) : 0;
-  }
-  /** Areas `t` can teach `l`, best first, with the gain of each. */
-  teachable(t: Indexed, l: Indexed): { skill: string; gain: number }[] {
-    const { o } = this;
-    const out: { skill: string; gain: number }[] = [];
-    for (const s of t.person.skills) {
-      if (s.score < o.minScore || (this.expertise.areas.get(s.skill)?.files ?? 0) < o.minAreaFiles) continue;
-      const mine = this.of(t, s.skill);
-      if (mine < o.strong) continue;
-      const theirs = this.of(l, s.skill);
-      const wanted = wants(l, s.skill);
-      if (theirs <= mine * o.weakRatio || (wanted && theirs < mine)) out.push({ skill: s.skill, gain: mine - theirs + (wanted ? WANT_BONUS : 0) });
-    }
-    return out.sort((x, y) => y.gain - x.gain || x.skill.localeCompare(y.skill)).slice(0, MAX_AREAS_PER_DIRECTION);
-  }
+  return out.sort((x, y) => y.gain - x.gain || x.skill.localeCompare(y.skill)).slice(0, MAX_AREAS_PER_DIRECTION);
+}
+
+/** Areas more than half of whose files only people who left author. */
+function areasAtRisk(expertise: Expertise, o: Required<SuggestOptions>): Set<string> {
+  const out = new Set<string>();
+  for (const [skill, area] of expertise.areas) if (area.files >= o.minAreaFiles && area.departedFiles * 2 > area.files) out.add(skill);
+  return out;
 }
 
 /** Two entries that are one human: the same identity, or the same full name. */
@@ -209,7 +196,7 @@ export function suggest(expertise: Expertise, mentoring?: Pick<MentoringFile, 'p
   const o = { ...DEFAULTS, ...options };
   const all = index(expertise, mentoring);
   const active = all.filter((x) => x.person.active);
-  const strengths = new Strengths(expertise, o);
+  const closed = areasAtRisk(expertise, o);
   const email = (x: Indexed): string => x.person.emails[0];
   const label = (skill: string): string => labelOf(expertise, skill, mentoring?.skills);
 
@@ -252,7 +239,7 @@ export function suggest(expertise: Expertise, mentoring?: Pick<MentoringFile, 'p
   const atRisk: AtRisk[] = [];
   for (const [skill, area] of expertise.areas) {
     if (area.files < o.minAreaFiles) continue;
-    if (area.departedFiles * 2 > area.files) {
+    if (closed.has(skill)) {
       const former = all
         .filter((x) => !x.person.active)
         .map((x) => ({ x, held: x.person.skills.find((k) => k.skill === skill) }))
@@ -301,9 +288,9 @@ export function suggest(expertise: Expertise, mentoring?: Pick<MentoringFile, 'p
     for (let j = i + 1; j < paired.length; j++) {
       const [a, b] = [paired[i], paired[j]];
       if (samePerson(a, b)) continue;
-      const ab = strengths.teachable(a, b);
+      const ab = teachable(a, b, expertise, o);
       if (ab.length === 0) continue;
-      const ba = strengths.teachable(b, a);
+      const ba = teachable(b, a, expertise, o);
       if (ba.length === 0) continue;
       const sum = (xs: { gain: number }[]): number => xs.reduce((n, x) => n + x.gain, 0);
       matches.push({
@@ -332,7 +319,6 @@ export function suggestGoals(expertise: Expertise, mentoring: MentoringFile, par
   const o = { ...DEFAULTS, ...options };
   const partnership = mentoring.partnerships.find((p) => p.id === partnershipId);
   if (!partnership) return [];
-  const strengths = new Strengths(expertise, o);
   const byPartner = new Map<string, Indexed>();
   for (const x of index(expertise, mentoring)) if (x.partner) byPartner.set(x.partner.id, x);
   const usedIds = new Set(mentoring.goals.map((g) => g.id));
@@ -347,7 +333,7 @@ export function suggestGoals(expertise: Expertise, mentoring: MentoringFile, par
     for (const mentorId of mentorsOf(partnership, owner)) {
       const mentor = byPartner.get(mentorId);
       if (!mentor) continue;
-      for (const t of strengths.teachable(mentor, learner)) if (!covered.has(t.skill)) choices.push({ ...t, mentor });
+      for (const t of teachable(mentor, learner, expertise, o)) if (!covered.has(t.skill)) choices.push({ ...t, mentor });
     }
     choices.sort((x, y) => y.gain - x.gain || x.skill.localeCompare(y.skill));
     const taken = new Set<string>();
