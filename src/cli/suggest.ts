@@ -12,7 +12,7 @@ import { formatProblem, hasErrors } from '../core/problems';
 import type { Expertise } from '../core/expertise';
 import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/people';
 import { identityFor, labelOf, suggest, Suggestions } from '../core/suggest';
-import { oneLine, quote } from '../core/text';
+import { oneLine } from '../core/text';
 import { analyzeRepository, Analysis } from '../git/analyze';
 import { defaultCacheDir } from '../git/cache';
 import { NotARepositoryError } from '../git/history';
@@ -59,7 +59,7 @@ export const run: CliCommand = async (args, io) => {
     return 0;
   }
   if (options.since !== undefined && !isIsoDate(options.since) && !RELATIVE_DATE.test(options.since)) {
-    throw new UsageError(`--since: ${quote(options.since)} is not a YYYY-MM-DD date or "N days|weeks|months|years ago"`);
+    throw new UsageError(`--since: '${options.since}' is not a YYYY-MM-DD date or "N days|weeks|months|years ago"`);
   }
   if (options.json && options.mailmap) throw new UsageError('--json and --mailmap: choose one (the JSON has the .mailmap lines too)');
   const maxCommits = positiveNumber('--max-commits', options['max-commits'], true);
@@ -71,7 +71,7 @@ export const run: CliCommand = async (args, io) => {
     try {
       new RegExp(p, 'i');
     } catch {
-      throw new UsageError(`--bot: ${quote(p)} is not a regular expression`);
+      throw new UsageError(`--bot: '${p}' is not a regular expression`);
     }
   }
   const repo = path.resolve(io.cwd, options.repo ?? '.');
@@ -93,7 +93,7 @@ export const run: CliCommand = async (args, io) => {
     });
   } catch (e) {
     if (e instanceof NotARepositoryError) {
-      io.err(`peer-mentoring suggest: ${oneLine(e.message)}\n`);
+      io.err(`peer-mentoring suggest: ${e.message}\n`);
       return 2;
     }
     throw e;
@@ -114,7 +114,7 @@ function positiveNumber(name: string, value: string | undefined, whole: boolean)
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || (whole && !Number.isInteger(n))) {
-    throw new UsageError(`${name}: ${quote(value)} is not a positive ${whole ? 'whole ' : ''}number`);
+    throw new UsageError(`${name}: '${value}' is not a positive ${whole ? 'whole ' : ''}number`);
   }
   return n;
 }
@@ -127,14 +127,14 @@ async function loadMentoring(io: CliIO, repo: string, file: string | undefined):
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (file === undefined && err.code === 'ENOENT') return undefined;
-    io.err(`${oneLine(file ?? name)}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read the file (${oneLine(err.message)})`}\n`);
+    io.err(`${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read the file (${err.message})`}\n`);
     return 'unreadable';
   }
   const shown = file ?? path.relative(io.cwd, name) ?? name;
   const parsed = parseMentoring(text);
   if (!parsed.model || hasErrors(parsed.problems)) {
     for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(shown, p) + '\n');
-    io.err(`${oneLine(shown)}: the file has errors; fix them to match people to partners\n`);
+    io.err(`${shown}: the file has errors; fix them to match people to partners\n`);
     return 'error';
   }
   return parsed.model;

@@ -156,6 +156,8 @@ export class ExpertiseState {
   massChanges = 0;
   /** Revisions that earn no skill (`.git-blame-ignore-revs`); not serialised: set it before adding commits. */
   ignoreRevision: (hash: string) => boolean = () => false;
+  /** Where a path of the history lives at HEAD ({@link subtreePaths}); not serialised: set it before adding commits. */
+  mapPath: (path: string) => string = (path) => path;
   private ref = Number.NaN;
   private newest = Number.NaN;
   private subtrees: string[] = [];
@@ -202,7 +204,7 @@ export class ExpertiseState {
     const day = Math.floor(c.date / DAY);
     const stamp = this.commits;
     for (const f of c.files) {
-      const pid = this.intern(f.path);
+      const pid = this.intern(this.mapPath(f.path));
       for (const s of this.skillsOf(pid)) {
         if (this.mark[s] === stamp) continue;
         this.mark[s] = stamp;
@@ -223,7 +225,7 @@ export class ExpertiseState {
           this.files.delete(pid);
           break;
         case 'R': {
-          const old = f.oldPath === undefined ? undefined : this.pathIndex.get(f.oldPath);
+          const old = f.oldPath === undefined ? undefined : this.pathIndex.get(this.mapPath(f.oldPath));
           const record = old === undefined ? undefined : this.files.get(old);
           if (old !== undefined) this.files.delete(old);
           this.touch(pid, person, day, record);
@@ -488,7 +490,7 @@ export class ExpertiseState {
 
   /** A change of a commit that earns no skill: the file's record moves, appears or goes, unchanged. */
   private move(f: FileChange): void {
-    const pid = this.intern(f.path);
+    const pid = this.intern(this.mapPath(f.path));
     switch (f.status) {
       case 'A':
       case 'C':
@@ -498,7 +500,7 @@ export class ExpertiseState {
         this.files.delete(pid);
         break;
       case 'R': {
-        const old = f.oldPath === undefined ? undefined : this.pathIndex.get(f.oldPath);
+        const old = f.oldPath === undefined ? undefined : this.pathIndex.get(this.mapPath(f.oldPath));
         const record = old === undefined ? undefined : this.files.get(old);
         if (old !== undefined) this.files.delete(old);
         this.files.set(pid, record ?? [-1]);
@@ -551,6 +553,41 @@ export class ExpertiseState {
     }
     this.subtrees = [...new Set([...this.subtrees, ...accepted])].sort();
   }
+}
+
+/**
+ * Where the history's paths live at HEAD, for a project merged in as a subtree: its own commits name
+ * `lib/blame.tcl` for what HEAD has as `git-gui/lib/blame.tcl`. A path HEAD does not have maps to
+ * the one path of HEAD that ends with it below a folder at most {@link SUBTREE_MAX_DEPTH} deep,
+ * when there is exactly one; a file at the root (`git-gui.sh`) only into a folder in `known`
+ * (subtrees recognised before), as a root file name alone says too little. Other paths stay.
+ */
+export function subtreePaths(tree: readonly string[], known: readonly string[] = []): (path: string) => string {
+  const live = new Set(tree);
+  let bySuffix: Map<string, string | null> | undefined;
+  const knownPrefixes = known.map((k) => `${k}/`);
+  const memo = new Map<string, string>();
+  return (path) => {
+    if (live.has(path)) return path;
+    let mapped = memo.get(path);
+    if (mapped !== undefined) return mapped;
+    if (!bySuffix) {
+      bySuffix = new Map();
+      for (const p of tree) {
+        let slash = -1;
+        for (let depth = 1; depth <= SUBTREE_MAX_DEPTH; depth++) {
+          slash = p.indexOf('/', slash + 1);
+          if (slash < 0) break;
+          const suffix = p.slice(slash + 1);
+          bySuffix.set(suffix, bySuffix.has(suffix) ? null : p);
+        }
+      }
+    }
+    const match = bySuffix.get(path);
+    mapped = match && (path.includes('/') || knownPrefixes.some((k) => match === k + path)) ? match : path;
+    memo.set(path, mapped);
+    return mapped;
+  };
 }
 
 /** One record holding both files' histories (`a`'s creator first). */

@@ -84,7 +84,7 @@ describe('history cache', () => {
     fs.writeFileSync(blocked, '');
     const a = await analyzeRepository(repo, { cacheDir: path.join(blocked, 'cache') });
     assert.deepStrictEqual([a.mode, a.commitsRead], ['full', 9]);
-    assert.strictEqual(writeCache(path.join(blocked, 'cache', 'x.json'), { v: CACHE_VERSION, head: 'a'.repeat(40), state: a.state.toJSON() }), false);
+    assert.strictEqual(writeCache(path.join(blocked, 'cache', 'x.json'), { v: CACHE_VERSION, head: 'a'.repeat(40), profile: 'p', renames: 'content', state: a.state.toJSON() }), false);
   });
 
   it('handles a repository without commits, and aborting', async () => {
