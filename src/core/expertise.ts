@@ -156,8 +156,10 @@ export class ExpertiseState {
   massChanges = 0;
   /** Revisions that earn no skill (`.git-blame-ignore-revs`); not serialised: set it before adding commits. */
   ignoreRevision: (hash: string) => boolean = () => false;
-  /** Where a path of the history lives at HEAD ({@link subtreePaths}); not serialised: set it before adding commits. */
-  mapPath: (path: string) => string = (path) => path;
+  /** Where a path of the history lives at HEAD (see {@link useTree}); not serialised. */
+  private mapPath: (path: string) => string = (path) => path;
+  /** Folders the history's paths were mapped into by {@link mapPath}, with how many paths each. */
+  private readonly mappedInto = new Map<string, number>();
   private ref = Number.NaN;
   private newest = Number.NaN;
   private subtrees: string[] = [];
@@ -235,6 +237,14 @@ export class ExpertiseState {
           this.touch(pid, person, day, this.files.get(pid));
       }
     }
+  }
+
+  /**
+   * Tells the state HEAD's tree before commits are added, so that the paths a subtree-merged
+   * project's own commits name are read as the paths HEAD has ({@link subtreePaths}).
+   */
+  useTree(tree: readonly string[]): void {
+    this.mapPath = subtreePaths(tree, this.subtrees, (prefix) => this.mappedInto.set(prefix, (this.mappedInto.get(prefix) ?? 0) + 1));
   }
 
   /**
@@ -537,11 +547,14 @@ export class ExpertiseState {
         }
       }
     }
+    // Folders known before, and those many of the history's paths were read into.
     const known = new Set(this.subtrees);
+    for (const [prefix, n] of this.mappedInto) if (n >= SUBTREE_MIN_FILES) known.add(prefix);
     const accepted = new Set<string>();
     for (const [prefix, st] of stats) {
-      if (st.matches > 0 && (known.has(prefix) || (st.matches >= SUBTREE_MIN_FILES && st.matches >= SUBTREE_MIN_SHARE * st.files))) accepted.add(prefix);
+      if (st.matches >= SUBTREE_MIN_FILES && st.matches >= SUBTREE_MIN_SHARE * st.files) accepted.add(prefix);
     }
+    for (const prefix of known) if (stats.has(prefix)) accepted.add(prefix);
     if (accepted.size === 0) return;
     const usedOrphans = new Set<number>();
     const attached = new Set<number>();
@@ -562,7 +575,7 @@ export class ExpertiseState {
  * when there is exactly one; a file at the root (`git-gui.sh`) only into a folder in `known`
  * (subtrees recognised before), as a root file name alone says too little. Other paths stay.
  */
-export function subtreePaths(tree: readonly string[], known: readonly string[] = []): (path: string) => string {
+export function subtreePaths(tree: readonly string[], known: readonly string[] = [], onMapped?: (prefix: string) => void): (path: string) => string {
   const live = new Set(tree);
   let bySuffix: Map<string, string | null> | undefined;
   const knownPrefixes = known.map((k) => `${k}/`);
@@ -586,6 +599,7 @@ export function subtreePaths(tree: readonly string[], known: readonly string[] =
     const match = bySuffix.get(path);
     mapped = match && (path.includes('/') || knownPrefixes.some((k) => match === k + path)) ? match : path;
     memo.set(path, mapped);
+    if (mapped !== path) onMapped?.(mapped.slice(0, mapped.length - path.length - 1));
     return mapped;
   };
 }
@@ -718,6 +732,12 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     if (name !== undefined) lastByName.set(name, Math.max(lastByName.get(name) ?? -Infinity, g.lastDate));
   }
   const active = groups.map((g) => Math.max(g.lastDate, lastByName.get(fullNameKey(g.name) ?? '') ?? -Infinity) >= since);
+  // Files no commit read has classified yet (added by a merge or a bot, only in HEAD's tree) first:
+  // classifying may add skills and skill sets.
+  for (const pid of r.files.keys()) {
+    r.setOf(pid);
+    r.placeOf(pid);
+  }
   const nG = Math.max(groups.length, 1);
   const nSkills = r.skills.length;
 
@@ -731,7 +751,6 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
   const setDeparted = new Array<number>(r.skillSets.length).fill(0);
   const doa = new FileAuthors();
   // Place (module folder or root file) counts per (skill, group), under key · nPlaces + place.
-  for (const pid of r.files.keys()) r.placeOf(pid);
   const nPlaces = Math.max(r.placeNames.length, 1);
   const placeCounts = new Map<number, number>();
   for (const [pid, f] of r.files) {

@@ -11,7 +11,7 @@
  * identical content only, and the analysis says so in {@link Analysis.notices}.
  */
 import { createHash } from 'crypto';
-import { CommitRecord, ExpertiseState, DEFAULT_HALF_LIFE_DAYS, subtreePaths } from '../core/expertise';
+import { CommitRecord, ExpertiseState, DEFAULT_HALF_LIFE_DAYS } from '../core/expertise';
 import { MASS_CHANGE_FILES, nonSkillMatcher, revisionSet } from '../core/generated';
 import type { SkillArea } from '../core/model';
 import { createClassifier } from '../core/skills';
@@ -80,7 +80,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
   const ignored = revisionSet(profile.ignoreRevs);
   const prepare = (state: ExpertiseState): ExpertiseState => {
     state.ignoreRevision = ignored;
-    state.mapPath = subtreePaths(profile.tree, state.subtreeFolders());
+    state.useTree(profile.tree);
     return state;
   };
   const fresh = (): ExpertiseState => prepare(new ExpertiseState(classify, halfLifeDays, massChangeFiles));
