@@ -132,6 +132,18 @@ export function checkActiveMonths(value: unknown): number | string {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1200 ? value : `${String(value)} is not a whole number of months from 1 to 1200`;
 }
 
+/** How long before `now` (epoch seconds) `then` was: "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago". */
+export function agoText(then: number, now: number): string {
+  const days = Math.floor(now / 86_400) - Math.floor(then / 86_400);
+  const n = (count: number, unit: string): string => `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return n(days, 'day');
+  if (days < 60) return n(Math.floor(days / 7), 'week');
+  if (days < 730) return n(Math.floor(days / 30.44), 'month');
+  return n(Math.floor(days / 365.25), 'year');
+}
+
 /** `YYYY-MM-DD` (UTC) of epoch seconds. */
 export function isoDay(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
