@@ -172,7 +172,8 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       kind: 'person',
       folder: f.key,
       label: p.name,
-      description: [p.partnerId ? '' : NOT_PARTNER, top.join(', '), last].filter(Boolean).join(' · '),
+      // Someone who left is no partner to propose.
+      description: [p.partnerId || !p.active ? '' : NOT_PARTNER, top.join(', '), last].filter(Boolean).join(' · '),
       tooltip: [
         `${p.name} <${p.email}>${p.partnerId ? ` — partner ${p.partnerId}` : ` — ${NOT_PARTNER}`}`,
         `${plural(p.commits, 'commit')}, the last on ${isoDay(p.lastDate)} (${ago(p.lastDate)})${p.active ? '' : ': no longer active'}`,

@@ -118,7 +118,7 @@ async function pickAuthors(authors: readonly Author[], activeMonths: number): Pr
     canPickMany: true,
     matchOnDescription: true,
     title: vscode.l10n.t('Create Mentoring File: who takes part?'),
-    placeHolder: vscode.l10n.t('{0} people committed in the last {1} months and are checked; check anyone else who takes part', active.length, activeMonths),
+    placeHolder: vscode.l10n.t('Check who takes part (type to filter)'),
   });
   return picked?.flatMap((p) => (p.person ? [{ name: p.person.name, email: p.person.email, emails: p.person.emails }] : []));
 }

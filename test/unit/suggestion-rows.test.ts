@@ -127,7 +127,7 @@ describe('suggestion rows', () => {
       [
         ['Ana Lima', 'Python, analysis/ · 10 days ago', 'person-partner'],
         ['Ben Okafor', 'TypeScript, web/ · 2 days ago', 'person-partner'],
-        ['Olga Old', 'not yet a partner · Ruby, legacy/ · left · last commit 5 years ago', 'person-departed'],
+        ['Olga Old', 'Ruby, legacy/ · left · last commit 5 years ago', 'person-departed'],
         ['2 people appear under several addresses', 'Suggest .mailmap lines', 'notice-mailmap'],
       ],
     );
