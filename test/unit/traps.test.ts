@@ -117,7 +117,8 @@ describe('analysis traps on generated histories', () => {
     assert.ok(!expertise.areas.has('module:lib'), 'no area for the project’s own paths');
   });
 
-  it('gives a reformat listed in .git-blame-ignore-revs, or one touching 300 files, no authorship', async () => {
+  it('gives a reformat listed in .git-blame-ignore-revs, or one touching 300 files, no authorship', async function () {
+    this.timeout(120_000);
     const dir = buildRepo([{ author: ANA, date: '2025-01-01', files: files('src/', 5) }]);
     applySteps(dir, [{ author: 'Zed Prettier <zed@example.com>', date: '2025-02-01', files: files('src/', 5, 'formatted') }]);
     const reformat = headOf(dir);
