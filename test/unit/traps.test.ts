@@ -117,16 +117,18 @@ describe('analysis traps on generated histories', () => {
     assert.ok(!expertise.areas.has('module:lib'), 'no area for the project’s own paths');
   });
 
-  it('gives a reformat listed in .git-blame-ignore-revs, or one touching 300 files, no authorship', async function () {
-    this.timeout(120_000);
+  it('gives a reformat listed in .git-blame-ignore-revs, or one touching 300 files, no authorship', async () => {
     const dir = buildRepo([{ author: ANA, date: '2025-01-01', files: files('src/', 5) }]);
     applySteps(dir, [{ author: 'Zed Prettier <zed@example.com>', date: '2025-02-01', files: files('src/', 5, 'formatted') }]);
     const reformat = headOf(dir);
-    applySteps(dir, [
-      { author: 'Zed Prettier <zed@example.com>', date: '2025-02-02', files: { '.git-blame-ignore-revs': `# Prettier\n${reformat}\n` } },
-      // A licence header in 300 files at once, by someone else.
-      { author: 'Lou Legal <lou@example.com>', date: '2025-02-03', files: { ...files('src/', 5, 'licensed'), ...files('big/', 295) } },
-    ]);
+    applySteps(dir, [{ author: 'Zed Prettier <zed@example.com>', date: '2025-02-02', files: { '.git-blame-ignore-revs': `# Prettier\n${reformat}\n` } }]);
+    // A licence header in 300 files at once, by someone else (written and added in one go: quicker).
+    for (const [file, text] of Object.entries({ ...files('src/', 5, 'licensed'), ...files('big/', 295) })) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    git(dir, ['add', '-A']);
+    git(dir, ['commit', '-q', '-m', 'Licence headers'], { GIT_AUTHOR_NAME: 'Lou Legal', GIT_AUTHOR_EMAIL: 'lou@example.com', GIT_AUTHOR_DATE: '2025-02-03T12:00:00Z', GIT_COMMITTER_DATE: '2025-02-03T12:00:00Z' });
     const { expertise, result } = await analyse(dir);
     assert.deepStrictEqual(skillsOf(expertise, 'Zed Prettier'), []);
     assert.deepStrictEqual(skillsOf(expertise, 'Lou Legal'), []);
