@@ -160,6 +160,8 @@ export class ExpertiseState {
   private mapPath: (path: string) => string = (path) => path;
   /** Folders the history's paths were mapped into by {@link mapPath}, with how many paths each. */
   private readonly mappedInto = new Map<string, number>();
+  /** HEAD's tree as given to {@link useTree}. */
+  private tree?: TreeIndex;
   private ref = Number.NaN;
   private newest = Number.NaN;
   private subtrees: string[] = [];
@@ -244,7 +246,8 @@ export class ExpertiseState {
    * project's own commits name are read as the paths HEAD has ({@link subtreePaths}).
    */
   useTree(tree: readonly string[]): void {
-    this.mapPath = subtreePaths(tree, this.subtrees, (prefix) => this.mappedInto.set(prefix, (this.mappedInto.get(prefix) ?? 0) + 1));
+    this.tree = new TreeIndex(tree);
+    this.mapPath = subtreePaths(this.tree, this.subtrees, (prefix) => this.mappedInto.set(prefix, (this.mappedInto.get(prefix) ?? 0) + 1));
   }
 
   /**
@@ -256,7 +259,7 @@ export class ExpertiseState {
     for (const p of paths) live.add(this.intern(p));
     const orphans = new Map<string, number>();
     for (const pid of this.files.keys()) if (!live.has(pid)) orphans.set(this.paths[pid], pid);
-    if (orphans.size > 0) this.attachSubtrees(live, orphans);
+    if (orphans.size > 0) this.attachSubtrees(this.tree?.paths === paths ? this.tree : new TreeIndex(paths), orphans);
     for (const pid of [...this.files.keys()]) if (!live.has(pid)) this.files.delete(pid);
     for (const pid of live) if (!this.files.has(pid)) this.files.set(pid, [-1]);
   }
@@ -527,44 +530,76 @@ export class ExpertiseState {
    * and joins those records to the folder's files. Folders found once stay known, so the project's
    * later commits are attached too.
    */
-  private attachSubtrees(live: ReadonlySet<number>, orphans: ReadonlyMap<string, number>): void {
-    const stats = new Map<string, { matches: number; files: number }>();
+  private attachSubtrees(tree: TreeIndex, orphans: ReadonlyMap<string, number>): void {
     const found: { pid: number; prefix: string; orphan: number }[] = [];
-    for (const pid of live) {
-      const path = this.paths[pid];
-      let slash = -1;
-      for (let depth = 1; depth <= SUBTREE_MAX_DEPTH; depth++) {
-        slash = path.indexOf('/', slash + 1);
-        if (slash < 0) break;
-        const prefix = path.slice(0, slash);
-        let st = stats.get(prefix);
-        if (!st) stats.set(prefix, (st = { matches: 0, files: 0 }));
-        st.files++;
-        const orphan = orphans.get(path.slice(slash + 1));
-        if (orphan !== undefined) {
-          st.matches++;
-          found.push({ pid, prefix, orphan });
-        }
-      }
+    const matches = new Map<string, number>();
+    for (const [path, orphan] of orphans) {
+      const match = tree.endingWith(path);
+      const pid = match === undefined ? undefined : this.pathIndex.get(match);
+      if (match === undefined || pid === undefined) continue;
+      const prefix = match.slice(0, match.length - path.length - 1);
+      found.push({ pid, prefix, orphan });
+      matches.set(prefix, (matches.get(prefix) ?? 0) + 1);
     }
     // Folders known before, and those many of the history's paths were read into.
     const known = new Set(this.subtrees);
     for (const [prefix, n] of this.mappedInto) if (n >= SUBTREE_MIN_FILES) known.add(prefix);
     const accepted = new Set<string>();
-    for (const [prefix, st] of stats) {
-      if (st.matches >= SUBTREE_MIN_FILES && st.matches >= SUBTREE_MIN_SHARE * st.files) accepted.add(prefix);
-    }
-    for (const prefix of known) if (stats.has(prefix)) accepted.add(prefix);
+    for (const [prefix, n] of matches) if (known.has(prefix) || (n >= SUBTREE_MIN_FILES && n >= SUBTREE_MIN_SHARE * tree.filesIn(prefix))) accepted.add(prefix);
+    for (const prefix of known) if (tree.filesIn(prefix) > 0) accepted.add(prefix);
     if (accepted.size === 0) return;
-    const usedOrphans = new Set<number>();
     const attached = new Set<number>();
     for (const { pid, prefix, orphan } of found) {
-      if (!accepted.has(prefix) || usedOrphans.has(orphan) || attached.has(pid)) continue;
-      usedOrphans.add(orphan);
+      if (!accepted.has(prefix) || attached.has(pid)) continue;
       attached.add(pid);
       this.files.set(pid, mergeRecords(this.files.get(pid), this.files.get(orphan) ?? [-1]));
     }
     this.subtrees = [...new Set([...this.subtrees, ...accepted])].sort();
+  }
+}
+
+/** HEAD's files, with the one file each path names below a folder at most {@link SUBTREE_MAX_DEPTH} deep. */
+export class TreeIndex {
+  readonly live: ReadonlySet<string>;
+  private bySuffix?: Map<string, string | null>;
+  private folderSizes?: Map<string, number>;
+
+  constructor(readonly paths: readonly string[]) {
+    this.live = new Set(paths);
+  }
+
+  /** The one file of the tree whose path is `folder/…/suffix` (folders at most three deep), if exactly one is. */
+  endingWith(suffix: string): string | undefined {
+    if (!this.bySuffix) {
+      this.bySuffix = new Map();
+      for (const p of this.paths) {
+        let slash = -1;
+        for (let depth = 1; depth <= SUBTREE_MAX_DEPTH; depth++) {
+          slash = p.indexOf('/', slash + 1);
+          if (slash < 0) break;
+          const rest = p.slice(slash + 1);
+          this.bySuffix.set(rest, this.bySuffix.has(rest) ? null : p);
+        }
+      }
+    }
+    return this.bySuffix.get(suffix) ?? undefined;
+  }
+
+  /** Files below `folder` (at most three deep). */
+  filesIn(folder: string): number {
+    if (!this.folderSizes) {
+      this.folderSizes = new Map();
+      for (const p of this.paths) {
+        let slash = -1;
+        for (let depth = 1; depth <= SUBTREE_MAX_DEPTH; depth++) {
+          slash = p.indexOf('/', slash + 1);
+          if (slash < 0) break;
+          const dir = p.slice(0, slash);
+          this.folderSizes.set(dir, (this.folderSizes.get(dir) ?? 0) + 1);
+        }
+      }
+    }
+    return this.folderSizes.get(folder) ?? 0;
   }
 }
 
@@ -575,28 +610,14 @@ export class ExpertiseState {
  * when there is exactly one; a file at the root (`git-gui.sh`) only into a folder in `known`
  * (subtrees recognised before), as a root file name alone says too little. Other paths stay.
  */
-export function subtreePaths(tree: readonly string[], known: readonly string[] = [], onMapped?: (prefix: string) => void): (path: string) => string {
-  const live = new Set(tree);
-  let bySuffix: Map<string, string | null> | undefined;
+export function subtreePaths(tree: TreeIndex, known: readonly string[] = [], onMapped?: (prefix: string) => void): (path: string) => string {
   const knownPrefixes = known.map((k) => `${k}/`);
   const memo = new Map<string, string>();
   return (path) => {
-    if (live.has(path)) return path;
+    if (tree.live.has(path)) return path;
     let mapped = memo.get(path);
     if (mapped !== undefined) return mapped;
-    if (!bySuffix) {
-      bySuffix = new Map();
-      for (const p of tree) {
-        let slash = -1;
-        for (let depth = 1; depth <= SUBTREE_MAX_DEPTH; depth++) {
-          slash = p.indexOf('/', slash + 1);
-          if (slash < 0) break;
-          const suffix = p.slice(slash + 1);
-          bySuffix.set(suffix, bySuffix.has(suffix) ? null : p);
-        }
-      }
-    }
-    const match = bySuffix.get(path);
+    const match = tree.endingWith(path);
     mapped = match && (path.includes('/') || knownPrefixes.some((k) => match === k + path)) ? match : path;
     memo.set(path, mapped);
     if (mapped !== path) onMapped?.(mapped.slice(0, mapped.length - path.length - 1));

@@ -14,8 +14,8 @@ import { createHash } from 'crypto';
 import { CommitRecord, ExpertiseState, DEFAULT_HALF_LIFE_DAYS } from '../core/expertise';
 import { MASS_CHANGE_FILES, nonSkillMatcher, revisionSet } from '../core/generated';
 import type { SkillArea } from '../core/model';
-import { createClassifier } from '../core/skills';
-import { cacheFile, readCache, writeCache, CACHE_VERSION } from './cache';
+import { createClassifier, SkillTag } from '../core/skills';
+import { cacheFile, CachedProfile, readCache, writeCache, CACHE_VERSION } from './cache';
 import { gitHistorySource, HistorySource, MissingObjectsError, RepositoryProfile } from './history';
 
 export interface AnalyzeOptions {
@@ -74,17 +74,14 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
     return { mode: 'empty', commitsRead: 0, state: new ExpertiseState(createClassifier(options.teamSkills), halfLifeDays, massChangeFiles), renames: 'content', notices: [] };
   }
 
-  const profile = await source.profile(head);
-  options.signal?.throwIfAborted();
-  const classify = createClassifier(options.teamSkills, { noSkill: nonSkillMatcher(profile.attributes, profile.vendored) });
-  const ignored = revisionSet(profile.ignoreRevs);
-  const prepare = (state: ExpertiseState): ExpertiseState => {
-    state.ignoreRevision = ignored;
+  const classifierFor = (p: CachedProfile): ((path: string) => SkillTag[]) => createClassifier(options.teamSkills, { noSkill: nonSkillMatcher(p.attributes, p.vendored) });
+  /** The state made ready for `profile`'s HEAD: its ignored revisions, and its tree to read paths against. */
+  const prepare = (state: ExpertiseState, profile: RepositoryProfile): ExpertiseState => {
+    state.ignoreRevision = revisionSet(profile.ignoreRevs);
     state.useTree(profile.tree);
     return state;
   };
-  const fresh = (): ExpertiseState => prepare(new ExpertiseState(classify, halfLifeDays, massChangeFiles));
-  const key = profileKey(profile);
+  const notices = (renames: Analysis['renames'], partial: boolean): string[] => (renames === 'content' ? [] : [partial ? PARTIAL_CLONE_NOTICE : MISSING_OBJECTS_NOTICE]);
 
   const file = options.cacheDir
     ? cacheFile(options.cacheDir, gitDir, {
@@ -96,24 +93,25 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
         teamSkills: (options.teamSkills ?? []).map((s) => [s.id, s.name, s.paths]),
       })
     : undefined;
-
-  const cached = file && !options.noCache ? readCache(file) : undefined;
-  const entry = cached?.profile === key ? cached : undefined;
-  let renames: Analysis['renames'] = profile.partial || entry?.renames === 'exact' ? 'exact' : 'content';
-  const notices = (): string[] => (renames === 'content' ? [] : [profile.partial ? PARTIAL_CLONE_NOTICE : MISSING_OBJECTS_NOTICE]);
+  const entry = file && !options.noCache ? readCache(file) : undefined;
+  /** The cached state, or undefined when it does not restore (a damaged cache is no cache). */
   const restore = (): ExpertiseState | undefined => {
     try {
-      return entry && prepare(ExpertiseState.fromJSON(entry.state, classify));
+      return entry && ExpertiseState.fromJSON(entry.state, classifierFor(entry.profileData));
     } catch {
-      return undefined; // A damaged cache is no cache.
+      return undefined;
     }
   };
+
   if (entry?.head === head) {
     const state = restore();
-    if (state) return { head, mode: 'cached', commitsRead: 0, state, renames, notices: notices() };
+    if (state) {
+      return { head, mode: 'cached', commitsRead: 0, state, renames: entry.renames, notices: notices(entry.renames, entry.profileData.partial) };
+    }
   }
 
   let commitsRead = 0;
+  let renames: Analysis['renames'] = entry?.renames ?? 'content';
   const read = (range: string, limit: boolean): AsyncIterator<CommitRecord> => {
     const commits = source.readCommits({
       since: options.since,
@@ -134,33 +132,52 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
     return state;
   };
 
+  let profile: RepositoryProfile | undefined;
   let state: ExpertiseState | undefined;
   let mode: Analysis['mode'] = 'full';
-  try {
-    if (entry) {
-      // git lists OLD..HEAD and checks that OLD is still in HEAD's history while the cache loads.
-      const ancestor = source.isAncestor(entry.head, head);
-      const commits = read(`${entry.head}..${head}`, false);
-      const first = commits.next();
-      first.catch(() => undefined);
-      const restored = restore();
-      if (restored && (await ancestor)) {
-        state = await apply(restored, commits, first);
-        mode = 'incremental';
-      } else {
-        await first.catch(() => undefined);
-        await commits.return?.();
-      }
+  if (entry) {
+    // git lists OLD..HEAD, checks that OLD is still in HEAD's history and what changed in the tree
+    // (from the cached files, HEAD's tree at OLD) while the cache loads.
+    const ancestor = source.isAncestor(entry.head, head);
+    const changed = source.profile(head, { commit: entry.head, tree: entry.state.paths, profile: entry.profileData });
+    changed.catch(() => undefined);
+    const commits = read(`${entry.head}..${head}`, false);
+    const first = commits.next();
+    first.catch(() => undefined);
+    const restored = restore();
+    // A cache that does not restore says nothing about the tree either: HEAD's is then read whole.
+    profile = restored ? await changed : undefined;
+    if (restored && profile && (await ancestor) && profileKey(profile) === entry.profile && profile.partial === entry.profileData.partial) {
+      state = await apply(prepare(restored, profile), commits, first).catch((e: unknown) => {
+        if (e instanceof MissingObjectsError) return undefined;
+        throw e;
+      });
+      if (state) mode = 'incremental';
+    } else {
+      await first.catch(() => undefined);
+      await commits.return?.();
     }
-    state ??= await apply(fresh(), read(head, true));
-  } catch (e) {
-    if (!(e instanceof MissingObjectsError) || renames === 'exact') throw e;
-    // Renames by similar content need the contents git could not read: read again without them.
-    renames = 'exact';
-    mode = 'full';
-    state = await apply(fresh(), read(head, true));
+  }
+  profile ??= await source.profile(head);
+  options.signal?.throwIfAborted();
+  if (profile.partial) renames = 'exact';
+  if (!state) {
+    const current = profile;
+    const classify = classifierFor(current);
+    const fresh = (): ExpertiseState => prepare(new ExpertiseState(classify, halfLifeDays, massChangeFiles), current);
+    try {
+      state = await apply(fresh(), read(head, true));
+    } catch (e) {
+      if (!(e instanceof MissingObjectsError) || renames === 'exact') throw e;
+      // Renames by similar content need the contents git could not read: read again without them.
+      renames = 'exact';
+      state = await apply(fresh(), read(head, true));
+    }
   }
   state.setTree(profile.tree);
-  if (file) writeCache(file, { v: CACHE_VERSION, head, profile: key, renames, state: state.toJSON() });
-  return { head, mode, commitsRead, state, renames, notices: notices() };
+  if (file) {
+    const profileData: CachedProfile = { attributes: profile.attributes, ignoreRevs: profile.ignoreRevs, ignoreFiles: profile.ignoreFiles, vendored: profile.vendored, partial: profile.partial };
+    writeCache(file, { v: CACHE_VERSION, head, profile: profileKey(profile), profileData, renames, state: state.toJSON() });
+  }
+  return { head, mode, commitsRead, state, renames, notices: notices(renames, profile.partial) };
 }

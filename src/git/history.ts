@@ -64,6 +64,16 @@ export interface RepositoryProfile {
   vendored: string[];
   /** A partial clone: file contents are fetched on demand, so none may be asked for. */
   partial: boolean;
+  /** The files the ignored revisions were read from (`.git-blame-ignore-revs`, `blame.ignoreRevsFile`). */
+  ignoreFiles: string[];
+}
+
+/** A profile read before at `commit`, to read the next one from the changes since. */
+export interface PreviousProfile {
+  commit: string;
+  /** The files of `commit`'s tree. */
+  tree: readonly string[];
+  profile: Omit<RepositoryProfile, 'tree' | 'vendored'>;
 }
 
 export interface HistorySource {
@@ -76,8 +86,12 @@ export interface HistorySource {
   /** True when commit `a` is `b` or one of its ancestors (false for unknown commits). */
   isAncestor(a: string, b: string): Promise<boolean>;
   readCommits(opts?: ReadCommitsOptions): AsyncIterable<CommitRecord>;
-  /** HEAD's tree, attributes and ignored revisions, and whether file contents may be missing. */
-  profile(head: string): Promise<RepositoryProfile>;
+  /**
+   * HEAD's tree, attributes and ignored revisions, and whether file contents may be missing. With a
+   * profile read before, the tree comes from the changes since (`git diff-tree`), unless an
+   * attributes or ignored-revisions file changed.
+   */
+  profile(head: string, previous?: PreviousProfile): Promise<RepositoryProfile>;
 }
 
 export class NotARepositoryError extends Error {
@@ -132,7 +146,7 @@ export function gitHistorySource(repoDir: string): HistorySource {
       }
     },
     readCommits: (opts = {}) => readLog(repoDir, opts),
-    profile: (head) => readProfile(repoDir, head),
+    profile: (head, previous) => readProfile(repoDir, head, previous),
   };
 }
 
@@ -153,17 +167,15 @@ function runGit(repoDir: string, args: string[], options: { input?: string; env?
   });
 }
 
-async function readProfile(repoDir: string, head: string): Promise<RepositoryProfile> {
-  if (!/^[0-9a-f]{40,64}$/i.test(head)) throw new RangeError(`not a commit id: ${head}`);
-  const [config, listing] = await Promise.all([
-    runGit(repoDir, ['config', '-z', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor|blame\\.ignorerevsfile)$']),
-    runGit(repoDir, ['ls-tree', '-r', '-z', '--full-tree', head]),
-  ]);
-  if (listing.code !== 0) throw new Error(`git ls-tree failed in ${repoDir} (exit code ${listing.code}): ${listing.stderr.trim()}`);
+const CONFIG_KEYS = '^(extensions\\.partialclone|remote\\..*\\.promisor|blame\\.ignorerevsfile)$';
+const isAttributes = (path: string): boolean => path === '.gitattributes' || path.endsWith('/.gitattributes');
+
+/** Whether the repository is a partial clone, and the files of ignored revisions, from `git config -z` output. */
+function parseConfig(out: Buffer): { partial: boolean; ignoreFiles: string[] } {
   let partial = false;
   const ignoreFiles = new Set([DEFAULT_IGNORE_REVS]);
   // `-z`: each entry is `key\nvalue\0`.
-  for (const entry of config.stdout.toString('utf8').split('\0')) {
+  for (const entry of out.toString('utf8').split('\0')) {
     const nl = entry.indexOf('\n');
     if (nl < 0) continue;
     const key = entry.slice(0, nl).toLowerCase();
@@ -171,6 +183,37 @@ async function readProfile(repoDir: string, head: string): Promise<RepositoryPro
     if (key === 'extensions.partialclone' || (key.endsWith('.promisor') && /^(true|yes|on|1)$/i.test(value))) partial = true;
     else if (key === 'blame.ignorerevsfile' && value) ignoreFiles.add(value.replace(/^\.\//, ''));
   }
+  return { partial, ignoreFiles: [...ignoreFiles].sort() };
+}
+
+async function readProfile(repoDir: string, head: string, previous?: PreviousProfile): Promise<RepositoryProfile> {
+  if (!/^[0-9a-f]{40,64}$/i.test(head)) throw new RangeError(`not a commit id: ${head}`);
+  const configRun = runGit(repoDir, ['config', '-z', '--get-regexp', CONFIG_KEYS]);
+  if (previous && /^[0-9a-f]{40,64}$/i.test(previous.commit)) {
+    const [configOut, diff] = await Promise.all([configRun, runGit(repoDir, ['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', previous.commit, head])]);
+    const config = parseConfig(configOut.stdout);
+    const before = previous.profile;
+    if (diff.code === 0 && config.partial === before.partial && config.ignoreFiles.join('\0') === before.ignoreFiles.join('\0')) {
+      const tree = new Set(previous.tree);
+      let special = false;
+      // `:<old mode> <new mode> <old object> <new object> <status>\0<path>\0` per changed file.
+      const parts = diff.stdout.toString('utf8').split('\0');
+      for (let i = 0; i + 1 < parts.length; i += 2) {
+        const fields = parts[i].split(' ');
+        const path = parts[i + 1];
+        if (isAttributes(path) || config.ignoreFiles.includes(path)) special = true;
+        if (fields[4] === 'D' || fields[1] === '160000' || fields[1] === '120000') tree.delete(path);
+        else tree.add(path);
+      }
+      if (!special) {
+        const paths = [...tree];
+        return { ...before, ...config, tree: paths, vendored: vendoredFolders(paths) };
+      }
+    }
+  }
+  const [config, listing] = await Promise.all([configRun, runGit(repoDir, ['ls-tree', '-r', '-z', '--full-tree', head])]);
+  if (listing.code !== 0) throw new Error(`git ls-tree failed in ${repoDir} (exit code ${listing.code}): ${listing.stderr.trim()}`);
+  const { partial, ignoreFiles } = parseConfig(config.stdout);
   const tree: string[] = [];
   const wanted = new Map<string, string>();
   const text = listing.stdout.toString('utf8');
@@ -185,7 +228,7 @@ async function readProfile(repoDir: string, head: string): Promise<RepositoryPro
     const path = entry.slice(tab + 1);
     if (type !== 'blob' || mode === '120000') continue;
     tree.push(path);
-    if (path === '.gitattributes' || path.endsWith('/.gitattributes') || ignoreFiles.has(path)) wanted.set(object, path);
+    if (isAttributes(path) || ignoreFiles.includes(path)) wanted.set(object, path);
   }
   const attributes: Record<string, string> = {};
   const ignoreRevs: string[] = [];
@@ -205,11 +248,11 @@ async function readProfile(repoDir: string, head: string): Promise<RepositoryPro
       const content = out.toString('utf8', pos, pos + size);
       pos += size + 1;
       const path = wanted.get(object) ?? '';
-      if (ignoreFiles.has(path)) ignoreRevs.push(...parseIgnoreRevs(content));
-      if (path === '.gitattributes' || path.endsWith('/.gitattributes')) attributes[path] = content;
+      if (ignoreFiles.includes(path)) ignoreRevs.push(...parseIgnoreRevs(content));
+      if (isAttributes(path)) attributes[path] = content;
     }
   }
-  return { tree, attributes, ignoreRevs: [...new Set(ignoreRevs)].sort(), vendored: vendoredFolders(tree), partial };
+  return { tree, attributes, ignoreRevs: [...new Set(ignoreRevs)].sort(), ignoreFiles, vendored: vendoredFolders(tree), partial };
 }
 
 function logArgs(opts: ReadCommitsOptions): string[] {
