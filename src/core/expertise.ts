@@ -162,6 +162,8 @@ export class ExpertiseState {
   private readonly mappedInto = new Map<string, number>();
   /** HEAD's tree as given to {@link useTree}. */
   private tree?: TreeIndex;
+  /** Per path index, the path index it maps to ({@link at}); reset with the tree. */
+  private mappedPid: number[] = [];
   private ref = Number.NaN;
   private newest = Number.NaN;
   private subtrees: string[] = [];
@@ -208,7 +210,7 @@ export class ExpertiseState {
     const day = Math.floor(c.date / DAY);
     const stamp = this.commits;
     for (const f of c.files) {
-      const pid = this.intern(this.mapPath(f.path));
+      const pid = this.at(f.path);
       for (const s of this.skillsOf(pid)) {
         if (this.mark[s] === stamp) continue;
         this.mark[s] = stamp;
@@ -229,7 +231,7 @@ export class ExpertiseState {
           this.files.delete(pid);
           break;
         case 'R': {
-          const old = f.oldPath === undefined ? undefined : this.pathIndex.get(this.mapPath(f.oldPath));
+          const old = f.oldPath === undefined ? undefined : this.at(f.oldPath);
           const record = old === undefined ? undefined : this.files.get(old);
           if (old !== undefined) this.files.delete(old);
           this.touch(pid, person, day, record);
@@ -247,6 +249,7 @@ export class ExpertiseState {
    */
   useTree(tree: readonly string[]): void {
     this.tree = new TreeIndex(tree);
+    this.mappedPid = [];
     this.mapPath = subtreePaths(this.tree, this.subtrees, (prefix) => this.mappedInto.set(prefix, (this.mappedInto.get(prefix) ?? 0) + 1));
   }
 
@@ -261,7 +264,15 @@ export class ExpertiseState {
     for (const pid of this.files.keys()) if (!live.has(pid)) orphans.set(this.paths[pid], pid);
     if (orphans.size > 0) this.attachSubtrees(this.tree?.paths === paths ? this.tree : new TreeIndex(paths), orphans);
     for (const pid of [...this.files.keys()]) if (!live.has(pid)) this.files.delete(pid);
-    for (const pid of live) if (!this.files.has(pid)) this.files.set(pid, [-1]);
+    for (const pid of live) {
+      if (!this.files.has(pid)) this.files.set(pid, [-1]);
+      // Classified now, not while scoring: a file only HEAD's tree has (added by a merge or a bot) may bring new skills.
+      if (this.pathSet[pid] === undefined) this.classifyPath(pid);
+    }
+    // The tree's indexes served the commits read: let them go (the next run brings its tree).
+    this.tree = undefined;
+    this.mapPath = (path) => path;
+    this.mappedPid = [];
   }
 
   /** Everyone who authored a commit, in order of first appearance. */
@@ -438,6 +449,14 @@ export class ExpertiseState {
     return Math.pow(2, exponent);
   }
 
+  /** The path index a path of the history stands for at HEAD ({@link mapPath}), remembered per path. */
+  private at(path: string): number {
+    const raw = this.intern(path);
+    let pid = this.mappedPid[raw] as number | undefined;
+    if (pid === undefined) this.mappedPid[raw] = pid = this.intern(this.mapPath(path));
+    return pid;
+  }
+
   private intern(path: string): number {
     let id = this.pathIndex.get(path);
     if (id === undefined) {
@@ -503,7 +522,7 @@ export class ExpertiseState {
 
   /** A change of a commit that earns no skill: the file's record moves, appears or goes, unchanged. */
   private move(f: FileChange): void {
-    const pid = this.intern(this.mapPath(f.path));
+    const pid = this.at(f.path);
     switch (f.status) {
       case 'A':
       case 'C':
@@ -513,7 +532,7 @@ export class ExpertiseState {
         this.files.delete(pid);
         break;
       case 'R': {
-        const old = f.oldPath === undefined ? undefined : this.pathIndex.get(this.mapPath(f.oldPath));
+        const old = f.oldPath === undefined ? undefined : this.at(f.oldPath);
         const record = old === undefined ? undefined : this.files.get(old);
         if (old !== undefined) this.files.delete(old);
         this.files.set(pid, record ?? [-1]);
@@ -752,9 +771,8 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     const name = fullNameKey(g.name);
     if (name !== undefined) lastByName.set(name, Math.max(lastByName.get(name) ?? -Infinity, g.lastDate));
   }
-  const active = groups.map((g) => Math.max(g.lastDate, lastByName.get(fullNameKey(g.name) ?? '') ?? -Infinity) >= since);
-  // Files no commit read has classified yet (added by a merge or a bot, only in HEAD's tree) first:
-  // classifying may add skills and skill sets.
+  const active = Uint8Array.from(groups, (g) => (Math.max(g.lastDate, lastByName.get(fullNameKey(g.name) ?? '') ?? -Infinity) >= since ? 1 : 0));
+  // Every file classified first: classifying may add skills and skill sets (setTree does it for HEAD's tree).
   for (const pid of r.files.keys()) {
     r.setOf(pid);
     r.placeOf(pid);
@@ -788,7 +806,7 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     for (let j = 0; j < doa.n; j++) {
       if (!doa.isAuthor(j)) continue;
       const g = doa.groups[j];
-      const alone = activeAuthors - (active[g] ? 1 : 0) === 0;
+      const alone = activeAuthors - active[g] === 0;
       const weight = Math.pow(2, -Math.max(0, newestDay - doa.lastDay(j)) / AUTHORSHIP_FADE_DAYS);
       for (const s of skills) {
         const key = s * nG + g;
@@ -839,20 +857,16 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
     areaCommits[s] += cell.commits;
   }
 
-  // One label per area: folders as folders; a clash (a team area named like a built-in one) gets its id.
-  const labels = r.skills.map((tag) => areaLabel(tag));
-  const labelCount = new Map<string, number>();
-  for (let s = 0; s < nSkills; s++) if (areaFiles[s] > 0) labelCount.set(labels[s], (labelCount.get(labels[s]) ?? 0) + 1);
-
+  const labels = uniqueLabels(r.skills, areaFiles);
   const areas = new Map<string, AreaStats>();
   for (let s = 0; s < nSkills; s++) {
     if (areaFiles[s] === 0) continue;
     const rel = [...related[s]]
       .map(([t, n]) => ({ skill: r.skills[t].id, share: round(n / areaFiles[s]) }))
       .sort((x, y) => y.share - x.share || x.skill.localeCompare(y.skill));
-    areas.set(r.skills[s].id, {
+    addArea(areas, {
       tag: r.skills[s],
-      label: (labelCount.get(labels[s]) ?? 0) > 1 ? `${labels[s]} (${r.skills[s].id})` : labels[s],
+      label: labels[s],
       files: areaFiles[s],
       departedFiles: areaDeparted[s],
       commits: areaCommits[s],
@@ -909,11 +923,26 @@ export function computeExpertise(state: ExpertiseState, options: ComputeOptions 
       };
     });
     skills.sort((x, y) => y.score - x.score || y.share - x.share || x.skill.localeCompare(y.skill));
-    return { key: grp.key, name: grp.name, emails: grp.emails, commits: grp.commits, lastDate: grp.lastDate, active: active[g], skills };
+    return { key: grp.key, name: grp.name, emails: grp.emails, commits: grp.commits, lastDate: grp.lastDate, active: active[g] === 1, skills };
   });
   people.sort((x, y) => Number(y.active) - Number(x.active) || y.commits - x.commits || x.name.localeCompare(y.name));
 
   return { people, areas, ...(Number.isNaN(r.newest) ? {} : { newest: r.newest }), activeSince: since };
+}
+
+/** Kept out of {@link computeExpertise}: map keys of every string representation would make it leave optimised code. */
+function addArea(areas: Map<string, AreaStats>, area: AreaStats): void {
+  areas.set(area.tag.id, area);
+}
+
+/** One label per area that has files: folders as folders; a clash (a team area named like a built-in one) gets its id. */
+function uniqueLabels(skills: readonly SkillTag[], areaFiles: readonly number[]): string[] {
+  const labels = skills.map((tag) => areaLabel(tag));
+  const count = new Map<string, number>();
+  skills.forEach((_, s) => {
+    if (areaFiles[s] > 0) count.set(labels[s], (count.get(labels[s]) ?? 0) + 1);
+  });
+  return labels.map((l, s) => ((count.get(l) ?? 0) > 1 ? `${l} (${skills[s].id})` : l));
 }
 
 /** Sums by small integer key: a typed array when the key space is small enough, else a map. */
