@@ -580,7 +580,8 @@ export class ExpertiseState {
 /** HEAD's files, with the one file each path names below a folder at most {@link SUBTREE_MAX_DEPTH} deep. */
 export class TreeIndex {
   readonly live: ReadonlySet<string>;
-  private bySuffix?: Map<string, string | null>;
+  /** Paths by file name, built on first use. */
+  private byName?: Map<string, string | string[]>;
   private folderSizes?: Map<string, number>;
 
   constructor(readonly paths: readonly string[]) {
@@ -589,19 +590,26 @@ export class TreeIndex {
 
   /** The one file of the tree whose path is `folder/…/suffix` (folders at most three deep), if exactly one is. */
   endingWith(suffix: string): string | undefined {
-    if (!this.bySuffix) {
-      this.bySuffix = new Map();
+    if (!this.byName) {
+      this.byName = new Map();
       for (const p of this.paths) {
-        let slash = -1;
-        for (let depth = 1; depth <= SUBTREE_MAX_DEPTH; depth++) {
-          slash = p.indexOf('/', slash + 1);
-          if (slash < 0) break;
-          const rest = p.slice(slash + 1);
-          this.bySuffix.set(rest, this.bySuffix.has(rest) ? null : p);
-        }
+        const name = p.slice(p.lastIndexOf('/') + 1);
+        const known = this.byName.get(name);
+        if (known === undefined) this.byName.set(name, p);
+        else if (typeof known === 'string') this.byName.set(name, [known, p]);
+        else known.push(p);
       }
     }
-    return this.bySuffix.get(suffix) ?? undefined;
+    const found = this.byName.get(suffix.slice(suffix.lastIndexOf('/') + 1));
+    let match: string | undefined;
+    for (const p of found === undefined ? [] : typeof found === 'string' ? [found] : found) {
+      if (p.length <= suffix.length || !p.endsWith(suffix) || p.charCodeAt(p.length - suffix.length - 1) !== 47) continue;
+      const folder = p.slice(0, p.length - suffix.length - 1);
+      if (folder.split('/').length > SUBTREE_MAX_DEPTH) continue;
+      if (match !== undefined) return undefined;
+      match = p;
+    }
+    return match;
   }
 
   /** Files below `folder` (at most three deep). */

@@ -160,6 +160,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
   }
   profile ??= await source.profile(head);
   options.signal?.throwIfAborted();
+  await new Promise((resolve) => setImmediate(resolve));
   if (profile.partial) renames = 'exact';
   if (!state) {
     const current = profile;

@@ -218,18 +218,19 @@ async function readProfile(repoDir: string, head: string, previous?: PreviousPro
   const wanted = new Map<string, string>();
   const text = listing.stdout.toString('utf8');
   for (let pos = 0; pos < text.length; ) {
-    const end = text.indexOf('\0', pos);
-    const entry = text.slice(pos, end < 0 ? text.length : end);
-    pos = end < 0 ? text.length : end + 1;
-    // `<mode> SP <type> SP <object> TAB <path>`
-    const tab = entry.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode, type, object] = entry.slice(0, tab).split(' ');
-    const path = entry.slice(tab + 1);
-    if (type !== 'blob' || mode === '120000') continue;
+    let end = text.indexOf('\0', pos);
+    if (end < 0) end = text.length;
+    // `<mode> SP <type> SP <object> TAB <path>`: files are `100644 blob`, `100755 blob`; links `120000 blob`.
+    const tab = text.indexOf('\t', pos);
+    const start = pos;
+    pos = end + 1;
+    if (tab < 0 || tab > end || text.startsWith('120000', start) || !text.startsWith(' blob ', start + 6)) continue;
+    const path = text.slice(tab + 1, end);
     tree.push(path);
-    if (isAttributes(path) || ignoreFiles.includes(path)) wanted.set(object, path);
+    if (isAttributes(path) || ignoreFiles.includes(path)) wanted.set(text.slice(start + 12, tab), path);
   }
+  // A large tree takes a while to read: let the event loop turn before the rest.
+  await new Promise((resolve) => setImmediate(resolve));
   const attributes: Record<string, string> = {};
   const ignoreRevs: string[] = [];
   if (wanted.size > 0) {
