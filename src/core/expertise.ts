@@ -247,8 +247,8 @@ export class ExpertiseState {
    * Tells the state HEAD's tree before commits are added, so that the paths a subtree-merged
    * project's own commits name are read as the paths HEAD has ({@link subtreePaths}).
    */
-  useTree(tree: readonly string[]): void {
-    this.tree = new TreeIndex(tree);
+  useTree(tree: readonly string[], live?: ReadonlySet<string>): void {
+    this.tree = new TreeIndex(tree, live);
     this.mappedPid = [];
     this.mapPath = subtreePaths(this.tree, this.subtrees, (prefix) => this.mappedInto.set(prefix, (this.mappedInto.get(prefix) ?? 0) + 1));
   }
@@ -584,8 +584,12 @@ export class TreeIndex {
   private byName?: Map<string, string | string[]>;
   private folderSizes?: Map<string, number>;
 
-  constructor(readonly paths: readonly string[]) {
-    this.live = new Set(paths);
+  /** `live`: the same paths as a set, when the caller has one. */
+  constructor(
+    readonly paths: readonly string[],
+    live?: ReadonlySet<string>,
+  ) {
+    this.live = live ?? new Set(paths);
   }
 
   /** The one file of the tree whose path is `folder/…/suffix` (folders at most three deep), if exactly one is. */

@@ -78,7 +78,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
   /** The state made ready for `profile`'s HEAD: its ignored revisions, and its tree to read paths against. */
   const prepare = (state: ExpertiseState, profile: RepositoryProfile): ExpertiseState => {
     state.ignoreRevision = revisionSet(profile.ignoreRevs);
-    state.useTree(profile.tree);
+    state.useTree(profile.tree, profile.treeSet);
     return state;
   };
   const notices = (renames: Analysis['renames'], partial: boolean): string[] => (renames === 'content' ? [] : [partial ? PARTIAL_CLONE_NOTICE : MISSING_OBJECTS_NOTICE]);

@@ -56,6 +56,8 @@ export interface ReadCommitsOptions {
 export interface RepositoryProfile {
   /** Files of HEAD's tree (no submodules, no symbolic links). */
   tree: string[];
+  /** The same as a set, when it was built on the way. */
+  treeSet?: ReadonlySet<string>;
   /** Text of each `.gitattributes` file in the tree, by path. */
   attributes: Record<string, string>;
   /** Revisions listed in `.git-blame-ignore-revs` and the files `blame.ignoreRevsFile` names. */
@@ -73,7 +75,7 @@ export interface PreviousProfile {
   commit: string;
   /** The files of `commit`'s tree. */
   tree: readonly string[];
-  profile: Omit<RepositoryProfile, 'tree' | 'vendored'>;
+  profile: Omit<RepositoryProfile, 'tree' | 'treeSet'>;
 }
 
 export interface HistorySource {
@@ -198,16 +200,22 @@ async function readProfile(repoDir: string, head: string, previous?: PreviousPro
       let special = false;
       // `:<old mode> <new mode> <old object> <new object> <status>\0<path>\0` per changed file.
       const parts = diff.stdout.toString('utf8').split('\0');
+      const changedNames: string[] = [];
       for (let i = 0; i + 1 < parts.length; i += 2) {
         const fields = parts[i].split(' ');
         const path = parts[i + 1];
+        changedNames.push(path.slice(path.lastIndexOf('/') + 1));
         if (isAttributes(path) || config.ignoreFiles.includes(path)) special = true;
         if (fields[4] === 'D' || fields[1] === '160000' || fields[1] === '120000') tree.delete(path);
         else tree.add(path);
       }
       if (!special) {
         const paths = [...tree];
-        return { ...before, ...config, tree: paths, vendored: vendoredFolders(paths) };
+        // Vendored folders change only with a licence or a manifest.
+        const vendored = changedNames.some((n) => /^(licen[cs]e|copying)(\.|$)|^(package\.json|cargo\.toml|pyproject\.toml|setup\.py|go\.mod|pom\.xml|build\.gradle(\.kts)?|gemfile|composer\.json|mix\.exs|pubspec\.yaml|package\.swift|cmakelists\.txt|meson\.build|deno\.json)$/i.test(n))
+          ? vendoredFolders(paths)
+          : before.vendored;
+        return { ...before, ...config, tree: paths, treeSet: tree, vendored };
       }
     }
   }
