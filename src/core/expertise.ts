@@ -91,10 +91,12 @@ export const DOA_AUTHOR_RATIO = 0.75;
 
 /**
  * A folder of HEAD is a subtree-merged project when at least this many of its files, and this share
- * of them, match (without the folder) files the history names but HEAD does not have.
+ * of them, match (without the folder) files the history names but HEAD does not have…
  */
 const SUBTREE_MIN_FILES = 3;
 const SUBTREE_MIN_SHARE = 0.3;
+/** …or when the files that match carry at least this many commits between them. */
+const SUBTREE_MIN_HISTORY = 50;
 /** Folders this deep at most are tried as subtree prefixes. */
 const SUBTREE_MAX_DEPTH = 3;
 
@@ -552,6 +554,7 @@ export class ExpertiseState {
   private attachSubtrees(tree: TreeIndex, orphans: ReadonlyMap<string, number>): void {
     const found: { pid: number; prefix: string; orphan: number }[] = [];
     const matches = new Map<string, number>();
+    const history = new Map<string, number>();
     for (const [path, orphan] of orphans) {
       const match = tree.endingWith(path);
       const pid = match === undefined ? undefined : this.pathIndex.get(match);
@@ -559,12 +562,19 @@ export class ExpertiseState {
       const prefix = match.slice(0, match.length - path.length - 1);
       found.push({ pid, prefix, orphan });
       matches.set(prefix, (matches.get(prefix) ?? 0) + 1);
+      const record = this.files.get(orphan) ?? [];
+      let commits = 0;
+      for (let i = 2; i < record.length; i += STRIDE) commits += record[i];
+      history.set(prefix, (history.get(prefix) ?? 0) + commits);
     }
     // Folders known before, and those many of the history's paths were read into.
     const known = new Set(this.subtrees);
     for (const [prefix, n] of this.mappedInto) if (n >= SUBTREE_MIN_FILES) known.add(prefix);
     const accepted = new Set<string>();
-    for (const [prefix, n] of matches) if (known.has(prefix) || (n >= SUBTREE_MIN_FILES && n >= SUBTREE_MIN_SHARE * tree.filesIn(prefix))) accepted.add(prefix);
+    for (const [prefix, n] of matches) {
+      // Enough of the folder's files, or a long history of its own (gitk: one file, thousands of commits).
+      if (known.has(prefix) || (n >= SUBTREE_MIN_FILES && n >= SUBTREE_MIN_SHARE * tree.filesIn(prefix)) || (history.get(prefix) ?? 0) >= SUBTREE_MIN_HISTORY) accepted.add(prefix);
+    }
     for (const prefix of known) if (tree.filesIn(prefix) > 0) accepted.add(prefix);
     if (accepted.size === 0) return;
     const attached = new Set<number>();
