@@ -232,13 +232,9 @@ export class ExpertiseState {
         case 'D':
           this.files.delete(pid);
           break;
-        case 'R': {
-          const old = f.oldPath === undefined ? undefined : this.at(f.oldPath);
-          const record = old === undefined ? undefined : this.files.get(old);
-          if (old !== undefined) this.files.delete(old);
-          this.touch(pid, person, day, record);
+        case 'R':
+          this.touch(pid, person, day, this.takeRecord(f));
           break;
-        }
         default:
           this.touch(pid, person, day, this.files.get(pid));
       }
@@ -522,6 +518,14 @@ export class ExpertiseState {
     this.files.set(pid, f);
   }
 
+  /** The record of a renamed file's old path, taken away from it (undefined when it has none). */
+  private takeRecord(f: FileChange): FileState | undefined {
+    const old = f.oldPath === undefined ? undefined : this.at(f.oldPath);
+    const record = old === undefined ? undefined : this.files.get(old);
+    if (old !== undefined) this.files.delete(old);
+    return record;
+  }
+
   /** A change of a commit that earns no skill: the file's record moves, appears or goes, unchanged. */
   private move(f: FileChange): void {
     const pid = this.at(f.path);
@@ -533,13 +537,9 @@ export class ExpertiseState {
       case 'D':
         this.files.delete(pid);
         break;
-      case 'R': {
-        const old = f.oldPath === undefined ? undefined : this.at(f.oldPath);
-        const record = old === undefined ? undefined : this.files.get(old);
-        if (old !== undefined) this.files.delete(old);
-        this.files.set(pid, record ?? [-1]);
+      case 'R':
+        this.files.set(pid, this.takeRecord(f) ?? [-1]);
         break;
-      }
       default:
         if (!this.files.has(pid)) this.files.set(pid, [-1]);
     }

@@ -14,7 +14,7 @@ import type { Expertise, SkillScore } from './expertise';
 import type { Goal, MentoringFile, Partnership } from './model';
 import { agoText, isoDay } from './people';
 import { describeSkill, SkillKind, SkillTag } from './skills';
-import { Island, labelOf, Match, suggest, suggestGoals, SuggestOptions } from './suggest';
+import { Island, IslandCandidate, labelOf, Match, suggest, suggestGoals, SuggestOptions } from './suggest';
 import type { RowIcon, ViewRow } from './viewRow';
 
 export type SuggestionRowKind = 'folder' | 'notice' | 'section' | 'person' | 'area' | 'island' | 'atRisk' | 'formerExpert' | 'candidate' | 'match' | 'direction' | 'partnership' | 'suggestedGoal';
@@ -219,18 +219,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
       contextValue: 'island',
       children: i.candidates.length
-        ? i.candidates.map(
-            (c): SuggestionRow => ({
-              id: `${id}/${c.partnerId ? `partner:${c.partnerId}` : c.person.toLowerCase()}`,
-              kind: 'candidate',
-              folder: f.key,
-              label: c.name,
-              description: [REASONS[c.reason], c.partnerId ? '' : NOT_PARTNER].filter(Boolean).join(' · '),
-              icon: { id: 'mortar-board' },
-              contextValue: 'candidate',
-              children: [],
-            }),
-          )
+        ? i.candidates.map((c) => candidateRow(f.key, id, c))
         : [notice(f.key, `islands/${i.skill}/none`, 'Nobody has worked nearby yet', { id: 'circle-slash' }, 'notice-none')],
     };
   });
@@ -253,18 +242,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
         children: [],
       }),
     );
-    const takers = a.candidates.map(
-      (c): SuggestionRow => ({
-        id: `${id}/take/${c.partnerId ? `partner:${c.partnerId}` : c.person.toLowerCase()}`,
-        kind: 'candidate',
-        folder: f.key,
-        label: c.name,
-        description: ['could take it over', REASONS[c.reason], c.partnerId ? '' : NOT_PARTNER].filter(Boolean).join(' · '),
-        icon: { id: 'mortar-board' },
-        contextValue: 'candidate',
-        children: [],
-      }),
-    );
+    const takers = a.candidates.map((c) => candidateRow(f.key, `${id}/take`, c, 'could take it over'));
     return {
       id,
       kind: 'atRisk',
@@ -348,6 +326,20 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
   const noGoals = !file ? 'No mentoring file: partnerships come from it' : 'No partnerships yet: create one from a mutual match';
   rows.push(section('goals', 'lightbulb', goalRows, noGoals));
   return rows;
+}
+
+/** Someone who could learn an area (or take it over, with `intro`), with why. */
+function candidateRow(folder: string, parentId: string, c: IslandCandidate, intro?: string): SuggestionRow {
+  return {
+    id: `${parentId}/${c.partnerId ? `partner:${c.partnerId}` : c.person.toLowerCase()}`,
+    kind: 'candidate',
+    folder,
+    label: c.name,
+    description: [intro, REASONS[c.reason], c.partnerId ? '' : NOT_PARTNER].filter(Boolean).join(' · '),
+    icon: { id: 'mortar-board' },
+    contextValue: 'candidate',
+    children: [],
+  };
 }
 
 /** The partnership (not ended) with exactly these two members, if any. */
