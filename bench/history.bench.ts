@@ -114,7 +114,7 @@ async function timeGitLog(repo: string, extra: string[] = []): Promise<{ seconds
 }
 
 /** CPU seconds used so far by this process and by the child processes it has waited for (git). */
-function cpuSeconds(): number {
+export function cpuSeconds(): number {
   const own = process.cpuUsage();
   let children = 0;
   try {

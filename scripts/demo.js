@@ -21,6 +21,7 @@ const { makeDemoWorkspace, PEOPLE } = require('./demo-workspace');
 const { QUIET_SETTINGS, freePort, killGroup, signalGroup, startServer, waitUntilUp } = require('./vscode-host/server');
 const fs = require('fs');
 const path = require('path');
+const { preflight } = require('./preflight');
 
 const root = path.resolve(__dirname, '..');
 const demoDir = path.join(root, '.cache', 'demo');
@@ -95,13 +96,16 @@ async function openBrowser(wantedPort) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  // What the machine lacks is said now, before anything is built or downloaded.
+  const desktop = opts.open && !opts.browser && onPath('code');
+  preflight('npm run demo', { demo: { browser: opts.open && !desktop } });
   console.log('building the extension');
   const built = spawnSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
   const n = makeDemoWorkspace(workspace);
   console.log(`demo workspace: ${path.relative(process.cwd(), workspace) || workspace} (${n} commits by ${Object.keys(PEOPLE).length} people, one of whom left long ago; you are ${PEOPLE.alice.name})`);
   if (!opts.open) return;
-  if (!opts.browser && onPath('code')) openDesktop();
+  if (desktop) openDesktop();
   else await openBrowser(opts.port);
 }
 

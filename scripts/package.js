@@ -4,10 +4,11 @@
  * @vscode/vsce. The package is assembled in `.cache/package/` (a folder of its own, so a
  * development build running at the same time cannot slip into it): minified bundles
  * (`node esbuild.js --production`), then the files `.vscodeignore` allows (package.json,
- * package.nls.json, README.md, LICENSE, media/). The bundles carry their runtime dependencies,
- * so vsce runs with `--no-dependencies`; no repository URL is published
- * (`--allow-missing-repository`), and README links stay as written (`--no-rewrite-relative-links`:
- * relative images resolve inside the installed package, so they must be PNG/JPEG files under media/).
+ * package.nls.json, README.md, CHANGELOG.md, LICENSE, media/ with the icon). The bundles carry
+ * their runtime dependencies, so vsce runs with `--no-dependencies`; README links stay as written
+ * (`--no-rewrite-relative-links`: relative images resolve inside the installed package, so they must
+ * be PNG/JPEG files under media/). The manifest has what the Marketplace and Open VSX ask for (icon,
+ * repository, bugs, homepage, license): vsce packages it without any --allow-* flag.
  *
  *   npm run package                    -> ./peer-mentoring-<version>.vsix
  *   npm run package -- --out FILE      another output path
@@ -45,7 +46,7 @@ function main() {
   }
   fs.rmSync(out, { force: true });
   const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], stage);
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], stage);
   console.log(`${path.relative(process.cwd(), out) || out}: ${(fs.statSync(out).size / 1024).toFixed(1)} KB`);
 }
 

@@ -10,17 +10,19 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { preflight } = require('./preflight');
 
 const root = path.resolve(__dirname, '..');
 const resultsDir = path.join(root, 'out', '.results');
 const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const layers = [
-  { name: 'unit', cmd: process.execPath, args: [require.resolve('mocha/bin/mocha.js'), '--config', '.mocharc.json'] },
+  // mocha is resolved when the layer runs: a machine without node_modules hears so from the preflight check first.
+  { name: 'unit', cmd: process.execPath, args: () => [require.resolve('mocha/bin/mocha.js'), '--config', '.mocharc.json'] },
   {
     name: 'webview',
     cmd: process.execPath,
-    args: [
+    args: () => [
       require.resolve('mocha/bin/mocha.js'),
       '--no-config',
       '--reporter',
@@ -67,6 +69,8 @@ function main() {
     console.error(`unknown layer or option ${unknown[0]} (layers: ${layers.map((l) => l.name).join(', ')}; option: --update-screenshots)`);
     process.exit(2);
   }
+  // What the machine lacks is said now, in a second, with the command that installs it.
+  preflight('npm test', { test: { layers: wanted } });
   if (args.includes('--update-screenshots')) process.env.PM_UPDATE_SCREENSHOTS = '1';
   fs.rmSync(resultsDir, { recursive: true, force: true });
   const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -86,7 +90,7 @@ function main() {
     if (layer.when && !layer.when()) continue;
     console.log(`\n> ${layer.name} tests`);
     const resultsFile = path.join(resultsDir, `${layer.name}.json`);
-    const status = run(layer.cmd, layer.args, { PM_RESULTS_FILE: resultsFile });
+    const status = run(layer.cmd, typeof layer.args === 'function' ? layer.args() : layer.args, { PM_RESULTS_FILE: resultsFile });
     let counts;
     try {
       counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));

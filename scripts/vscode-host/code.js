@@ -32,7 +32,8 @@
  *   PM_VSCODE_HOST_TIMEOUT          seconds for the whole run (default 600)
  *   PM_VSCODE_HOST_STARTUP_TIMEOUT  seconds for code-server to answer /healthz (default 90)
  *   PM_VSCODE_HOST_VERBOSE=1        also print code-server's and the workbench's own logs
- *   PM_CHROMIUM                     the Chromium executable (default /usr/bin/chromium)
+ *   PM_CHROMIUM                     the Chromium executable (default: the first of /usr/bin/chromium,
+ *                                   chromium-browser, google-chrome; see scripts/preflight.js)
  */
 /* global setInterval */
 const fs = require('fs');
@@ -40,6 +41,7 @@ const os = require('os');
 const path = require('path');
 const util = require('util');
 const { install } = require('./install');
+const { findChromium } = require('../preflight');
 const { freePort, killGroup, signalGroup, sleep, startServer, waitUntilUp } = require('./server');
 
 const REQUEST = '@@pm-host ';
@@ -57,6 +59,8 @@ const WORKBENCH_NOISE = [
   /^Extension host \(\w+\) is (un)?responsive/,
   /^Timed out waiting for authentication provider/,
   /getaddrinfo (ENOTFOUND|EAI_AGAIN)/,
+  // The native modules install.js leaves unbuilt: VS Code does without them, and says so at each start.
+  /(Could not locate the bindings file|Cannot find module '\.\/build\/Release\/\w+')[\s\S]*node_modules\/@vscode\/(spdlog|native-watchdog|sqlite3|deviceid|fs-copyfile)\//,
 ];
 const seconds = (name, dflt) => {
   const v = Number(process.env[name]);
@@ -164,7 +168,7 @@ async function main() {
     const { chromium } = require(host.playwright);
     const browserProfile = path.join(session, 'chromium');
     context = await chromium.launchPersistentContext(browserProfile, {
-      executablePath: process.env.PM_CHROMIUM || '/usr/bin/chromium',
+      executablePath: findChromium() || '/usr/bin/chromium',
       headless: true,
       viewport: { width: 1280, height: 800 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -139,7 +139,7 @@ function actionFrom(text: string): ActionItem {
   const who = colon < 0 ? '' : text.slice(0, colon).trim();
   const what = colon < 0 ? '' : text.slice(colon + 1).trim();
   if (!who || !what) throw new UsageError(`--action must be WHO:TEXT, e.g. --action "bob:Read the RFC" (not '${text}')`);
-  return { who, what };
+  return { who, what, done: false };
 }
 
 /** Checks the session's references against the file and fills in the default minutes. */

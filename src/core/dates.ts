@@ -42,6 +42,16 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromEpochDay(day + days);
 }
 
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date as a message says it: "30 Nov", with the year when it is not `today`'s ("30 Nov 2024"). */
+export function shortDate(date: IsoDate, today: IsoDate): string {
+  if (!isIsoDate(date)) return date;
+  const [y, m, d] = date.split('-');
+  const day = `${Number(d)} ${SHORT_MONTHS[Number(m) - 1]}`;
+  return y === today.slice(0, 4) ? day : `${day} ${y}`;
+}
+
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   const x = toEpochDay(a);

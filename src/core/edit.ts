@@ -384,10 +384,43 @@ function flowText(v: Plain, pad: boolean): string {
 }
 
 /**
- * Lines of a block map at column `col`. `like` is an existing entry of the same list, whose flow or
- * block style of lists of text is followed.
+ * Existing entries of the list an entry joins, nearest first, and the text they are in: a new
+ * entry's lists follow the style of the nearest entry that has the same key (flow or block, flow
+ * items, quoting and spacing), so that it reads like its neighbours.
  */
-function mapLines(entry: PlainMap, col: number, lay: Layout, like: YAMLMap | undefined): string[] {
+interface Neighbours {
+  text: string;
+  entries: YAMLMap[];
+}
+
+/** `key` of the nearest neighbour that has a value for it. */
+function neighbourPair(like: Neighbours | undefined, key: string): Pair | undefined {
+  for (const m of like?.entries ?? []) {
+    const pair = plainPair(m, key);
+    const v = pair?.value;
+    if (pair && v !== undefined && v !== null && !(isScalar(v) && v.value === null)) return pair;
+  }
+  return undefined;
+}
+
+function neighbourValue(like: Neighbours | undefined, key: string): unknown {
+  return neighbourPair(like, key)?.value;
+}
+
+/** A map as one flow item (`{ who: bob, what: "Read", done: false }`), quoted and spaced like `like`. */
+function flowItemText(entry: PlainMap, like: YAMLMap, text: string): string {
+  const [start] = range(like);
+  const pad = /^\{[ \t]/.test(text.slice(start, start + 2));
+  const parts = Object.entries(entry).map(([k, v]) => {
+    if (typeof v === 'object') return `${k}: ${flowText(v, pad)}`;
+    const old = plainPair(like, k)?.value;
+    return `${k}: ${scalarText(v, true, isScalar(old) ? old.type : undefined)}`;
+  });
+  return pad ? `{ ${parts.join(', ')} }` : `{${parts.join(', ')}}`;
+}
+
+/** Lines of a block map at column `col`, styled after `like` (see {@link Neighbours}). */
+function mapLines(entry: PlainMap, col: number, lay: Layout, like: Neighbours | undefined): string[] {
   const pad = ' '.repeat(col);
   const out: string[] = [];
   for (const [key, v] of Object.entries(entry)) {
@@ -398,20 +431,37 @@ function mapLines(entry: PlainMap, col: number, lay: Layout, like: YAMLMap | und
       out.push(`${pad}${key}: ${scalarText(v, false)}`);
     } else if (v.every((x) => typeof x !== 'object')) {
       const flow = `${pad}${key}: ${flowText(v, false)}`;
-      const sibling = like && plainPair(like, key)?.value;
+      const sibling = neighbourValue(like, key);
       const useFlow = isSeq(sibling) ? sibling.flow === true : flow.length <= 80;
       if (useFlow) out.push(flow);
       else out.push(`${pad}${key}:`, ...v.map((x) => `${' '.repeat(col + lay.seqIndent)}- ${scalarText(x as string, false)}`));
     } else {
+      const pair = neighbourPair(like, key);
+      const sibling = pair?.value;
+      const items = v as PlainMap[];
+      if (like && isSeq(sibling) && sibling.flow) {
+        // `actions: [{...}, {...}]` next to a neighbour written so.
+        const first = sibling.items.find(isMap);
+        out.push(`${pad}${key}: [${items.map((item) => (first ? flowItemText(item, first, like.text) : flowText(item, false))).join(', ')}]`);
+        continue;
+      }
+      // The neighbour's indent of its list under the key, else the file's.
+      const indent = like && pair && isSeq(sibling) && sibling.items.length ? column(like.text, dashOf(like.text, range(sibling.items[0])[0])) - column(like.text, range(pair.key)[0]) : lay.seqIndent;
+      const dashCol = col + Math.max(0, indent);
       out.push(`${pad}${key}:`);
-      for (const item of v) out.push(...itemLines(item as PlainMap, col + lay.seqIndent, lay, undefined));
+      const flowItem = like && isSeq(sibling) ? sibling.items.find((i) => isMap(i) && i.flow) : undefined;
+      for (const item of items) {
+        // `- { who: bob, ... }` lines next to a neighbour whose items are written so.
+        if (like && isMap(flowItem)) out.push(`${' '.repeat(dashCol)}- ${flowItemText(item, flowItem, like.text)}`);
+        else out.push(...itemLines(item, dashCol, lay, undefined));
+      }
     }
   }
   return out;
 }
 
 /** Lines of a block sequence item (a map) whose `-` is at `dashCol`. */
-function itemLines(entry: PlainMap, dashCol: number, lay: Layout, like: YAMLMap | undefined): string[] {
+function itemLines(entry: PlainMap, dashCol: number, lay: Layout, like: Neighbours | undefined): string[] {
   const lines = mapLines(entry, dashCol + lay.dashWidth, lay, like);
   lines[0] = `${' '.repeat(dashCol)}-${lines[0].slice(dashCol + 1)}`;
   return lines;
@@ -475,7 +525,8 @@ function appendToList(st: State, map: YAMLMap, entity: Entity, key: string, entr
     const lay = seqLayout(st, value, keyCol);
     const last = value.items[value.items.length - 1];
     const at = nextLine(text, endOf(last));
-    const lines = itemLines(entry, column(text, dashOf(text, range(last)[0])), lay, isMap(last) ? last : undefined);
+    const like: Neighbours = { text, entries: value.items.filter(isMap).reverse() };
+    const lines = itemLines(entry, column(text, dashOf(text, range(last)[0])), lay, like);
     return [{ offset: at, length: 0, text: linesAt(st, at, lay.spaced ? ['', ...lines] : lines) }];
   }
   if (pair && !(isSeq(value) || value === null || (isScalar(value) && value.value === null))) {

@@ -2,13 +2,13 @@
  * Evidence of work on a goal, chosen from commits: a commit counts when its message names the goal
  * in a `Mentoring-Goal:` trailer, or when the goal's owner (by the partner's `emails`) made it on
  * or after the goal's `created` date and it touches one of the goal's `paths`. Pure: the commits
- * come from src/git/evidence.ts.
+ * come from src/git/evidence.ts. The goal review panel and the session agenda both read evidence
+ * through here.
  */
 import { compileGlobs } from './glob';
 import type { PathMatcher } from './glob';
 import type { IsoDate, MentoringFile } from './model';
 import { goalTrailers } from './trailer';
-import type { EvidenceCommit } from '../protocol/review';
 
 /** What evidence needs to know about a goal. */
 export interface EvidenceGoal {
@@ -33,8 +33,34 @@ export interface LoggedCommit {
   files: string[];
 }
 
+/** A commit shown as evidence of a goal. */
+export interface EvidenceCommit {
+  hash: string;
+  date: IsoDate;
+  author: string;
+  subject: string;
+  /** True when the commit names the goal in a trailer (not only by touching its paths). */
+  trailer: boolean;
+  /** Paths the commit touched, in git's order: at most {@link EVIDENCE_FILES_PER_COMMIT}. */
+  files: string[];
+  /** How many paths the commit touched (more than `files` lists for a very large commit). */
+  filesChanged: number;
+}
+
+/** Commits that show work on a goal; unavailable e.g. in an untrusted workspace or without git. */
+export type GoalEvidence = { available: true; commits: EvidenceCommit[] } | { available: false; reason: string };
+
 /** Commits listed per goal unless told otherwise. */
 export const EVIDENCE_PER_GOAL = 20;
+/** Paths kept per evidence commit (the count says how many there were). */
+export const EVIDENCE_FILES_PER_COMMIT = 100;
+
+export interface CollectOptions {
+  /** At most this many commits per goal, the newest (default {@link EVIDENCE_PER_GOAL}). */
+  perGoal?: number;
+  /** Only commits authored on or after this date. */
+  since?: IsoDate;
+}
 
 /** The goals of a partnership, with what evidence matching needs. */
 export function evidenceGoals(file: MentoringFile, partnershipId: string): EvidenceGoal[] {
@@ -52,22 +78,51 @@ export function evidenceGoals(file: MentoringFile, partnershipId: string): Evide
     });
 }
 
-/** Each goal's evidence among `commits` (newest first), at most `perGoal` commits each. */
-export function collectEvidence(commits: Iterable<LoggedCommit>, goals: readonly EvidenceGoal[], perGoal = EVIDENCE_PER_GOAL): Map<string, EvidenceCommit[]> {
+interface Matching {
+  goal: EvidenceGoal;
+  matches: PathMatcher;
+  list: EvidenceCommit[];
+}
+
+/**
+ * Each goal's evidence among `commits` (newest first), at most `perGoal` commits each. Costs one
+ * trailer check per commit and path matching only for the goals its author owns, so a partnership
+ * with many goals reads as fast as one with a few.
+ */
+export function collectEvidence(commits: Iterable<LoggedCommit>, goals: readonly EvidenceGoal[], options: CollectOptions | number = {}): Map<string, EvidenceCommit[]> {
+  const { perGoal = EVIDENCE_PER_GOAL, since } = typeof options === 'number' ? { perGoal: options } : options;
   const found = new Map<string, EvidenceCommit[]>(goals.map((g) => [g.id, []]));
-  const matchers = new Map<string, PathMatcher>(goals.map((g) => [g.id, compileGlobs(g.paths)]));
+  const byId = new Map<string, Matching>();
+  const byEmail = new Map<string, Matching[]>();
+  for (const goal of goals) {
+    if (byId.has(goal.id)) continue;
+    const m: Matching = { goal, matches: compileGlobs(goal.paths), list: found.get(goal.id) ?? [] };
+    byId.set(goal.id, m);
+    if (!goal.paths.length) continue;
+    for (const email of new Set(goal.ownerEmails)) byEmail.set(email, [...(byEmail.get(email) ?? []), m]);
+  }
+  let open = byId.size;
   for (const c of commits) {
-    const named = goalTrailers(c.message);
-    const email = c.email.trim().toLowerCase();
-    for (const g of goals) {
-      const list = found.get(g.id);
-      if (!list || list.length >= perGoal) continue;
-      const trailer = named.includes(g.id);
-      const byOwner =
-        g.ownerEmails.includes(email) &&
-        (g.created === undefined || c.date >= g.created) &&
-        c.files.some(matchers.get(g.id) ?? (() => false));
-      if (trailer || byOwner) list.push({ hash: c.hash, date: c.date, author: c.author, subject: subjectOf(c.message), trailer });
+    if (open === 0) break;
+    if (since !== undefined && c.date < since) continue;
+    const hits = new Map<Matching, boolean>();
+    if (/mentoring-goal/i.test(c.message)) {
+      for (const id of goalTrailers(c.message)) {
+        const m = byId.get(id);
+        if (m) hits.set(m, true);
+      }
+    }
+    for (const m of byEmail.get(c.email.trim().toLowerCase()) ?? []) {
+      if (hits.has(m) || (m.goal.created !== undefined && c.date < m.goal.created)) continue;
+      if (c.files.some(m.matches)) hits.set(m, false);
+    }
+    if (!hits.size) continue;
+    const subject = subjectOf(c.message);
+    const files = c.files.length > EVIDENCE_FILES_PER_COMMIT ? c.files.slice(0, EVIDENCE_FILES_PER_COMMIT) : c.files;
+    for (const [m, trailer] of hits) {
+      if (m.list.length >= perGoal) continue;
+      m.list.push({ hash: c.hash, date: c.date, author: c.author, subject, trailer, files: [...files], filesChanged: c.files.length });
+      if (m.list.length === perGoal) open--;
     }
   }
   return found;

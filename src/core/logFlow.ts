@@ -284,7 +284,8 @@ export function answer(ctx: FlowContext, state: FlowState, a: Answer): Outcome {
       if (next.pendingWho === undefined) return fail('pick who the action item is for first');
       const r = oneLine(a.text, 'what is to be done');
       if (!r.ok) return r;
-      next.actions.push({ who: next.pendingWho, what: r.text });
+      // Written as the file's own open items are: with `done: false`.
+      next.actions.push({ who: next.pendingWho, what: r.text, done: false });
       next.pendingWho = next.pendingWhat = undefined;
       // Each item is a round of who → what; Back from the next "who" reopens this item.
       return go('actionWho');

@@ -2,13 +2,105 @@
  * What the goal review panel shows about one partnership, assembled from the mentoring file: the
  * session summary and cadence (core/cadence), the last six months of sessions, and each goal with
  * its reviews, the sessions that discussed it and its evidence from git (passed in). Pure: `today`
- * and the evidence come from the caller.
+ * and the evidence come from the caller. The view types below are what the panel's protocol
+ * (src/protocol/review.ts) sends to the webview.
  */
 import { cadenceOf, openActionsOf, sessionsOf, tallySessions } from './cadence';
-import { addDays, daysBetween } from './dates';
+import type { SessionTally } from './cadence';
+import { addDays, daysBetween, toEpochDay } from './dates';
+import type { GoalEvidence } from './evidence';
 import { isOpenGoal, mentorsOf } from './model';
-import type { Goal, IsoDate, MentoringFile, Partnership } from './model';
-import type { GoalEvidence, GoalView, PersonRef, ReviewPanelData, ReviewSummary, ReviewTimeline } from '../protocol/review';
+import type { Goal, GoalStatus, IsoDate, MentoringFile, Partnership, PartnershipKind, PartnershipStatus, SessionStatus } from './model';
+
+/** A partner as the panel shows them. */
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface ReviewPartnership {
+  id: string;
+  kind: PartnershipKind;
+  status?: PartnershipStatus;
+  members: PersonRef[];
+  /** The mentor of a one-way partnership. */
+  mentor?: PersonRef;
+  /** Days between sessions. */
+  cadence?: number;
+}
+
+/** An action item not done yet, from the session that agreed it. */
+export interface OpenAction {
+  who: PersonRef;
+  what: string;
+  due?: IsoDate;
+  sessionDate: IsoDate;
+}
+
+/** A partnership's session tally (core/cadence) with its open action items. */
+export interface ReviewSummary extends SessionTally {
+  openActions: OpenAction[];
+}
+
+export interface TimelineSession {
+  date: IsoDate;
+  status: SessionStatus;
+  minutes?: number;
+  /** Goal ids discussed. */
+  goals: string[];
+}
+
+/** Sessions from `from` up to `ReviewPanelData.today`: about six months, or since the partnership started. */
+export interface ReviewTimeline {
+  from: IsoDate;
+  sessions: TimelineSession[];
+}
+
+export interface ReviewEntry {
+  date: IsoDate;
+  by: PersonRef;
+  progress?: number;
+  status?: GoalStatus;
+  note?: string;
+}
+
+/** A session that discussed a goal. */
+export interface GoalSession {
+  date: IsoDate;
+  status: SessionStatus;
+  minutes?: number;
+  notes?: string;
+}
+
+export interface GoalView {
+  id: string;
+  title: string;
+  owner: PersonRef;
+  mentors: PersonRef[];
+  status: GoalStatus;
+  /** 0–100. */
+  progress?: number;
+  due?: IsoDate;
+  overdue: boolean;
+  created?: IsoDate;
+  /** Oldest first. */
+  reviews: ReviewEntry[];
+  sessions: GoalSession[];
+  evidence: GoalEvidence;
+}
+
+/** Everything the panel shows: the host sends it whole, after `ready` and after every change. */
+export interface ReviewPanelData {
+  partnership: ReviewPartnership;
+  summary: ReviewSummary;
+  timeline: ReviewTimeline;
+  /** The current user's partner id, if known: the default reviewer. */
+  me?: string;
+  today: IsoDate;
+  goals: GoalView[];
+  /** The workspace folder whose file this is; the webview keeps it in its state to restore the panel. */
+  folder?: string;
+}
 
 /** How far back the session timeline reaches. */
 export const TIMELINE_DAYS = 182;
@@ -38,7 +130,7 @@ export function buildReviewData(file: MentoringFile, partnershipId: string, toda
       members: ps.members.map(person),
     },
     summary: summaryOf(file, ps, today, person),
-    timeline: timelineOf(file, ps.id, today),
+    timeline: timelineOf(file, ps, today),
     today,
     goals: file.goals.filter((g) => g.partnership === ps.id).map((g) => goalView(file, ps, g, today, person, options)),
   };
@@ -66,9 +158,16 @@ function summaryOf(file: MentoringFile, ps: Partnership, today: IsoDate, person:
   };
 }
 
-function timelineOf(file: MentoringFile, partnershipId: string, today: IsoDate): ReviewTimeline {
-  const from = addDays(today, -TIMELINE_DAYS);
-  const sessions = sessionsOf(file, partnershipId)
+/**
+ * The last six months of sessions, or fewer: a partnership that started since then is shown from
+ * its start (its `since`, or its first session when that is earlier or `since` is not given).
+ */
+function timelineOf(file: MentoringFile, ps: Partnership, today: IsoDate): ReviewTimeline {
+  const starts = [ps.since, ...sessionsOf(file, ps.id).map((s) => s.session.date)].filter((d): d is IsoDate => d !== undefined && toEpochDay(d) !== undefined);
+  const start = starts.reduce<IsoDate | undefined>((a, d) => (a === undefined || daysBetween(a, d) < 0 ? d : a), undefined);
+  const sixMonths = addDays(today, -TIMELINE_DAYS);
+  const from = start === undefined || daysBetween(sixMonths, start) <= 0 ? sixMonths : daysBetween(start, today) < 0 ? today : start;
+  const sessions = sessionsOf(file, ps.id)
     .map((s) => s.session)
     .filter((s) => daysBetween(from, s.date) >= 0 && daysBetween(s.date, today) >= 0)
     .map((s) => {

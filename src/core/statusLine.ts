@@ -3,8 +3,10 @@
  * workspace folders), the most pressing one in a few words — "$(warning) Overdue with Bob",
  * "$(calendar) Bob in 3 days" — and every one of them for the tooltip.
  */
-import { Health, healthOf, withWhom } from './cadence';
+import { DEFAULT_DUE_SOON_DAYS, Health, healthOf, withWhom } from './cadence';
 import type { IsoDate, MentoringFile } from './model';
+import { plain } from './text';
+import type { ShownVersion } from './tree-model';
 
 export interface StatusSource {
   /** The workspace folder's key. */
@@ -26,8 +28,10 @@ export interface StatusLine {
   /** With a codicon: "$(warning) Overdue with Bob". */
   text: string;
   tooltip: string;
-  /** The most pressing commitment (the one a click logs a session for). */
+  /** The most pressing commitment (the one a click is about). */
   target: Commitment;
+  /** What a click does: prepare the session when it is due (within a couple of days, or overdue), else log one. */
+  action: 'prepare' | 'log';
   all: Commitment[];
 }
 
@@ -51,8 +55,10 @@ export function statusLine(sources: readonly StatusSource[], today: IsoDate): St
   const target = all[0];
   if (!target) return undefined;
   const lines = all.map((c) => `${capitalize(c.health.sentence)}.`);
-  lines.push('', `Click to log a session with ${target.name}.`);
-  return { text: shortText(target), tooltip: lines.join('\n'), target, all };
+  const d = target.health.daysUntilDue;
+  const action = d !== undefined && d <= DEFAULT_DUE_SOON_DAYS ? 'prepare' : 'log';
+  lines.push('', action === 'prepare' ? `Click to prepare the session with ${target.name}.` : `Click to log a session with ${target.name}.`);
+  return { text: shortText(target), tooltip: lines.join('\n'), target, action, all };
 }
 
 function shortText(c: Commitment): string {
@@ -64,4 +70,47 @@ function shortText(c: Commitment): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What the status bar item shows: the line above, with a warning while a mentoring file has errors. */
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  /** Shown on the warning background. */
+  warning: boolean;
+  command: string;
+  arguments: unknown[];
+}
+
+/** A mentoring file with errors, and what the views show of it meanwhile. */
+export interface FileWithErrors {
+  folder: string;
+  /** Where the content the views show comes from (undefined or `none`: nothing valid is shown). */
+  shown?: ShownVersion;
+}
+
+/**
+ * The status bar item: the user's most pressing partnership (click: prepare or log a session), or, while a
+ * file has errors, a warning that stays in sight (click: the first problem), with the partnership
+ * from the content still shown when there is some.
+ */
+export function statusView(line: StatusLine | undefined, errors: readonly FileWithErrors[]): StatusView | undefined {
+  const broken = errors[0];
+  if (!broken) {
+    if (!line) return undefined;
+    // A session due soon or overdue is prepared; otherwise the click logs one.
+    const command = line.action === 'prepare' ? 'mentoring.prepareSession' : 'mentoring.logSession';
+    return { text: line.text, tooltip: line.tooltip, warning: line.target.health.overdueDays > 0, command, arguments: [{ folder: line.target.folder, partnership: line.target.partnership }] };
+  }
+  const shown = broken.shown;
+  const first =
+    shown?.from === 'commit'
+      ? `The mentoring file has errors; the views show the version committed on ${shown.date}.`
+      : shown?.from === 'editor'
+        ? 'The mentoring file has errors; the views show its last valid content.'
+        : 'The mentoring file has errors, and there is no valid version of it to show.';
+  // The line without its own icon, made inert (names come from the file) under the warning's.
+  const about = line ? plain(line.text.replace(/^\$\([\w-]+\)\s*/, '')) : 'Mentoring file has errors';
+  const tooltip = [first, ...(line ? ['', ...line.tooltip.split('\n').slice(0, line.all.length)] : []), '', 'Click to show the first problem.'];
+  return { text: `$(warning) ${about}`, tooltip: tooltip.join('\n'), warning: true, command: 'mentoring.revealProblem', arguments: [{ folder: broken.folder }] };
 }

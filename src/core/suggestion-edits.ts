@@ -87,11 +87,19 @@ export function newPartnerId(name: string, email: string, taken: Iterable<string
   return used.has(first) ? uniqueId(full, used) : first;
 }
 
+/** How the partnership is set up: mutual by default; one-way with `a` or `b` as the mentor; a cadence in days. */
+export interface MatchPartnership {
+  kind?: 'mutual' | 'one-way';
+  mentor?: 'a' | 'b';
+  cadence?: number;
+}
+
 /**
- * A mutual partnership of `a` and `b`, starting `today`. People are found among the partners by
- * email in the text as it is now; whoever is not a partner yet is added first (name and email).
+ * A partnership of `a` and `b` (mutual unless `how` says otherwise), starting `today`. People are
+ * found among the partners by email in the text as it is now; whoever is not a partner yet is added
+ * first (name and email).
  */
-export function partnershipFromMatch(text: string, a: MatchPerson, b: MatchPerson, today: string): EditResult {
+export function partnershipFromMatch(text: string, a: MatchPerson, b: MatchPerson, today: string, how: MatchPartnership = {}): EditResult {
   const model = modelOf(text);
   const ids: string[] = [];
   const steps: ((text: string) => EditResult)[] = [];
@@ -111,7 +119,11 @@ export function partnershipFromMatch(text: string, a: MatchPerson, b: MatchPerso
   if (ids[0] === ids[1]) throw new EditError(`${a.name} and ${b.name} are the same partner, '${ids[0]}'`);
   const already = partnershipOf(model, ids[0], ids[1]);
   if (already) throw new EditError(`${a.name} and ${b.name} are already partners in '${already.id}'`);
-  steps.push((t) => addPartnership(t, { members: ids, kind: 'mutual', since: today, status: 'active' }));
+  const kind = how.kind ?? 'mutual';
+  if (kind === 'one-way' && !how.mentor) throw new EditError('a one-way partnership needs a mentor');
+  const mentor = kind === 'one-way' ? { mentor: how.mentor === 'a' ? ids[0] : ids[1] } : {};
+  const cadence = how.cadence !== undefined ? { cadence: how.cadence } : {};
+  steps.push((t) => addPartnership(t, { members: ids, kind, ...mentor, since: today, ...cadence, status: 'active' }));
   return composeEdits(text, steps);
 }
 

@@ -38,6 +38,11 @@ export interface FolderInput {
   model?: MentoringFile;
   /** The file currently has errors (so {@link model} may be older than the text). */
   hasErrors: boolean;
+  /**
+   * Where {@link model} comes from while the file has errors: its last valid text in the editor, or
+   * the last committed version that was valid; `none` (with why) when there is nothing valid to show.
+   */
+  shown?: ShownVersion;
   /** The partner id of the person using the editor, when known. */
   me?: string;
 }
@@ -50,7 +55,18 @@ export interface TreeInput {
   recentSessions?: number;
 }
 
+/** What the views show of a file with errors. */
+export type ShownVersion = { from: 'editor' } | { from: 'commit'; commit: string; date: string } | { from: 'none'; reason: string };
+
 export const ERRORS_NOTICE = 'The mentoring file has errors — showing the last valid content';
+export const NOTHING_VALID_NOTICE = 'The mentoring file has errors — there is no valid version to show';
+
+/** The warning row's label (and description) for a file with errors, saying what is shown under it. */
+export function errorsNotice(shown: ShownVersion | undefined, hasModel: boolean): { label: string; description?: string } {
+  if (shown?.from === 'commit') return { label: `The mentoring file has errors — showing the version committed on ${shown.date}`, description: shown.commit.slice(0, 7) };
+  if (!hasModel || shown?.from === 'none') return { label: NOTHING_VALID_NOTICE, description: shown?.from === 'none' ? shown.reason : undefined };
+  return { label: ERRORS_NOTICE };
+}
 export const RESTRICTED_NOTICE = 'Git features are off in Restricted Mode';
 
 const GOAL_ICONS: Record<GoalStatus, RowIcon> = {
@@ -117,7 +133,10 @@ function notice(id: string, folder: string, label: string, icon: RowIcon, contex
 function folderRows(folder: FolderInput, input: TreeInput): Row[] {
   const rows: Row[] = [];
   if (folder.hasErrors) {
-    const row = notice('errors', folder.key, ERRORS_NOTICE, { id: 'warning', color: 'problemsWarningIcon.foreground' }, 'notice-errors');
+    const text = errorsNotice(folder.shown, !!folder.model);
+    const row = notice('errors', folder.key, text.label, { id: 'warning', color: 'problemsWarningIcon.foreground' }, 'notice-errors');
+    if (text.description) row.description = text.description;
+    row.tooltip = `${text.label}${text.description ? ` (${text.description})` : ''}. Click to show the first problem.`;
     row.command = { command: 'mentoring.revealProblem', title: 'Show Problem', arguments: [{ folder: folder.key }] };
     rows.push(row);
   }
@@ -159,7 +178,7 @@ export function describeRole(file: MentoringFile, partnerId: string): string {
   const names = (ids: string[]): string => joinNames(ids.map((id) => nameOf(file, id)));
   if (mentorOf.length) parts.push(`mentor of ${names(mentorOf)}`);
   if (menteeOf.length) parts.push(`mentee of ${names(menteeOf)}`);
-  if (mutualWith.length) parts.push(`mutual partner${mutualWith.length > 1 ? 's' : ''} of ${names(mutualWith)}`);
+  if (mutualWith.length) parts.push(`mutual partner of ${names(mutualWith)}`);
   return parts.length ? parts.join(' · ') : 'no partnership';
 }
 
@@ -337,7 +356,7 @@ Due ${item.due}` : ''}`,
 }
 
 /** `text` cut at a word to at most `max` characters, with "…" when cut. */
-function shorten(text: string, max: number): string {
+export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');

@@ -1,29 +1,49 @@
 /**
- * Goal evidence from git: ONE `git log` over the newest commits of HEAD, then the commits that
- * name a goal in a trailer or that its owner made under its paths (core/evidence.ts).
+ * Goal evidence from git: ONE `git log` over the newest commits of HEAD (since a date, when given),
+ * then the commits that name a goal in a trailer or that its owner made under its paths
+ * (core/evidence.ts).
  *
- *   git log -z --no-merges --name-only --max-count=N --format=%x01%H%x00%as%x00%aN%x00%aE%x00%B HEAD --
+ *   git log -z --no-merges --name-only --max-count=N [--since=DAY-BEFORE] --format=%x01%H%x00%as%x00%aN%x00%aE%x00%B HEAD --
  *
  * No pathspec: a trailer counts wherever the commit's changes are, so the files are listed and
- * matched here. Also shows one commit (`git show`) for the panel's commit links.
+ * matched here. `--since` (the committer date, a day early for time zones) only bounds the walk;
+ * the author date decides. Also shows one commit (`git show`) for the panel's commit links.
  *
  * Runs git in the repository, so repository config can run programs: never call this for an
  * untrusted workspace — the host checks workspace trust first.
  */
 import { execFile } from 'child_process';
+import { existsSync } from 'fs';
+import { AGENDA_COMMITS_PER_GOAL, agendaEvidenceGoals, agendaWindow } from '../core/agenda';
+import type { AgendaEvidenceInput } from '../core/agenda';
+import { addDays, isIsoDate } from '../core/dates';
 import { collectEvidence, EVIDENCE_PER_GOAL } from '../core/evidence';
-import type { EvidenceGoal, LoggedCommit } from '../core/evidence';
-import type { EvidenceCommit } from '../protocol/review';
+import type { EvidenceCommit, EvidenceGoal, LoggedCommit } from '../core/evidence';
+import type { IsoDate, MentoringFile } from '../core/model';
 
 /** Commits looked at: the newest this many (merges aside). */
 export const EVIDENCE_SCAN_COMMITS = 1000;
+/** Commits an agenda looks at, at most, since its window starts. */
+export const AGENDA_SCAN_COMMITS = 10_000;
 
 export interface EvidenceOptions {
   /** The newest this many commits are read (default {@link EVIDENCE_SCAN_COMMITS}). */
   maxCommits?: number;
   /** At most this many commits per goal (default 20). */
   perGoal?: number;
+  /** Only commits authored on or after this date. */
+  since?: IsoDate;
   signal?: AbortSignal;
+}
+
+/** What one read found. */
+export interface EvidenceRead {
+  /** Each goal's evidence commits, newest first. */
+  byGoal: Map<string, EvidenceCommit[]>;
+  /** Commits read (merges aside). */
+  scanned: number;
+  /** False when the read stopped at `maxCommits` before reaching `since` (or the first commit). */
+  complete: boolean;
 }
 
 const FORMAT = '--format=%x01%H%x00%as%x00%aN%x00%aE%x00%B';
@@ -31,20 +51,55 @@ const MAX_BUFFER = 256 * 1024 * 1024;
 
 /** Each goal's evidence commits, newest first. A repository without commits has none. */
 export async function readEvidence(dir: string, goals: readonly EvidenceGoal[], options: EvidenceOptions = {}): Promise<Map<string, EvidenceCommit[]>> {
+  return (await readEvidenceRange(dir, goals, options)).byGoal;
+}
+
+/** As {@link readEvidence}, saying how many commits were read and whether they reach back far enough. */
+export async function readEvidenceRange(dir: string, goals: readonly EvidenceGoal[], options: EvidenceOptions = {}): Promise<EvidenceRead> {
   const max = options.maxCommits ?? EVIDENCE_SCAN_COMMITS;
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxCommits must be a positive whole number, not ${max}`);
-  if (!goals.length) return new Map();
-  const args = ['-c', 'diff.relative=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
-  args.push('log', '-z', '--no-merges', '--no-color', '--name-only', `--max-count=${max}`, FORMAT, 'HEAD', '--');
+  if (options.since !== undefined && !isIsoDate(options.since)) throw new RangeError(`since must be a YYYY-MM-DD date, not ${options.since}`);
+  if (!goals.length) return { byGoal: new Map(), scanned: 0, complete: true };
   let out: string;
   try {
-    out = await git(dir, args, options.signal);
+    out = await git(dir, evidenceLogArgs({ maxCommits: max, since: options.since }), options.signal);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return collectEvidence([], goals);
+    if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return { byGoal: collectEvidence([], goals), scanned: 0, complete: true };
     throw e;
   }
-  return collectEvidence(parseLog(out), goals, options.perGoal ?? EVIDENCE_PER_GOAL);
+  const commits = parseLog(out);
+  return {
+    byGoal: collectEvidence(commits, goals, { perGoal: options.perGoal ?? EVIDENCE_PER_GOAL, since: options.since }),
+    scanned: commits.length,
+    complete: commits.length < max,
+  };
+}
+
+/** The arguments of the one `git log` an evidence read runs (also what the benchmark times alone). */
+export function evidenceLogArgs(options: { maxCommits?: number; since?: IsoDate } = {}): string[] {
+  const args = ['-c', 'diff.relative=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
+  args.push('log', '-z', '--no-merges', '--no-color', '--name-only', `--max-count=${options.maxCommits ?? EVIDENCE_SCAN_COMMITS}`);
+  // The committer date bounds the walk; a day early, so that no time zone loses a commit of the day.
+  if (options.since !== undefined) args.push(`--since=${addDays(options.since, -1)}T00:00:00Z`);
+  args.push(FORMAT, 'HEAD', '--');
+  return args;
+}
+
+/**
+ * The evidence a session agenda needs (core/agenda `agendaWindow`): the active goals' commits since
+ * the last session, and far enough back to tell stalled goals. When git cannot be read (no
+ * repository, no git), says why instead; a cancelled read (`signal`) still rejects.
+ */
+export async function readAgendaEvidence(dir: string, file: MentoringFile, partnershipId: string, today: IsoDate, signal?: AbortSignal): Promise<AgendaEvidenceInput> {
+  const window = agendaWindow(file, partnershipId, today);
+  try {
+    const read = await readEvidenceRange(dir, agendaEvidenceGoals(file, partnershipId), { since: window?.readFrom, perGoal: AGENDA_COMMITS_PER_GOAL, maxCommits: AGENDA_SCAN_COMMITS, signal });
+    return { available: true, ...read };
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    return { available: false, reason: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /**
@@ -95,8 +150,10 @@ function git(cwd: string, args: string[], signal?: AbortSignal, maxBuffer = MAX_
     execFile('git', args, { cwd, signal, maxBuffer, encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const detail = stderr.trim();
-      const failure = new Error(/not a git repository/i.test(detail) ? `${cwd} is not in a git repository` : detail ? `git: ${detail}` : error.message);
-      Object.assign(failure, { code: (error as { code?: unknown }).code });
+      const code = (error as { code?: unknown }).code;
+      const missing = code === 'ENOENT' ? (existsSync(cwd) ? 'git was not found: install git or put it on PATH' : `${cwd} does not exist`) : undefined;
+      const failure = new Error(missing ?? (/not a git repository/i.test(detail) ? `${cwd} is not in a git repository` : detail ? `git: ${detail}` : error.message));
+      Object.assign(failure, { code });
       reject(failure);
     });
   });

@@ -7,110 +7,23 @@
  */
 import { isIsoDate } from '../core/dates';
 import { GOAL_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, SESSION_STATUSES } from '../core/model';
-import type { SessionTally } from '../core/cadence';
-import type { GoalStatus, IsoDate, PartnershipKind, PartnershipStatus, SessionStatus } from '../core/model';
+import type { GoalStatus } from '../core/model';
+import type { ReviewPanelData } from '../core/reviewData';
 
-/** A partner as the panel shows them. */
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-export interface ReviewPartnership {
-  id: string;
-  kind: PartnershipKind;
-  status?: PartnershipStatus;
-  members: PersonRef[];
-  /** The mentor of a one-way partnership. */
-  mentor?: PersonRef;
-  /** Days between sessions. */
-  cadence?: number;
-}
-
-/** An action item not done yet, from the session that agreed it. */
-export interface OpenAction {
-  who: PersonRef;
-  what: string;
-  due?: IsoDate;
-  sessionDate: IsoDate;
-}
-
-/** A partnership's session tally (core/cadence) with its open action items. */
-export interface ReviewSummary extends SessionTally {
-  openActions: OpenAction[];
-}
-
-export interface TimelineSession {
-  date: IsoDate;
-  status: SessionStatus;
-  minutes?: number;
-  /** Goal ids discussed. */
-  goals: string[];
-}
-
-/** Sessions from `from` up to `ReviewPanelData.today` (the panel shows about six months). */
-export interface ReviewTimeline {
-  from: IsoDate;
-  sessions: TimelineSession[];
-}
-
-export interface ReviewEntry {
-  date: IsoDate;
-  by: PersonRef;
-  progress?: number;
-  status?: GoalStatus;
-  note?: string;
-}
-
-/** A session that discussed a goal. */
-export interface GoalSession {
-  date: IsoDate;
-  status: SessionStatus;
-  minutes?: number;
-  notes?: string;
-}
-
-export interface EvidenceCommit {
-  hash: string;
-  date: IsoDate;
-  author: string;
-  subject: string;
-  /** True when the commit names the goal in a trailer (not only by touching its paths). */
-  trailer: boolean;
-}
-
-/** Commits that show work on a goal; unavailable e.g. in an untrusted workspace or without git. */
-export type GoalEvidence = { available: true; commits: EvidenceCommit[] } | { available: false; reason: string };
-
-export interface GoalView {
-  id: string;
-  title: string;
-  owner: PersonRef;
-  mentors: PersonRef[];
-  status: GoalStatus;
-  /** 0–100. */
-  progress?: number;
-  due?: IsoDate;
-  overdue: boolean;
-  created?: IsoDate;
-  /** Oldest first. */
-  reviews: ReviewEntry[];
-  sessions: GoalSession[];
-  evidence: GoalEvidence;
-}
-
-/** Everything the panel shows: the host sends it whole, after `ready` and after every change. */
-export interface ReviewPanelData {
-  partnership: ReviewPartnership;
-  summary: ReviewSummary;
-  timeline: ReviewTimeline;
-  /** The current user's partner id, if known: the default reviewer. */
-  me?: string;
-  today: IsoDate;
-  goals: GoalView[];
-  /** The workspace folder whose file this is; the webview keeps it in its state to restore the panel. */
-  folder?: string;
-}
+// The panel's data: view types of the core (core/reviewData, core/evidence), sent whole by the host.
+export type {
+  GoalSession,
+  GoalView,
+  OpenAction,
+  PersonRef,
+  ReviewEntry,
+  ReviewPanelData,
+  ReviewPartnership,
+  ReviewSummary,
+  ReviewTimeline,
+  TimelineSession,
+} from '../core/reviewData';
+export type { EvidenceCommit, GoalEvidence } from '../core/evidence';
 
 /** What a review form submits; the host adds the date. */
 export interface ReviewInput {
@@ -135,17 +48,20 @@ export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'saveReview'; requestId: string; goalId: string; review: ReviewInput }
   | { type: 'logSession'; partnershipId: string; goalId?: string }
+  /** Opens the agenda of the partnership's next session. */
+  | { type: 'prepareSession'; partnershipId: string }
   | { type: 'openGoal'; goalId: string }
   | { type: 'openCommit'; hash: string };
 
 export type ProgressResult = { ok: true; value: number } | { ok: false; message: string };
 
-/** What a person types as progress: a whole number from 0 to 100 (surrounding spaces allowed). */
+/** What a person types as progress: a whole number from 0 to 100, with or without a `%` (surrounding spaces allowed). */
 export function parseProgress(text: string): ProgressResult {
   const t = text.trim();
   if (t === '') return { ok: false, message: 'Enter progress as a whole number from 0 to 100.' };
-  if (!/^[+-]?\d+$/.test(t)) return { ok: false, message: `"${t}" is not a whole number: enter 0 to 100.` };
-  const value = Number(t);
+  const m = /^([+-]?\d+)\s*%?$/.exec(t);
+  if (!m) return { ok: false, message: `"${t}" is not a whole number: enter 0 to 100.` };
+  const value = Number(m[1]);
   if (value < 0 || value > 100) return { ok: false, message: `${value} is out of range: enter 0 to 100.` };
   return { ok: true, value };
 }
@@ -192,7 +108,7 @@ const hash: Check = (x) => typeof x === 'string' && /^[0-9a-f]{4,64}$/i.test(x);
 const evidence: Check = (x) =>
   isRecord(x) &&
   (x.available === true
-    ? list(shape({ hash, date, author: str, subject: str, trailer: bool }))(x.commits)
+    ? list(shape({ hash, date, author: str, subject: str, trailer: bool, files: list(str), filesChanged: count }))(x.commits)
     : x.available === false && str(x.reason));
 
 const reviewPanelData = shape({
@@ -275,6 +191,7 @@ const webviewMessages: Record<WebviewToHost['type'], Check> = {
     true,
   ),
   logSession: shape({ type: str, partnershipId: id, goalId: opt(id) }, true),
+  prepareSession: shape({ type: str, partnershipId: id }, true),
   openGoal: shape({ type: str, goalId: id }, true),
   openCommit: shape({ type: str, hash }, true),
 };

@@ -1,12 +1,16 @@
 /**
- * "Mentoring: Add Partnership...": members, kind, mentor (one-way) and cadence as quick inputs,
- * then one edit through the store. With `{ folder?, members, kind, mentor?, cadence? }` as its
- * argument it asks nothing (scripts, tests).
+ * "Mentoring: Add Partnership...": members, kind and mentor, cadence as quick inputs, then the lines
+ * it will write, then one edit confirmed with Undo and Open (confirmWrite.ts). With `{ folder?,
+ * members, kind, mentor?, cadence? }` as its argument it asks nothing (scripts, tests).
  */
 import * as vscode from 'vscode';
-import { addPartnership } from '../core/edit';
+import { addPartnership, EditResult } from '../core/edit';
 import { localToday } from '../core/dates';
 import { MentoringFile, Partnership } from '../core/model';
+import { plain } from '../core/text';
+import { entryRange } from './commands';
+import { askToWrite, writeAndConfirm } from './confirmWrite';
+import { askCadence, askKind, DEFAULT_CADENCE, joinNames } from './partnershipSteps';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
 
@@ -20,8 +24,6 @@ export interface AddPartnershipArgs {
   mentor?: string;
   cadence?: number;
 }
-
-const DEFAULT_CADENCE = 14;
 
 export function registerAddPartnership(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity): void {
   context.subscriptions.push(
@@ -51,21 +53,23 @@ async function run(store: MentoringStore, identity: Identity, args: AddPartnersh
     if (file.hasErrors) await store.revealFirstProblem(file.key);
     throw new Error(vscode.l10n.t('{0} has problems: fix them first.', vscode.workspace.asRelativePath(file.uri)));
   }
-  const p = args ?? (await ask(model, await identity.resolve(file.folder, model)));
+  const me = await identity.resolve(file.folder, model);
+  const p = args ?? (await ask(model, me));
   if (!p) return undefined;
   const partnership: Omit<Partnership, 'id'> = { members: p.members, kind: p.kind, since: localToday(), status: 'active' };
   if (p.kind === 'one-way' && p.mentor) partnership.mentor = p.mentor;
   if (p.cadence !== undefined) partnership.cadence = p.cadence;
-  const result = await store.applyEdit(file.key, (text) => addPartnership(text, partnership));
-  if (!result?.id) return undefined;
-  const id = result.id;
-  if (!args) {
-    const log = vscode.l10n.t('Log a Session');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Partnership {0} added.', id), log).then((action) =>
-      action === log ? vscode.commands.executeCommand('mentoring.logSession', { folder: file.key, partnership: id }) : undefined,
-    );
-  }
-  return id;
+  const op = (text: string): EditResult => addPartnership(text, partnership);
+  if (!args && !(await askToWrite(store, file.key, op, { title: TITLE(), action: vscode.l10n.t('Add Partnership'), step: 4, totalSteps: 4 }))) return undefined;
+  const name = (id: string): string => plain(model.partners.find((x) => x.id === id)?.name ?? id);
+  let id: string | undefined;
+  const log = vscode.l10n.t('Log a Session');
+  const result = await writeAndConfirm(store, file.key, op, {
+    message: (r) => vscode.l10n.t('Added the partnership of {0} ({1}).', joinNames(p.members.map(name)), plain((id = r.id) ?? '')),
+    reveal: (f, r) => (r.id ? entryRange(f, { section: 'partnerships', id: r.id }) : undefined),
+    more: [{ label: log, run: () => id && vscode.commands.executeCommand('mentoring.logSession', { folder: file.key, partnership: id }) }],
+  });
+  return result?.id;
 }
 
 async function pickFile(store: MentoringStore, folder: string | undefined): Promise<FolderFile | undefined> {
@@ -89,41 +93,28 @@ async function pickFile(store: MentoringStore, folder: string | undefined): Prom
   return picked?.file;
 }
 
-/** The quick inputs; undefined when the person pressed Escape. */
+const TITLE = (): string => vscode.l10n.t('Add partnership');
+
+/** The quick inputs (members, kind and mentor, cadence); undefined when the person pressed Escape. */
 async function ask(model: MentoringFile, me: string | undefined): Promise<AddPartnershipArgs | undefined> {
-  const title = vscode.l10n.t('Add partnership');
+  const title = TITLE();
   if (model.partners.length < 2) {
     throw new Error(vscode.l10n.t('A partnership needs two partners: add them under partners: in the mentoring file first.'));
   }
-  const name = (id: string): string => model.partners.find((p) => p.id === id)?.name ?? id;
   let members: string[] = [];
   while (members.length < 2) {
     const picked = await vscode.window.showQuickPick(
-      model.partners.map((p) => ({ label: p.name, description: p.id === me ? `${p.id} · ${vscode.l10n.t('you')}` : p.id, picked: p.id === me || members.includes(p.id), id: p.id })),
-      { title, placeHolder: vscode.l10n.t('Who are its members? (two or more)'), canPickMany: true },
+      model.partners.map((p) => ({ label: plain(p.name), description: p.id === me ? `${plain(p.id)} · ${vscode.l10n.t('you')}` : plain(p.id), picked: p.id === me || members.includes(p.id), id: p.id })),
+      { title: `${title} (1/4)`, placeHolder: vscode.l10n.t('Who are its members? (two or more)'), canPickMany: true },
     );
     if (!picked) return undefined;
     members = picked.map((p) => p.id);
     if (members.length < 2) void vscode.window.showWarningMessage(vscode.l10n.t('Pick at least two members.'));
   }
-  const kinds = [
-    { label: 'mutual', detail: vscode.l10n.t('Each mentors the other'), value: 'mutual' as const },
-    { label: 'one-way', detail: vscode.l10n.t('One mentor, the others mentees'), value: 'one-way' as const },
-  ];
-  const kind = (await vscode.window.showQuickPick(kinds, { title, placeHolder: vscode.l10n.t('What kind of partnership?') }))?.value;
+  const people = members.map((id) => ({ id, name: model.partners.find((p) => p.id === id)?.name ?? id }));
+  const kind = await askKind(people, { title, step: 2, totalSteps: 4 }, undefined, { kind: 'mutual' });
   if (!kind) return undefined;
-  let mentor: string | undefined;
-  if (kind === 'one-way') {
-    const order = members.includes(me ?? '') ? [me as string, ...members.filter((m) => m !== me)] : members;
-    mentor = (await vscode.window.showQuickPick(order.map((m) => ({ label: name(m), description: m, id: m })), { title, placeHolder: vscode.l10n.t('Who is the mentor?') }))?.id;
-    if (!mentor) return undefined;
-  }
-  const cadence = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('Days between sessions (empty: no cadence)'),
-    value: String(DEFAULT_CADENCE),
-    validateInput: (text) => (text.trim() === '' || /^[1-9]\d{0,2}$/.test(text.trim()) ? undefined : vscode.l10n.t('A whole number of days from 1 to 999, or empty')),
-  });
+  const cadence = await askCadence({ title, step: 3, totalSteps: 4 }, DEFAULT_CADENCE);
   if (cadence === undefined) return undefined;
-  return { members, kind, mentor, cadence: cadence.trim() ? Number(cadence.trim()) : undefined };
+  return { members, kind: kind.kind, mentor: kind.mentor, cadence: cadence ?? undefined };
 }

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { localToday } from '../core/dates';
 import { dueReminders, mute, readReminderState, Reminder, ReminderState } from '../core/reminders';
-import { statusLine, StatusLine, StatusSource } from '../core/statusLine';
+import { statusLine, StatusLine, StatusSource, statusView, StatusView } from '../core/statusLine';
 import { Identity } from './identity';
 import { MentoringStore } from './store';
 
@@ -24,8 +24,10 @@ export class CadenceStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mentoring.cadence', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [this.item];
   private readonly timers: NodeJS.Timeout[] = [];
-  /** What the item shows now (undefined: hidden). */
+  /** The user's most pressing partnership (undefined: none). */
   line: StatusLine | undefined;
+  /** What the item shows now (undefined: hidden). */
+  view: StatusView | undefined;
 
   constructor(
     private readonly store: MentoringStore,
@@ -54,17 +56,25 @@ export class CadenceStatus implements vscode.Disposable {
   update(today: string = localToday()): void {
     const sources: StatusSource[] = this.store.all().flatMap((f) => (f.lastValid ? [{ folder: f.key, file: f.lastValid, me: this.identity.me(f.folder, f.lastValid) }] : []));
     const line = (this.line = statusLine(sources, today));
-    if (!line) {
+    // A file with errors keeps the item in sight, with a warning.
+    const errors = this.store.all().flatMap((f) => (f.exists && f.hasErrors ? [{ folder: f.key, shown: f.lastValid ? f.shown : undefined }] : []));
+    const view = (this.view = statusView(line, errors));
+    if (!view) {
       this.item.hide();
       return;
     }
-    this.item.text = line.text;
-    this.item.tooltip = line.tooltip;
-    this.item.backgroundColor = line.target.health.overdueDays > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
+    this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.command = {
-      command: 'mentoring.logSession',
-      title: vscode.l10n.t('Log mentoring session'),
-      arguments: [{ folder: line.target.folder, partnership: line.target.partnership }],
+      command: view.command,
+      title:
+        view.command === 'mentoring.prepareSession'
+          ? vscode.l10n.t('Prepare session')
+          : view.command === 'mentoring.logSession'
+            ? vscode.l10n.t('Log mentoring session')
+            : vscode.l10n.t('Show the first problem'),
+      arguments: view.arguments,
     };
     this.item.show();
   }

@@ -1,11 +1,17 @@
 /**
  * The Partners & Goals view's commands: refresh, open the file, reveal an entry or the first problem,
- * mark a goal achieved and set its progress. Edits go through the store (`applyEdit`).
+ * mark a goal achieved and set its progress. From the tree, a write first shows the lines it will
+ * change; every write is confirmed afterwards with Undo and Open (confirmWrite.ts). With an argument
+ * object from code (`{ folder?, goal }`, and `progress` for Set Progress) nothing is asked.
  */
 import * as vscode from 'vscode';
-import { updateGoal } from '../core/edit';
-import { EntryRef, Row } from '../core/tree-model';
+import { EditResult, updateGoal } from '../core/edit';
+import { achievedChange, progressChange } from '../core/goalProgress';
+import type { Goal, GoalStatus } from '../core/model';
+import { plain } from '../core/text';
+import { EntryRef, locateAction, Row } from '../core/tree-model';
 import { parseProgress } from '../protocol/review';
+import { asked, askToWrite, writeAndConfirm } from './confirmWrite';
 import { createMentoringFile, CreateFileArgs } from './createFile';
 import { FolderFile, FolderRef, MentoringStore } from './store';
 import { PartnersTree } from './tree';
@@ -43,32 +49,98 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
     command('mentoring.revealEntry', async (row?: Row) => {
       const file = row && store.get(row);
       if (!file || !row.ref) return;
-      const range = entryRange(file, row.ref);
-      if (!range) throw new Error(vscode.l10n.t('{0} is not in {1} any more', row.label, vscode.workspace.asRelativePath(file.uri)));
+      const range = row.action ? actionRange(file, row.action) : entryRange(file, row.ref);
+      if (!range) throw new Error(vscode.l10n.t('{0} is not in {1} any more', plain(row.label), vscode.workspace.asRelativePath(file.uri)));
       await store.revealRange(file.key, range);
     }),
-    command('mentoring.markGoalAchieved', async (row?: Row) => {
-      const goal = goalOf(row);
-      if (row && goal) await store.applyEdit(row, (text) => updateGoal(text, goal, { status: 'achieved', progress: 100 }));
+    command('mentoring.markGoalAchieved', async (arg?: Row | GoalArgs) => {
+      const target = goalTarget(store, arg);
+      if (!target) return undefined;
+      const { file, goal } = target;
+      const change = achievedChange(goal);
+      const title = plain(goal.title);
+      if (!Object.keys(change).length) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is achieved already.', title));
+        return undefined;
+      }
+      const op = (text: string): EditResult => updateGoal(text, goal.id, change);
+      // From the tree (one click), it asks first; an argument object from code asks nothing.
+      if (isRow(arg) && !(await askToWrite(store, file.key, op, { title: vscode.l10n.t('Mark “{0}” achieved', title), action: vscode.l10n.t('Mark Achieved') }))) return undefined;
+      return writeAndConfirm(store, file.key, op, { message: () => vscode.l10n.t('Marked “{0}” achieved.', title), reveal: (f) => entryRange(f, { section: 'goals', id: goal.id }) });
     }),
-    command('mentoring.setGoalProgress', async (row?: Row) => {
-      const goal = goalOf(row);
-      if (!row || !goal) return;
-      const current = store.get(row)?.lastValid?.goals.find((g) => g.id === goal)?.progress;
-      const input = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Progress of “{0}”', row.label),
-        prompt: vscode.l10n.t('Percent done, a whole number from 0 to 100'),
-        value: current === undefined ? '' : String(current),
-        validateInput: (text) => {
-          const r = parseProgress(text);
-          return r.ok ? undefined : r.message;
-        },
-      });
-      if (input === undefined) return;
-      const progress = parseProgress(input);
-      if (progress.ok) await store.applyEdit(row, (text) => updateGoal(text, goal, { progress: progress.value }));
+    command('mentoring.setGoalProgress', async (arg?: Row | (GoalArgs & { progress?: number | string })) => {
+      const target = goalTarget(store, arg);
+      if (!target) return undefined;
+      const { file, goal } = target;
+      const title = plain(goal.title);
+      let value: number;
+      if (isRow(arg) || arg?.progress === undefined) {
+        const heading = vscode.l10n.t('Progress of “{0}”', title);
+        const shown = vscode.window.showInputBox({
+          title: heading,
+          prompt: vscode.l10n.t('Percent done, a whole number from 0 to 100 (now {0})', goal.progress === undefined ? vscode.l10n.t('not set') : `${goal.progress}%`),
+          value: goal.progress === undefined ? '' : String(goal.progress),
+          validateInput: (text) => {
+            const r = parseProgress(text);
+            if (!r.ok) return r.message;
+            // Say now what the status will become with it.
+            const status = progressChange(goal, r.value).status;
+            return status ? { message: statusNote(goal.status, status, r.value), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+          },
+        });
+        const input = await asked({ title: heading, step: 1, items: [String(goal.progress ?? '')] }, Promise.resolve(shown));
+        if (input === undefined) return undefined;
+        const r = parseProgress(input);
+        if (!r.ok) return undefined;
+        value = r.value;
+      } else {
+        const r = parseProgress(String(arg.progress));
+        if (!r.ok) throw new Error(r.message);
+        value = r.value;
+      }
+      const change = progressChange(goal, value);
+      const op = (text: string): EditResult => updateGoal(text, goal.id, change);
+      if (change.progress === goal.progress && !change.status) return undefined;
+      if (isRow(arg)) {
+        const action = change.status
+          ? vscode.l10n.t('Set Progress to {0}% and Status to {1}', value, change.status)
+          : vscode.l10n.t('Set Progress to {0}%', value);
+        const detail = change.status ? statusNote(goal.status, change.status, value) : undefined;
+        if (!(await askToWrite(store, file.key, op, { title: vscode.l10n.t('Progress of “{0}”', title), action, detail, step: 2, totalSteps: 2 }))) return undefined;
+      }
+      const said = change.status ? vscode.l10n.t('Set “{0}” to {1}%, {2}.', title, value, change.status) : vscode.l10n.t('Set “{0}” to {1}%.', title, value);
+      return writeAndConfirm(store, file.key, op, { message: () => said, reveal: (f) => entryRange(f, { section: 'goals', id: goal.id }) });
     }),
   );
+}
+
+/** `{ folder?, goal }`: a goal by id, from code (keybindings, other commands). */
+interface GoalArgs {
+  folder?: string;
+  goal: string;
+}
+
+function isRow(arg: unknown): arg is Row {
+  return typeof arg === 'object' && arg !== null && typeof (arg as Row).kind === 'string' && typeof (arg as Row).folder === 'string';
+}
+
+/** The goal a command is about, from a tree row or `{ folder?, goal }`, in the file as it is now. */
+function goalTarget(store: MentoringStore, arg: Row | GoalArgs | undefined): { file: FolderFile; goal: Goal } | undefined {
+  const id = isRow(arg) ? goalOf(arg) : typeof arg?.goal === 'string' ? arg.goal : undefined;
+  if (!arg || id === undefined) return undefined;
+  const file = isRow(arg) ? store.get(arg) : store.get(arg.folder);
+  if (!file) throw new Error(vscode.l10n.t('No workspace folder with a mentoring file for this goal'));
+  const model = file.hasErrors ? file.lastValid : file.parsed?.model;
+  const goal = model?.goals.find((g) => g.id === id);
+  if (!goal) throw new Error(vscode.l10n.t('There is no goal “{0}” in {1}.', plain(id), vscode.workspace.asRelativePath(file.uri)));
+  return { file, goal };
+}
+
+/** "100% means achieved: the status becomes achieved." */
+function statusNote(from: GoalStatus, to: GoalStatus, progress: number): string {
+  if (to === 'achieved') return vscode.l10n.t('100% means achieved: the status goes from {0} to achieved.', from);
+  if (from === 'achieved') return vscode.l10n.t('{0}% is not achieved yet: the status goes back to {1}.', progress, to);
+  return vscode.l10n.t('Progress means the goal has started: the status goes from {0} to {1}.', from, to);
 }
 
 async function folderFile(store: MentoringStore, ref: FolderRef | undefined): Promise<FolderFile | undefined> {
@@ -81,6 +153,13 @@ async function folderFile(store: MentoringStore, ref: FolderRef | undefined): Pr
 
 function goalOf(row: Row | undefined): string | undefined {
   return row?.ref?.section === 'goals' ? row.ref.id : undefined;
+}
+
+/** Where an action item of a tree row is in the file now: its own line, found again if the file changed. */
+export function actionRange(file: FolderFile, action: NonNullable<Row['action']>): ReturnType<NonNullable<FolderFile['parsed']>['rangeOf']> {
+  const model = file.parsed?.model;
+  const at = model && locateAction(model, action);
+  return at && file.parsed?.rangeOf(['sessions', at.session, 'actions', at.action]);
 }
 
 /**

@@ -6,9 +6,11 @@ import * as vscode from 'vscode';
 import { registerAddPartnership } from './addPartnership';
 import { CadenceStatus, registerCadenceStatus } from './cadenceStatus';
 import { registerCommands } from './commands';
+import { writeLog } from './confirmWrite';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './logSession';
+import { registerPrepareSession } from './prepareSession';
 import { registerReviewPanel, ReviewPanels } from './reviewPanel';
 import { ReviewPrompts, registerReviewPrompts } from './reviewPrompts';
 import { MentoringStore } from './store';
@@ -17,7 +19,7 @@ import { PartnersTree, VIEW_ID } from './tree';
 
 /** What `activate` returns: handles for the integration tests. */
 export interface MentoringApi {
-  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView; reviews: ReviewPanels };
+  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView; reviews: ReviewPanels; writes: typeof writeLog };
 }
 
 export function activate(context: vscode.ExtensionContext): MentoringApi {
@@ -38,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const cadence = registerCadenceStatus(context, store, identity);
   const suggestions = registerSuggestions(context, store);
   registerAddPartnership(context, store, identity);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews } };
+  registerPrepareSession(context, store, identity);
+  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog } };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,9 @@
 /**
  * "Mentoring: Log mentoring session": the multi-step quick input over the pure flow of
- * `core/logFlow` (which decides every step, default and check), the notes editor for longer notes,
- * writing through the store, and "Mark done" on open action items.
+ * `core/logFlow` (which decides every step, default and check), the notes editor for longer notes
+ * (a CodeLens at its top says how to finish; the session is a draft in the workspace state until it
+ * is logged, so closing the editor, even with "Don't Save", loses nothing), writing with a
+ * confirmation that offers Undo and Open (confirmWrite.ts), and "Mark done" on open action items.
  *
  * The command takes, as its argument:
  * - nothing: the whole flow, starting with the partnership;
@@ -13,7 +15,7 @@
  */
 import * as vscode from 'vscode';
 import { healthOf } from '../core/cadence';
-import { localToday } from '../core/dates';
+import { localToday, shortDate } from '../core/dates';
 import { EditError, setActionDone } from '../core/edit';
 import {
   Answer,
@@ -39,7 +41,9 @@ import {
 } from '../core/logFlow';
 import { MentoringFile, Partnership, PARTNERSHIP_KINDS, Session, SESSION_STATUSES } from '../core/model';
 import { parseMentoring } from '../core/parse';
+import { plain } from '../core/text';
 import { locateAction, Row } from '../core/tree-model';
+import { asked, writeAndConfirm } from './confirmWrite';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
 
@@ -53,33 +57,59 @@ export interface Logged {
   nextDue?: string;
 }
 
-/** Session notes being written in an untitled editor, by the document's URI. */
-interface PendingNotes {
+/**
+ * A session whose notes are being written (or were, in an editor since closed): kept in the
+ * workspace state from the moment the notes editor opens until the session is logged or the draft
+ * discarded, so that nothing typed is lost, whether the editor is closed with "Don't Save" or the
+ * window is reloaded.
+ */
+export interface Draft {
+  id: string;
   folder: string;
   plan: LogPlan;
+  /** Who the session was with, as the flow named them. */
   name: string;
+  notes: string;
+}
+
+/** Session notes being written in an untitled editor, by the document's URI. */
+interface PendingNotes {
+  draft: Draft;
+  /** The editor's text now (it becomes empty when the editor is closed with "Don't Save"). */
   text: string;
 }
 
-/** True while the active editor holds session notes to log (for the editor title's button). */
+/** True while the active editor holds session notes to log (for the editor title's button and Ctrl+Enter). */
 const NOTES_CONTEXT = 'mentoring.sessionNotesActive';
+const DRAFTS_KEY = 'mentoring.sessionDrafts';
 
-export class SessionLogger implements vscode.Disposable {
+export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider {
   private readonly pending = new Map<string, PendingNotes>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly logged = new vscode.EventEmitter<Logged>();
   /** Fires after a session was written. */
   readonly onDidLog = this.logged.event;
+  private readonly lensChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.lensChanged.event;
+  private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: MentoringStore,
     private readonly identity: Identity,
+    private readonly memento: vscode.Memento,
   ) {
     this.disposables.push(
       this.logged,
+      this.lensChanged,
       vscode.workspace.onDidChangeTextDocument((e) => {
         const p = this.pending.get(e.document.uri.toString());
-        if (p) p.text = e.document.getText();
+        if (!p) return;
+        p.text = e.document.getText();
+        // What was typed is kept (a revert to nothing, as "Don't Save" does, keeps the last text).
+        if (p.text.trim() !== '') {
+          p.draft.notes = p.text;
+          this.saveDraftSoon(p.draft);
+        }
       }),
       vscode.workspace.onDidCloseTextDocument((d) => void this.notesClosed(d.uri.toString())),
       vscode.window.onDidChangeActiveTextEditor(() => void this.updateNotesContext()),
@@ -106,14 +136,47 @@ export class SessionLogger implements vscode.Disposable {
       if (!r.ok || !r.plan) throw new Error(vscode.l10n.t('Cannot log the session: {0}', r.ok ? '' : r.message));
       return this.write(file.key, r.plan);
     }
+    // A session whose notes were left in a closed editor comes first.
+    const drafts = this.drafts().filter((d) => d.folder === file.key && ![...this.pending.values()].some((p) => p.draft.id === d.id));
+    if (drafts.length && isEmptyPrefill(prefill)) {
+      const picked = await pickDraft(drafts, ctx.today);
+      if (picked === undefined) return undefined;
+      if (picked !== 'new') {
+        await this.openNotesEditor(picked);
+        return undefined;
+      }
+    }
     const state = await runSteps(ctx, startFlow(ctx, prefill));
     if (!state) return undefined;
     const plan = planOf(ctx, state);
     if (state.notesInEditor) {
-      await this.openNotesEditor(file.key, plan, nameOf(ctx, plan));
+      await this.openNotesEditor({ id: newDraftId(), folder: file.key, plan, name: nameOf(ctx, plan), notes: plan.session.notes ?? '' });
       return undefined;
     }
     return this.write(file.key, plan);
+  }
+
+  /** The sessions kept as drafts (notes written, not logged yet), oldest first. */
+  drafts(): Draft[] {
+    const all = this.memento.get<unknown>(DRAFTS_KEY);
+    return Array.isArray(all) ? all.filter(isDraft) : [];
+  }
+
+  /** CodeLens at the top of a notes editor: how to finish, and that closing loses nothing. */
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const p = this.pending.get(doc.uri.toString());
+    if (!p) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    const when = shortDate(p.draft.plan.session.date, localToday());
+    return [
+      new vscode.CodeLens(top, {
+        title: `$(check) ${vscode.l10n.t('Log the session with {0} on {1} (Ctrl+Enter)', plain(p.draft.name), when)}`,
+        tooltip: vscode.l10n.t('Writes the session to the mentoring file with this text as its notes'),
+        command: 'mentoring.logSessionNotes',
+        arguments: [doc.uri],
+      }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('Closing this editor keeps the notes as a draft'), command: '' }),
+    ];
   }
 
   /** "Log Session" in the notes editor's title: writes the session with the editor's text as notes. */
@@ -125,7 +188,7 @@ export class SessionLogger implements vscode.Disposable {
       return undefined;
     }
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    const logged = await this.writeNotes(key, doc?.getText() ?? p.text);
+    const logged = await this.writeNotes(key, doc && !doc.isClosed ? doc.getText() : p.draft.notes);
     if (logged && doc && !doc.isClosed) {
       // The notes now live in the mentoring file: the scratch editor goes without asking to save.
       await vscode.window.showTextDocument(doc);
@@ -138,16 +201,26 @@ export class SessionLogger implements vscode.Disposable {
   async markActionDone(row?: Row): Promise<boolean> {
     const action = row?.action;
     if (!row || !action) return false;
-    const result = await this.store.applyEdit(row.folder, (text) => {
-      const model = parseMentoring(text).model;
-      const at = model && locateAction(model, action);
-      if (!at) throw new EditError(vscode.l10n.t('the action item “{0}” is no longer open in the file', action.what));
-      return setActionDone(text, at, true);
-    });
+    let at: { session: number; action: number } | undefined;
+    const result = await writeAndConfirm(
+      this.store,
+      row.folder,
+      (text) => {
+        const model = parseMentoring(text).model;
+        at = model && locateAction(model, action);
+        if (!at) throw new EditError(vscode.l10n.t('the action item “{0}” is no longer open in the file', action.what));
+        return setActionDone(text, at, true);
+      },
+      {
+        message: () => vscode.l10n.t('Marked “{0}” done.', plain(action.what)),
+        reveal: (file) => (at ? file.parsed?.rangeOf(['sessions', at.session, 'actions', at.action]) : undefined),
+      },
+    );
     return result !== undefined;
   }
 
   dispose(): void {
+    clearTimeout(this.saveTimer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
@@ -215,79 +288,89 @@ export class SessionLogger implements vscode.Disposable {
     return file.parsed.model;
   }
 
-  /** Writes the plan through the store (onto the file's text as it is now) and confirms it. */
+  /** Writes the plan through the store (onto the file's text as it is now) and confirms it, with Undo and Open. */
   private async write(folder: string, plan: LogPlan): Promise<Logged | undefined> {
-    const result = await this.store.applyEdit(folder, (text) => writePlan(text, plan));
-    if (!result) return undefined;
-    const file = this.store.get(folder);
-    const model = parseMentoring(result.text).model;
-    const id = result.id ?? plan.session.partnership;
-    const partnership = model?.partnerships.find((p) => p.id === id);
-    const session: Session = { ...plan.session, partnership: id };
-    const index = (model?.sessions.length ?? 1) - 1;
-    const me = model && file ? this.identity.me(file.folder, model) : undefined;
-    const health = model && partnership ? healthOf(model, partnership, localToday(), { me }) : undefined;
-    const nextDue = health && health.state !== 'paused' && health.state !== 'ended' ? health.nextDue : undefined;
-    const logged: Logged = { folder, partnership: id, session, index, nextDue };
+    let logged: Logged | undefined;
+    const today = localToday();
+    const result = await writeAndConfirm(this.store, folder, (text) => writePlan(text, plan), {
+      message: (result) => {
+        const file = this.store.get(folder);
+        const model = parseMentoring(result.text).model;
+        const id = result.id ?? plan.session.partnership;
+        const partnership = model?.partnerships.find((p) => p.id === id);
+        const session: Session = { ...plan.session, partnership: id };
+        const index = (model?.sessions.length ?? 1) - 1;
+        const me = model && file ? this.identity.me(file.folder, model) : undefined;
+        const health = model && partnership ? healthOf(model, partnership, today, { me }) : undefined;
+        const nextDue = health && health.state !== 'paused' && health.state !== 'ended' ? health.nextDue : undefined;
+        logged = { folder, partnership: id, session, index, nextDue };
+        return confirmation(logged, model && partnership ? partnershipName({ file: model, me, today }, partnership) : id, today);
+      },
+      reveal: (file) => (logged ? file.parsed?.rangeOf(['sessions', logged.index]) : undefined),
+      more: [{ label: vscode.l10n.t('Review Goals'), run: () => logged && this.reviewGoals(logged) }],
+    });
+    if (!result || !logged) return undefined;
     this.logged.fire(logged);
-    void this.confirm(logged, model && partnership ? partnershipName({ file: model, me, today: localToday() }, partnership) : id);
     return logged;
   }
 
-  private async confirm(logged: Logged, name: string): Promise<void> {
-    const s = logged.session;
-    const what =
-      s.status === 'held'
-        ? s.minutes !== undefined
-          ? vscode.l10n.t('Logged session with {0} ({1} min).', name, s.minutes)
-          : vscode.l10n.t('Logged session with {0}.', name)
-        : vscode.l10n.t('Logged {0} session with {1}.', s.status, name);
-    const due = logged.nextDue ? ` ${vscode.l10n.t('Next due {0}.', logged.nextDue)}` : '';
-    const open = vscode.l10n.t('Open');
-    const review = vscode.l10n.t('Review goals');
-    const action = await vscode.window.showInformationMessage(`${what}${due}`, open, review);
-    if (action === open) {
-      const file = this.store.get(logged.folder);
-      const range = file?.parsed?.rangeOf(['sessions', logged.index]);
-      if (range) await this.store.revealRange(logged.folder, range);
-      else if (file) await vscode.window.showTextDocument(file.uri);
-    } else if (action === review) {
-      const commands = await vscode.commands.getCommands(true);
-      if (!commands.includes('mentoring.reviewGoals')) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Goal reviews are not available in this version.'));
-        return;
-      }
-      try {
-        await vscode.commands.executeCommand('mentoring.reviewGoals', { folder: logged.folder, partnership: logged.partnership });
-      } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-      }
+  private async reviewGoals(logged: Logged): Promise<void> {
+    const commands = await vscode.commands.getCommands(true);
+    if (!commands.includes('mentoring.reviewGoals')) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Goal reviews are not available in this version.'));
+      return;
+    }
+    try {
+      await vscode.commands.executeCommand('mentoring.reviewGoals', { folder: logged.folder, partnership: logged.partnership });
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
     }
   }
 
-  private async openNotesEditor(folder: string, plan: LogPlan, name: string): Promise<void> {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: plan.session.notes ?? '' });
-    this.pending.set(doc.uri.toString(), { folder, plan, name, text: doc.getText() });
+  /** Opens an editor for the draft's notes; the session is logged from it (Ctrl+Enter, ✓) and kept as a draft until then. */
+  private async openNotesEditor(draft: Draft): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: draft.notes });
+    this.pending.set(doc.uri.toString(), { draft, text: doc.getText() });
+    await this.saveDraft(draft);
     await this.updateNotesContext();
+    this.lensChanged.fire();
     await vscode.window.showTextDocument(doc);
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Write the notes of the session with {0}, then choose “Log Session” in the editor title, or close the editor.', name),
-    );
   }
 
-  /** A notes editor closed (or saved elsewhere): its text becomes the notes; empty notes ask first. */
+  /**
+   * A notes editor closed without logging (also with "Don't Save", which empties it first): the
+   * session stays a draft with what was typed, and the notification offers to log it now.
+   */
   private async notesClosed(key: string): Promise<void> {
     const p = this.pending.get(key);
     if (!p) return;
-    if (p.text.trim() !== '') {
-      await this.writeNotes(key, p.text);
-      return;
-    }
     this.pending.delete(key);
+    clearTimeout(this.saveTimer);
+    await this.saveDraft(p.draft);
     await this.updateNotesContext();
-    const log = vscode.l10n.t('Log Without Notes');
-    const action = await vscode.window.showWarningMessage(vscode.l10n.t('The session with {0} was not logged: the notes editor was closed empty.', p.name), log);
-    if (action === log) await this.write(p.folder, p.plan);
+    const { draft } = p;
+    const when = shortDate(draft.plan.session.date, localToday());
+    const log = vscode.l10n.t('Log Session');
+    const reopen = vscode.l10n.t('Reopen Notes');
+    const discard = vscode.l10n.t('Discard');
+    const message = draft.notes.trim()
+      ? vscode.l10n.t('The session with {0} on {1} is not logged yet; its notes are kept as a draft.', plain(draft.name), when)
+      : vscode.l10n.t('The session with {0} on {1} is not logged yet; it is kept as a draft, without notes.', plain(draft.name), when);
+    const action = await vscode.window.showWarningMessage(message, log, reopen, discard);
+    if (action === log) await this.logDraft(draft);
+    else if (action === reopen) await this.openNotesEditor(draft);
+    else if (action === discard) await this.discardDraft(draft.id);
+  }
+
+  /** Logs a draft as it is (its notes as written). */
+  async logDraft(draft: Draft): Promise<Logged | undefined> {
+    const notes = draft.notes.trim();
+    const session: Session = { ...draft.plan.session };
+    if (notes) session.notes = notes;
+    else delete session.notes;
+    const logged = await this.write(draft.folder, { ...draft.plan, session });
+    if (logged) await this.discardDraft(draft.id);
+    return logged;
   }
 
   private async writeNotes(key: string, text: string): Promise<Logged | undefined> {
@@ -295,20 +378,34 @@ export class SessionLogger implements vscode.Disposable {
     if (!p) return undefined;
     this.pending.delete(key);
     await this.updateNotesContext();
-    const notes = text.trim();
-    const session: Session = { ...p.plan.session };
-    if (notes) session.notes = notes;
-    else delete session.notes;
-    const logged = await this.write(p.folder, { ...p.plan, session });
+    // The editor's text as it is: emptied on purpose, the session is logged without notes.
+    p.draft.notes = text;
+    const logged = await this.logDraft(p.draft);
     if (!logged) {
       // Not written (the file has errors, say): the notes stay in their editor for another try.
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
       if (doc) {
-        this.pending.set(key, { ...p, text });
+        this.pending.set(key, p);
         await this.updateNotesContext();
       }
     }
+    this.lensChanged.fire();
     return logged;
+  }
+
+  private saveDraftSoon(draft: Draft): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveDraft(draft), 500);
+  }
+
+  private async saveDraft(draft: Draft): Promise<void> {
+    const others = this.drafts().filter((d) => d.id !== draft.id);
+    await this.memento.update(DRAFTS_KEY, [...others, draft]);
+  }
+
+  /** Forgets a draft (its notes with it). */
+  async discardDraft(id: string): Promise<void> {
+    await this.memento.update(DRAFTS_KEY, this.drafts().filter((d) => d.id !== id));
   }
 
   private updateNotesContext(): Thenable<unknown> {
@@ -318,7 +415,7 @@ export class SessionLogger implements vscode.Disposable {
 }
 
 export function registerLogSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity): SessionLogger {
-  const logger = new SessionLogger(store, identity);
+  const logger = new SessionLogger(store, identity, context.workspaceState);
   const command = (id: string, run: (arg?: never) => Promise<unknown>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (arg?: never) => {
       try {
@@ -333,6 +430,7 @@ export function registerLogSession(context: vscode.ExtensionContext, store: Ment
     command('mentoring.logSession', (arg?: unknown) => logger.run(arg)),
     command('mentoring.logSessionNotes', (uri?: vscode.Uri) => logger.finishNotes(uri)),
     command('mentoring.markActionDone', (row?: Row) => logger.markActionDone(row)),
+    vscode.languages.registerCodeLensProvider({ scheme: 'untitled' }, logger),
   );
   return logger;
 }
@@ -445,9 +543,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
       );
     }
     case 'notes': {
-      const editor: PickItem = { id: 'editor', label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`, detail: vscode.l10n.t('For several lines: written after the last step'), alwaysShow: true };
-      const itemsFor = (value: string): PickItem[] =>
-        value.trim() ? [{ id: 'text', label: value, description: vscode.l10n.t('notes'), alwaysShow: true }, editor] : [{ id: 'none', label: vscode.l10n.t('No notes'), alwaysShow: true }, editor];
+      const itemsFor = (value: string): PickItem[] => notesChoices(value);
       return ui.pick(
         { ...base, placeholder: vscode.l10n.t('Notes: type one line, or open an editor'), items: itemsFor(state.notes ?? ''), value: state.notes ?? '', itemsFor },
         // Typed text is the notes whichever item is active (the list may lag behind fast typing).
@@ -472,6 +568,21 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
     case 'done':
       return Promise.resolve({ value: state });
   }
+}
+
+/**
+ * The notes step's choices for what has been typed: the typed line (or none), then the other
+ * places notes can be written (each with its own id, answered in the step above).
+ */
+function notesChoices(value: string): PickItem[] {
+  const typed: PickItem = value.trim() ? { id: 'text', label: value, description: vscode.l10n.t('notes'), alwaysShow: true } : { id: 'none', label: vscode.l10n.t('No notes'), alwaysShow: true };
+  const editor: PickItem = {
+    id: 'editor',
+    label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`,
+    detail: vscode.l10n.t('For several lines, after the last step: Ctrl+Enter there logs the session; closing it keeps a draft'),
+    alwaysShow: true,
+  };
+  return [typed, editor];
 }
 
 interface StepOptions {
@@ -551,6 +662,14 @@ class Steps {
     input.totalSteps = opts.total;
     input.ignoreFocusOut = false;
     input.buttons = opts.back ? [vscode.QuickInputButtons.Back] : [];
+    const labels = 'items' in input ? input.items.map((i) => i.label) : [input.value];
+    return asked({ title: input.title ?? '', step: opts.step, items: labels }, this.answer(input, onAccept));
+  }
+
+  private answer(
+    input: vscode.InputBox | vscode.QuickPick<PickItem>,
+    onAccept: (resolve: (nav: Nav<FlowState>) => void) => vscode.Disposable,
+  ): Promise<Nav<FlowState> | undefined> {
     return new Promise((resolve) => {
       const listeners: vscode.Disposable[] = [];
       const finish = (nav: Nav<FlowState> | undefined): void => {
@@ -578,6 +697,63 @@ function nameOf(ctx: FlowContext, plan: LogPlan): string {
   }
   const p = ctx.file.partnerships.find((x) => x.id === plan.session.partnership);
   return p ? partnershipName(ctx, p) : plan.session.partnership;
+}
+
+/** "Logged the session with Bob on 30 Nov. Next one due 14 Dec." */
+function confirmation(logged: Logged, name: string, today: string): string {
+  const s = logged.session;
+  const who = plain(name);
+  const when = shortDate(s.date, today);
+  const what =
+    s.status === 'held'
+      ? vscode.l10n.t('Logged the session with {0} on {1}.', who, when)
+      : s.status === 'cancelled'
+        ? vscode.l10n.t('Logged the cancelled session with {0} on {1}.', who, when)
+        : s.to
+          ? vscode.l10n.t('Logged the session with {0} on {1} as rescheduled to {2}.', who, when, shortDate(s.to, today))
+          : vscode.l10n.t('Logged the session with {0} on {1} as rescheduled.', who, when);
+  return logged.nextDue ? `${what} ${vscode.l10n.t('Next one due {0}.', shortDate(logged.nextDue, today))}` : what;
+}
+
+function isEmptyPrefill(p: Prefill): boolean {
+  return p.partnership === undefined && p.partner === undefined && !p.goals?.length && p.notes === undefined && p.date === undefined;
+}
+
+function newDraftId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function isDraft(x: unknown): x is Draft {
+  const d = x as Partial<Draft> | undefined;
+  return (
+    isRecord(d) &&
+    typeof d.id === 'string' &&
+    typeof d.folder === 'string' &&
+    typeof d.name === 'string' &&
+    typeof d.notes === 'string' &&
+    isRecord(d.plan) &&
+    isRecord(d.plan.session) &&
+    typeof d.plan.session.date === 'string' &&
+    typeof d.plan.session.partnership === 'string'
+  );
+}
+
+/** Drafts first: finish one, or start a new session; undefined on Escape. */
+async function pickDraft(drafts: Draft[], today: string): Promise<Draft | 'new' | undefined> {
+  type Item = vscode.QuickPickItem & { draft?: Draft };
+  const items: Item[] = [
+    ...[...drafts].reverse().map((d) => ({
+      label: `$(edit) ${vscode.l10n.t('Session with {0} on {1}', plain(d.name), shortDate(d.plan.session.date, today))}`,
+      description: vscode.l10n.t('draft'),
+      detail: d.notes.trim() ? plain(d.notes.trim().split('\n')[0]) : vscode.l10n.t('no notes yet'),
+      draft: d,
+    })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: `$(add) ${vscode.l10n.t('A new session…')}` },
+  ];
+  const shown = vscode.window.showQuickPick(items, { title: TITLE(), placeHolder: vscode.l10n.t('Finish a session kept as a draft, or log a new one') });
+  const picked = await asked({ title: TITLE(), step: 0, items: items.map((i) => i.label) }, Promise.resolve(shown));
+  return picked ? (picked.draft ?? 'new') : undefined;
 }
 
 function isShown(uri: vscode.Uri): boolean {

@@ -5,19 +5,21 @@
  * written through the store. Panels come back after a reload from the webview's state.
  */
 import * as vscode from 'vscode';
-import { myPartnershipsFirst, healthOf } from '../core/cadence';
 import { localToday } from '../core/dates';
-import { addGoalReview, EditError } from '../core/edit';
+import { addGoalReview, EditError, EditResult } from '../core/edit';
 import { evidenceGoals } from '../core/evidence';
 import type { MentoringFile, Partnership } from '../core/model';
 import { buildReviewData, EVIDENCE_LOADING } from '../core/reviewData';
-import { describeHealth, partnershipLabel } from '../core/tree-model';
-import type { Row } from '../core/tree-model';
+import { plain } from '../core/text';
 import { readEvidence, showCommit } from '../git/evidence';
 import { isWebviewMessage } from '../protocol/review';
 import type { GoalEvidence, HostToWebview, WebviewToHost } from '../protocol/review';
 import { entryRange } from './commands';
+import { writeAndConfirm } from './confirmWrite';
+import { evidenceBlocked, RESTRICTED_REASON } from './evidence';
 import { Identity } from './identity';
+import { PREPARE_COMMAND } from './prepareSession';
+import { folderWith, partnershipTarget } from './partnershipTarget';
 import { buildReviewHtml, makeNonce } from './reviewHtml';
 import { FolderFile, MentoringStore, vscodeRange } from './store';
 
@@ -25,7 +27,6 @@ export const REVIEW_VIEW_TYPE = 'mentoring.review';
 export const REVIEW_COMMAND = 'mentoring.reviewGoals';
 const COMMIT_SCHEME = 'mentoring-commit';
 
-export const RESTRICTED_REASON = 'Restricted Mode: git is not read in an untrusted workspace';
 const RESTRICTED_EVIDENCE: GoalEvidence = { available: false, reason: RESTRICTED_REASON };
 
 /** The command's argument from code: `{ folder?, partnership, goal? }` (folder: a workspace folder key). */
@@ -33,12 +34,6 @@ export interface ReviewArgs {
   folder?: string;
   partnership: string;
   /** A goal to open and scroll to. */
-  goal?: string;
-}
-
-interface Target {
-  file: FolderFile;
-  partnership: string;
   goal?: string;
 }
 
@@ -88,7 +83,7 @@ export class ReviewPanels implements vscode.Disposable {
   /** Opens (or reveals) the panel the command's argument names; asks when it names none. */
   async open(arg?: unknown): Promise<ReviewPanel | undefined> {
     await this.store.ready;
-    const target = await this.target(arg);
+    const target = await partnershipTarget(this.store, this.identity, arg, { title: vscode.l10n.t('Review Goals'), placeHolder: vscode.l10n.t('Which partnership’s goals?') });
     if (!target) return undefined;
     const existing = this.find(target.file.key, target.partnership);
     if (existing) {
@@ -105,7 +100,7 @@ export class ReviewPanels implements vscode.Disposable {
     await this.store.ready;
     const partnership = isRecord(state) && typeof state.partnershipId === 'string' ? state.partnershipId : undefined;
     const folder = isRecord(state) && typeof state.folder === 'string' ? state.folder : undefined;
-    const file = partnership === undefined ? undefined : (folder !== undefined ? this.store.get(folder) : undefined) ?? this.folderWith(partnership);
+    const file = partnership === undefined ? undefined : (folder !== undefined ? this.store.get(folder) : undefined) ?? folderWith(this.store, partnership);
     if (!file || partnership === undefined || this.find(file.key, partnership)) {
       panel.dispose();
       return;
@@ -158,76 +153,11 @@ export class ReviewPanels implements vscode.Disposable {
     view.refresh();
     return view;
   }
-
-  /** The folder whose file has the partnership (the first one). */
-  private folderWith(partnership: string): FolderFile | undefined {
-    return this.store.all().find((f) => f.lastValid?.partnerships.some((p) => p.id === partnership));
-  }
-
-  private async target(arg: unknown): Promise<Target | undefined> {
-    if (isRecord(arg) && typeof arg.partnership === 'string') {
-      const file = typeof arg.folder === 'string' ? this.store.get(arg.folder) : this.folderWith(arg.partnership);
-      if (!file?.lastValid?.partnerships.some((p) => p.id === arg.partnership)) {
-        throw new Error(vscode.l10n.t('There is no partnership “{0}” in the mentoring file.', arg.partnership));
-      }
-      return { file, partnership: arg.partnership, goal: typeof arg.goal === 'string' ? arg.goal : undefined };
-    }
-    if (isRecord(arg) && typeof arg.kind === 'string' && isRecord(arg.ref)) return this.fromRow(arg as unknown as Row);
-    return this.pick(this.store.all());
-  }
-
-  /** A Partners & Goals row: a partnership, a goal's partnership, or one of a partner's partnerships. */
-  private async fromRow(row: Row): Promise<Target | undefined> {
-    const file = this.store.get(row.folder);
-    const model = file?.lastValid;
-    const ref = row.ref;
-    if (!file || !model || !ref || ref.section === 'sessions') return undefined;
-    if (ref.section === 'partnerships') return { file, partnership: ref.id };
-    if (ref.section === 'goals') {
-      const goal = model.goals.find((g) => g.id === ref.id);
-      if (!goal) throw new Error(vscode.l10n.t('Goal “{0}” is not in the mentoring file any more.', ref.id));
-      return { file, partnership: goal.partnership, goal: goal.id };
-    }
-    return this.pick([file], ref.id);
-  }
-
-  /** Asks which partnership to review: the user's own first (only `member`'s when given). */
-  private async pick(files: FolderFile[], member?: string): Promise<Target | undefined> {
-    type Item = vscode.QuickPickItem & { target?: Target };
-    const items: Item[] = [];
-    const withModel = files.filter((f) => f.lastValid);
-    for (const file of withModel) {
-      const model = file.lastValid as MentoringFile;
-      const me = this.identity.me(file.folder, model);
-      const today = localToday();
-      const list = myPartnershipsFirst(model.partnerships, me).filter((p) => member === undefined || p.members.includes(member));
-      if (withModel.length > 1 && list.length) items.push({ label: file.folder.name, kind: vscode.QuickPickItemKind.Separator });
-      for (const p of list) {
-        items.push({
-          label: pickLabel(model, p, member ?? me),
-          description: p.id,
-          detail: describeHealth(healthOf(model, p, today, { me })),
-          target: { file, partnership: p.id },
-        });
-      }
-    }
-    const choices = items.filter((i) => i.target);
-    if (!choices.length) {
-      void vscode.window.showInformationMessage(
-        withModel.length ? vscode.l10n.t('The mentoring file has no partnerships to review yet.') : vscode.l10n.t('There is no mentoring file with partnerships in this workspace.'),
-      );
-      return undefined;
-    }
-    if (choices.length === 1 && member !== undefined) return choices[0].target;
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Review Goals'), placeHolder: vscode.l10n.t('Which partnership’s goals?'), matchOnDescription: true });
-    return picked?.target;
-  }
 }
 
-/** "with Ben Okafor" from a member's side; "Ana Lima, Ben Okafor" otherwise. */
-function pickLabel(model: MentoringFile, p: Partnership, partnerId: string | undefined): string {
-  if (partnerId !== undefined && p.members.includes(partnerId)) return partnershipLabel(model, p, partnerId);
-  return p.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(', ');
+/** "Alice Chen & Bob Diaz": the partnership's members by name, as the panel's heading says them. */
+function memberNames(model: MentoringFile, p: Partnership): string {
+  return p.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(' & ');
 }
 
 function panelKey(folderKey: string, partnershipId: string): string {
@@ -284,7 +214,7 @@ export class ReviewPanel {
     const file = this.owner.store.get(this.folderKey);
     const model = file?.lastValid;
     const ps = model?.partnerships.find((p) => p.id === this.partnershipId);
-    this.panel.title = ps && model ? vscode.l10n.t('Goal Review: {0}', ps.members.map((m) => model.partners.find((x) => x.id === m)?.name ?? m).join(' & ')) : vscode.l10n.t('Goal Review: {0}', this.partnershipId);
+    this.panel.title = vscode.l10n.t('Goal Review: {0}', plain(ps && model ? memberNames(model, ps) : this.partnershipId));
     if (!this.ready) return;
     if (!file || !model) {
       void this.post({ type: 'error', message: file?.exists ? vscode.l10n.t('The mentoring file has errors; fix them to review goals.') : vscode.l10n.t('There is no mentoring file in this workspace folder.') });
@@ -317,6 +247,9 @@ export class ReviewPanel {
           return await this.save(message);
         case 'logSession':
           return await this.logSession(message.goalId);
+        case 'prepareSession':
+          await vscode.commands.executeCommand(PREPARE_COMMAND, { folder: this.folderKey, partnership: this.partnershipId, beside: true });
+          return;
         case 'openGoal':
           return await this.openGoal(message.goalId);
         case 'openCommit':
@@ -336,7 +269,14 @@ export class ReviewPanel {
     });
     if (!data) return;
     void this.post({ type: 'data', data });
-    if (file.hasErrors) void this.post({ type: 'error', message: vscode.l10n.t('The mentoring file has errors: this shows its last valid content. Saving is refused until they are fixed.') });
+    if (file.hasErrors) {
+      const shown = file.shown;
+      const message =
+        shown?.from === 'commit'
+          ? vscode.l10n.t('The mentoring file has errors: this shows its version committed on {0}. Saving is refused until they are fixed.', shown.date)
+          : vscode.l10n.t('The mentoring file has errors: this shows its last valid content. Saving is refused until they are fixed.');
+      void this.post({ type: 'error', message });
+    }
   }
 
   private async loadEvidence(file: FolderFile, model: MentoringFile, inputs: string): Promise<void> {
@@ -350,8 +290,9 @@ export class ReviewPanel {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     let next: Map<string, GoalEvidence>;
-    if (file.folder.uri.scheme !== 'file') {
-      const reason: GoalEvidence = { available: false, reason: vscode.l10n.t('Git history needs a folder on this computer') };
+    const blocked = evidenceBlocked(file.folder);
+    if (blocked) {
+      const reason: GoalEvidence = { available: false, reason: blocked };
       next = new Map(goals.map((g) => [g.id, reason]));
     } else {
       try {
@@ -373,13 +314,18 @@ export class ReviewPanel {
     const { requestId, goalId, review } = message;
     let refused: string | undefined;
     try {
-      const result = await this.owner.store.applyEdit(this.folderKey, (text) => {
+      const title = plain(this.owner.store.get(this.folderKey)?.lastValid?.goals.find((g) => g.id === goalId)?.title ?? goalId);
+      const op = (text: string): EditResult => {
         try {
           return addGoalReview(text, goalId, { date: localToday(), ...review });
         } catch (e) {
           if (e instanceof EditError) refused = e.message;
           throw e;
         }
+      };
+      const result = await writeAndConfirm(this.owner.store, this.folderKey, op, {
+        message: () => vscode.l10n.t('Saved the review of “{0}”: {1}%, {2}.', title, review.progress, review.status),
+        reveal: (f) => entryRange(f, { section: 'goals', id: goalId }),
       });
       if (result) await this.post({ type: 'saveResult', requestId, ok: true });
       else await this.post({ type: 'saveResult', requestId, ok: false, message: sentence(refused ?? vscode.l10n.t('the review was not saved')) });

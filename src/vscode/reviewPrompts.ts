@@ -1,7 +1,8 @@
 /**
  * Code-review prompts in the editor: the "Review prompts" view (changed files that touch open
  * goals, with the goals and their questions), a CodeLens on each such file, the `Mentoring-Goal:`
- * trailer in the Source Control input box, and "Log as Mentoring Session" from a goal.
+ * trailer in the Source Control input box, and "Log Session About These Changes" from a goal (in the
+ * palette only while there are such changes, so that it never comes before "Log Mentoring Session").
  *
  * Where the change comes from: `git/changes.ts` reads the change set (working tree and index
  * against HEAD, or a branch since its merge base with a base ref) in one `git diff -U0`, with the
@@ -20,7 +21,9 @@
 import * as vscode from 'vscode';
 import { FilePrompts, GoalPrompt, promptsForChanges } from '../core/prompts';
 import { FolderPrompts, PromptRow, buildPromptRows, goalsOf, mentorNames, relativeToFolder, reviewedNotes } from '../core/reviewRows';
+import { plain } from '../core/text';
 import { addGoalTrailer } from '../core/trailer';
+import { shorten } from '../core/tree-model';
 import { ChangesError, readChanges } from '../git/changes';
 import { command, entryRange } from './commands';
 import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
@@ -29,6 +32,8 @@ import { FolderFile, MentoringStore } from './store';
 import { ShownRows, treeItem } from './treeItem';
 
 export const PROMPTS_VIEW_ID = 'mentoring.reviewPrompts';
+/** True while some changed file relates to an open goal (for the palette's `when` clauses). */
+const HAS_GOALS_CONTEXT = 'mentoring.reviewPrompts.hasGoals';
 const DEBOUNCE_MS = 500;
 const MODE_KEY = 'mentoring.reviewPrompts.mode';
 
@@ -347,6 +352,8 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
     this.updateDescription();
     this.shown.refresh();
     this.lensChanged.fire();
+    // The commands about a change and its goals are in the palette only while there is such a change.
+    void vscode.commands.executeCommand('setContext', HAS_GOALS_CONTEXT, this.byUri.size > 0);
   }
 
   private async read(file: FolderFile): Promise<FolderResult> {
@@ -431,12 +438,15 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   }
 }
 
-/** "Goal: Handle async errors (Bob, mentor Alice) — 2 review questions". */
+/** Characters of a goal's title a CodeLens shows: the lenses share one line, and "Questions…" must stay on it. */
+const LENS_TITLE_MAX = 48;
+
+/** "Goal: Handle async errors (Bob, mentor Alice) — 2 review questions"; a long title is cut at a word. */
 export function lensTitle(g: GoalPrompt, names: Record<string, string>): string {
-  const who = g.mentors.length ? vscode.l10n.t('{0}, mentor {1}', g.ownerName, mentorNames(g, names)) : g.ownerName;
+  const who = g.mentors.length ? vscode.l10n.t('{0}, mentor {1}', shorten(g.ownerName, 24), shorten(mentorNames(g, names), 32)) : shorten(g.ownerName, 24);
   const n = g.prompts.length;
   const questions = n === 1 ? vscode.l10n.t('1 review question') : vscode.l10n.t('{0} review questions', n);
-  return vscode.l10n.t('Goal: {0} ({1}) — {2}', g.title, who, questions);
+  return plain(vscode.l10n.t('Goal: {0} ({1}) — {2}', shorten(g.title, LENS_TITLE_MAX), who, questions));
 }
 
 function baseSetting(): string {

@@ -3,12 +3,15 @@
  * when there is one (so unsaved typing counts), else from disk. Keeps the last valid model for views
  * while the file has errors, and is the one place that writes the file ({@link MentoringStore.applyEdit}).
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { EditError, EditResult } from '../core/edit';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
 import { ParsedFile, parseMentoring } from '../core/parse';
 import { Problem, Range, hasErrors } from '../core/problems';
 import { writeFileAtomic } from '../core/safeWrite';
+import type { ShownVersion } from '../core/tree-model';
+import { lastCommittedVersion } from '../git/lastCommitted';
 
 export interface FolderFile {
   folder: vscode.WorkspaceFolder;
@@ -24,6 +27,12 @@ export interface FolderFile {
   hasErrors: boolean;
   /** The model of the last text without errors; what views show while the file has errors. */
   lastValid?: MentoringFile;
+  /**
+   * Where {@link lastValid} comes from: the file's own text (this session), or, when the file had
+   * errors from the start, its last valid committed version; `none` (with why) when there is none.
+   * Undefined while that is being looked up.
+   */
+  shown?: ShownVersion;
 }
 
 /** The folder a command is about: a folder, its key, or `{ folder: key }` from a tree row. */
@@ -55,6 +64,8 @@ export class MentoringStore implements vscode.Disposable {
   private readonly reads = new Map<string, number>();
   /** Each folder's latest read: a read that a newer one overtakes leaves the result to it. */
   private readonly latestRead = new Map<string, Promise<void>>();
+  /** Bumped per look-up of a committed version, so only the latest one counts. */
+  private readonly lookups = new Map<string, number>();
   private hasFile: boolean | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<FolderFile | undefined>();
@@ -75,6 +86,9 @@ export class MentoringStore implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('mentoring.file')) void this.reset();
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const f of this.all()) if (f.hasErrors && !f.lastValid) void this.showCommitted(f);
+      }),
     );
     this.ready = this.reset();
   }
@@ -93,6 +107,8 @@ export class MentoringStore implements vscode.Disposable {
   /** Re-reads every folder's file now. */
   async refresh(): Promise<void> {
     await Promise.all(this.all().map((f) => this.load(f.key)));
+    // A file with errors and nothing valid to show: maybe a valid version has been committed since.
+    await Promise.all(this.all().filter((f) => f.hasErrors && !f.lastValid).map((f) => this.showCommitted(f)));
   }
 
   /**
@@ -234,15 +250,49 @@ export class MentoringStore implements vscode.Disposable {
       file.parsed = undefined;
       file.problems = [];
       file.hasErrors = false;
-      file.lastValid = undefined;
+      file.lastValid = file.shown = undefined;
     } else {
       file.parsed = parseMentoring(text);
       file.problems = file.parsed.problems;
       file.hasErrors = hasErrors(file.problems);
-      if (!file.hasErrors && file.parsed.model) file.lastValid = file.parsed.model;
+      if (!file.hasErrors && file.parsed.model) {
+        file.lastValid = file.parsed.model;
+        file.shown = { from: 'editor' };
+      } else if (!file.lastValid && file.shown === undefined) void this.showCommitted(file);
     }
     if (fire) this.changed.fire(file);
     this.updateContext();
+  }
+
+  /**
+   * A file with errors and no valid text of it from this session: the views show its last valid
+   * committed version (git is read only in a trusted workspace), or say plainly that there is none.
+   */
+  private async showCommitted(file: FolderFile): Promise<void> {
+    const lookup = (this.lookups.get(file.key) ?? 0) + 1;
+    this.lookups.set(file.key, lookup);
+    let shown: ShownVersion;
+    let model: MentoringFile | undefined;
+    if (!vscode.workspace.isTrusted) shown = { from: 'none', reason: vscode.l10n.t('git is not read in Restricted Mode') };
+    else if (file.uri.scheme !== 'file' || file.folder.uri.scheme !== 'file') shown = { from: 'none', reason: vscode.l10n.t('the folder is not on this computer') };
+    else {
+      const rel = path.relative(file.folder.uri.fsPath, file.uri.fsPath).split(path.sep).join('/');
+      try {
+        const found = await lastCommittedVersion(file.folder.uri.fsPath, rel, (text) => {
+          const parsed = parseMentoring(text);
+          model = !hasErrors(parsed.problems) ? parsed.model : undefined;
+          return model !== undefined;
+        });
+        shown = found.found ? { from: 'commit', commit: found.commit, date: found.date } : { from: 'none', reason: found.reason };
+      } catch (e) {
+        shown = { from: 'none', reason: vscode.l10n.t('git could not be read: {0}', e instanceof Error ? e.message : String(e)) };
+      }
+    }
+    // Only if nothing newer decided meanwhile (a valid text, another lookup, a reset).
+    if (this.files.get(file.key) !== file || this.lookups.get(file.key) !== lookup || file.lastValid || !file.hasErrors) return;
+    file.shown = shown;
+    if (shown.from === 'commit') file.lastValid = model;
+    this.changed.fire(file);
   }
 
   /** `mentoring.hasFile`: some workspace folder has a mentoring file (for `when` clauses). */

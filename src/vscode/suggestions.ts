@@ -18,19 +18,18 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { localToday } from '../core/dates';
 import type { Expertise } from '../core/expertise';
 import type { MentoringFile } from '../core/model';
 import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, mailmapSuggestions, MailmapSuggestion } from '../core/people';
 import { identityFor } from '../core/suggest';
 import { plain } from '../core/text';
-import { addSuggestedGoal, partnershipFromMatch } from '../core/suggestion-edits';
 import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../core/suggestion-rows';
 import { Analysis, analyzeRepository } from '../git/analyze';
 import { NotARepositoryError } from '../git/history';
-import { command, entryRange } from './commands';
+import { command } from './commands';
 import { GitApi, GitRepository, gitApi, repositoryFor } from './gitApi';
 import { FolderFile, MentoringStore } from './store';
+import { addGoal, createPartnership } from './suggestionActions';
 import { ShownRows, treeItem } from './treeItem';
 
 export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
@@ -355,8 +354,8 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
     }),
     command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
     command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, arg?.folder)),
-    command('mentoring.createPartnership', (row?: SuggestionRow) => createPartnership(store, row)),
-    command('mentoring.addSuggestedGoal', (row?: SuggestionRow) => addGoal(store, row)),
+    command('mentoring.createPartnership', (row?: SuggestionRow, how?: Parameters<typeof createPartnership>[2]) => createPartnership(store, row, how)),
+    command('mentoring.addSuggestedGoal', (row?: SuggestionRow, given?: { title?: string }) => addGoal(store, row, given)),
   );
   return view;
 }
@@ -385,46 +384,4 @@ async function showMailmap(store: MentoringStore, view: SuggestionsView, key: st
   const doc = await vscode.workspace.openTextDocument({ content: [...header, ...lines].join('\n') + '\n', language: 'plaintext' });
   await vscode.window.showTextDocument(doc);
   return doc;
-}
-
-/** Whether the folder has a mentoring file to write to; offers to create one when not. */
-async function fileFor(store: MentoringStore, row: SuggestionRow): Promise<FolderFile | undefined> {
-  await store.ready;
-  const file = store.get(row.folder);
-  if (!file) return undefined;
-  if (file.exists) return file;
-  const create = vscode.l10n.t('Create Mentoring File');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', vscode.workspace.asRelativePath(file.uri)), create);
-  if (answer === create) await vscode.commands.executeCommand('mentoring.createFile', { folder: file.key });
-  return undefined;
-}
-
-async function createPartnership(store: MentoringStore, row: SuggestionRow | undefined): Promise<string | undefined> {
-  const m = row?.match;
-  if (!row || !m) return undefined;
-  const file = await fileFor(store, row);
-  if (!file) return undefined;
-  const a = { name: m.aName, email: m.a };
-  const b = { name: m.bName, email: m.b };
-  const result = await store.applyEdit(file.key, (text) => partnershipFromMatch(text, a, b, localToday()));
-  if (!result?.id) return undefined;
-  const id = result.id;
-  const show = vscode.l10n.t('Show in File');
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0} and {1} are now mutual partners ({2}).', m.aName, m.bName, id), show).then(async (answer) => {
-    const range = answer && entryRange(file, { section: 'partnerships', id });
-    if (range) await store.revealRange(file.key, range);
-  });
-  return id;
-}
-
-async function addGoal(store: MentoringStore, row: SuggestionRow | undefined): Promise<string | undefined> {
-  const goal = row?.goal;
-  if (!row || !goal) return undefined;
-  const file = await fileFor(store, row);
-  if (!file) return undefined;
-  const result = await store.applyEdit(file.key, (text) => addSuggestedGoal(text, goal, localToday()));
-  if (!result?.id) return undefined;
-  const range = entryRange(file, { section: 'goals', id: result.id });
-  if (range) await store.revealRange(file.key, range);
-  return result.id;
 }

@@ -48,7 +48,7 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
       trusted: vscode.workspace.isTrusted,
       folders: this.store.all().map((f) => {
         const model = f.lastValid;
-        return { key: f.key, name: f.folder.name, missing: !f.exists, model, hasErrors: f.hasErrors, me: this.identity.me(f.folder, model) };
+        return { key: f.key, name: f.folder.name, missing: !f.exists, model, hasErrors: f.hasErrors, shown: f.shown, me: this.identity.me(f.folder, model) };
       }),
     });
   }

@@ -10,7 +10,7 @@ import { parseMentoring } from '../../src/core/parse';
 import { Row } from '../../src/core/tree-model';
 import type { Logged } from '../../src/vscode/logSession';
 import { host, waitFor } from './host';
-import { api, children, fileUri, folder, originalText, restore, summary } from './mentoring';
+import { accept, api, children, fileUri, folder, originalText, question, restore, summary } from './mentoring';
 
 const SESSION = {
   partnership: 'ana-ben',
@@ -32,6 +32,7 @@ const SESSION_YAML = [
   '    actions:',
   '      - who: ben',
   '        what: Read the Node docs',
+  '        done: false',
   '',
 ].join('\n');
 
@@ -72,6 +73,8 @@ describe('Log mentoring session', () => {
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('notifications.clearAll');
+    const { logSession } = await api();
+    for (const d of logSession.drafts()) await logSession.discardDraft(d.id);
     await restore();
   });
 
@@ -96,7 +99,9 @@ describe('Log mentoring session', () => {
 
     // "Mark done" on the item: one value added in the file, and the node goes.
     assert.strictEqual(await vscode.commands.executeCommand('mentoring.markActionDone', item), true);
-    assert.strictEqual(disk(), originalText() + SESSION_YAML + '        done: true\n');
+    assert.strictEqual(disk(), originalText() + SESSION_YAML.replace('done: false', 'done: true'));
+    const { writes } = await api();
+    assert.strictEqual(writes.last?.message, 'Marked “Read the Node docs” done.');
     await waitFor('the open action items to go', async () => !(await children(await anaBen())).some((r) => r.kind === 'actions'));
   });
 
@@ -108,10 +113,9 @@ describe('Log mentoring session', () => {
     await waitFor('the command palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).length > 0);
     await host.type('Mentoring: Log Mentoring Session');
     await waitFor('the command in the palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).some((t) => t.includes('Log Mentoring Session')));
-    // Other commands match the words too: go down to this one.
-    for (let i = 0; i < 8 && !(await host.domText('.quick-input-list .monaco-list-row.focused')).some((t) => t.startsWith('Mentoring: Log Mentoring Session')); i++) {
-      await host.press('ArrowDown');
-    }
+    // The headline command is the first match for its own words: Enter runs it.
+    const focused = await host.domText('.quick-input-list .monaco-list-row.focused');
+    assert.ok(focused[0]?.startsWith('Mentoring: Log Mentoring Session'), `the first match is ${JSON.stringify(focused)}`);
     await host.press('Enter');
 
     await quickInput('1/7', 'Ana Lima and Chen Wei');
@@ -146,20 +150,112 @@ describe('Log mentoring session', () => {
       '    actions:',
       '      - who: chen',
       '        what: Write the first test',
+      '        done: false',
       '',
     ].join('\n');
-    await waitFor('the session in the file', () => disk() !== originalText(), 10000);
+    // Saved through the editor, the file can be read half-written: wait for the whole of it.
+    await waitFor('the session in the file', () => disk() === originalText() + expected, 10000).catch(() => undefined);
     assert.strictEqual(disk(), originalText() + expected);
     await vscode.commands.executeCommand('notifications.showList');
     const texts = await waitFor('the confirmation', async () => {
       const list = await host.domText('.notifications-center .notification-list-item');
-      return list.some((t) => t.includes('Logged session with')) && list;
+      return list.some((t) => t.includes('Logged the session with')) && list;
     });
+    const toast = texts.find((t) => t.includes('Logged the session with')) ?? '';
+    assert.match(toast, /Logged the session with Ana Lima and Chen Wei on 5 Mar 2024\. Next one due 12 Mar 2024\./);
+    assert.match(toast, /Undo[\s\S]*Open[\s\S]*Review Goals/);
+    // Undo, from the notification: the file is as it was.
+    await host.click('.notifications-center .notification-list-item .notification-list-item-buttons-container .monaco-button');
+    await waitFor('the session undone', () => disk() === originalText(), 10000);
     await vscode.commands.executeCommand('notifications.hideList');
-    const toast = texts.find((t) => t.includes('Logged session with')) ?? '';
-    assert.match(toast, /Logged session with Ana Lima and Chen Wei \(50 min\)\. Next due 2024-03-12\./);
-    assert.match(toast, /Open/);
-    assert.match(toast, /Review goals/);
+  });
+
+  it('keeps the headline command first in the palette, and the change-only one out of it without a change', async function () {
+    host.requireDriver(this);
+    this.timeout(60000);
+    const rows = async (typed: string): Promise<string[]> => {
+      await host.press('Escape');
+      await host.press('F1');
+      await waitFor('the command palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).length > 0);
+      await host.type(typed);
+      // The list settles on what was typed.
+      await new Promise((r) => setTimeout(r, 500));
+      return waitFor('the matches', async () => {
+        const list = await host.domText('.quick-input-list .monaco-list-row');
+        return list.length > 0 && list;
+      });
+    };
+    // Recently used commands come first in the palette: without that history, the order is the palette's own.
+    const palette = vscode.workspace.getConfiguration('workbench.commandPalette');
+    await palette.update('history', 0, vscode.ConfigurationTarget.Global);
+    try {
+      for (const typed of ['Log Mentoring Session', 'Mentoring: Log Mentoring Session', 'mentoring log session']) {
+        const list = await rows(typed);
+        assert.ok(list[0].startsWith('Mentoring: Log Mentoring Session'), `"${typed}" lists first: ${JSON.stringify(list.slice(0, 3))}`);
+      }
+      assert.ok(!(await rows('Log Session About These Changes')).some((t) => t.includes('Log Session About These Changes')), 'not in the palette without a change that relates to a goal');
+      // With such a change, it is there, and still after the headline command.
+      await vscode.commands.executeCommand('setContext', 'mentoring.reviewPrompts.hasGoals', true);
+      const list = await rows('Mentoring: Log');
+      const mine = list.findIndex((t) => t.startsWith('Mentoring: Log Mentoring Session'));
+      const other = list.findIndex((t) => t.includes('Log Session About These Changes'));
+      assert.ok(mine === 0 && other > mine, JSON.stringify(list));
+    } finally {
+      await vscode.commands.executeCommand('setContext', 'mentoring.reviewPrompts.hasGoals', false);
+      await palette.update('history', undefined, vscode.ConfigurationTarget.Global);
+      await host.press('Escape');
+    }
+  });
+
+  it('says how to finish in the notes editor, and keeps its notes as a draft when it is closed without saving', async () => {
+    const { logSession, writes } = await api();
+    const run = vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession', { partnership: 'ana-ben', date: '2024-03-01' });
+    // Date, held, minutes, goals: the defaults; then the notes editor; no action items.
+    for (const step of [2, 3, 4, 5]) {
+      await question('Log mentoring session', step);
+      await accept();
+    }
+    const notes = await question('Log mentoring session', 6);
+    assert.deepStrictEqual(notes.items, ['No notes', '$(note) Open a notes editor…']);
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await accept();
+    await question('Log mentoring session', 7);
+    await accept();
+    assert.strictEqual(await run, undefined, 'nothing is written before the notes are');
+    const editor = await waitFor('the notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    // The editor itself says how to finish.
+    const lenses = await waitFor('its CodeLens', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      return found.length >= 2 && found;
+    });
+    assert.deepStrictEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command ?? '']),
+      [
+        [0, '$(check) Log the session with Ana Lima and Ben Okafor on 1 Mar 2024 (Ctrl+Enter)', 'mentoring.logSessionNotes'],
+        [0, 'Closing this editor keeps the notes as a draft', ''],
+      ],
+    );
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Paired on the router.\nNext: error handling.'));
+    // Closed with "Don't Save": the text is reverted, then the editor goes.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const [draft] = await waitFor('the draft', () => logSession.drafts().length === 1 && logSession.drafts());
+    assert.strictEqual(draft.notes, 'Paired on the router.\nNext: error handling.');
+    assert.strictEqual(disk(), originalText(), 'not written');
+    // The next Log Mentoring Session offers the draft first.
+    const again = vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession');
+    const drafts = await question('Log mentoring session', 0);
+    assert.deepStrictEqual(drafts.items, ['$(edit) Session with Ana Lima and Ben Okafor on 1 Mar 2024', '', '$(add) A new session…']);
+    await accept();
+    assert.strictEqual(await again, undefined);
+    const reopened = await waitFor('the notes editor again', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    assert.strictEqual(reopened.document.getText(), 'Paired on the router.\nNext: error handling.');
+    // Ctrl+Enter (the button in the title, the CodeLens) logs it with these notes.
+    const logged = await vscode.commands.executeCommand<Logged | undefined>('mentoring.logSessionNotes');
+    assert.ok(logged);
+    assert.strictEqual(logged.session.notes, 'Paired on the router.\nNext: error handling.');
+    assert.ok(disk().endsWith('    notes: |-\n      Paired on the router.\n      Next: error handling.\n'), disk());
+    assert.deepStrictEqual(logSession.drafts(), [], 'the draft is gone once logged');
+    assert.match(writes.last?.message ?? '', /^Logged the session with Ana Lima and Ben Okafor on 1 Mar 2024\./);
   });
 
   it('goes back with the Back button and cancels with Escape, writing nothing', async function () {

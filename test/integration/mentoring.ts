@@ -59,9 +59,12 @@ export async function restore(): Promise<void> {
     'loaded documents to show the fixture text',
     async () => {
       const stale = loaded().filter((d) => d.getText() !== text);
-      // One that stays behind on a busy machine is reverted to the disk's text, every few seconds.
+      // One that stays behind on a busy machine (its file event lost) is reverted to the disk's text,
+      // every few seconds, with the file touched first so that a new event says it changed.
       if (stale.length && Date.now() - nudged > 3000) {
         nudged = Date.now();
+        const now = new Date();
+        fs.utimesSync(fileUri().fsPath, now, now);
         for (const d of stale) {
           await vscode.window.showTextDocument(d);
           await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -75,7 +78,20 @@ export async function restore(): Promise<void> {
     throw new Error(`${e.message}: ${docs.join('; ')}`);
   });
   const { store } = await api();
-  await waitFor('the store to read the fixture file again', () => store.get(folder())?.text === text, SETTLE_MS);
+  // A file event lost on a busy machine: the store is asked to read again every few seconds.
+  let asked = Date.now();
+  await waitFor(
+    'the store to read the fixture file again',
+    async () => {
+      if (store.get(folder())?.text === text) return true;
+      if (Date.now() - asked > 3000) {
+        asked = Date.now();
+        await store.refresh();
+      }
+      return store.get(folder())?.text === text;
+    },
+    SETTLE_MS,
+  );
 }
 
 /** The tree's rows under `parent` (the top level when omitted), through the provider. */
@@ -87,4 +103,22 @@ export async function children(parent?: Row): Promise<Row[]> {
 /** Labels and descriptions of rows, for compact assertions. */
 export function summary(rows: Row[]): string[] {
   return rows.map((r) => (r.description ? `${r.label} — ${r.description}` : r.label));
+}
+
+/** The question a command shows on screen now (quick pick or input box), once it matches `title` (and `step`). */
+export async function question(title: string | RegExp, step?: number): Promise<{ title: string; step?: number; items: string[] }> {
+  const { writes } = await api();
+  const matches = (t: string): boolean => (typeof title === 'string' ? t.includes(title) : title.test(t));
+  return waitFor(`the question "${String(title)}"${step ? ` at step ${step}` : ''}`, () => {
+    const q = writes.asking;
+    return q && matches(q.title) && (step === undefined || q.step === step) && q;
+  });
+}
+
+/** Answers the question on screen as Enter does (its active item, or the input box's value), and waits for it to go. */
+export async function accept(): Promise<void> {
+  const { writes } = await api();
+  const shown = writes.asking;
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  if (shown) await waitFor('the question to be answered', () => writes.asking !== shown);
 }

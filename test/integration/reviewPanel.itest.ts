@@ -111,7 +111,7 @@ describe('goal review panel', function () {
     // A goal's heading is in its collapsible's shadow root (the driver's CSS reaches into it).
     const headings = await frameText('vscode-collapsible.goal h3.title', 'Write the API handlers in strict TypeScript');
     assert.strictEqual(headings.length, 1, `one goal: ${headings.join(' | ')}`);
-    assert.match((await host.domText('h1', FRAME)).join(), /Goal review: ana-ben/);
+    assert.strictEqual((await host.domText('h1', FRAME)).join(), 'Goal review: Ana Lima & Ben Okafor', 'the people, by name');
     assert.match((await host.domText('.summary', FRAME)).join(), /held/);
     // Evidence follows the first render: Ben's commit names the goal in a trailer and touches src/api.
     const commits = await frameText('#g0 .commits li', 'Add the users API');

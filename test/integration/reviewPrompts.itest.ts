@@ -7,7 +7,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import type { GoalPrompt } from '../../src/core/prompts';
 import type { PromptRow } from '../../src/core/reviewRows';
+import { lensTitle } from '../../src/vscode/reviewPrompts';
 import type { GitApi, GitRepository } from '../../src/vscode/gitApi';
 import { host, waitFor } from './host';
 import { api, folder, restore } from './mentoring';
@@ -100,6 +102,24 @@ describe('review prompts', () => {
       return !found.some((l) => l.command?.command.startsWith('mentoring.'));
     });
     await vscode.workspace.getConfiguration('mentoring.reviewPrompts').update('codeLens', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('cuts a long goal title in its CodeLens at a word, so that "Questions…" stays on the line', () => {
+    const goal = {
+      id: 'long',
+      title: 'Make every request handler of the public API validate its input before it touches the database',
+      status: 'active',
+      owner: 'ben',
+      ownerName: 'Ben Okafor',
+      mentors: ['ana'],
+      partnership: 'ana-ben',
+      role: 'owner',
+      matchedBy: 'paths',
+      skills: [],
+      prompts: ['Is it validated?', 'Is it tested?'],
+    } as unknown as GoalPrompt;
+    assert.strictEqual(lensTitle(goal, { ana: 'Ana Lima' }), 'Goal: Make every request handler of the public API… (Ben Okafor, mentor Ana Lima) — 2 review questions');
+    assert.strictEqual(lensTitle({ ...goal, title: '$(bug) Short' }, { ana: 'Ana Lima' }), 'Goal: $\u200b(bug) Short (Ben Okafor, mentor Ana Lima) — 2 review questions', 'no icon from the file');
   });
 
   it('opens the file’s changes against HEAD in a diff editor', async () => {

@@ -14,7 +14,7 @@ import { localToday } from '../../src/core/dates';
 import { parseMentoring } from '../../src/core/parse';
 import type { SuggestionRow } from '../../src/core/suggestion-rows';
 import { host, waitFor } from './host';
-import { api, fileUri, folder, originalText, restore } from './mentoring';
+import { accept, api, fileUri, folder, originalText, question, restore } from './mentoring';
 
 async function rows(): Promise<SuggestionRow[]> {
   const { suggestions } = await api();
@@ -156,24 +156,53 @@ describe('Suggestions view', () => {
     }
   });
 
-  it('"Create Partnership" writes the mutual partnership to the file', async () => {
+  it('"Create Partnership" asks the kind and cadence, shows the entry, writes it and can undo it', async () => {
     const top = await analysed();
     const match = find(find(top, 'Mutual matches').children, 'Ben Okafor ⇄ Chen Wei');
-    const id = await vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match);
+    const creating = vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match);
+    const kind = await question('Partnership of Ben Okafor and Chen Wei', 1);
+    assert.deepStrictEqual(kind.items, ['$(arrow-swap) Mutual: each mentors the other', '$(arrow-right) Ben Okafor mentors Chen Wei', '$(arrow-right) Chen Wei mentors Ben Okafor']);
+    await accept();
+    const cadence = await question('Partnership of Ben Okafor and Chen Wei', 2);
+    assert.deepStrictEqual(cadence.items, ['14']);
+    await accept();
+    const entry = ['  - id: ben-chen', '    members: [ben, chen]', '    kind: mutual', `    since: ${localToday()}`, '    cadence: 14', '    status: active'];
+    const shown = await question('Partnership of Ben Okafor and Chen Wei', 3);
+    assert.deepStrictEqual(
+      shown.items.slice(2).map((i) => i.replace(/\u00a0/g, ' ')),
+      entry.map((line) => `$(diff-added) ${line}`),
+      'the lines it will write',
+    );
+    assert.strictEqual(await currentText(), originalText(), 'nothing written yet');
+    await accept();
+    const id = await creating;
     assert.strictEqual(id, 'ben-chen');
     const text = await currentText();
     assert.ok(text.startsWith(originalText().slice(0, originalText().indexOf('skills:'))), 'the partners and earlier partnerships are untouched');
-    const entry = ['  - id: ben-chen', '    members: [ben, chen]', '    kind: mutual', `    since: ${localToday()}`, '    status: active'].join('\n');
-    assert.ok(text.includes(`\n${entry}\nskills:`), `the new entry at the end of the partnerships:\n${text}`);
+    assert.ok(text.includes(`\n${entry.join('\n')}\nskills:`), `the new entry at the end of the partnerships:\n${text}`);
     assert.deepStrictEqual(
       (await currentModel()).partnerships.find((p) => p.id === 'ben-chen'),
-      { id: 'ben-chen', members: ['ben', 'chen'], kind: 'mutual', since: localToday(), status: 'active' },
+      { id: 'ben-chen', members: ['ben', 'chen'], kind: 'mutual', since: localToday(), cadence: 14, status: 'active' },
     );
+    const { writes } = await api();
+    assert.strictEqual(writes.last?.message, 'Ben Okafor and Chen Wei are now mutual partners (ben-chen).');
     // The view follows the file: the pair now shows as partners, without the action.
     await waitFor('the match to show as partners', async () => {
       const again = find((await rows()).find((r) => r.label === 'Mutual matches')?.children ?? [], 'Ben Okafor ⇄ Chen Wei');
       return again.contextValue === 'match-partnered';
     });
+    assert.strictEqual(await writes.last?.undo(), true);
+    assert.strictEqual(await currentText(), originalText());
+  });
+
+  it('"Create Partnership" from code asks nothing: one-way, with the mentor and cadence given', async () => {
+    const top = await analysed();
+    const match = find(find(top, 'Mutual matches').children, 'Ben Okafor ⇄ Chen Wei');
+    const id = await vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match, { kind: 'one-way', mentor: 'b', cadence: 7 });
+    assert.strictEqual(id, 'ben-chen');
+    assert.deepStrictEqual((await currentModel()).partnerships.find((p) => p.id === id), { id, members: ['ben', 'chen'], kind: 'one-way', mentor: 'chen', since: localToday(), cadence: 7, status: 'active' });
+    const { writes } = await api();
+    assert.strictEqual(writes.last?.message, 'Chen Wei now mentors Ben Okafor (ben-chen).');
   });
 
   it('adds whoever is not a partner yet along with the partnership, as one undoable edit', async () => {
@@ -189,7 +218,7 @@ describe('Suggestions view', () => {
     const top = await analysed();
     const match = find(find(top, 'Mutual matches').children, 'Ben Okafor ⇄ Chen Wei');
     assert.match(match.description ?? '', /Ben Okafor is not yet a partner/);
-    const id = await vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match);
+    const id = await vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match, { kind: 'mutual' });
     assert.strictEqual(id, 'ben-okafor-chen');
     assert.ok(editor.document.isDirty || editor.document.getText() !== withoutBen, 'the edit went into the open document');
     const model = parseMentoring(editor.document.getText()).model;
@@ -200,15 +229,28 @@ describe('Suggestions view', () => {
     await waitFor('one undo to take back the partner and the partnership', () => editor.document.getText() === withoutBen);
   });
 
-  it('"Add Suggested Goal" adds it as proposed and shows it in the file', async () => {
+  it('"Add Suggested Goal" shows the goal before adding it as proposed, and opens it in the file', async () => {
     const top = await analysed();
     const anaBen = find(find(top, 'Suggested goals').children, 'Ana Lima ⇄ Ben Okafor');
     const suggestion = anaBen.children.find((r) => r.contextValue === 'suggestedGoal');
     assert.ok(suggestion?.goal, `a suggested goal among ${anaBen.children.map((r) => r.label).join(' | ')}`);
-    const id = await vscode.commands.executeCommand<string | undefined>('mentoring.addSuggestedGoal', suggestion);
+    const adding = vscode.commands.executeCommand<string | undefined>('mentoring.addSuggestedGoal', suggestion);
+    const title = await question('New goal for', 1);
+    assert.deepStrictEqual(title.items, [suggestion.goal.title], 'its title, to keep or change');
+    await accept();
+    const shown = await question('New goal for', 2);
+    const lines = shown.items.slice(2).map((i) => i.replace(/\u00a0/g, ' '));
+    assert.ok(lines.includes(`$(diff-added)   - id: ${suggestion.goal.id}`), lines.join('\n'));
+    assert.ok(lines.includes(`$(diff-added)     title: ${suggestion.goal.title}`), lines.join('\n'));
+    assert.ok(lines.includes('$(diff-added)     status: proposed'), lines.join('\n'));
+    await accept();
+    const id = await adding;
     assert.strictEqual(id, suggestion.goal.id);
     const goal = (await currentModel()).goals.find((g) => g.id === id);
     assert.deepStrictEqual(goal, { ...suggestion.goal, created: localToday() });
+    const { writes } = await api();
+    assert.match(writes.last?.message ?? '', /^Added the goal “.+” for Ben Okafor\.$|^Added the goal “.+” for Ana Lima\.$/);
+    await writes.last?.open();
     const editor = await waitFor('the file to open at the goal', () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri().fsPath && vscode.window.activeTextEditor, 20000).catch((e: Error) => {
       throw new Error(`${e.message}; active: ${vscode.window.activeTextEditor?.document.uri.toString()}; visible: ${vscode.window.visibleTextEditors.map((x) => x.document.uri.toString()).join(', ')}`);
     });
@@ -247,6 +289,10 @@ describe('Suggestions view', () => {
       // Selecting the row (the click also folds it) shows its inline action.
       await host.click(row);
       await host.click(`${row} .action-label[aria-label="Create Partnership"]`);
+      for (const step of [1, 2, 3]) {
+        await question('Partnership of Ben Okafor and Chen Wei', step);
+        await host.press('Enter');
+      }
       await waitFor('the partnership in the file', async () => (await currentModel()).partnerships.some((p) => p.id === 'ben-chen'), 20000);
     } finally {
       for (const name of folded) await host.click(header(name, false));

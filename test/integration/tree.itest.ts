@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { parseMentoring } from '../../src/core/parse';
 import { Row } from '../../src/core/tree-model';
 import { host, waitFor } from './host';
-import { api, children, fileUri, folder, originalText, restore, SETTLE_MS, summary } from './mentoring';
+import { accept, api, children, fileUri, folder, originalText, question, restore, SETTLE_MS, summary } from './mentoring';
 
 async function rowByLabel(rows: Row[], label: string): Promise<Row> {
   const row = rows.find((r) => r.label === label);
@@ -138,21 +138,73 @@ describe('Partners & Goals tree', () => {
     assert.ok(editor.document.getText(editor.selection).startsWith('id: ben-ts'));
   });
 
-  it('marks a goal achieved on disk when the file is not open', async () => {
-    await vscode.commands.executeCommand('mentoring.markGoalAchieved', await benGoal());
+  it('marks a goal achieved on disk when the file is not open: shows the lines first, confirms after, and undoes', async () => {
+    const { writes } = await api();
+    const marking = vscode.commands.executeCommand('mentoring.markGoalAchieved', await benGoal());
+    const asked = await question('Mark “Write the API handlers in strict TypeScript” achieved');
+    assert.deepStrictEqual(
+      asked.items.map((i) => i.replace(/\u00a0/g, ' ')),
+      ['$(check) Mark Achieved', 'will change these lines of .mentoring.yml', '$(diff-removed)     status: active', '$(diff-added)     status: achieved', '$(diff-removed)     progress: 40', '$(diff-added)     progress: 100'],
+    );
+    assert.strictEqual(fs.readFileSync(fileUri().fsPath, 'utf8'), originalText(), 'nothing written while it asks');
+    await accept();
+    await marking;
     const text = fs.readFileSync(fileUri().fsPath, 'utf8');
     const goal = parseMentoring(text).model?.goals.find((g) => g.id === 'ben-ts');
     assert.deepStrictEqual([goal?.status, goal?.progress], ['achieved', 100]);
     // Only the two values changed: comments and everything else stay as they were.
     assert.strictEqual(text, originalText().replace('    status: active\n    progress: 40\n', '    status: achieved\n    progress: 100\n'));
+    assert.strictEqual(writes.last?.message, 'Marked “Write the API handlers in strict TypeScript” achieved.');
     await waitFor('the tree to show the achieved goal', async () => (await benGoal()).contextValue === 'goal-achieved', SETTLE_MS);
+    // Undo, on disk.
+    assert.strictEqual(await writes.last?.undo(), true);
+    assert.strictEqual(fs.readFileSync(fileUri().fsPath, 'utf8'), originalText());
+    await waitFor('the tree to show the goal open again', async () => (await benGoal()).contextValue === 'goal', SETTLE_MS);
+  });
+
+  it('writes nothing when the question is dismissed', async () => {
+    const marking = vscode.commands.executeCommand('mentoring.markGoalAchieved', await benGoal());
+    await question('Mark “Write the API handlers');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await marking, undefined);
+    assert.strictEqual(fs.readFileSync(fileUri().fsPath, 'utf8'), originalText());
+  });
+
+  it('sets progress from "60%", and keeps status and progress agreeing at 100% and back', async () => {
+    const { writes } = await api();
+    await vscode.commands.executeCommand('mentoring.setGoalProgress', { goal: 'ben-ts', progress: '60%' });
+    const goal = () => parseMentoring(fs.readFileSync(fileUri().fsPath, 'utf8')).model?.goals.find((g) => g.id === 'ben-ts');
+    assert.deepStrictEqual([goal()?.progress, goal()?.status], [60, 'active']);
+    assert.strictEqual(writes.last?.message, 'Set “Write the API handlers in strict TypeScript” to 60%.');
+    // From the tree: the question says what the status becomes.
+    const setting = vscode.commands.executeCommand('mentoring.setGoalProgress', await benGoal());
+    await question('Progress of “Write the API handlers', 1);
+    if (host.available) {
+      await host.press('Control+A');
+      await host.type('100 %');
+      await waitFor('the note that 100% means achieved', async () => (await host.domText('.quick-input-widget'))[0]?.includes('100% means achieved: the status goes from active to achieved'));
+      await host.press('Enter');
+      const asked = await question('Progress of “Write the API handlers', 2);
+      assert.strictEqual(asked.items[0], '$(check) Set Progress to 100% and Status to achieved');
+      await accept();
+      await setting;
+      assert.deepStrictEqual([goal()?.progress, goal()?.status], [100, 'achieved']);
+    } else {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await setting;
+      await vscode.commands.executeCommand('mentoring.setGoalProgress', { goal: 'ben-ts', progress: 100 });
+      assert.deepStrictEqual([goal()?.progress, goal()?.status], [100, 'achieved']);
+    }
+    await vscode.commands.executeCommand('mentoring.setGoalProgress', { goal: 'ben-ts', progress: 30 });
+    assert.deepStrictEqual([goal()?.progress, goal()?.status], [30, 'active'], 'below 100% it is active again');
+    assert.strictEqual(writes.last?.message, 'Set “Write the API handlers in strict TypeScript” to 30%, active.');
   });
 
   it('edits an open, dirty document in place and leaves it unsaved', async () => {
     const doc = await vscode.workspace.openTextDocument(fileUri());
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), '# unsaved note\n'));
-    await vscode.commands.executeCommand('mentoring.markGoalAchieved', await benGoal());
+    await vscode.commands.executeCommand('mentoring.markGoalAchieved', { goal: 'ben-ts' });
     assert.ok(doc.isDirty, 'still dirty');
     assert.match(doc.getText(), /# unsaved note/);
     assert.strictEqual(parseMentoring(doc.getText()).model?.goals[0].status, 'achieved');
@@ -164,14 +216,87 @@ describe('Partners & Goals tree', () => {
     assert.match(doc.getText(), /# unsaved note/);
   });
 
-  it('saves a clean open document after editing it, so disk matches', async () => {
+  it('saves a clean open document after editing it, so disk matches; Undo goes through the editor too', async () => {
     const doc = await vscode.workspace.openTextDocument(fileUri());
     await vscode.window.showTextDocument(doc);
     assert.ok(!doc.isDirty);
-    await vscode.commands.executeCommand('mentoring.markGoalAchieved', await benGoal());
+    await vscode.commands.executeCommand('mentoring.markGoalAchieved', { goal: 'ben-ts' });
     assert.ok(!doc.isDirty);
     assert.strictEqual(fs.readFileSync(fileUri().fsPath, 'utf8'), doc.getText());
     assert.strictEqual(parseMentoring(doc.getText()).model?.goals[0].status, 'achieved');
+    // Typing elsewhere meanwhile stays when the write is undone.
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# typed after the write\n'));
+    const { writes } = await api();
+    assert.strictEqual(await writes.last?.undo(), true);
+    assert.strictEqual(doc.getText(), `# typed after the write\n${originalText()}`);
+    assert.ok(doc.isDirty, 'the unsaved typing is still unsaved');
+  });
+
+  it('reveals an action item at its own line, not the whole session', async () => {
+    await vscode.commands.executeCommand('mentoring.logSession', { partnership: 'ana-ben', date: '2024-03-01', status: 'held', actions: [{ who: 'ben', what: 'Read the Node docs' }] });
+    const ben = await rowByLabel(await children(), 'Ben Okafor');
+    const [partnership] = await children(ben);
+    const actions = await waitFor('the open action items', async () => (await children(partnership)).find((r) => r.kind === 'actions'), SETTLE_MS);
+    const [item] = await children(actions);
+    await vscode.commands.executeCommand('mentoring.revealEntry', item);
+    const editor = await waitFor('the file in an editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri().fsPath && vscode.window.activeTextEditor);
+    const selected = editor.document.getText(editor.selection);
+    assert.match(selected, /^who: ben\s+what: Read the Node docs\s+done: false$/);
+    assert.match(editor.document.lineAt(editor.selection.start.line).text, /^ {6}- who: ben$/);
+  });
+
+  it('shows the last valid committed version of a file broken before it was read, with the status bar kept and warned', async () => {
+    const { store, cadence } = await api();
+    const config = vscode.workspace.getConfiguration('mentoring', folder().uri);
+    const broken = originalText().replace('progress: 40', 'progress: 140');
+    fs.writeFileSync(fileUri().fsPath, broken);
+    // A fresh read, as after a reload: the file is looked at under another name, then under its own.
+    await config.update('file', 'other.yml', vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      await waitFor('the store to follow the setting', () => store.get(folder())?.uri.path.endsWith('/other.yml'), SETTLE_MS);
+      await config.update('file', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      const file = await waitFor('the committed version', () => {
+        const f = store.get(folder());
+        return f?.uri.path.endsWith('/.mentoring.yml') && f.shown?.from === 'commit' && f;
+      }, SETTLE_MS);
+      assert.ok(file.hasErrors);
+      assert.deepStrictEqual(file.shown, { from: 'commit', commit: file.shown?.from === 'commit' ? file.shown.commit : '', date: '2024-01-08' });
+      const roots = await waitFor('the tree to say so', async () => {
+        const rows = await children();
+        return rows[0]?.label.includes('committed') && rows;
+      }, SETTLE_MS);
+      assert.strictEqual(roots[0].label, 'The mentoring file has errors — showing the version committed on 2024-01-08');
+      assert.deepStrictEqual(roots.slice(1).map((r) => r.label), ['Ana Lima', 'Ben Okafor', 'Chen Wei']);
+      cadence.update();
+      assert.strictEqual(cadence.view?.text, '$(warning) Mentoring file has errors', 'the status bar item stays, with a warning');
+      assert.strictEqual(cadence.view?.command, 'mentoring.revealProblem');
+    } finally {
+      await config.update('file', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+  });
+
+  it('says plainly when a file with errors has no valid version to show', async () => {
+    const { store, cadence } = await api();
+    const config = vscode.workspace.getConfiguration('mentoring', folder().uri);
+    const draft = vscode.Uri.joinPath(folder().uri, 'draft.mentoring.yml');
+    fs.writeFileSync(draft.fsPath, 'version: 1\npartners: [\n');
+    await config.update('file', 'draft.mentoring.yml', vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      const file = await waitFor('nothing valid, with why', () => {
+        const f = store.get(folder());
+        return f?.uri.path.endsWith('/draft.mentoring.yml') && f.shown?.from === 'none' && f;
+      }, SETTLE_MS);
+      assert.deepStrictEqual(file.shown, { from: 'none', reason: 'it was never committed' });
+      const roots = await children();
+      assert.deepStrictEqual(summary(roots), ['The mentoring file has errors — there is no valid version to show — it was never committed']);
+      cadence.update();
+      assert.strictEqual(cadence.view?.text, '$(warning) Mentoring file has errors');
+      if (host.available) await waitFor('the item in the status bar', async () => (await host.domText('.statusbar-item')).some((t) => t.includes('Mentoring file has errors')));
+    } finally {
+      await config.update('file', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      fs.rmSync(draft.fsPath, { force: true });
+    }
   });
 
   it('refuses to edit a file with errors and writes nothing', async () => {
@@ -183,7 +308,7 @@ describe('Partners & Goals tree', () => {
     const roots = await children();
     assert.strictEqual(roots[0].label, 'The mentoring file has errors — showing the last valid content');
     assert.strictEqual(roots[1].label, 'Ana Lima');
-    await vscode.commands.executeCommand('mentoring.markGoalAchieved', await benGoal());
+    assert.strictEqual(await vscode.commands.executeCommand('mentoring.markGoalAchieved', await benGoal()), undefined);
     assert.strictEqual(fs.readFileSync(fileUri().fsPath, 'utf8'), broken);
     // The notice's command reveals the first problem at its exact range (the same as the message's "Show Problem").
     assert.ok(roots[0].command);

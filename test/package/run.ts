@@ -46,14 +46,16 @@ async function main(): Promise<number> {
     const vsix = process.env.PM_VSIX ? path.resolve(process.env.PM_VSIX) : buildVsix(tmp);
     const extensionsDir = path.join(tmp, 'extensions');
     console.log(`installing ${vsix}`);
-    execFileSync(host.node, [host.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(tmp, 'cli-data'), '--install-extension', vsix], { stdio: 'inherit' });
+    // Its own lines only: the CLI also reports, at length, the log module the host leaves unbuilt (scripts/vscode-host/install.js).
+    const said = execFileSync(host.node, [host.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(tmp, 'cli-data'), '--install-extension', vsix], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const line of said.split('\n')) if (/^(Installing|Extension )/.test(line)) console.log(line);
     const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith(`${EXTENSION_ID}-`));
     if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID} in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ') || 'nothing'}`);
     await runTests({
       vscodeExecutablePath: path.join(root, 'scripts', 'vscode-host', 'code.js'),
       extensionDevelopmentPath: emptyExtension(path.join(tmp, 'empty-extension')),
       extensionTestsPath: path.join(__dirname, 'index.js'),
-      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_EXTENSIONS_DIR: extensionsDir },
+      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_EXTENSIONS_DIR: extensionsDir, PM_VSIX_FILE: vsix },
       launchArgs: [makeWorkspace(tmp), `--user-data-dir=${userDataDir(tmp)}`, `--extensions-dir=${extensionsDir}`],
     });
   });

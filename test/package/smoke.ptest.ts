@@ -52,6 +52,33 @@ describe('installed package', () => {
     assert.ok(!fs.readdirSync(path.join(at, 'media', 'screenshots')).some((f) => !f.endsWith('.png')), 'only the pictures, not their recorded texts');
   });
 
+  it('is ready to publish: icon, repository, changelog, and what the Open VSX client checks', async () => {
+    const at = extension().extensionPath;
+    const manifest = extension().packageJSON as Record<string, unknown> & { icon?: string; repository?: { url?: string }; bugs?: { url?: string }; homepage?: string };
+    // A 128×128 PNG, as both registries ask.
+    assert.ok(manifest.icon, 'an icon');
+    const png = fs.readFileSync(path.join(at, manifest.icon));
+    assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    for (const url of [manifest.repository?.url, manifest.bugs?.url, manifest.homepage]) assert.match(url ?? '', /^https:\/\/github\.com\/peer-mentoring\/peer-mentoring/);
+    // vsce stores the changelog as changelog.md; it has the version packaged, or what is not released yet.
+    const changelog = fs.readdirSync(at).find((f) => f.toLowerCase() === 'changelog.md');
+    assert.ok(changelog, 'the changelog is in the package');
+    assert.match(fs.readFileSync(path.join(at, changelog), 'utf8'), new RegExp(`^## (Unreleased|${String(manifest.version).replace(/\./g, '\\.')} )`, 'm'));
+    // The checks `ovsx publish` makes before it uploads a package.
+    const vsix = process.env.PM_VSIX_FILE;
+    assert.ok(vsix && fs.existsSync(vsix), 'PM_VSIX_FILE names the package');
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const zip = require('ovsx/lib/zip') as { readVSIXPackage(file: string): Promise<Record<string, unknown>> };
+    const util = require('ovsx/lib/util') as { validateManifest(manifest: unknown): void };
+    const license = require('ovsx/lib/check-license') as { isLicenseOk(dir: string, manifest: unknown): Promise<boolean> };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const packed = await zip.readVSIXPackage(vsix);
+    util.validateManifest(packed);
+    assert.strictEqual(await license.isLicenseOk(at, packed), true);
+    assert.deepStrictEqual([packed.publisher, packed.name, packed.version], [manifest.publisher, manifest.name, manifest.version]);
+  });
+
   it('activates on workspaceContains:.mentoring.yml', async () => {
     const ext = extension();
     await waitFor(`${EXTENSION_ID} to activate (its main, ${String(ext.packageJSON.main)}, must load)`, () => ext.isActive, SETTLE_MS);

@@ -98,7 +98,7 @@ describe('peer-mentoring log', () => {
       minutes: 50,
       goals: ['parser'],
       notes: 'Walked through the tokenizer',
-      actions: [{ who: 'bob', what: 'Send the RFC link' }],
+      actions: [{ who: 'bob', what: 'Send the RFC link', done: false }],
     });
     assert.deepEqual(parseMentoring(read()).problems, []);
   });

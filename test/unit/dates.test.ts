@@ -1,5 +1,5 @@
 import * as assert from 'assert/strict';
-import { addDays, daysBetween, fromEpochDay, isIsoDate, localToday, parseDateInput, toEpochDay } from '../../src/core/dates';
+import { addDays, daysBetween, fromEpochDay, isIsoDate, localToday, parseDateInput, shortDate, toEpochDay } from '../../src/core/dates';
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -46,6 +46,13 @@ describe('dates', () => {
   it('reads the local calendar date', () => {
     assert.equal(localToday(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
     assert.equal(localToday(new Date(2026, 11, 31, 0, 0)), '2026-12-31');
+  });
+
+  it('says a date the way a message does, with the year only when it is another', () => {
+    assert.equal(shortDate('2026-11-30', '2026-12-02'), '30 Nov');
+    assert.equal(shortDate('2026-01-05', '2026-12-02'), '5 Jan');
+    assert.equal(shortDate('2025-12-31', '2026-01-02'), '31 Dec 2025');
+    assert.equal(shortDate('not a date', '2026-01-02'), 'not a date');
   });
 
   describe('parseDateInput', () => {

@@ -77,6 +77,44 @@ describe('edit: adding entries', () => {
     assert.ok(r.text.endsWith('        due: 2024-03-18\n# end of file\n'));
   });
 
+  it('writes action items in the style of the neighbours’ (flow items, quoting, spacing)', () => {
+    const withFlowItems = fixture('basic.yml').replace(
+      '      - who: ben\n        what: Type the user handler\n        done: true\n      - who: ana\n        what: Share the lint config\n',
+      '      - { who: ben, what: "Type the user handler", done: true }\n',
+    );
+    const session = { date: '2024-03-04', partnership: 'ana-ben', status: 'held' as const, actions: [{ who: 'ben', what: 'Write the error middleware', done: false }, { who: 'ana', what: 'Review it, then merge', done: false }] };
+    const flowItems = addSession(withFlowItems, session);
+    assertEdit(withFlowItems, flowItems, [], [
+      '  - date: 2024-03-04',
+      '    partnership: ana-ben',
+      '    status: held',
+      '    actions:',
+      '      - { who: ben, what: "Write the error middleware", done: false }',
+      '      - { who: ana, what: "Review it, then merge", done: false }',
+    ]);
+    // A neighbour with the whole list in flow style, no spaces inside the braces; a session between without actions.
+    const flowList = fixture('basic.yml').replace(
+      '    actions:\n      - who: ben\n        what: Type the user handler\n        done: true\n      - who: ana\n        what: Share the lint config\n',
+      "    actions: [{who: ben, what: 'Type the user handler', done: true}]\n",
+    );
+    const list = addSession(flowList, session);
+    assertEdit(flowList, list, [], ['  - date: 2024-03-04', '    partnership: ana-ben', '    status: held', "    actions: [{who: ben, what: 'Write the error middleware', done: false}, {who: ana, what: 'Review it, then merge', done: false}]"]);
+    // Block items next to block items, as before.
+    const block = addSession(fixture('basic.yml'), session);
+    assertEdit(fixture('basic.yml'), block, [], [
+      '  - date: 2024-03-04',
+      '    partnership: ana-ben',
+      '    status: held',
+      '    actions:',
+      '      - who: ben',
+      '        what: Write the error middleware',
+      '        done: false',
+      '      - who: ana',
+      '        what: Review it, then merge',
+      '        done: false',
+    ]);
+  });
+
   it('adds a partner with a slug id, keeping the blank line between entries', () => {
     const before = fixture('basic.yml');
     const r = addPartner(before, { name: 'Dana Smith', emails: ['dana@example.com'], strengths: [], wants: ['go'] });

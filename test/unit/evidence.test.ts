@@ -4,7 +4,7 @@ import * as path from 'path';
 import { collectEvidence, evidenceGoals, subjectOf } from '../../src/core/evidence';
 import type { EvidenceGoal, LoggedCommit } from '../../src/core/evidence';
 import type { MentoringFile } from '../../src/core/model';
-import { readEvidence, showCommit } from '../../src/git/evidence';
+import { evidenceLogArgs, readEvidence, readEvidenceRange, showCommit } from '../../src/git/evidence';
 import { buildRepo, headOf, initRepo, tempDir } from './helpers/gitRepo';
 
 const BEN = 'Ben Okafor <Ben@Example.com>';
@@ -47,7 +47,7 @@ describe('goal evidence', () => {
   describe('collectEvidence', () => {
     it('takes commits naming the goal in a trailer, by anyone and anywhere', () => {
       const found = collectEvidence([commit({ email: 'ana@example.com', author: 'Ana', date: '2024-01-01', files: ['README.md'], message: 'Docs\n\nMentoring-Goal: ben-ts\n' })], GOALS);
-      assert.deepEqual(found.get('ben-ts'), [{ hash: 'aaaa1111', date: '2024-01-01', author: 'Ana', subject: 'Docs', trailer: true }]);
+      assert.deepEqual(found.get('ben-ts'), [{ hash: 'aaaa1111', date: '2024-01-01', author: 'Ana', subject: 'Docs', trailer: true, files: ['README.md'], filesChanged: 1 }]);
       assert.deepEqual(found.get('ana-docs'), []);
     });
 
@@ -90,6 +90,52 @@ describe('goal evidence', () => {
           ?.map((c) => c.hash),
         ['a1', 'a2'],
       );
+    });
+
+    it('takes commits on or after `since` only, and keeps the files each touched', () => {
+      const commits = [
+        commit({ hash: '03', date: '2025-03-03', files: ['src/api/c.ts', 'src/api/d.ts'] }),
+        commit({ hash: '02', date: '2025-03-02', files: ['src/api/b.ts'] }),
+        commit({ hash: '01', date: '2025-03-01', files: ['src/api/a.ts'] }),
+      ];
+      const found = collectEvidence(commits, GOALS, { since: '2025-03-02' }).get('ben-ts');
+      assert.deepEqual(found?.map((c) => [c.hash, c.files, c.filesChanged]), [
+        ['03', ['src/api/c.ts', 'src/api/d.ts'], 2],
+        ['02', ['src/api/b.ts'], 1],
+      ]);
+    });
+
+    it('keeps the first 100 paths of a very large commit and counts them all', () => {
+      const files = Array.from({ length: 250 }, (_, i) => `src/api/f${i}.ts`);
+      const [c] = collectEvidence([commit({ files })], GOALS).get('ben-ts') ?? [];
+      assert.equal(c.files.length, 100);
+      assert.equal(c.filesChanged, 250);
+    });
+
+    it('matches many goals: trailers by id, paths only for the goals the author owns', () => {
+      const goals: EvidenceGoal[] = Array.from({ length: 60 }, (_, i) => ({
+        id: `g${i}`,
+        paths: [`mod${i}/**`],
+        ownerEmails: [`owner${i % 6}@example.com`],
+      }));
+      // An email listed twice still counts a commit once.
+      goals.push({ id: 'shared', paths: ['mod1/**'], ownerEmails: ['owner1@example.com', 'owner1@example.com'] });
+      const found = collectEvidence(
+        [
+          commit({ hash: 'a', email: 'Owner1@Example.com', files: ['mod1/x.ts', 'mod7/y.ts', 'mod2/z.ts'] }),
+          commit({ hash: 'b', email: 'nobody@example.com', files: ['mod3/x.ts'], message: 'x\n\nMentoring-Goal: g3\nMentoring-Goal: g40\nMentoring-Goal: unknown' }),
+        ],
+        goals,
+      );
+      const hits = [...found.entries()].filter(([, list]) => list.length).map(([id, list]) => [id, list.map((c) => c.hash).join()]);
+      // owner1 owns g1, g7, g13, …: g1 and g7 match their paths, mod2 belongs to owner2's goal.
+      assert.deepEqual(hits, [
+        ['g1', 'a'],
+        ['g3', 'b'],
+        ['g7', 'a'],
+        ['g40', 'b'],
+        ['shared', 'a'],
+      ]);
     });
 
     it('shows the subject as git does: the first paragraph on one line', () => {
@@ -142,6 +188,34 @@ describe('goal evidence', () => {
       assert.deepEqual(all.get('ben-ts')?.map((c) => c.subject), ['on a branch', 'old']);
       const newest = await readEvidence(dir, GOALS, { maxCommits: 2 });
       assert.deepEqual(newest.get('ben-ts')?.map((c) => c.subject), ['on a branch']);
+    });
+
+    it('reads since a date: the walk stops a day early, the author date decides, and says whether it read everything', async () => {
+      const dir = buildRepo([
+        { author: BEN, date: '2025-03-01T23:30:00Z', files: { 'src/api/a.ts': '1\n' }, message: 'late on the first' },
+        { author: BEN, date: '2025-03-02T00:30:00Z', files: { 'src/api/a.ts': '2\n' }, message: 'early on the second' },
+        { author: BEN, date: '2025-03-05', files: { 'src/api/a.ts': '3\n' }, message: 'later' },
+      ]);
+      const read = await readEvidenceRange(dir, GOALS, { since: '2025-03-02' });
+      assert.deepEqual(read.byGoal.get('ben-ts')?.map((c) => c.subject), ['later', 'early on the second']);
+      // The walk went back to 2025-03-01 (time zones), so it read the commit of the day before too.
+      assert.deepEqual([read.scanned, read.complete], [3, true]);
+      const capped = await readEvidenceRange(dir, GOALS, { maxCommits: 2 });
+      assert.deepEqual([capped.scanned, capped.complete], [2, false]);
+      assert.ok(evidenceLogArgs({ since: '2025-03-02' }).includes('--since=2025-03-01T00:00:00Z'));
+      await assert.rejects(readEvidenceRange(dir, GOALS, { since: '2025-3-2' }), RangeError);
+    });
+
+    it('says when git is not there', async () => {
+      const dir = buildRepo([{ author: BEN, date: '2025-03-01', files: { 'a.ts': 'a\n' } }]);
+      const path0 = process.env.PATH;
+      process.env.PATH = tempDir();
+      try {
+        await assert.rejects(readEvidence(dir, GOALS), /git was not found: install git or put it on PATH/);
+      } finally {
+        process.env.PATH = path0;
+      }
+      await assert.rejects(readEvidence(path.join(dir, 'missing'), GOALS), /missing does not exist/);
     });
 
     it('finds nothing in a repository without commits', async () => {

@@ -125,8 +125,8 @@ describe('log session flow', () => {
         goals: ['g1'],
         notes: 'Paired on types.',
         actions: [
-          { who: 'bob', what: 'Read the handbook' },
-          { who: 'ana', what: 'Send the RFC' },
+          { who: 'bob', what: 'Read the handbook', done: false },
+          { who: 'ana', what: 'Send the RFC', done: false },
         ],
       },
     });
@@ -220,7 +220,7 @@ describe('log session flow', () => {
     s = back(s);
     assert.deepEqual([s.step, s.actions.length, s.pendingWho, s.pendingWhat], ['actionWhat', 0, 'bob', 'Read the docs']);
     s = run(s, { step: 'actionWhat', text: 'Read the Node docs' }, { step: 'actionWho', done: true });
-    assert.deepEqual(planOf(ctx, s).session.actions, [{ who: 'bob', what: 'Read the Node docs' }]);
+    assert.deepEqual(planOf(ctx, s).session.actions, [{ who: 'bob', what: 'Read the Node docs', done: false }]);
     assert.equal(planOf(ctx, s).session.minutes, undefined, 'minutes left empty are left out');
   });
 
@@ -256,7 +256,7 @@ describe('log session flow', () => {
     assert.equal(applyEdits(TEXT, result.edits), result.text);
     const after = model(result.text);
     assert.deepEqual(after.partnerships.at(-1), { id: 'ana-cy', members: ['ana', 'cy'], kind: 'one-way', mentor: 'ana', since: '2026-02-10', status: 'active' });
-    assert.deepEqual(after.sessions.at(-1), { date: '2026-02-10', partnership: 'ana-cy', status: 'held', actions: [{ who: 'cy', what: 'Set up the docs build' }] });
+    assert.deepEqual(after.sessions.at(-1), { date: '2026-02-10', partnership: 'ana-cy', status: 'held', actions: [{ who: 'cy', what: 'Set up the docs build', done: false }] });
   });
 
   it('runs a complete argument object through the same checks', () => {
@@ -269,7 +269,7 @@ describe('log session flow', () => {
       minutes: 45,
       goals: ['g1'],
       notes: 'Line one\nLine two',
-      actions: [{ who: 'bob', what: 'Read' }],
+      actions: [{ who: 'bob', what: 'Read', done: false }],
     });
     const message = (r: ReturnType<typeof planFromArgs>): string => (r.ok ? '' : r.message);
     assert.match(message(planFromArgs(ctx, { partnership: 'nope', status: 'held' })), /unknown partnership 'nope'/);

@@ -17,6 +17,7 @@ describe('review protocol', () => {
       { type: 'logSession', partnershipId: 'ada-grace', goalId: 'rust-async' },
       { type: 'openGoal', goalId: 'rust-async' },
       { type: 'openCommit', hash: '3f2a9c1d' },
+      { type: 'prepareSession', partnershipId: 'ada-grace' },
     ];
     for (const m of valid) {
       it(`accepts ${JSON.stringify(m)}`, () => assert.equal(isWebviewMessage(clone(m)), true));
@@ -44,6 +45,8 @@ describe('review protocol', () => {
       ['no goal id', { type: 'saveReview', requestId: 'r', review }],
       ['logSession without a partnership', { type: 'logSession', goalId: 'g' }],
       ['logSession with a numeric goal', { type: 'logSession', partnershipId: 'p', goalId: 3 }],
+      ['prepareSession without a partnership', { type: 'prepareSession' }],
+      ['prepareSession with a goal', { type: 'prepareSession', partnershipId: 'p', goalId: 'g' }],
       ['openGoal without a goal', { type: 'openGoal' }],
       ['openCommit with a non-hex hash', { type: 'openCommit', hash: 'HEAD; rm -rf /' }],
       ['openCommit with an option as hash', { type: 'openCommit', hash: '--output=x' }],
@@ -114,7 +117,11 @@ describe('review protocol', () => {
       assert.deepEqual(parseProgress(' 100 '), { ok: true, value: 100 });
       assert.deepEqual(parseProgress('007'), { ok: true, value: 7 });
     });
-    for (const bad of ['', '  ', '120', '-5', 'abc', '12.5', '1e2', '0x10', '50%', '--5']) {
+    it('takes a trailing percent sign, as progress is shown', () => {
+      assert.deepEqual(parseProgress('60%'), { ok: true, value: 60 });
+      assert.deepEqual(parseProgress(' 100 % '), { ok: true, value: 100 });
+    });
+    for (const bad of ['', '  ', '120', '-5', 'abc', '12.5', '1e2', '0x10', '%50', '50%%', '120%', '--5']) {
       it(`refuses ${JSON.stringify(bad)} with a message`, () => {
         const r = parseProgress(bad);
         assert.equal(r.ok, false);

@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import type { MentoringFile } from '../../src/core/model';
 import { buildReviewData, EVIDENCE_LOADING, TIMELINE_DAYS } from '../../src/core/reviewData';
 import { isHostMessage } from '../../src/protocol/review';
-import type { GoalEvidence } from '../../src/protocol/review';
+import type { GoalEvidence } from '../../src/core/evidence';
 
 const TODAY = '2026-03-10';
 
@@ -135,6 +135,26 @@ describe('review panel data', () => {
     ]);
   });
 
+  it('starts the timeline at the partnership’s start when that is less than six months ago', () => {
+    const f = file();
+    f.partnerships[0].since = '2026-01-20';
+    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.timeline.from, '2025-09-09', 'started more than six months ago (its first session)');
+    f.sessions = f.sessions.filter((s) => s.date !== '2025-07-01');
+    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.timeline.from, '2025-10-01', 'a session before `since` counts as the start');
+    f.sessions = f.sessions.filter((s) => s.partnership !== 'ada-bob' || s.date >= '2026-01-20');
+    const t = buildReviewData(f, 'ada-bob', TODAY)?.timeline;
+    assert.equal(t?.from, '2026-01-20');
+    assert.deepEqual(
+      t?.sessions.map((s) => s.date),
+      ['2026-02-15', '2026-02-22', '2026-03-01'],
+    );
+    f.partnerships[0].since = '2026-04-01';
+    f.sessions = [];
+    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.timeline.from, TODAY, 'never after today');
+    delete f.partnerships[0].since;
+    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.timeline.from, '2025-09-09', 'no start known: six months');
+  });
+
   it('shows the partnership’s goals with mentors, reviews oldest first and the sessions that discussed them', () => {
     const goals = data().goals;
     assert.deepEqual(
@@ -165,7 +185,7 @@ describe('review panel data', () => {
   });
 
   it('takes each goal’s evidence from the caller, with a placeholder for the rest', () => {
-    const commits: GoalEvidence = { available: true, commits: [{ hash: 'abcdef12', date: '2026-02-02', author: 'Bob Brown', subject: 'Lexer', trailer: true }] };
+    const commits: GoalEvidence = { available: true, commits: [{ hash: 'abcdef12', date: '2026-02-02', author: 'Bob Brown', subject: 'Lexer', trailer: true, files: ['src/lexer.ts'], filesChanged: 1 }] };
     const restricted: GoalEvidence = { available: false, reason: 'Restricted Mode' };
     const d = data('ada-bob', { evidence: (id) => (id === 'parser' ? commits : undefined), pending: restricted });
     assert.deepEqual(

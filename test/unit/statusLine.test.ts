@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
 import type { MentoringFile, Partnership, Session } from '../../src/core/model';
-import { commitments, statusLine } from '../../src/core/statusLine';
+import { commitments, statusLine, statusView } from '../../src/core/statusLine';
 
 function file(partnerships: Partnership[], sessions: Session[] = []): MentoringFile {
   return {
@@ -34,6 +34,12 @@ describe('status line', () => {
     assert.equal(line.text, '$(calendar) Bob in 3 days');
     assert.deepEqual(line.target.partnership, 'ana-bob');
     assert.equal(line.tooltip, 'Next session with Bob in 3 days.\nNext session with Cy in 8 days.\n\nClick to log a session with Bob.');
+    assert.equal(line.action, 'log');
+    // Due within two days (or overdue): the click prepares the session.
+    const due = statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-13');
+    assert.equal(due?.action, 'prepare');
+    assert.match(due?.tooltip ?? '', /\n\nClick to prepare the session with Bob\.$/);
+    assert.equal(statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-20')?.action, 'prepare');
     assert.equal(statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-15')?.text, '$(calendar) Bob today');
     assert.equal(statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-14')?.text, '$(calendar) Bob tomorrow');
   });
@@ -74,5 +80,37 @@ describe('status line', () => {
         ['one', 'ana-bob', 'Bob', 9],
       ],
     );
+  });
+});
+
+describe('status bar item while the file has errors', () => {
+  const f = file([p('ana-bob', ['ana', 'bob'])], [{ date: '2026-02-01', partnership: 'ana-bob', status: 'held' }]);
+
+  it('stays in sight with a warning and nothing else to say', () => {
+    const view = statusView(undefined, [{ folder: 'f', shown: { from: 'none', reason: 'no committed version is valid' } }]);
+    assert.ok(view);
+    assert.equal(view.text, '$(warning) Mentoring file has errors');
+    assert.equal(view.tooltip, 'The mentoring file has errors, and there is no valid version of it to show.\n\nClick to show the first problem.');
+    assert.equal(view.warning, true);
+    assert.deepEqual([view.command, view.arguments], ['mentoring.revealProblem', [{ folder: 'f' }]]);
+    assert.equal(statusView(undefined, [{ folder: 'f' }])?.text, '$(warning) Mentoring file has errors');
+  });
+
+  it('keeps the partnership from the version shown, marked with the warning', () => {
+    const line = statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-12');
+    const view = statusView(line, [{ folder: 'f', shown: { from: 'commit', commit: 'abc', date: '2026-02-03' } }]);
+    assert.ok(view);
+    assert.equal(view.text, '$(warning) Bob in 3 days');
+    assert.equal(view.tooltip, 'The mentoring file has errors; the views show the version committed on 2026-02-03.\n\nNext session with Bob in 3 days.\n\nClick to show the first problem.');
+    assert.equal(view.command, 'mentoring.revealProblem');
+  });
+
+  it('is the plain status line when no file has errors', () => {
+    const line = statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-20');
+    const view = statusView(line, []);
+    assert.deepEqual(view && [view.text, view.warning, view.command], ['$(warning) Overdue with Bob', true, 'mentoring.prepareSession'], 'an overdue session is prepared');
+    const later = statusView(statusLine([{ folder: 'f', file: f, me: 'ana' }], '2026-02-03'), []);
+    assert.deepEqual(later && [later.text, later.warning, later.command], ['$(calendar) Bob in 12 days', false, 'mentoring.logSession']);
+    assert.equal(statusView(undefined, []), undefined);
   });
 });

@@ -130,6 +130,12 @@ describe('suggestion edits', () => {
     assert.equal(applyEdits(FILE, r.edits), r.text);
   });
 
+  it('makes the partnership one-way with the mentor chosen, and with a cadence, when asked', () => {
+    const r = partnershipFromMatch(FILE, dana, eli, '2026-03-01', { kind: 'one-way', mentor: 'b', cadence: 7 });
+    assert.deepEqual(modelOf(r.text).partnerships, [{ id: 'dana-eli', members: ['dana', 'eli'], kind: 'one-way', mentor: 'eli', since: '2026-03-01', cadence: 7, status: 'active' }]);
+    assert.throws(() => partnershipFromMatch(FILE, dana, eli, '2026-03-01', { kind: 'one-way' }), /needs a mentor/);
+  });
+
   it('refuses pairs already in a partnership, the same person twice, and files with errors', () => {
     const first = partnershipFromMatch(FILE, { name: 'Ana Lima', email: 'ana@example.com' }, { name: 'Ben Okafor', email: 'ben@example.com' }, '2026-03-01');
     assert.throws(() => partnershipFromMatch(first.text, { name: 'Ben', email: 'ben@example.com' }, { name: 'Ana', email: 'ANA@example.com' }, '2026-03-02'), (e: unknown) => e instanceof EditError && /already partners in 'ana-ben'/.test(e.message));

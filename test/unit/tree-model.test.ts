@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { MentoringFile } from '../../src/core/model';
-import { ERRORS_NOTICE, RESTRICTED_NOTICE, Row, buildTree, describeDue, describeRole, partnershipLabel } from '../../src/core/tree-model';
+import { ERRORS_NOTICE, NOTHING_VALID_NOTICE, RESTRICTED_NOTICE, Row, buildTree, describeDue, describeRole, partnershipLabel } from '../../src/core/tree-model';
 
 const TODAY = '2026-03-20';
 
@@ -63,7 +63,7 @@ describe('tree model', () => {
     assert.strictEqual(describeRole(f, 'carol'), 'mutual partner of Bob');
     assert.strictEqual(describeRole(f, 'dan'), 'no partnership');
     f.partnerships.push({ id: 'x', members: ['carol', 'dan', 'alice'], kind: 'mutual' });
-    assert.strictEqual(describeRole(f, 'carol'), 'mutual partners of Bob, Dan and Alice');
+    assert.strictEqual(describeRole(f, 'carol'), 'mutual partner of Bob, Dan and Alice', 'one role, a list of partners');
   });
 
   it('labels a partnership from the partner side', () => {
@@ -147,8 +147,17 @@ describe('tree model', () => {
     assert.strictEqual(rows[0].command?.command, 'mentoring.revealProblem');
     assert.deepStrictEqual(rows[0].command?.arguments, [{ folder: 'f' }]);
     assert.strictEqual(rows[1].label, 'Alice');
+  });
+
+  it('says which version it shows of a file with errors: the committed one, or plainly none', () => {
+    const committed = one(sample(), { hasErrors: true, shown: { from: 'commit', commit: '0123456789abcdef', date: '2026-03-02' } });
+    assert.deepStrictEqual([committed[0].label, committed[0].description], ['The mentoring file has errors — showing the version committed on 2026-03-02', '0123456']);
+    assert.strictEqual(committed[1].label, 'Alice');
     const noModel = one(undefined, { hasErrors: true });
-    assert.deepStrictEqual(noModel.map((r) => r.label), [ERRORS_NOTICE]);
+    assert.deepStrictEqual(noModel.map((r) => r.label), [NOTHING_VALID_NOTICE]);
+    const none = one(undefined, { hasErrors: true, shown: { from: 'none', reason: 'no committed version is valid' } });
+    assert.deepStrictEqual(none.map((r) => [r.label, r.description]), [[NOTHING_VALID_NOTICE, 'no committed version is valid']]);
+    assert.strictEqual(none[0].command?.command, 'mentoring.revealProblem');
   });
 
   it('shows the Restricted Mode notice when the workspace is not trusted', () => {

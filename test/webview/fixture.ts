@@ -64,8 +64,8 @@ export function reviewData(): ReviewPanelData {
         evidence: {
           available: true,
           commits: [
-            { hash: '3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39', date: '2026-05-02', author: 'Grace', subject: `Use select! in the poller ${XSS_SCRIPT}`, trailer: true },
-            { hash: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', date: '2026-04-11', author: 'Grace', subject: 'Spawn the watcher on the runtime', trailer: false },
+            { hash: '3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39', date: '2026-05-02', author: 'Grace', subject: `Use select! in the poller ${XSS_SCRIPT}`, trailer: true, files: ['src/poller.rs'], filesChanged: 1 },
+            { hash: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', date: '2026-04-11', author: 'Grace', subject: 'Spawn the watcher on the runtime', trailer: false, files: ['src/watch.rs', 'src/runtime.rs'], filesChanged: 2 },
           ],
         },
       },

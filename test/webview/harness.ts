@@ -24,6 +24,8 @@ declare global {
 }
 
 const root = path.resolve(__dirname, '../../..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findChromium } = require(path.join(root, 'scripts', 'preflight.js')) as { findChromium(): string | undefined };
 const files: Record<string, [string, string]> = {
   '/dist/webview.js': ['dist/webview.js', 'text/javascript'],
   '/dist/webview.css': ['dist/webview.css', 'text/css'],
@@ -115,7 +117,7 @@ export class Harness {
     let browser: Browser;
     try {
       browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
+        executablePath: findChromium() ?? '/usr/bin/chromium',
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         timeout: 15_000,
       });

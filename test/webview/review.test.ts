@@ -70,7 +70,8 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
     it('renders the summary, the timeline and every goal from a data message', async () => {
       const p = shared();
       const { page } = p;
-      assert.equal(await page.locator('h1').innerText(), 'Goal review: ada-grace');
+      assert.equal(await page.locator('h1').innerText(), `Goal review: Ada Lovelace & Grace ${XSS_IMG}`, 'the people, by name');
+      assert.match(await page.locator('.members').innerText(), /· ada-grace$/);
       assert.equal(await page.locator('#app').getAttribute('aria-busy'), 'false');
       const stats = await page.locator('.stat').allInnerTexts();
       assert.deepEqual(stats.slice(0, 5).map((t) => t.replace(/\s+/g, ' ')), ['7 held', '2 cancelled', '1 rescheduled', '6.5 hours together', '2026-05-04 last session']);
@@ -95,6 +96,9 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
       assert.match(g0, /Due\s+2026-05-01 overdue/);
       assert.equal(await page.locator('#g0 .reviews li').count(), 4);
       assert.equal(await page.locator('#g0 .sessions li').count(), 2);
+      // Sessions and reviews in one order: newest first.
+      const firstDate = async (list: string): Promise<string> => (await page.locator(`#g0 ${list} li strong`).first().innerText()).trim();
+      assert.deepEqual([await firstDate('.reviews'), await firstDate('.sessions')], ['2026-05-04', '2026-05-04']);
       assert.equal(await page.locator('#g0 .commits li').count(), 2);
       assert.equal(await page.locator('#g0 .commits .trailer').count(), 1);
       assert.equal(await page.locator('#g1 .evidence-unavailable').innerText(), 'Commits are not shown in an untrusted workspace.');
@@ -228,15 +232,17 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
     await expectNoProblems(p);
   });
 
-  it('posts logSession, openGoal and openCommit from its buttons', async () => {
+  it('posts prepareSession, logSession, openGoal and openCommit from its buttons', async () => {
     const p = await show();
     const { page } = p;
     const before = (await p.posted()).length;
+    await page.locator('#prepare-session').click();
     await page.locator('#log-session').click();
     await page.locator('#g0-log').click();
     await page.locator('#g1-reveal').click();
     await page.locator('#g0 .commits button.hash').first().click();
     assert.deepEqual(await postedSince(p, before), [
+      { type: 'prepareSession', partnershipId: 'ada-grace' },
       { type: 'logSession', partnershipId: 'ada-grace' },
       { type: 'logSession', partnershipId: 'ada-grace', goalId: 'rust-async' },
       { type: 'openGoal', goalId: 'review-speed' },
@@ -351,6 +357,54 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
     const problems = await p.problems();
     assert.ok(problems.some((x) => x.startsWith('CSP violation: script-src')), problems.join('\n'));
     assert.ok(problems.some((x) => x.startsWith('CSP violation: style-src')), problems.join('\n'));
+  });
+
+  it('wraps a 5,000-character word instead of widening the panel', async () => {
+    const word = 'x'.repeat(5000);
+    const data = reviewData();
+    data.partnership.members[0].name = `Ada ${word}`;
+    data.partnership.id = `ada-${word}`;
+    data.summary.openActions[0].what = word;
+    data.goals[0].title = word;
+    data.goals[0].reviews[0].note = word;
+    data.goals[0].sessions[0].notes = word;
+    if (data.goals[0].evidence.available) data.goals[0].evidence.commits[0].subject = word;
+    const p = await show(data, 'dark');
+    const { page } = p;
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+    assert.ok(widths.page <= widths.view, `the page is ${widths.page} px wide in a ${widths.view} px view`);
+    // Nothing inside sticks out of the view either (shadow roots of the goal sections included).
+    const wide = await page.evaluate(() => {
+      const out: string[] = [];
+      const walk = (root: Document | ShadowRoot): void => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.getBoundingClientRect().right > document.documentElement.clientWidth + 1) out.push(`${el.tagName.toLowerCase()}.${el.className}`);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      return out;
+    });
+    assert.deepEqual(wide, []);
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'review-long-words.png') });
+    await expectNoProblems(p);
+  });
+
+  it('keeps each date in the summary cards on one line, in a narrow dark panel', async () => {
+    assert.ok(harness);
+    panel = await harness.open('dark');
+    await panel.page.setViewportSize({ width: 380, height: 900 });
+    await panel.send({ type: 'data', data: reviewData() });
+    await panel.page.locator('#g0').waitFor();
+    const values = await panel.page.locator('.stat-value').evaluateAll((els) =>
+      els.map((e) => ({ text: (e as HTMLElement).innerText, lines: Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize) / 1.15), right: e.getBoundingClientRect().right })),
+    );
+    for (const v of values) assert.equal(v.lines, 1, `"${v.text}" is on ${v.lines} lines`);
+    assert.ok(values.some((v) => /^\d{4}-\d\d-\d\d$/.test(v.text)), 'dates are among them');
+    const view = await panel.page.evaluate(() => document.documentElement.clientWidth);
+    assert.ok(values.every((v) => v.right <= view), 'and inside the view');
+    await expectNoProblems(panel);
   });
 
   it('follows the light, dark and high-contrast themes (screenshots in test/.output)', async () => {

@@ -6,6 +6,17 @@ import type { Child } from './dom';
 import { reviewForm } from './form';
 import { post, saveState, state } from './state';
 
+/** Characters of a goal's title its section heading shows. */
+const HEADING_MAX = 60;
+
+/** `text` cut at a word to at most `max` characters, with "…" when cut. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,.;:]+$/, '')}…`;
+}
+
 const names = (people: PersonRef[]): string => people.map((p) => p.name).join(', ') || '—';
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -26,8 +37,18 @@ export function header(data: ReviewPanelData): HTMLElement {
   return h(
     'header',
     { class: 'panel-header' },
-    h('div', {}, h('h1', {}, 'Goal review: ', h('span', { class: 'partnership-id' }, p.id)), h('p', { class: 'members' }, who + cadence + status)),
-    button('Log a session', () => post({ type: 'logSession', partnershipId: p.id }), { id: 'log-session' }),
+    h(
+      'div',
+      { class: 'title' },
+      h('h1', {}, 'Goal review: ', h('span', { class: 'names' }, p.members.map((m) => m.name).join(' & ') || p.id)),
+      h('p', { class: 'members' }, who + cadence + status, ' · ', h('span', { class: 'partnership-id' }, p.id)),
+    ),
+    h(
+      'div',
+      { class: 'header-actions' },
+      button('Prepare session', () => post({ type: 'prepareSession', partnershipId: p.id }), { id: 'prepare-session', title: 'An agenda for the next session, from the work since the last one' }),
+      button('Log a session', () => post({ type: 'logSession', partnershipId: p.id }), { id: 'log-session' }),
+    ),
   );
 }
 
@@ -120,11 +141,12 @@ function goalBody(goal: GoalView, index: number, data: ReviewPanelData): HTMLEle
         ),
       )
     : h('p', { class: 'muted' }, 'Not reviewed yet.');
+  // Newest first, as the reviews above.
   const sessions = goal.sessions.length
     ? h(
         'ul',
         { class: 'sessions' },
-        ...goal.sessions.map((t) =>
+        ...[...goal.sessions].reverse().map((t) =>
           h(
             'li',
             {},
@@ -197,9 +219,12 @@ export function goalsSection(data: ReviewPanelData): HTMLElement {
   data.goals.forEach((goal, index) => {
     const progress = goal.progress !== undefined ? ` · ${goal.progress}%` : '';
     const c = h('vscode-collapsible', { id: `g${index}`, class: 'goal', 'data-goal': goal.id, open: !state.closed.includes(goal.id) });
-    c.heading = goal.title;
-    c.description = `${goal.owner.name} · ${goal.status}${progress}`;
+    // The heading is one line that clips: a long title is cut so that owner, status and progress stay in sight.
+    const heading = shorten(goal.title, HEADING_MAX);
+    c.heading = heading;
+    c.description = `${shorten(goal.owner.name, 40)} · ${goal.status}${progress}`;
     if (goal.overdue) c.append(h('vscode-badge', { slot: 'decorations', class: 'overdue-badge', variant: 'default' }, 'overdue'));
+    if (heading !== goal.title) c.append(h('p', { class: 'goal-title' }, goal.title));
     c.append(goalBody(goal, index, data));
     c.addEventListener('vsc-collapsible-toggle', (e) => {
       state.closed = state.closed.filter((g) => g !== goal.id);
