@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { runCli } from '../../src/cli/main';
 import type { Expertise } from '../../src/core/expertise';
 import { identityFor, suggest, SuggestOptions, Suggestions } from '../../src/core/suggest';
 import { analyzeRepository, AnalyzeOptions, MISSING_OBJECTS_NOTICE, PARTIAL_CLONE_NOTICE } from '../../src/git/analyze';
@@ -223,6 +224,17 @@ describe('analysis traps on generated histories', () => {
     assert.ok((await analyse(dir, {}, { minAreaFiles: 1 })).result.matches[0].aTeachesB.includes('module:bin'));
   });
 
+  it('gives every area one label of its own: folders as folders, practices by name, a clash told apart', async () => {
+    const dir = buildRepo([
+      { author: ANA, date: '2025-01-01', files: { 'Documentation/a.txt': 'a', 'Documentation/b.txt': 'b', 'Documentation/c.txt': 'c', ...files('tests/', 3), ...files('guide/', 3) } },
+    ]);
+    // The team calls its guide "Tests", as the built-in practice is called.
+    const { expertise } = await analyse(dir, { teamSkills: [{ id: 'guide', name: 'Tests', paths: ['guide/**'] }] });
+    const labels = [...expertise.areas.values()].map((a) => `${a.tag.id}=${a.label}`).sort();
+    assert.deepStrictEqual(labels, ['docs=Documentation', 'guide=Tests (guide)', 'javascript=JavaScript', 'module:Documentation=Documentation/', 'module:tests=tests/', 'tests=Tests (tests)']);
+    assert.strictEqual(new Set([...expertise.areas.values()].map((a) => a.label)).size, expertise.areas.size);
+  });
+
   it('lets the best people of a large area teach it, though nobody holds a quarter of it', async () => {
     const authors = ['Ana Lima', 'Ben Okafor', 'Chen Wei', 'Dev Patel', 'Eve Adams', 'Fay Brook', 'Gus Hill', 'Hal Ivers'];
     const steps: RepoStep[] = authors.map((name, i) => ({ author: `${name} <${name.split(' ')[0].toLowerCase()}@example.com>`, date: `2025-01-0${i + 1}`, files: files(`core/${i}-`, i === 0 ? 20 : 11) }));
@@ -244,12 +256,21 @@ describe('analysis traps on generated histories', () => {
     git(source, ['config', 'uploadpack.allowFilter', 'true']);
     const clone = path.join(tempDir(), 'blobless');
     git(tempDir(), ['clone', '-q', '--no-checkout', '--filter=blob:none', `file://${source}`, clone]);
-    // With the source gone, any fetch of a missing file would fail the read.
-    fs.renameSync(source, `${source}-gone`);
+    const missing = (): number => git(clone, ['rev-list', '--objects', '--all', '--missing=print']).split('\n').filter((l) => l.startsWith('?')).length;
+    assert.strictEqual(missing(), 5, 'the clone has none of the five files');
     const { expertise, notices } = await analyse(clone);
     assert.deepStrictEqual(notices, [PARTIAL_CLONE_NOTICE]);
     assert.deepStrictEqual(expertise.people.map((p) => p.name).sort(), ['Ana Lima', 'Ben Okafor']);
     assert.strictEqual(expertise.areas.get('javascript')?.files, 4);
+    assert.strictEqual(missing(), 5, 'git fetched nothing, though it could have');
+    // With the source gone, any fetch of a missing file would fail the read. The command line says
+    // so in one line.
+    fs.renameSync(source, `${source}-gone`);
+    const io = { cwd: clone, env: { HOME: tempDir(), XDG_CACHE_HOME: tempDir() }, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+    assert.strictEqual(await runCli(['suggest'], io), 0, io.stderr);
+    assert.strictEqual(io.stderr, `peer-mentoring suggest: ${PARTIAL_CLONE_NOTICE}\n`);
+    assert.match(io.stdout, /^2 commits analysed \(read in full, /);
+    assert.strictEqual(missing(), 5);
   });
 
   it('reads a history with missing objects without content-based renames, and says so', async () => {
