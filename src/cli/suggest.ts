@@ -10,7 +10,7 @@ import { DEFAULT_FILE_NAME } from '../core/model';
 import { parseMentoring } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
 import type { Expertise } from '../core/expertise';
-import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/people';
+import { ACTIVE_ELSEWHERE, activeElsewhere, checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/people';
 import { identityFor, labelOf, suggest, Suggestions } from '../core/suggest';
 import { oneLine } from '../core/text';
 import { analyzeRepository, Analysis } from '../git/analyze';
@@ -200,7 +200,8 @@ function renderText(analysis: Analysis, expertise: Expertise, s: Suggestions, ma
   const shown = active.filter((p) => p.skills.length > 0);
   if (shown.length === 0) lines.push('  nobody');
   for (const p of shown.slice(0, SHOW_PEOPLE)) {
-    lines.push(`  ${who(p.name, p.partnerId)} <${oneLine(p.email)}>, ${plural(p.commits, 'commit')}, last ${isoDay(p.lastDate)}`);
+    const elsewhere = activeElsewhere(p, expertise.activeSince) ? ` (${ACTIVE_ELSEWHERE})` : '';
+    lines.push(`  ${who(p.name, p.partnerId)} <${oneLine(p.email)}>, ${plural(p.commits, 'commit')}, last ${isoDay(p.lastDate)}${elsewhere}`);
     lines.push(`    ${p.skills.slice(0, SHOW_SKILLS).map((k) => `${label(k.skill)} ${r2(k.score).toFixed(2)}`).join(', ')}`);
   }
   if (shown.length > SHOW_PEOPLE) lines.push(`  … and ${shown.length - SHOW_PEOPLE} more (--json lists everyone)`);

@@ -127,6 +127,15 @@ export function activeSince(newest: number, months: number = DEFAULT_ACTIVE_MONT
   return Math.floor(d.getTime() / 1000);
 }
 
+/**
+ * Said of someone active whose own last commit is older than `since`: they count as active because
+ * the same full name commits under another address (see {@link mailmapSuggestions}).
+ */
+export function activeElsewhere(person: { active: boolean; lastDate: number }, since: number): boolean {
+  return person.active && person.lastDate < since;
+}
+export const ACTIVE_ELSEWHERE = 'active under another address';
+
 /** A positive whole number of months, or an error message. */
 export function checkActiveMonths(value: unknown): number | string {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1200 ? value : `${String(value)} is not a whole number of months from 1 to 1200`;

@@ -12,7 +12,7 @@
  */
 import type { Expertise, SkillScore } from './expertise';
 import type { Goal, MentoringFile, Partnership } from './model';
-import { agoText, isoDay } from './people';
+import { ACTIVE_ELSEWHERE, activeElsewhere, agoText, isoDay } from './people';
 import { describeSkill, SkillKind, SkillTag } from './skills';
 import { Island, IslandCandidate, labelOf, Match, suggest, suggestGoals, SuggestOptions } from './suggest';
 import type { RowIcon, ViewRow } from './viewRow';
@@ -166,7 +166,8 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
     const id = `${f.key}/people/${p.partnerId ? `partner:${p.partnerId}` : p.email.toLowerCase()}`;
     const skills = ranked(p.skills);
     const top = skills.slice(0, 3).map((k) => label(k.skill));
-    const last = p.active ? ago(p.lastDate) : `left · last commit ${ago(p.lastDate)}`;
+    const elsewhere = activeElsewhere(p, expertise.activeSince);
+    const last = !p.active ? `left · last commit ${ago(p.lastDate)}` : elsewhere ? `${ago(p.lastDate)} · ${ACTIVE_ELSEWHERE}` : ago(p.lastDate);
     return {
       id,
       kind: 'person',
@@ -176,7 +177,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       description: [p.partnerId || !p.active ? '' : NOT_PARTNER, top.join(', '), last].filter(Boolean).join(' · '),
       tooltip: [
         `${p.name} <${p.email}>${p.partnerId ? ` — partner ${p.partnerId}` : ` — ${NOT_PARTNER}`}`,
-        `${plural(p.commits, 'commit')}, the last on ${isoDay(p.lastDate)} (${ago(p.lastDate)})${p.active ? '' : ': no longer active'}`,
+        `${plural(p.commits, 'commit')}, the last on ${isoDay(p.lastDate)} (${ago(p.lastDate)})${!p.active ? ': no longer active' : elsewhere ? `; ${ACTIVE_ELSEWHERE} with the same name` : ''}`,
       ].join('\n'),
       icon: p.active ? { id: p.partnerId ? 'person' : 'person-add' } : { id: 'person', color: 'disabledForeground' },
       contextValue: p.active ? (p.partnerId ? 'person-partner' : 'person') : 'person-departed',

@@ -178,6 +178,25 @@ describe('peer-mentoring suggest', () => {
     assert.strictEqual(mailmap.stdout.split('\n').filter((l) => !l.startsWith('#')).join('\n'), 'Pat New <pat.new@work.example> <pat@example.com>\n');
   });
 
+  it('counts an old address as active while the same full name commits under a new one, and says so', async () => {
+    const dir = buildRepo([
+      { author: 'Kim Lee <kim@old.example>', date: '2019-05-01', files: { 'core/a.c': 'a', 'core/b.c': 'b', 'core/c.c': 'c' } },
+      { author: 'Kim Lee <kim@new.example>', date: '2025-01-10', files: { 'web/x.ts': 'x', 'web/y.ts': 'y', 'web/z.ts': 'z' } },
+    ]);
+    const io = fakeIO(dir);
+    assert.strictEqual(await runCli(['suggest', '--json'], io), 0, io.stderr);
+    const json = JSON.parse(io.stdout) as Json;
+    assert.deepStrictEqual(json.people.map((p) => [p.email, p.active, p.lastCommit]), [
+      ['kim@old.example', true, '2019-05-01'],
+      ['kim@new.example', true, '2025-01-10'],
+    ]);
+    assert.deepStrictEqual([json.atRisk, json.matches], [[], []], 'what the old address knows is not at risk, and Kim is not matched with Kim');
+    const text = fakeIO(dir);
+    assert.strictEqual(await runCli(['suggest'], text), 0, text.stderr);
+    assert.ok(text.stdout.includes('  Kim Lee (not yet a partner) <kim@old.example>, 1 commit, last 2019-05-01 (active under another address)\n'), text.stdout);
+    assert.ok(text.stdout.includes('  Kim Lee (not yet a partner) <kim@new.example>, 1 commit, last 2025-01-10\n'), text.stdout);
+  });
+
   it('limits the history read', async () => {
     const io = fakeIO(repo);
     assert.strictEqual(await runCli(['suggest', '--json', '--since', '2025-02-02', '--bot', '^Bob'], io), 0, io.stderr);

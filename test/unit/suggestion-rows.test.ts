@@ -109,6 +109,8 @@ describe('suggestion rows', () => {
     const s = new ExpertiseState(createClassifier());
     for (const c of [
       commit('Olga Old', 'olga@example.com', -2000, ['legacy/a.rb', 'legacy/b.rb', 'legacy/c.rb']),
+      // Ben's old address: he still commits under his new one.
+      commit('Ben Okafor', 'ben@old.example', -1000, ['tools/gen.sh']),
       commit('Ana Lima', 'ana@example.com', 0, ['analysis/report.py', 'analysis/stats.py', 'analysis/load.py']),
       commit('Ben Okafor', 'ben@example.com', 8, ['web/server.ts', 'web/routes.ts', 'web/main.ts']),
     ]) {
@@ -126,12 +128,14 @@ describe('suggestion rows', () => {
       people.map((p) => [p.label, p.description, p.contextValue]),
       [
         ['Ana Lima', 'Python, analysis/ · 10 days ago', 'person-partner'],
+        ['Ben Okafor', 'not yet a partner · Shell, tools/ · 2 years ago · active under another address', 'person'],
         ['Ben Okafor', 'TypeScript, web/ · 2 days ago', 'person-partner'],
         ['Olga Old', 'Ruby, legacy/ · left · last commit 5 years ago', 'person-departed'],
         ['2 people appear under several addresses', 'Suggest .mailmap lines', 'notice-mailmap'],
       ],
     );
-    assert.deepEqual(people[3].command, { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: 'f' }] });
+    assert.match(people[1].tooltip ?? '', /, the last on 2022-04-07 \(2 years ago\); active under another address with the same name$/);
+    assert.deepEqual(people[4].command, { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: 'f' }] });
     const atRisk = find(rows, 'Knowledge at risk').children;
     assert.deepEqual(atRisk.map((r) => [r.label, r.description]), [
       ['legacy/', '3 of 3 files · Olga Old'],
