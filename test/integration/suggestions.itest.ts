@@ -133,6 +133,24 @@ describe('Suggestions view', () => {
     await waitFor('Dana to have left again', async () => find(find(await analysed(), 'Who knows what').children, 'Dana Old').contextValue === 'person-departed');
   });
 
+  it('leaves out the authors mentoring.suggestions.botPatterns names, reading the history again', async () => {
+    await analysed();
+    const config = vscode.workspace.getConfiguration('mentoring.suggestions', folder().uri);
+    const people = async (): Promise<string[]> => find(await analysed(), 'Who knows what').children.map((p) => p.label);
+    try {
+      await config.update('botPatterns', ['^Chen Wei <'], vscode.ConfigurationTarget.Global);
+      await waitFor('Chen to be left out', async () => !(await people()).includes('Chen Wei'));
+      const top = await analysed();
+      assert.deepStrictEqual(find(top, 'Who knows what').children.map((p) => p.label), ['Ana Lima', 'Ben Okafor', 'Dana Old']);
+      // Nothing Chen did counts: no match with him, and his Python has no island.
+      const named = [...find(top, 'Knowledge islands').children, ...find(top, 'Mutual matches').children].map((r) => `${r.label} ${r.description ?? ''}`).join(' | ');
+      assert.doesNotMatch(named, /Chen/);
+    } finally {
+      await config.update('botPatterns', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('Chen to be back', async () => (await people()).includes('Chen Wei'));
+  });
+
   it('"Suggest .mailmap Lines" opens the lines that join one person’s addresses', async () => {
     const head = git(['rev-parse', 'HEAD']).trim();
     const when = '2024-01-20T12:00:00Z';
