@@ -42,6 +42,13 @@ interface Json {
   mailmap: string[];
 }
 
+/** `suggest --json ARGS` run in `cwd`, which must succeed: its JSON. */
+async function suggestJson(cwd: string, ...args: string[]): Promise<Json> {
+  const io = fakeIO(cwd);
+  assert.strictEqual(await runCli(['suggest', '--json', ...args], io), 0, io.stderr);
+  return JSON.parse(io.stdout) as Json;
+}
+
 describe('peer-mentoring suggest', () => {
   let base: string;
   let repo: string;
@@ -53,9 +60,7 @@ describe('peer-mentoring suggest', () => {
   });
 
   it('prints people, islands, knowledge at risk and matches as JSON', async () => {
-    const io = fakeIO(repo);
-    assert.strictEqual(await runCli(['suggest', '--json'], io), 0, io.stderr);
-    const json = JSON.parse(io.stdout) as Json;
+    const json = await suggestJson(repo);
     assert.strictEqual(json.commits, 9);
     assert.deepStrictEqual([json.newest, json.activeMonths, json.activeSince], ['2025-03-02', 12, '2024-03-02']);
     assert.deepStrictEqual(
@@ -140,9 +145,7 @@ describe('peer-mentoring suggest', () => {
       { author: 'Pat New <pat.new@work.example>', date: '2025-02-10', files: { 'app/x.py': 'x2' } },
       { author: 'Quinn \u001b[31mRed <quinn@example.com>', date: '2025-02-11', files: { 'app/q.py': 'q' } },
     ]);
-    const io = fakeIO(dir);
-    assert.strictEqual(await runCli(['suggest', '--json'], io), 0, io.stderr);
-    const json = JSON.parse(io.stdout) as Json;
+    const json = await suggestJson(dir);
     assert.deepStrictEqual(json.people.map((p) => [p.name, p.active, p.lastCommit]), [
       ['Pat New', true, '2025-01-10'],
       ['Pat New', true, '2025-02-10'],
@@ -168,9 +171,7 @@ describe('peer-mentoring suggest', () => {
     assert.ok(!text.stdout.includes('\u001b'));
 
     // Olga counts as active within six years: nothing is at risk then.
-    const longer = fakeIO(dir);
-    assert.strictEqual(await runCli(['suggest', '--json', '--active-months', '72'], longer), 0, longer.stderr);
-    const wide = JSON.parse(longer.stdout) as Json;
+    const wide = await suggestJson(dir, '--active-months', '72');
     assert.deepStrictEqual([wide.activeMonths, wide.activeSince, wide.atRisk, wide.people.every((p) => p.active)], [72, '2019-02-11', [], true]);
 
     const mailmap = fakeIO(dir);
@@ -183,9 +184,7 @@ describe('peer-mentoring suggest', () => {
       { author: 'Kim Lee <kim@old.example>', date: '2019-05-01', files: { 'core/a.c': 'a', 'core/b.c': 'b', 'core/c.c': 'c' } },
       { author: 'Kim Lee <kim@new.example>', date: '2025-01-10', files: { 'web/x.ts': 'x', 'web/y.ts': 'y', 'web/z.ts': 'z' } },
     ]);
-    const io = fakeIO(dir);
-    assert.strictEqual(await runCli(['suggest', '--json'], io), 0, io.stderr);
-    const json = JSON.parse(io.stdout) as Json;
+    const json = await suggestJson(dir);
     assert.deepStrictEqual(json.people.map((p) => [p.email, p.active, p.lastCommit]), [
       ['kim@old.example', true, '2019-05-01'],
       ['kim@new.example', true, '2025-01-10'],
@@ -198,12 +197,8 @@ describe('peer-mentoring suggest', () => {
   });
 
   it('limits the history read', async () => {
-    const io = fakeIO(repo);
-    assert.strictEqual(await runCli(['suggest', '--json', '--since', '2025-02-02', '--bot', '^Bob'], io), 0, io.stderr);
-    assert.deepStrictEqual((JSON.parse(io.stdout) as Json).people.map((p) => p.name), ['Carol Jones', 'Alice Smith']);
-    const io2 = fakeIO(repo);
-    assert.strictEqual(await runCli(['suggest', '--json', '--max-commits', '2', '--half-life', '30'], io2), 0, io2.stderr);
-    assert.strictEqual((JSON.parse(io2.stdout) as Json).commits, 2);
+    assert.deepStrictEqual((await suggestJson(repo, '--since', '2025-02-02', '--bot', '^Bob')).people.map((p) => p.name), ['Carol Jones', 'Alice Smith']);
+    assert.strictEqual((await suggestJson(repo, '--max-commits', '2', '--half-life', '30')).commits, 2);
   });
 
   it('refuses bad usage, unreadable input and folders that are not repositories', async () => {
