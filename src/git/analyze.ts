@@ -56,6 +56,9 @@ export interface Analysis {
 export const PARTIAL_CLONE_NOTICE = 'Partial clone: renames were detected by identical content only, so git downloads no file contents.';
 export const MISSING_OBJECTS_NOTICE = 'Some file contents are missing from the repository: renames were detected by identical content only.';
 
+/** A turn of the event loop: the extension host's thread serves the editor between long steps (HEAD's tree, the cache, the scoring that follows). */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** A digest of what HEAD says about the history (attributes, ignored revisions, vendored folders). */
 function profileKey(profile: RepositoryProfile): string {
   return createHash('sha256')
@@ -160,7 +163,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
   }
   profile ??= await source.profile(head);
   options.signal?.throwIfAborted();
-  await new Promise((resolve) => setImmediate(resolve));
+  await turn();
   if (profile.partial) renames = 'exact';
   if (!state) {
     const current = profile;
@@ -176,9 +179,11 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
     }
   }
   state.setTree(profile.tree);
+  await turn();
   if (file) {
     const profileData: CachedProfile = { attributes: profile.attributes, ignoreRevs: profile.ignoreRevs, ignoreFiles: profile.ignoreFiles, vendored: profile.vendored, partial: profile.partial };
     writeCache(file, { v: CACHE_VERSION, head, profile: profileKey(profile), profileData, renames, state: state.toJSON() });
+    await turn();
   }
   return { head, mode, commitsRead, state, renames, notices: notices(renames, profile.partial) };
 }
