@@ -4,14 +4,15 @@
  * as JSON with every section. Commits come from the git repository at DIR (default: the file's
  * folder); without one the agenda still has the file's parts and says that evidence needs git.
  */
-import { readFile, stat } from 'fs/promises';
+import { stat } from 'fs/promises';
 import * as path from 'path';
 import { buildAgenda, renderAgendaJson, renderAgendaMarkdown } from '../core/agenda';
 import { isIsoDate, localToday } from '../core/dates';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { parseMentoring } from '../core/parse';
+import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
-import { oneLine } from '../core/text';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { oneLine, quote } from '../core/text';
 import { readAgendaEvidence } from '../git/evidence';
 import { parseArgs } from './args';
 import { CliCommand, UsageError } from './io';
@@ -45,15 +46,14 @@ export const run: CliCommand = async (args, io) => {
   const repo = path.resolve(io.cwd, options.repo ?? path.dirname(full));
   if (options.repo !== undefined && !(await isDirectory(repo))) throw new UsageError(`--repo: '${oneLine(options.repo)}' is not a folder`);
 
-  let text: string;
+  let parsed: ParsedFile;
   try {
-    text = await readFile(full, 'utf8');
+    parsed = await readMentoringFile(full);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    io.err(`${oneLine(name)}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read the file (${oneLine(err.message)})`}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    io.err(`${oneLine(name)}: ${oneLine(e.message)}\n`);
     return 2;
   }
-  const parsed = parseMentoring(text);
   if (!parsed.model || hasErrors(parsed.problems)) {
     for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(name, p) + '\n');
     io.err(`${oneLine(name)}: the file has errors; fix them to prepare an agenda\n`);
@@ -62,7 +62,7 @@ export const run: CliCommand = async (args, io) => {
   const model = parsed.model;
   if (!model.partnerships.some((p) => p.id === id)) {
     const known = model.partnerships.map((p) => p.id);
-    io.err(`${oneLine(name)}: unknown partnership '${oneLine(id)}'${known.length ? ` (the file has: ${known.map(oneLine).join(', ')})` : ' (the file has none)'}\n`);
+    io.err(`${oneLine(name)}: unknown partnership ${quote(id)}${known.length ? ` (the file has: ${known.map(quote).join(', ')})` : ' (the file has none)'}\n`);
     return 1;
   }
   const evidence = await readAgendaEvidence(repo, model, id, today);

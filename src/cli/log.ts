@@ -5,13 +5,15 @@
 import * as path from 'path';
 import { defaultMinutes, healthOf } from '../core/cadence';
 import { localToday, parseDateInput } from '../core/dates';
-import { addSession, EditError } from '../core/edit';
+import { addSession, EditError, modelOf, rememberParsed } from '../core/edit';
 import { ActionItem, DEFAULT_FILE_NAME, MentoringFile, Session, SESSION_STATUSES, SessionStatus } from '../core/model';
 import { parseMentoring } from '../core/parse';
 import { formatProblem, hasErrors, Problem } from '../core/problems';
-import { editFile } from '../core/safeWrite';
+import { editFile, FileAccessError } from '../core/safeWrite';
+import { oneLine, quote } from '../core/text';
 import { parseArgs, ParsedOptions } from './args';
 import { CliCommand, UsageError } from './io';
+import { addSessionNote, privateNotesFor } from './notes';
 
 const USAGE = `usage: peer-mentoring log [FILE] --partnership ID [options]
 
@@ -25,7 +27,8 @@ Adds a session to the mentoring file; nothing else in the file changes.
   --to DATE            the new date of a rescheduled session
   --minutes N          how long it took (default: the last held session's minutes)
   --goal ID            a goal discussed (repeatable)
-  --notes TEXT         notes
+  --notes TEXT         notes (in the file: the team reads them)
+  --private-notes TEXT private notes, kept on this machine only (see 'peer-mentoring notes')
   --action WHO:TEXT    an action item for partner WHO (repeatable)
 `;
 
@@ -38,6 +41,7 @@ const OPTIONS = {
   minutes: 'value',
   goal: 'list',
   notes: 'value',
+  'private-notes': 'value',
   action: 'list',
 } as const;
 
@@ -60,39 +64,69 @@ export const run: CliCommand = async (args, io) => {
   const today = localToday();
   const session = sessionFrom(options, today);
   const name = positionals[0] ?? DEFAULT_FILE_NAME;
+  const shown = oneLine(name);
+  const file = path.resolve(io.cwd, name);
+  const privateText = options['private-notes']?.trim() || undefined;
+  // The private notes' store is checked before the file is written: a store that cannot take them
+  // refuses the whole session, so nothing is written half.
+  const notes = privateText === undefined ? undefined : await privateNotesFor(io, file);
+  if (notes && 'failed' in notes) {
+    io.err(`${oneLine(notes.failed)}; nothing was written\n`);
+    return 1;
+  }
 
   let logged: Session = session;
   let written: string;
   try {
-    // The operation runs on the file's content as it is when written, not as it was at start.
-    written = editFile(path.resolve(io.cwd, name), (text) => {
+    // The operation runs on the file's content as it is when written (under the file's lock), not as it was at start.
+    const result = await editFile(file, (text) => {
       const parsed = parseMentoring(text);
       if (!parsed.model || hasErrors(parsed.problems)) {
         throw new Refused('the file has errors; fix them before logging a session', parsed.problems.filter((p) => p.severity === 'error'));
       }
       logged = complete(session, parsed.model);
+      rememberParsed(parsed);
       return addSession(text, logged);
-    }).text;
+    });
+    written = result.text;
   } catch (e) {
     if (e instanceof Refused || e instanceof EditError) {
       for (const p of e.problems) io.err(formatProblem(name, p) + '\n');
-      io.err(`${name}: ${e.message}; nothing was written\n`);
+      io.err(`${shown}: ${oneLine(e.message)}; nothing was written\n`);
       return 1;
     }
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') {
-      io.err(`${name}: no such file\n`);
+    if (e instanceof FileAccessError) {
+      io.err(`${shown}: ${oneLine(e.message)}${/not changed|nothing was written/.test(e.message) ? '' : '; nothing was written'}\n`);
       return 2;
     }
     throw e;
   }
 
-  io.out(`Logged ${describe(logged)} in ${name}\n`);
-  const after = parseMentoring(written).model;
-  const partnership = after?.partnerships.find((p) => p.id === logged.partnership);
-  if (after && partnership) {
-    const h = healthOf(after, partnership, today);
-    io.out(h.nextDue !== undefined && h.state !== 'paused' && h.state !== 'ended' ? `Next session due ${h.nextDue}: ${h.sentence}\n` : `${capitalize(h.sentence)}\n`);
+  // The session is in the file: from here on nothing may fail (a retry would log it twice).
+  io.out(`Logged ${describe(logged)} in ${shown}\n`);
+  let after: MentoringFile | undefined;
+  try {
+    after = modelOf(written);
+  } catch {
+    // the summary below is a courtesy; the session was logged
+  }
+  if (notes && !('failed' in notes) && privateText !== undefined && after) {
+    try {
+      const store = await addSessionNote(notes, after, after.sessions.length - 1, privateText);
+      io.out(`Private notes kept on this machine only, in ${oneLine(store)}\n`);
+    } catch (e) {
+      io.err(`The session was logged, but its private notes were not kept: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+      return 1;
+    }
+  }
+  try {
+    const partnership = after?.partnerships.find((p) => p.id === logged.partnership);
+    if (after && partnership) {
+      const h = healthOf(after, partnership, today);
+      io.out(oneLine(h.nextDue !== undefined && h.state !== 'paused' && h.state !== 'ended' ? `Next session due ${h.nextDue}: ${h.sentence}` : capitalize(h.sentence)) + '\n');
+    }
+  } catch {
+    // the summary is a courtesy; the session was logged
   }
   return 0;
 };
@@ -101,7 +135,7 @@ export const run: CliCommand = async (args, io) => {
 function sessionFrom(o: ParsedOptions<typeof OPTIONS>, today: string): Session {
   if (o.partnership === undefined || o.partnership.trim() === '') throw new UsageError('--partnership ID is required');
   const status = (o.status ?? 'held') as SessionStatus;
-  if (!SESSION_STATUSES.includes(status)) throw new UsageError(`--status must be one of ${SESSION_STATUSES.join(', ')} (not '${o.status}')`);
+  if (!SESSION_STATUSES.includes(status)) throw new UsageError(`--status must be one of ${SESSION_STATUSES.join(', ')} (not ${quote(o.status ?? '')})`);
   const date = o.date === undefined ? today : dateOption('--date', o.date, today, false);
 
   const session: Session = { date, partnership: o.partnership.trim(), status };
@@ -118,7 +152,7 @@ function sessionFrom(o: ParsedOptions<typeof OPTIONS>, today: string): Session {
   if (o.minutes !== undefined) {
     const minutes = Number(o.minutes);
     if (!/^\d+$/.test(o.minutes.trim()) || minutes < 1 || minutes > 24 * 60) {
-      throw new UsageError(`--minutes must be a whole number of minutes from 1 to 1440 (not '${o.minutes}')`);
+      throw new UsageError(`--minutes must be a whole number of minutes from 1 to 1440 (not ${quote(o.minutes)})`);
     }
     session.minutes = minutes;
   }
@@ -138,7 +172,7 @@ function actionFrom(text: string): ActionItem {
   const colon = text.indexOf(':');
   const who = colon < 0 ? '' : text.slice(0, colon).trim();
   const what = colon < 0 ? '' : text.slice(colon + 1).trim();
-  if (!who || !what) throw new UsageError(`--action must be WHO:TEXT, e.g. --action "bob:Read the RFC" (not '${text}')`);
+  if (!who || !what) throw new UsageError(`--action must be WHO:TEXT, e.g. --action "bob:Read the RFC" (not ${quote(text)})`);
   return { who, what, done: false };
 }
 
@@ -147,31 +181,32 @@ function complete(session: Session, file: MentoringFile): Session {
   const partnership = file.partnerships.find((p) => p.id === session.partnership);
   if (!partnership) {
     const known = file.partnerships.map((p) => p.id);
-    throw new Refused(`unknown partnership '${session.partnership}'${known.length ? ` (the file has: ${known.join(', ')})` : ' (the file has none)'}`);
+    throw new Refused(`unknown partnership ${quote(session.partnership)}${known.length ? ` (the file has: ${known.map(quote).join(', ')})` : ' (the file has none)'}`);
   }
   for (const id of session.goals ?? []) {
     const goal = file.goals.find((g) => g.id === id);
-    if (!goal) throw new Refused(`unknown goal '${id}'`);
-    if (goal.partnership !== partnership.id) throw new Refused(`goal '${id}' belongs to partnership '${goal.partnership}', not '${partnership.id}'`);
+    if (!goal) throw new Refused(`unknown goal ${quote(id)}`);
+    if (goal.partnership !== partnership.id) throw new Refused(`goal ${quote(id)} belongs to partnership ${quote(goal.partnership)}, not ${quote(partnership.id)}`);
   }
   for (const a of session.actions ?? []) {
-    if (!file.partners.some((p) => p.id === a.who)) throw new Refused(`unknown partner '${a.who}' in --action`);
-    if (!partnership.members.includes(a.who)) throw new Refused(`'${a.who}' is not a member of partnership '${partnership.id}'`);
+    if (!file.partners.some((p) => p.id === a.who)) throw new Refused(`unknown partner ${quote(a.who)} in --action`);
+    if (!partnership.members.includes(a.who)) throw new Refused(`${quote(a.who)} is not a member of partnership ${quote(partnership.id)}`);
   }
   if (session.minutes !== undefined || session.status !== 'held') return session;
   const minutes = defaultMinutes(file, partnership.id);
   return minutes === undefined ? session : { ...session, minutes };
 }
 
+/** The session in one line, its free text escaped. */
 function describe(s: Session): string {
   const details = [
     s.minutes !== undefined ? `${s.minutes} min` : '',
-    s.reason ? `reason: ${s.reason}` : '',
+    s.reason ? `reason: ${quote(s.reason)}` : '',
     s.to ? `moved to ${s.to}` : '',
-    s.goals?.length ? `goals: ${s.goals.join(', ')}` : '',
+    s.goals?.length ? `goals: ${s.goals.map(oneLine).join(', ')}` : '',
     s.actions?.length ? `${s.actions.length} action item${s.actions.length === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
-  return `${s.status} session of ${s.partnership} on ${s.date}${details.length ? ` (${details.join('; ')})` : ''}`;
+  return `${s.status} session of ${oneLine(s.partnership)} on ${s.date}${details.length ? ` (${details.join('; ')})` : ''}`;
 }
 
 function capitalize(text: string): string {

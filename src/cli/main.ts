@@ -1,16 +1,19 @@
 /**
  * `peer-mentoring` command-line interface: the same core the extension uses, for terminals and CI.
  */
+import { FileAccessError } from '../core/safeWrite';
+import { oneLine, quote, safeLines } from '../core/text';
 import { CliCommand, CliIO, UsageError } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  // Each command lives in its own module: `validate`, `log`, `report`, `agenda`, `suggest`, `prompts`.
+  // Each command lives in its own module: `validate`, `log`, `report`, `agenda`, `suggest`, `prompts`, `notes`.
   validate: { summary: 'check the mentoring file; one line per problem (FILE:LINE:COL)', load: async () => (await import('./validate')).run },
   log: { summary: 'add a held, cancelled or rescheduled session to the mentoring file', load: async () => (await import('./log')).run },
   report: { summary: 'sessions, hours, next due dates and open actions per partnership', load: async () => (await import('./report')).run },
   agenda: { summary: "the next session's agenda: actions, goals and commits since the last one", load: async () => (await import('./agenda')).run },
   suggest: { summary: 'skill areas, knowledge islands and mentoring matches from git history', load: async () => (await import('./suggest')).run },
   prompts: { summary: 'open goals a change touches, and the questions to ask in review', load: async () => (await import('./prompts')).run },
+  notes: { summary: 'private notes kept on this machine only: list, export, import', load: async () => (await import('./notes')).run },
 };
 
 function usage(): string {
@@ -30,19 +33,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.out(`${VERSION}\n`);
     return 0;
   }
-  const command = commands[name];
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.err(`peer-mentoring: unknown command '${name}'\n\n${usage()}`);
+    io.err(`peer-mentoring: unknown command ${quote(name)}\n\n${usage()}`);
     return 2;
   }
   try {
     return await (await command.load())(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`peer-mentoring ${name}: ${e.message}\n`);
+    // One line whatever went wrong: usage, a file or repository that cannot be read, or a fault of
+    // ours (its stack only with PEER_MENTORING_DEBUG set).
+    if (e instanceof UsageError || e instanceof FileAccessError) {
+      io.err(`peer-mentoring ${name}: ${oneLine(e.message)}\n`);
       return 2;
     }
-    throw e;
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    io.err(`peer-mentoring ${name}: internal error: ${oneLine(message)}\n`);
+    if (io.env.PEER_MENTORING_DEBUG && e instanceof Error && e.stack) io.err(safeLines(e.stack) + '\n');
+    return 2;
   }
 }
 
@@ -50,18 +58,20 @@ declare const PEER_MENTORING_VERSION: string | undefined;
 const VERSION = typeof PEER_MENTORING_VERSION === 'string' ? PEER_MENTORING_VERSION : 'dev';
 
 if (require.main === module) {
+  // Every command escapes the values it prints; this is the last guard for the terminal and CI logs:
+  // no control character but the line feed leaves the process.
   const io: CliIO = {
     cwd: process.cwd(),
     env: process.env,
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    out: (t) => process.stdout.write(safeLines(t)),
+    err: (t) => process.stderr.write(safeLines(t)),
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`peer-mentoring: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`peer-mentoring: internal error: ${oneLine(e instanceof Error ? e.message.split('\n')[0] : String(e))}\n`);
       process.exitCode = 2;
     },
   );

@@ -3,12 +3,13 @@
  * questions to ask in review. The working tree against HEAD by default; a branch since it left its
  * base with `--base REF` (or `--branch` for the repository's main branch). CI can post `--json`.
  */
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { DEFAULT_FILE_NAME, MentoringFile, partnerByEmail } from '../core/model';
-import { parseMentoring } from '../core/parse';
+import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
 import { DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, promptsForChanges } from '../core/prompts';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { jsonText, oneLine, quote } from '../core/text';
 import { ChangeSet, ChangesError, DEFAULT_BASES, readChanges, readUserEmail } from '../git/changes';
 import { parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
@@ -37,7 +38,7 @@ export const run: CliCommand = async (args, io) => {
     return 0;
   }
   const max = options.max === undefined ? DEFAULT_MAX_PROMPTS : Number(options.max);
-  if (!Number.isInteger(max) || max < 0) throw new UsageError(`--max: '${options.max}' is not a whole number`);
+  if (!Number.isInteger(max) || max < 0) throw new UsageError(`--max: ${quote(options.max ?? '')} is not a whole number`);
   if (options.base !== undefined && !options.base.trim()) throw new UsageError('--base: needs a branch, tag or commit');
 
   const repo = path.resolve(io.cwd, options.repo ?? '.');
@@ -46,7 +47,7 @@ export const run: CliCommand = async (args, io) => {
     const branch = options.base !== undefined || options.branch;
     changes = await readChanges(repo, branch ? { kind: 'branch', base: options.base } : { kind: 'working-tree' });
   } catch (e) {
-    io.err(`peer-mentoring prompts: ${e instanceof ChangesError ? e.message : `git failed: ${e instanceof Error ? e.message.trim() : String(e)}`}\n`);
+    io.err(`peer-mentoring prompts: ${oneLine(e instanceof ChangesError ? e.message : `git failed: ${e instanceof Error ? (e.message.trim().split('\n')[0] ?? '') : String(e)}`)}\n`);
     return 2;
   }
 
@@ -55,14 +56,14 @@ export const run: CliCommand = async (args, io) => {
   if (typeof model === 'number') return model;
 
   let me = options.me?.trim();
-  if (me !== undefined && !model.partners.some((p) => p.id === me)) throw new UsageError(`--me: '${me}' is not a partner in ${fileName}`);
+  if (me !== undefined && !model.partners.some((p) => p.id === me)) throw new UsageError(`--me: ${quote(me)} is not a partner in ${oneLine(fileName)}`);
   if (me === undefined) me = partnerByEmail(model, await readUserEmail(changes.root));
 
   const files = promptsForChanges(changes.files, model, { me, maxPrompts: max });
   const status = new Map(changes.files.map((f) => [f.path, f.status]));
   if (options.json) {
     const json = files.map((f) => ({ path: f.path, status: status.get(f.path), firstChangedLine: f.firstChangedLine, goals: f.goals }));
-    io.out(JSON.stringify(json, null, 2) + '\n');
+    io.out(jsonText(json) + '\n');
   } else {
     io.out(render(files, changes.comparedWith, model));
   }
@@ -70,18 +71,18 @@ export const run: CliCommand = async (args, io) => {
 };
 
 async function loadModel(full: string, name: string, io: CliIO): Promise<MentoringFile | 1 | 2> {
-  let text: string;
+  let parsed: ParsedFile;
   try {
-    text = await readFile(full, 'utf8');
+    parsed = await readMentoringFile(full);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    io.err(`${name}: ${err.code === 'ENOENT' ? 'no such file (name one with --file)' : `cannot read the file (${err.message})`}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    const missing = e.code === 'not-found';
+    io.err(`${oneLine(name)}: ${missing ? 'no such file (name one with --file)' : oneLine(e.message)}\n`);
     return 2;
   }
-  const parsed = parseMentoring(text);
   if (!parsed.model || hasErrors(parsed.problems)) {
     for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(name, p) + '\n');
-    io.err(`${name}: the file has errors; fix them to see review prompts\n`);
+    io.err(`${oneLine(name)}: the file has errors; fix them to see review prompts\n`);
     return 1;
   }
   return parsed.model;
@@ -89,7 +90,9 @@ async function loadModel(full: string, name: string, io: CliIO): Promise<Mentori
 
 const ROLE_NOTE: Record<GoalPrompt['role'], string> = { author: 'your goal', mentor: 'you mentor it', partner: 'your partnership', observer: '' };
 
-function render(files: FilePrompts[], comparedWith: string, model: MentoringFile): string {
+function render(files: FilePrompts[], comparedWithRef: string, model: MentoringFile): string {
+  // Paths come from git, titles, names and questions from the file: each is escaped onto its line.
+  const comparedWith = oneLine(comparedWithRef);
   if (!files.length) return `No changes against ${comparedWith}.\n`;
   const related = files.filter((f) => f.goals.length);
   const count = `${files.length} changed file${files.length === 1 ? '' : 's'}`;
@@ -97,14 +100,14 @@ function render(files: FilePrompts[], comparedWith: string, model: MentoringFile
   const names = new Map(model.partners.map((p) => [p.id, p.name]));
   const lines = [`${related.length} of ${count} against ${comparedWith} touch open mentoring goals.`];
   for (const f of related) {
-    lines.push('', f.firstChangedLine ? `${f.path}:${f.firstChangedLine}` : f.path);
+    lines.push('', f.firstChangedLine ? `${oneLine(f.path)}:${f.firstChangedLine}` : oneLine(f.path));
     for (const g of f.goals) {
-      const who = [`${g.ownerName}'s goal`];
-      if (g.mentors.length) who.push(`mentor: ${g.mentors.map((m) => names.get(m) ?? m).join(', ')}`);
-      who.push(g.matchedBy === 'paths' ? 'in its paths' : `skills: ${g.skills.join(', ')}`);
+      const who = [`${oneLine(g.ownerName)}'s goal`];
+      if (g.mentors.length) who.push(`mentor: ${g.mentors.map((m) => oneLine(names.get(m) ?? m)).join(', ')}`);
+      who.push(g.matchedBy === 'paths' ? 'in its paths' : `skills: ${g.skills.map(oneLine).join(', ')}`);
       if (ROLE_NOTE[g.role]) who.push(ROLE_NOTE[g.role]);
-      lines.push(`  ${g.title} [${g.id}] (${who.join('; ')})`);
-      for (const q of g.prompts) lines.push(`    - ${q}`);
+      lines.push(`  ${oneLine(g.title)} [${oneLine(g.id)}] (${who.join('; ')})`);
+      for (const q of g.prompts) lines.push(`    - ${oneLine(q)}`);
     }
   }
   const others = files.length - related.length;

@@ -2,13 +2,14 @@
  * `peer-mentoring report [FILE] [--json] [--today YYYY-MM-DD]`: per partnership, sessions held and
  * cancelled, hours met, last session, next due, goals and open action items.
  */
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { isIsoDate, localToday } from '../core/dates';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { parseMentoring } from '../core/parse';
+import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
 import { buildReport, renderReportJson, renderReportMarkdown } from '../core/report';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { oneLine, quote } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand, UsageError } from './io';
 
@@ -29,23 +30,22 @@ export const run: CliCommand = async (args, io) => {
     return 0;
   }
   if (options.today !== undefined && !isIsoDate(options.today)) {
-    throw new UsageError(`--today: '${options.today}' is not a YYYY-MM-DD date`);
+    throw new UsageError(`--today: ${quote(options.today)} is not a YYYY-MM-DD date from 1900 to 2999`);
   }
   const today = options.today ?? localToday();
   const name = positionals[0] ?? DEFAULT_FILE_NAME;
 
-  let text: string;
+  let parsed: ParsedFile;
   try {
-    text = await readFile(path.resolve(io.cwd, name), 'utf8');
+    parsed = await readMentoringFile(path.resolve(io.cwd, name));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    io.err(`${name}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read the file (${err.message})`}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    io.err(`${oneLine(name)}: ${oneLine(e.message)}\n`);
     return 2;
   }
-  const parsed = parseMentoring(text);
   if (!parsed.model || hasErrors(parsed.problems)) {
     for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(name, p) + '\n');
-    io.err(`${name}: the file has errors; fix them to see the report\n`);
+    io.err(`${oneLine(name)}: the file has errors; fix them to see the report\n`);
     return 1;
   }
   const report = buildReport(parsed.model, today);

@@ -2,17 +2,17 @@
  * `peer-mentoring suggest`: from the repository's history, each person's strongest skill areas,
  * the knowledge islands (areas one person holds alone) and mutual mentoring matches.
  */
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { isIsoDate } from '../core/dates';
 import type { MentoringFile } from '../core/model';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { parseMentoring } from '../core/parse';
+import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
 import type { Expertise } from '../core/expertise';
 import { ACTIVE_ELSEWHERE, activeElsewhere, checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/people';
 import { identityFor, labelOf, suggest, Suggestions } from '../core/suggest';
-import { oneLine } from '../core/text';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { jsonText, oneLine } from '../core/text';
 import { analyzeRepository, Analysis } from '../git/analyze';
 import { defaultCacheDir } from '../git/cache';
 import { NotARepositoryError } from '../git/history';
@@ -92,18 +92,17 @@ export const run: CliCommand = async (args, io) => {
       noCache: options['no-cache'],
     });
   } catch (e) {
-    if (e instanceof NotARepositoryError) {
-      io.err(`peer-mentoring suggest: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    // Not a repository, or git failed on it: one line, never a stack.
+    const why = e instanceof NotARepositoryError ? e.message : `git failed: ${e instanceof Error ? (e.message.trim().split('\n')[0] ?? '') : String(e)}`;
+    io.err(`peer-mentoring suggest: ${oneLine(why)}\n`);
+    return 2;
   }
   const mailmap = mailmapSuggestions(analysis.state.listPeople());
   if (options.mailmap) {
     io.out(renderMailmap(mailmap));
     return 0;
   }
-  for (const n of analysis.notices) io.err(`peer-mentoring suggest: ${n}\n`);
+  for (const n of analysis.notices) io.err(`peer-mentoring suggest: ${oneLine(n)}\n`);
   const expertise = analysis.state.compute({ identity: identityFor(mentoring), activeMonths });
   const result = suggest(expertise, mentoring);
   io.out(options.json ? renderJson(analysis, expertise, result, mailmap, activeMonths) : renderText(analysis, expertise, result, mailmap, activeMonths));
@@ -121,20 +120,19 @@ function positiveNumber(name: string, value: string | undefined, whole: boolean)
 
 async function loadMentoring(io: CliIO, repo: string, file: string | undefined): Promise<MentoringFile | undefined | 'error' | 'unreadable'> {
   const name = file ?? path.join(repo, DEFAULT_FILE_NAME);
-  let text: string;
+  const shown = file ?? path.relative(io.cwd, name) ?? name;
+  let parsed: ParsedFile;
   try {
-    text = await readFile(path.resolve(io.cwd, name), 'utf8');
+    parsed = await readMentoringFile(path.resolve(io.cwd, name));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (file === undefined && err.code === 'ENOENT') return undefined;
-    io.err(`${file}: ${err.code === 'ENOENT' ? 'no such file' : `cannot read the file (${err.message})`}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    if (file === undefined && e.code === 'not-found') return undefined;
+    io.err(`${oneLine(shown)}: ${oneLine(e.message)}\n`);
     return 'unreadable';
   }
-  const shown = file ?? path.relative(io.cwd, name) ?? name;
-  const parsed = parseMentoring(text);
   if (!parsed.model || hasErrors(parsed.problems)) {
     for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(shown, p) + '\n');
-    io.err(`${shown}: the file has errors; fix them to match people to partners\n`);
+    io.err(`${oneLine(shown)}: the file has errors; fix them to match people to partners\n`);
     return 'error';
   }
   return parsed.model;
@@ -177,10 +175,11 @@ function renderJson(analysis: Analysis, expertise: Expertise, s: Suggestions, ma
     matches: s.matches,
     mailmap: mailmap.flatMap((m) => m.lines),
   };
-  return JSON.stringify(json, null, 2) + '\n';
+  return jsonText(json) + '\n';
 }
 
 function renderText(analysis: Analysis, expertise: Expertise, s: Suggestions, mailmap: MailmapSuggestion[], activeMonths: number): string {
+  // Names and e-mails come from git, labels from the file: each is escaped onto its line.
   const label = (id: string): string => oneLine(labelOf(expertise, id));
   const who = (name: string, partnerId: string | undefined): string => (partnerId ? oneLine(name) : `${oneLine(name)} (not yet a partner)`);
   const pct = (n: number): string => `${Math.round(n * 100)}%`;

@@ -2,11 +2,12 @@
  * `peer-mentoring validate [FILE] [--json]`: every problem in the mentoring file, one per line as
  * `FILE:LINE:COL: error|warning: message [code]`, for terminals, editors and CI.
  */
-import { open } from 'fs/promises';
 import * as path from 'path';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { MAX_FILE_BYTES, parseMentoring } from '../core/parse';
+import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors, Problem } from '../core/problems';
+import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { jsonText, oneLine } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand } from './io';
 
@@ -45,45 +46,24 @@ export const run: CliCommand = async (args, io) => {
     return 0;
   }
   const name = positionals[0] ?? DEFAULT_FILE_NAME;
-  let text: string;
+  let parsed: ParsedFile;
   try {
-    text = await readAtMost(path.resolve(io.cwd, name), MAX_FILE_BYTES + 1);
+    parsed = await readMentoringFile(path.resolve(io.cwd, name));
   } catch (e) {
-    io.err(`peer-mentoring validate: cannot read ${name}: ${describeError(e)}\n`);
+    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
+    io.err(`peer-mentoring validate: cannot read ${oneLine(name)}: ${oneLine(e.message)}\n`);
     return 2;
   }
-  const { problems } = parseMentoring(text);
-  if (options.json) io.out(JSON.stringify(problems.map((p) => toJsonProblem(name, p)), null, 2) + '\n');
+  const { problems } = parsed;
+  if (options.json) io.out(jsonText(problems.map((p) => toJsonProblem(name, p))) + '\n');
   else {
     for (const p of problems) io.out(formatProblem(name, p) + '\n');
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
-    io.err(problems.length ? `${name}: ${count(errors, 'error')}, ${count(warnings, 'warning')}\n` : `${name}: no problems\n`);
+    io.err(problems.length ? `${oneLine(name)}: ${count(errors, 'error')}, ${count(warnings, 'warning')}\n` : `${oneLine(name)}: no problems\n`);
   }
   return hasErrors(problems) ? 1 : 0;
 };
-
-/** The file's text, reading no more than `limit` bytes (larger files are refused by the parser). */
-async function readAtMost(file: string, limit: number): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    const buffer = Buffer.alloc(Math.min(stat.size, limit));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
-function describeError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
-}
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -20,7 +20,7 @@ import { promptsForChanges } from './prompts';
 import { createClassifier } from './skills';
 import type { SkillTag } from './skills';
 import type { PersonRef, ReviewEntry, ReviewPartnership } from './reviewData';
-import { mdLines, mdText } from './text';
+import { jsonText, mdLines, mdText } from './text';
 
 /** A goal is stalled after this many days without a commit or a review (or two cadences, if longer). */
 export const STALLED_MIN_DAYS = 28;
@@ -576,7 +576,7 @@ function cadenceLine(a: Agenda): string {
  * could drive a terminal or hide text (C1 controls, bidirectional overrides) are written as `\\u` escapes too.
  */
 export function renderAgendaJson(a: Agenda): string {
-  return JSON.stringify(a, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return jsonText(a) + '\n';
 }
 
 function joinNames(names: readonly string[]): string {

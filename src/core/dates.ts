@@ -7,25 +7,44 @@ import type { IsoDate } from './model';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** True for a real calendar date written `YYYY-MM-DD` (so `2026-02-30` is false). */
+/** The first and last dates the format accepts: date arithmetic (a cadence added) stays well inside what `Date` can hold. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2999-12-31';
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2999;
+
+/**
+ * True for a real calendar date written `YYYY-MM-DD` from {@link MIN_DATE} to {@link MAX_DATE} (so
+ * `2026-02-30` is false): the dates the mentoring file may hold.
+ */
 export function isIsoDate(value: string): boolean {
-  return toEpochDay(value) !== undefined;
+  if (toEpochDay(value) === undefined) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
-/** Days since 1970-01-01 for a real `YYYY-MM-DD` date, else undefined. */
+/** True for text shaped `YYYY-MM-DD`, whether or not it is a real date in range. */
+export function looksLikeIsoDate(value: string): boolean {
+  return ISO_DATE.test(value);
+}
+
+/** Days since 1970-01-01 for a real `YYYY-MM-DD` date (any year written with four digits), else undefined. */
 export function toEpochDay(value: string): number | undefined {
   const m = ISO_DATE.exec(value);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return undefined;
-  const ms = Date.UTC(y, mo - 1, d);
+  const ms = new Date(0).setUTCFullYear(y, mo - 1, d);
   const back = new Date(ms);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
   return Math.round(ms / DAY_MS);
 }
 
+/** The date `day` days after 1970-01-01; days outside what `Date` holds are a RangeError. */
 export function fromEpochDay(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const date = new Date(day * DAY_MS);
+  if (!Number.isFinite(date.getTime()) || date.getUTCFullYear() > 9999 || date.getUTCFullYear() < 0) throw new RangeError(`no calendar date ${day} days after 1970-01-01`);
+  return date.toISOString().slice(0, 10);
 }
 
 /** The local calendar date of `now` (the user's "today"). */
@@ -72,7 +91,10 @@ export function parseDateInput(input: string, today: IsoDate, options: { allowFu
   if (text === '' || text === 'today') date = today;
   else if (text === 'yesterday') date = addDays(today, -1);
   else if (ISO_DATE.test(text)) {
-    if (!isIsoDate(text)) return { ok: false, message: `${input.trim()} is not a real date` };
+    if (!isIsoDate(text)) {
+      const year = Number(text.slice(0, 4));
+      return { ok: false, message: year < MIN_YEAR || year > MAX_YEAR ? `${text} is not between ${MIN_DATE} and ${MAX_DATE}` : `${text} is not a real date` };
+    }
     date = text;
   } else return { ok: false, message: 'Enter a date as YYYY-MM-DD, "today" or "yesterday"' };
   if (!options.allowFuture && daysBetween(today, date) > 0) {

@@ -10,9 +10,10 @@
  * An edit never turns a valid file invalid: a file with errors is refused, and so is an entry that
  * the file's validator rejects (unknown references, duplicate ids, bad dates, ...).
  */
-import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, Scalar, stringify, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isNode, isScalar, isSeq, Node, Pair, parseDocument, Scalar, stringify, YAMLMap, YAMLSeq } from 'yaml';
 import { FORMAT_VERSION, Goal, GoalReview, GoalStatus, MentoringFile, Partnership, Session } from './model';
-import { MAX_FILE_BYTES, parseMentoring } from './parse';
+import { MAX_FILE_BYTES, ParsedFile, parseMentoring } from './parse';
+import { LineIndex } from './positions';
 import { hasErrors, Problem } from './problems';
 import { Entity, KNOWN_KEYS, nodeAt, validateDocument } from './validate';
 
@@ -174,6 +175,25 @@ export function clearEditCache(): void {
   remembered = undefined;
 }
 
+/**
+ * The model of `text`: without reading it again when it is the text the last edit read or wrote
+ * (an edit's result, right after it), else parsed. Undefined when the text has no valid model.
+ */
+export function modelOf(text: string): MentoringFile | undefined {
+  if (remembered && remembered.text === text) return remembered.model;
+  const parsed = parseMentoring(text);
+  return hasErrors(parsed.problems) ? undefined : parsed.model;
+}
+
+/** Lets the next edit of `parsed.text` use this reading of it instead of parsing it again. */
+export function rememberParsed(parsed: ParsedFile): void {
+  if (parsed.model && !hasErrors(parsed.problems)) remembered = stateOf(parsed.text, parsed.doc, parsed.model);
+}
+
+function stateOf(text: string, doc: Document.Parsed, model: MentoringFile): State {
+  return { text, doc, model, eol: /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n' };
+}
+
 function load(text: string): State {
   if (remembered && remembered.text === text) return remembered;
   const parsed = parseMentoring(text);
@@ -181,7 +201,7 @@ function load(text: string): State {
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     throw new EditError(`the mentoring file has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; fix ${errors.length === 1 ? 'it' : 'them'} first`, errors);
   }
-  const state = { text, doc: parsed.doc, model: parsed.model, eol: /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n' };
+  const state = stateOf(text, parsed.doc, parsed.model);
   remembered = state;
   return state;
 }
@@ -262,8 +282,10 @@ function range(n: unknown): [number, number, number] {
   return r;
 }
 
+/** Where the line holding `offset` starts; on the first line, after a byte order mark (it is not a column). */
 function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
 /** The start of the line after the one holding `offset - 1` (text.length at the end of the file). */
@@ -697,7 +719,8 @@ function quickCheck(st: State, change: Change, edits: TextEdit[], text: string):
     start = end = edits[0].offset;
     if (start !== nextLine(st.text, endOf(seq.items[seq.items.length - 1]))) return undefined;
   } else {
-    if (!isMap(old) || old.flow) return undefined;
+    // An entry with anchors or aliases may be shared with others: the whole file is checked.
+    if (!isMap(old) || old.flow || hasAnchors(old)) return undefined;
     start = lineStart(st.text, dashOf(st.text, range(old)[0]));
     end = nextLine(st.text, endOf(old));
     if (edits.some((e) => e.offset < start || e.offset + e.length > end)) return undefined;
@@ -736,7 +759,7 @@ function validEntry(st: State, change: Change, value: Obj, at: number): object {
   list[index] = value;
   lists[change.list] = list;
   const doc = new Document({ version: FORMAT_VERSION, ...lists }, { aliasDuplicateObjects: false });
-  const result = validateDocument(doc as Document.Parsed, new LineCounter(), '', {});
+  const result = validateDocument(doc as Document.Parsed, new LineIndex(''), {});
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length || !result.model) {
     const pos = position(st.text, at);
@@ -749,9 +772,7 @@ function validEntry(st: State, change: Change, value: Obj, at: number): object {
 }
 
 function position(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return { line, col: offset - lineStart(text, offset) + 1 };
+  return new LineIndex(text).linePos(offset);
 }
 
 function hasAnchors(node: unknown): boolean {

@@ -19,7 +19,7 @@
  * files or more (a reformat, a licence header, an import). They still count as the author's
  * activity, but earn no authorship and no share of any area.
  */
-import picomatch from 'picomatch';
+import { compileGlobs } from './glob';
 
 export const MASS_CHANGE_FILES = 300;
 
@@ -104,12 +104,8 @@ export function parseGitattributes(dir: string, text: string): AttrRule[] {
     if (value === undefined || pattern.endsWith('/') || pattern.startsWith('!')) continue;
     const anchored = pattern.includes('/');
     const glob = pattern.replace(/^\//, '');
-    let m: (s: string) => boolean;
-    try {
-      m = picomatch(glob, { dot: true, windows: false, nonegate: true, noextglob: true });
-    } catch {
-      continue;
-    }
+    // The repository's own patterns: matched without backtracking, like every glob read from it.
+    const m = compileGlobs([glob]);
     rules.push({
       base,
       value,

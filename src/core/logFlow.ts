@@ -4,7 +4,7 @@
  * validation of every answer, and the final {@link Session} (plus a new partnership when one is made
  * on the way). The editor only shows each step; everything it decides is here.
  *
- *   partnership ─┬─ (new: members → kind → mentor) ─ date ─ status ─┬─ held: minutes → goals → notes → actions
+ *   partnership ─┬─ (new: members → kind → mentor) ─ date ─ status ─┬─ held: minutes → goals → notes → private notes → actions
  *                                                                   ├─ cancelled: reason
  *                                                                   └─ rescheduled: reason → to
  */
@@ -25,7 +25,22 @@ import {
   SessionStatus,
 } from './model';
 
-export type StepId = 'partnership' | 'members' | 'kind' | 'mentor' | 'date' | 'status' | 'reason' | 'to' | 'minutes' | 'goals' | 'notes' | 'actionWho' | 'actionWhat' | 'done';
+export type StepId =
+  | 'partnership'
+  | 'members'
+  | 'kind'
+  | 'mentor'
+  | 'date'
+  | 'status'
+  | 'reason'
+  | 'to'
+  | 'minutes'
+  | 'goals'
+  | 'notes'
+  | 'privateNotes'
+  | 'actionWho'
+  | 'actionWhat'
+  | 'done';
 
 /** What the flow reads: the file as it is, who is logging, and the day. */
 export interface FlowContext {
@@ -57,6 +72,10 @@ export interface FlowState {
   notes?: string;
   /** The notes are to be written in an editor once the rest is answered. */
   notesInEditor?: boolean;
+  /** Private notes: kept on this machine only, never written to the file (core/privateNotes). */
+  privateNotes?: string;
+  /** The private notes are to be written in an editor of their own once the rest is answered. */
+  privateNotesInEditor?: boolean;
   actions: ActionItem[];
   /** The action item being entered: who, and the text to offer again after Back. */
   pendingWho?: string;
@@ -82,17 +101,23 @@ export type Answer =
   | { step: 'date' | 'reason' | 'to' | 'minutes' | 'actionWhat'; text: string }
   | { step: 'status'; status: SessionStatus }
   | { step: 'goals'; goals: string[] }
-  | { step: 'notes'; notes: string }
-  | { step: 'notes'; editor: true; notes?: string }
+  | { step: 'notes' | 'privateNotes'; notes: string }
+  | { step: 'notes' | 'privateNotes'; editor: true; notes?: string }
   | { step: 'actionWho'; who: string }
   | { step: 'actionWho'; done: true };
 
 export type Outcome = { ok: true; state: FlowState } | { ok: false; message: string };
 
-/** What the flow writes: a session, and first a partnership when it was made in the flow. */
+/**
+ * What the flow writes: a session, and first a partnership when it was made in the flow; the
+ * session's private notes go to this machine's notes, never to the file.
+ */
 export interface LogPlan {
   newPartnership?: Omit<Partnership, 'id'>;
   session: Session;
+  privateNotes?: string;
+  /** The private notes are written in an editor once the session is logged (`privateNotes` starts it). */
+  privateEditor?: boolean;
 }
 
 export const MAX_MINUTES = 24 * 60;
@@ -166,7 +191,7 @@ function mainSteps(state: FlowState): StepId[] {
   return ['partnership', 'date', 'status', 'minutes', 'goals', 'notes', 'actionWho'];
 }
 
-const MAIN_STEP: Partial<Record<StepId, StepId>> = { members: 'partnership', kind: 'partnership', mentor: 'partnership', actionWhat: 'actionWho' };
+const MAIN_STEP: Partial<Record<StepId, StepId>> = { members: 'partnership', kind: 'partnership', mentor: 'partnership', privateNotes: 'notes', actionWhat: 'actionWho' };
 
 /** "2 of 7" for the step indicator. */
 export function stepNumber(state: FlowState): { step: number; total: number } {
@@ -261,18 +286,24 @@ export function answer(ctx: FlowContext, state: FlowState, a: Answer): Outcome {
       next.goals = [...new Set(a.goals)];
       return go('notes');
     }
-    case 'notes': {
+    case 'notes':
+    case 'privateNotes': {
+      // Shared notes, then private ones: the same answers, kept apart.
+      const shared = a.step === 'notes';
+      const then = shared ? 'privateNotes' : 'actionWho';
+      const set = (notes: string | undefined, inEditor: boolean): void => {
+        if (shared) [next.notes, next.notesInEditor] = [notes, inEditor];
+        else [next.privateNotes, next.privateNotesInEditor] = [notes, inEditor];
+      };
       if ('editor' in a) {
-        next.notesInEditor = true;
         // What was typed already starts the editor's text.
-        if (a.notes !== undefined) next.notes = a.notes.trim() === '' ? undefined : a.notes.trim();
-        return go('actionWho');
+        set(a.notes !== undefined ? a.notes.trim() || undefined : shared ? next.notes : next.privateNotes, true);
+        return go(then);
       }
-      next.notesInEditor = false;
       const text = a.notes.trim();
       if (text.length > MAX_ONE_LINE * 20) return fail(`Notes are limited to ${MAX_ONE_LINE * 20} characters`);
-      next.notes = text === '' ? undefined : text;
-      return go('actionWho');
+      set(text === '' ? undefined : text, false);
+      return go(then);
     }
     case 'actionWho': {
       if ('done' in a) return go('done');
@@ -323,12 +354,16 @@ export function planOf(ctx: FlowContext, state: FlowState): LogPlan {
     if (state.reason !== undefined) session.reason = state.reason;
     if (status === 'rescheduled' && state.to !== undefined) session.to = state.to;
   }
-  if (!np) return { session };
+  // The flow asks for private notes with held sessions (an argument object may give them to any).
+  const mine: Pick<LogPlan, 'privateNotes' | 'privateEditor'> = {};
+  if (status === 'held' && state.privateNotes !== undefined) mine.privateNotes = state.privateNotes;
+  if (status === 'held' && state.privateNotesInEditor) mine.privateEditor = true;
+  if (!np) return { session, ...mine };
   const partnership: Omit<Partnership, 'id'> = { members: np.members, kind: np.kind ?? 'mutual' };
   if (partnership.kind === 'one-way' && np.mentor !== undefined) partnership.mentor = np.mentor;
   partnership.since = session.date;
   partnership.status = 'active';
-  return { newPartnership: partnership, session };
+  return { newPartnership: partnership, session, ...mine };
 }
 
 /** The argument object of the command: all fields given, no questions asked. */
@@ -342,6 +377,8 @@ export interface LogArgs {
   minutes?: number | string;
   goals?: string[];
   notes?: string;
+  /** Kept on this machine only, never in the file; for a session of any status. */
+  privateNotes?: string;
   actions?: ActionItem[];
 }
 
@@ -363,6 +400,7 @@ export function planFromArgs(ctx: FlowContext, args: LogArgs): Outcome & { plan?
       { step: 'minutes', text: String(args.minutes ?? defaultMinutes(ctx.file, String(args.partnership)) ?? '') },
       { step: 'goals', goals: Array.isArray(args.goals) ? args.goals.map(String) : [] },
       { step: 'notes', notes: args.notes === undefined ? '' : String(args.notes) },
+      { step: 'privateNotes', notes: args.privateNotes === undefined ? '' : String(args.privateNotes) },
     );
     for (const a of Array.isArray(args.actions) ? args.actions : []) {
       steps.push({ step: 'actionWho', who: String(a?.who) }, { step: 'actionWhat', text: String(a?.what ?? '') });
@@ -379,7 +417,10 @@ export function planFromArgs(ctx: FlowContext, args: LogArgs): Outcome & { plan?
     if (!r.ok) return r;
     state = r.state;
   }
-  return { ok: true, state, plan: planOf(ctx, state) };
+  const plan = planOf(ctx, state);
+  const privateNotes = args.privateNotes === undefined ? '' : String(args.privateNotes).trim();
+  if (args.status !== 'held' && privateNotes !== '') plan.privateNotes = privateNotes;
+  return { ok: true, state, plan };
 }
 
 /**

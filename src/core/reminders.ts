@@ -32,7 +32,7 @@ export function readReminderState(value: unknown): ReminderState {
   const { lastReminded, muted } = value as Partial<Record<keyof ReminderState, unknown>>;
   if (typeof lastReminded === 'object' && lastReminded !== null && !Array.isArray(lastReminded)) {
     for (const [id, date] of Object.entries(lastReminded)) {
-      if (typeof date === 'string' && isIsoDate(date)) state.lastReminded[id] = date;
+      if (typeof date === 'string' && isIsoDate(date)) setDay(state.lastReminded, id, date);
     }
   }
   if (Array.isArray(muted)) state.muted = [...new Set(muted.filter((m): m is string => typeof m === 'string'))];
@@ -54,15 +54,21 @@ export function dueReminders(
   if (me === undefined) return { reminders, state: next };
   for (const partnership of file.partnerships) {
     if (!partnership.members.includes(me) || state.muted.includes(partnership.id)) continue;
-    const last = state.lastReminded[partnership.id];
+    // Partnership ids come from the file: own keys only (an id like `__proto__` or `constructor` is just an id).
+    const last = Object.prototype.hasOwnProperty.call(state.lastReminded, partnership.id) ? state.lastReminded[partnership.id] : undefined;
     if (last !== undefined && last >= today) continue;
     const health = healthOf(file, partnership, today, { me });
     if (health.state === 'paused' || health.state === 'ended' || health.daysUntilDue === undefined) continue;
     if (health.daysUntilDue > 0) continue;
-    next.lastReminded[partnership.id] = today;
+    setDay(next.lastReminded, partnership.id, today);
     reminders.push({ partnership: partnership.id, health, message: `Time to meet: ${health.sentence}` });
   }
   return { reminders, state: next };
+}
+
+/** Records `day` under `id` as an own key, whatever the id (`__proto__` would otherwise set the prototype). */
+function setDay(days: Record<string, IsoDate>, id: string, day: IsoDate): void {
+  Object.defineProperty(days, id, { value: day, enumerable: true, writable: true, configurable: true });
 }
 
 export function mute(state: ReminderState, partnershipId: string): ReminderState {

@@ -4,6 +4,7 @@
  */
 import { healthOf, myPartnershipsFirst, openActionsOf, tallySessions, type HealthState, type SessionTally } from './cadence';
 import type { IsoDate, MentoringFile } from './model';
+import { jsonText, mdText } from './text';
 
 export interface PartnershipReport extends SessionTally {
   partnership: string;
@@ -39,15 +40,16 @@ export function buildReport(file: MentoringFile, today: IsoDate, options: { me?:
 }
 
 export function renderReportJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return jsonText(report) + '\n';
 }
 
 const COLUMNS = ['Partnership', 'Members', 'Health', 'Held', 'Cancelled', 'Rescheduled', 'Hours', 'Last session', 'Next due', 'Goals active', 'Goals achieved', 'Open actions'];
 
 export function renderReportMarkdown(report: Report): string {
+  // Ids come from the file: escaped as Markdown text, so they cannot become links, markup or new rows.
   const rows = report.partnerships.map((r) => [
-    r.partnership,
-    r.members.join(', '),
+    mdText(r.partnership),
+    r.members.map(mdText).join(', '),
     r.health,
     String(r.held),
     String(r.cancelled),
@@ -59,12 +61,9 @@ export function renderReportMarkdown(report: Report): string {
     String(r.goalsAchieved),
     String(r.openActions),
   ]);
-  const line = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   const lines = [`Mentoring report, ${report.today}`, '', line(COLUMNS), `|${COLUMNS.map(() => '---').join('|')}|`, ...rows.map(line)];
   if (!rows.length) lines.push('', 'No partnerships yet.');
   return lines.join('\n') + '\n';
 }
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}

@@ -10,6 +10,8 @@ import type { SessionTally } from './cadence';
 import { addDays, daysBetween, toEpochDay } from './dates';
 import type { GoalEvidence } from './evidence';
 import { isOpenGoal, mentorsOf } from './model';
+import { privateBlock } from './privateView';
+import type { PrivateBlock, PrivateInput } from './privateView';
 import type { Goal, GoalStatus, IsoDate, MentoringFile, Partnership, PartnershipKind, PartnershipStatus, SessionStatus } from './model';
 
 /** A partner as the panel shows them. */
@@ -100,6 +102,8 @@ export interface ReviewPanelData {
   goals: GoalView[];
   /** The workspace folder whose file this is; the webview keeps it in its state to restore the panel. */
   folder?: string;
+  /** Private notes, when this machine can keep them for the folder (not in a virtual workspace). */
+  private?: PrivateBlock;
 }
 
 /** How far back the session timeline reaches. */
@@ -114,6 +118,8 @@ export interface ReviewDataOptions {
   evidence?: (goalId: string) => GoalEvidence | undefined;
   /** Shown for goals whose evidence is not known (yet). */
   pending?: GoalEvidence;
+  /** The folder's private notes, when this machine keeps them for it. */
+  private?: PrivateInput;
 }
 
 export const EVIDENCE_LOADING: GoalEvidence = { available: false, reason: 'Reading git history…' };
@@ -139,6 +145,7 @@ export function buildReviewData(file: MentoringFile, partnershipId: string, toda
   if (validCadence(ps.cadence)) data.partnership.cadence = ps.cadence;
   if (options.me !== undefined) data.me = options.me;
   if (options.folder !== undefined) data.folder = options.folder;
+  if (options.private) data.private = privateBlock(file, ps.id, options.private);
   return data;
 }
 

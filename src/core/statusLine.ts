@@ -61,11 +61,13 @@ export function statusLine(sources: readonly StatusSource[], today: IsoDate): St
   return { text: shortText(target), tooltip: lines.join('\n'), target, action, all };
 }
 
+/** Our icon, then the name made inert: a name cannot add an icon of its own. */
 function shortText(c: Commitment): string {
   const d = c.health.daysUntilDue;
-  if (d === undefined) return `$(calendar) ${c.name}`;
-  if (d < 0) return `$(warning) Overdue with ${c.name}`;
-  return `$(calendar) ${c.name} ${d === 0 ? 'today' : d === 1 ? 'tomorrow' : `in ${d} days`}`;
+  const name = plain(c.name);
+  if (d === undefined) return `$(calendar) ${name}`;
+  if (d < 0) return `$(warning) Overdue with ${name}`;
+  return `$(calendar) ${name} ${d === 0 ? 'today' : d === 1 ? 'tomorrow' : `in ${d} days`}`;
 }
 
 function capitalize(text: string): string {

@@ -53,6 +53,29 @@ export function oneLine(s: string): string {
 }
 
 /**
+ * Text of several lines (a command's whole output): each line as {@link oneLine}, so only the line
+ * feeds between lines remain. The last guard before a terminal or CI log; values must still be
+ * escaped where they are put into a line, or a value's own line break would pass as one of ours.
+ */
+export function safeLines(s: string): string {
+  return s
+    .split('\n')
+    .map((line) => oneLine(line))
+    .join('\n');
+}
+
+/**
+ * `value` as JSON (indented by two spaces) that a terminal shows as it is: besides what JSON itself
+ * escapes, DEL, the C1 controls, the line and paragraph separators and the bidirectional marks are
+ * written as `\uXXXX` escapes. Still valid JSON, with the same data.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
  * A value quoted for a message (`unknown partner "bob"`): double quotes, with backslashes, quotes and
  * control characters escaped, so where the value starts and ends is never in doubt.
  */
@@ -90,7 +113,8 @@ export function inert(s: string): string {
  * A value as literal text inside Markdown we generate, on one line: every character that could start
  * markup (emphasis, code, links, images, HTML, tables, strike-through, math, `$(icon)`) is
  * backslash-escaped, as are the ones that make a list, heading or quote at the start of a line; scheme
- * (`https://`), `www.` and e-mail autolinks are broken, and control characters are escaped as in
+ * (`https://`), `www.` and e-mail autolinks are broken (bare domains such as `README.md` stay text:
+ * VS Code's Markdown preview and GitHub do not link them), and control characters are escaped as in
  * {@link oneLine}. Not idempotent: apply it once, where the Markdown is assembled.
  */
 export function mdText(s: string): string {

@@ -7,12 +7,18 @@
  *   └─ partner                      description: role ("mentor of Bob · mutual partner of Carol")
  *      └─ partnership               description: cadence health ("next session in 3 days")
  *         ├─ goal                   description: owner · progress · due date (overdue marked)
+ *         │  └─ Private reflection  (lock) only on this machine; the text in its tooltip
  *         ├─ Open action items (n)  children: "Bob: Read the docs" from session 2026-02-10
  *         └─ session (last few)     icon: held / cancelled / rescheduled
+ *            └─ Private note        (lock) only on this machine
+ *
+ * Private notes whose session or goal has left the file are listed under "Detached private notes"
+ * at the top.
  */
 import { Health, healthOf, OpenAction, openActionsOf, sessionsOf } from './cadence';
 import { daysBetween } from './dates';
 import { Goal, GoalStatus, MentoringFile, Partner, Partnership, Session, SessionStatus, isOpenGoal, mentorsOf } from './model';
+import { notePartnership, noteSubject, PrivateNote, Resolution } from './privateNotes';
 import type { RowIcon, ViewRow } from './viewRow';
 
 /** Where a row's entry lives in the file: partners, partnerships and goals by id, sessions by position. */
@@ -20,7 +26,7 @@ export type EntryRef =
   | { section: 'partners' | 'partnerships' | 'goals'; id: string }
   | { section: 'sessions'; index: number };
 
-export type RowKind = 'folder' | 'notice' | 'partner' | 'partnership' | 'goal' | 'actions' | 'action' | 'session';
+export type RowKind = 'folder' | 'notice' | 'partner' | 'partnership' | 'goal' | 'actions' | 'action' | 'session' | 'private';
 
 /** `contextValue`: `partner`, `partnership`, `goal`, `goal-achieved`, `session`, `notice-errors`, … */
 export interface Row extends ViewRow<RowKind, Row> {
@@ -45,6 +51,8 @@ export interface FolderInput {
   shown?: ShownVersion;
   /** The partner id of the person using the editor, when known. */
   me?: string;
+  /** The folder's private notes, placed in {@link model}; or why they cannot be read. */
+  notes?: { resolution?: Resolution; error?: string };
 }
 
 export interface TreeInput {
@@ -68,6 +76,8 @@ export function errorsNotice(shown: ShownVersion | undefined, hasModel: boolean)
   return { label: ERRORS_NOTICE };
 }
 export const RESTRICTED_NOTICE = 'Git features are off in Restricted Mode';
+export const PRIVATE_TOOLTIP = 'Private — only on this machine';
+export const PRIVATE_ERROR_NOTICE = 'Private notes cannot be read';
 
 const GOAL_ICONS: Record<GoalStatus, RowIcon> = {
   proposed: { id: 'lightbulb' },
@@ -140,6 +150,13 @@ function folderRows(folder: FolderInput, input: TreeInput): Row[] {
     row.command = { command: 'mentoring.revealProblem', title: 'Show Problem', arguments: [{ folder: folder.key }] };
     rows.push(row);
   }
+  if (folder.notes?.error !== undefined) {
+    const row = notice('private-error', folder.key, PRIVATE_ERROR_NOTICE, { id: 'lock', color: 'problemsWarningIcon.foreground' }, 'notice-private');
+    row.tooltip = `${folder.notes.error}\nFix or move that file: until then private notes are neither shown nor written.`;
+    rows.push(row);
+  }
+  const detached = folder.notes?.resolution?.detached ?? [];
+  if (detached.length) rows.push(detachedRow(detached, folder.key));
   const file = folder.model;
   if (!file) return rows;
   const partners = [...file.partners].sort((a, b) => Number(b.id === folder.me) - Number(a.id === folder.me));
@@ -228,11 +245,12 @@ function partnershipRow(file: MentoringFile, ps: Partnership, partnerId: string,
     capitalize(health.sentence),
     ps.notes ?? '',
   ].filter(Boolean);
-  const goals = file.goals.filter((g) => g.partnership === ps.id).map((g): Row => goalRow(file, g, id, folder.key, input.today));
+  const notes = folder.notes?.resolution;
+  const goals = file.goals.filter((g) => g.partnership === ps.id).map((g): Row => goalRow(file, g, id, folder.key, input.today, notes?.goals.get(g.id)));
   const recent = input.recentSessions ?? 3;
   const sessions = (recent > 0 ? sessionsOf(file, ps.id).slice(-recent) : [])
     .reverse()
-    .map(({ session, index }) => sessionRow(file, session, index, id, folder.key));
+    .map(({ session, index }) => sessionRow(file, session, index, id, folder.key, notes?.sessions.get(index)));
   const open = openActionsOf(file, ps.id);
   const actions = open.length ? [actionsRow(file, ps.id, open, id, folder.key)] : [];
   return {
@@ -293,7 +311,7 @@ export function describeDue(due: string, today: string, open: boolean): { text: 
   return { text: `due in ${days} day${days === 1 ? '' : 's'}`, overdue: false };
 }
 
-function goalRow(file: MentoringFile, goal: Goal, parent: string, folder: string, today: string): Row {
+function goalRow(file: MentoringFile, goal: Goal, parent: string, folder: string, today: string, reflections?: PrivateNote[]): Row {
   const open = isOpenGoal(goal);
   const due = goal.due ? describeDue(goal.due, today, open) : undefined;
   const parts = [nameOf(file, goal.owner)];
@@ -309,8 +327,10 @@ function goalRow(file: MentoringFile, goal: Goal, parent: string, folder: string
     goal.description ?? '',
     lastReview ? `Last review ${lastReview.date} by ${nameOf(file, lastReview.by)}${lastReview.note ? `: ${lastReview.note}` : ''}` : '',
   ].filter(Boolean);
+  const id = `${parent}/goal/${goal.id}`;
+  const review = { command: 'mentoring.reviewGoals', title: 'Review Goals', arguments: [{ folder, partnership: goal.partnership, goal: goal.id }] };
   return {
-    id: `${parent}/goal/${goal.id}`,
+    id,
     kind: 'goal',
     folder,
     label: goal.title,
@@ -319,7 +339,54 @@ function goalRow(file: MentoringFile, goal: Goal, parent: string, folder: string
     icon: due?.overdue ? { id: 'warning', color: 'problemsWarningIcon.foreground' } : GOAL_ICONS[goal.status],
     contextValue: open ? 'goal' : `goal-${goal.status}`,
     ref: { section: 'goals', id: goal.id },
+    children: reflections?.length ? [privateRow(`${id}/private`, folder, 'reflection', reflections, review)] : [],
+  };
+}
+
+/**
+ * A lock row under a session or goal that has private notes: "Private note", "only on this
+ * machine", the notes in its tooltip. Clicking it opens the review panel, which shows them.
+ */
+function privateRow(id: string, folder: string, what: 'note' | 'reflection', notes: PrivateNote[], command?: Row['command']): Row {
+  const label = notes.length === 1 ? `Private ${what}` : `Private ${what}s (${notes.length})`;
+  const row: Row = {
+    id,
+    kind: 'private',
+    folder,
+    label,
+    description: 'only on this machine',
+    tooltip: [PRIVATE_TOOLTIP, ...notes.map((n) => `\n${n.review ? `Review ${n.review}` : `Written ${n.written.slice(0, 10)}`}:\n${n.text}`)].join('\n'),
+    icon: { id: 'lock' },
+    contextValue: 'private-note',
     children: [],
+  };
+  if (command) row.command = command;
+  return row;
+}
+
+/** "Detached private notes (n)": notes kept after their session or goal left the file. */
+function detachedRow(notes: PrivateNote[], folder: string): Row {
+  const id = `${folder}/private/detached`;
+  return {
+    id,
+    kind: 'private',
+    folder,
+    label: `Detached private notes (${notes.length})`,
+    description: 'their sessions or goals are no longer in the file',
+    tooltip: `${PRIVATE_TOOLTIP}\nThese notes are kept although what they were on is no longer in the mentoring file.`,
+    icon: { id: 'lock' },
+    contextValue: 'private-detached',
+    children: notes.map((n) => ({
+      id: `${id}/${n.id}`,
+      kind: 'private' as const,
+      folder,
+      label: `${notePartnership(n)}: ${noteSubject(n)}`,
+      description: 'no longer in the file',
+      tooltip: `${PRIVATE_TOOLTIP}\nWritten ${n.written.slice(0, 10)} on ${noteSubject(n)} of ${notePartnership(n)}, which is no longer in the file:\n\n${n.text}`,
+      icon: { id: 'lock' },
+      contextValue: 'private-note',
+      children: [],
+    })),
   };
 }
 
@@ -380,7 +447,7 @@ export function locateAction(file: MentoringFile, a: NonNullable<Row['action']>)
   return undefined;
 }
 
-function sessionRow(file: MentoringFile, s: Session, index: number, parent: string, folder: string): Row {
+function sessionRow(file: MentoringFile, s: Session, index: number, parent: string, folder: string, notes?: PrivateNote[]): Row {
   const parts: string[] = [s.status];
   if (s.status === 'held' && s.minutes !== undefined) parts.push(`${s.minutes} min`);
   if (s.status === 'rescheduled' && s.to) parts.push(`to ${s.to}`);
@@ -391,8 +458,10 @@ function sessionRow(file: MentoringFile, s: Session, index: number, parent: stri
     s.notes ?? '',
     ...(s.actions ?? []).map((a) => `${a.done ? '☑' : '☐'} ${nameOf(file, a.who)}: ${a.what}${a.due ? ` (due ${a.due})` : ''}`),
   ].filter(Boolean);
+  const id = `${parent}/session/${index}`;
+  const review = { command: 'mentoring.reviewGoals', title: 'Review Goals', arguments: [{ folder, partnership: s.partnership }] };
   return {
-    id: `${parent}/session/${index}`,
+    id,
     kind: 'session',
     folder,
     label: s.date,
@@ -401,6 +470,6 @@ function sessionRow(file: MentoringFile, s: Session, index: number, parent: stri
     icon: SESSION_ICONS[s.status],
     contextValue: 'session',
     ref: { section: 'sessions', index },
-    children: [],
+    children: notes?.length ? [privateRow(`${id}/private`, folder, 'note', notes, review)] : [],
   };
 }

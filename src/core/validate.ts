@@ -5,8 +5,9 @@
  * The entity tables below are the single source of the format's keys: the reader, the JSON Schema
  * test and the model types (`satisfies Record<keyof T, Field>`) all agree through them.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Pair, YAMLMap } from 'yaml';
-import { isIsoDate } from './dates';
+import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { isIsoDate, looksLikeIsoDate, MAX_DATE, MIN_DATE } from './dates';
+import { globProblem } from './glob';
 import {
   ActionItem,
   FORMAT_VERSION,
@@ -23,6 +24,8 @@ import {
   SkillArea,
 } from './model';
 import { Problem, Range, Severity } from './problems';
+import { quote } from './text';
+import { resolveAlias } from './yamlScan';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -38,10 +41,16 @@ export interface ValidateOptions {
 /** Ids, and skill ids: lower-case letters and digits, then also `.`, `_` and `-`. */
 export const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
 
+/** The built-in module areas, `module:<folder>` (`module:src`, `module:packages/api`), as suggestions write them. */
+// eslint-disable-next-line no-control-regex
+const MODULE_SKILL = /^module:[^\u0000-\u001f\u007f/\s][^\u0000-\u001f\u007f]*$/;
+
 export type Entity = 'file' | 'partner' | 'partnership' | 'skill' | 'goal' | 'review' | 'session' | 'action';
 type RefKind = 'partner' | 'partnership' | 'goal';
 type Spec =
-  | { t: 'id' | 'text' | 'date' | 'progress' | 'positive' | 'bool' | 'texts' | 'skills' | 'version' }
+  | { t: 'id' | 'text' | 'date' | 'progress' | 'bool' | 'texts' | 'globs' | 'skills' | 'version' }
+  /** A number above 0 and at most `max` `unit`. */
+  | { t: 'positive'; max: number; unit: string }
   | { t: 'enum'; values: readonly string[] }
   | { t: 'ref' | 'refs'; to: RefKind }
   | { t: 'list'; of: Entity };
@@ -50,10 +59,16 @@ interface Field {
   required?: true;
 }
 
+/** The longest cadence: a year between sessions. */
+export const MAX_CADENCE_DAYS = 365;
+/** The longest session: a day. */
+export const MAX_SESSION_MINUTES = 24 * 60;
+
 const id: Field = { spec: { t: 'id' }, required: true };
 const text: Field = { spec: { t: 'text' } };
 const date: Field = { spec: { t: 'date' } };
 const texts: Field = { spec: { t: 'texts' } };
+const globs: Field = { spec: { t: 'globs' } };
 const skills: Field = { spec: { t: 'skills' } };
 const progress: Field = { spec: { t: 'progress' } };
 const req = (f: Field): Field => ({ ...f, required: true });
@@ -73,12 +88,12 @@ const PARTNERSHIP = {
   kind: { spec: { t: 'enum', values: PARTNERSHIP_KINDS }, required: true },
   mentor: ref('partner', false),
   since: date,
-  cadence: { spec: { t: 'positive' } },
+  cadence: { spec: { t: 'positive', max: MAX_CADENCE_DAYS, unit: 'days' } },
   status: { spec: { t: 'enum', values: PARTNERSHIP_STATUSES } },
   notes: text,
 } satisfies Record<keyof Partnership, Field>;
 
-const SKILL = { id, name: text, paths: req(texts) } satisfies Record<keyof SkillArea, Field>;
+const SKILL = { id, name: text, paths: req(globs) } satisfies Record<keyof SkillArea, Field>;
 
 const REVIEW = {
   date: req(date),
@@ -95,7 +110,7 @@ const GOAL = {
   title: req(text),
   description: text,
   skills,
-  paths: texts,
+  paths: globs,
   prompts: texts,
   status: { spec: { t: 'enum', values: GOAL_STATUSES }, required: true },
   progress,
@@ -117,7 +132,7 @@ const SESSION = {
   status: { spec: { t: 'enum', values: SESSION_STATUSES }, required: true },
   reason: text,
   to: date,
-  minutes: { spec: { t: 'positive' } },
+  minutes: { spec: { t: 'positive', max: MAX_SESSION_MINUTES, unit: 'minutes' } },
   goals: { spec: { t: 'refs', to: 'goal' } },
   notes: text,
   actions: { spec: { t: 'list', of: 'action' } },
@@ -188,7 +203,7 @@ interface Ref {
 export function nodeAt(doc: Document, path: YamlPath): Node | undefined {
   let node: unknown = doc.contents;
   for (const seg of path) {
-    if (isAlias(node)) node = node.resolve(doc);
+    if (isAlias(node)) node = resolveAlias(doc, node);
     if (isMap(node) && typeof seg === 'string') node = pairOf(node, seg)?.value;
     else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
     else return undefined;
@@ -218,14 +233,13 @@ class Validator {
 
   constructor(
     private readonly doc: Document.Parsed,
-    private readonly lineCounter: LineCounter,
-    private readonly text: string,
+    private readonly lines: Positions,
     private readonly options: ValidateOptions,
   ) {}
 
   range(node: Node | null | undefined): Range {
     const r = node?.range ?? [0, 0, 0];
-    return offsetsToRange(this.lineCounter, this.text, r[0], r[1]);
+    return this.lines.range(r[0], r[1]);
   }
 
   report(code: string, severity: Severity, message: string, node: Node | null | undefined): void {
@@ -238,7 +252,7 @@ class Validator {
 
   /** Follows an alias to its anchored node (bombs are refused before validation starts). */
   deref(node: unknown): Node | null {
-    if (isAlias(node)) return node.resolve(this.doc) ?? null;
+    if (isAlias(node)) return resolveAlias(this.doc, node) ?? null;
     return isNodeLike(node) ? node : null;
   }
 
@@ -295,9 +309,10 @@ class Validator {
       const name = key.value;
       if (seen.has(name)) continue; // the YAML reader reports the duplicate key
       seen.add(name);
-      const field = fields[name];
+      // Own keys only: a key named like an Object member (`constructor`, `toString`) is just unknown.
+      const field = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
       if (!field) {
-        this.report('unknown-key', 'warning', `unknown key '${name}' in ${label}`, key);
+        this.report('unknown-key', 'warning', `unknown key ${quote(name)} in ${label}`, key);
         continue;
       }
       const value = pair.value as Node | null;
@@ -326,7 +341,7 @@ class Validator {
       this.report(code, 'error', message, raw);
       return undefined;
     };
-    const show = isScalar(node) ? ` (got '${String(node.source ?? node.value)}')` : '';
+    const show = isScalar(node) ? ` (got ${quote(clip(String(node.source ?? node.value)))})` : '';
     switch (spec.t) {
       case 'version':
         return value;
@@ -334,9 +349,9 @@ class Validator {
       case 'text':
       case 'ref':
       case 'enum':
-        if (typeof value !== 'string') return bad('wrong-type', `'${key}' in ${label} must be text${isScalar(node) ? `; quote it: "${String(node.source ?? value)}"` : ''}`);
+        if (typeof value !== 'string') return bad('wrong-type', `'${key}' in ${label} must be text${isScalar(node) ? `; quote it: ${quote(clip(String(node.source ?? value)))}` : ''}`);
         if (spec.t === 'id' && !SLUG.test(value)) {
-          this.report('invalid-id', 'warning', `id '${value}' should be a lower-case slug (a-z, 0-9, '.', '_', '-')`, raw);
+          this.report('invalid-id', 'warning', `id ${quote(value)} should be a lower-case slug (a-z, 0-9, '.', '_', '-')`, raw);
         }
         if (spec.t === 'ref') this.refs.push({ to: spec.to, value, path, from: label });
         if (spec.t === 'enum' && !spec.values.includes(value)) {
@@ -344,7 +359,10 @@ class Validator {
         }
         return value;
       case 'date':
-        if (typeof value !== 'string' || !isIsoDate(value)) return bad('invalid-date', `'${key}' in ${label} must be a real date written YYYY-MM-DD${show}`);
+        if (typeof value !== 'string' || !isIsoDate(value)) {
+          const real = typeof value === 'string' && looksLikeIsoDate(value) && isIsoDate(`2000${value.slice(4)}`);
+          return bad('invalid-date', `'${key}' in ${label} must be ${real ? `a date from ${MIN_DATE} to ${MAX_DATE}` : 'a real date written YYYY-MM-DD'}${show}`);
+        }
         return value;
       case 'progress':
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
@@ -352,15 +370,18 @@ class Validator {
         }
         return value;
       case 'positive':
-        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return bad('invalid-number', `'${key}' in ${label} must be a positive number${show}`);
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > spec.max) {
+          return bad('invalid-number', `'${key}' in ${label} must be a number of ${spec.unit} above 0 and at most ${spec.max}${show}`);
+        }
         return value;
       case 'bool':
         if (typeof value !== 'boolean') return bad('wrong-type', `'${key}' in ${label} must be true or false${show}`);
         return value;
       case 'texts':
+      case 'globs':
       case 'skills':
       case 'refs': {
-        if (!isSeq(node)) return bad('wrong-type', `'${key}' in ${label} must be a list${isScalar(node) ? `, e.g. [${String(node.source ?? value)}]` : ''}`);
+        if (!isSeq(node)) return bad('wrong-type', `'${key}' in ${label} must be a list${isScalar(node) ? `, e.g. [${quote(clip(String(node.source ?? value)))}]` : ''}`);
         const out: string[] = [];
         node.items.forEach((item, i) => {
           const n = this.deref(item);
@@ -371,6 +392,10 @@ class Validator {
           }
           if (spec.t === 'refs') this.refs.push({ to: spec.to, value: v, path: [...path, i], from: label });
           if (spec.t === 'skills') this.skillUses.push({ value: v, path: [...path, i] });
+          if (spec.t === 'globs') {
+            const why = globProblem(v);
+            if (why) this.report('invalid-glob', 'warning', `the pattern ${quote(clip(v))} matches nothing: ${why}`, (item as Node | null) ?? node);
+          }
           out.push(v);
         });
         return out;
@@ -404,13 +429,13 @@ class Validator {
       const first = seen.get(id);
       const idNode = isMap(node) ? (pairOf(node, 'id')?.value as Node) : undefined;
       if (first !== undefined) {
-        this.report('duplicate-id', 'error', `duplicate ${kind} id '${id}' (first used on line ${first})`, idNode);
+        this.report('duplicate-id', 'error', `duplicate ${kind} id ${quote(id)} (first used on line ${first})`, idNode);
       } else seen.set(id, this.range(idNode).start.line);
-      return `${kind} '${id}'`;
+      return `${kind} ${quote(id)}`;
     }
     if (entity === 'session') {
       const d = field('date');
-      return d ? `session on ${d}` : `session #${index + 1}`;
+      return d !== undefined && looksLikeIsoDate(d) ? `session on ${d}` : `session #${index + 1}`;
     }
     return `${kind} #${index + 1} of ${parent}`;
   }
@@ -422,7 +447,7 @@ class Validator {
       const unique = new Set(members);
       if (unique.size < 2) this.report('too-few-members', 'error', `${label} needs at least 2 members`, membersNode);
       members.forEach((m, i) => {
-        if (members.indexOf(m) !== i) this.report('duplicate-member', 'warning', `'${m}' is listed twice in ${label}`, this.at([...path, 'members', i]));
+        if (members.indexOf(m) !== i) this.report('duplicate-member', 'warning', `${quote(m)} is listed twice in ${label}`, this.at([...path, 'members', i]));
       });
     }
     const mentorNode = this.at([...path, 'mentor']);
@@ -430,7 +455,7 @@ class Validator {
       if (mentorNode === undefined || (isScalar(mentorNode) && mentorNode.value === null)) {
         this.report('missing-mentor', 'error', `one-way ${label} needs a 'mentor' (one of its members)`, this.at([...path, 'kind']));
       } else if (typeof p.mentor === 'string' && p.members !== undefined && !members.includes(p.mentor)) {
-        this.report('mentor-not-member', 'error', `mentor '${p.mentor}' is not a member of ${label}`, mentorNode);
+        this.report('mentor-not-member', 'error', `mentor ${quote(p.mentor)} is not a member of ${label}`, mentorNode);
       }
     } else if (p.kind === 'mutual' && p.mentor !== undefined) {
       const key = pairOf(node, 'mentor')?.key as Node | undefined;
@@ -447,16 +472,16 @@ class Validator {
   private checkRefs(): void {
     for (const r of this.refs) {
       if (!this.declared[r.to].has(r.value)) {
-        this.report(`unknown-${r.to}`, 'error', `${r.from} refers to unknown ${r.to} '${r.value}'`, this.at(r.path));
+        this.report(`unknown-${r.to}`, 'error', `${r.from} refers to unknown ${r.to} ${quote(r.value)}`, this.at(r.path));
       }
     }
     const team = this.declared.skill;
     for (const s of this.skillUses) {
       if (team.has(s.value)) continue;
       const known = this.options.knownSkill;
-      if (known ? !known(s.value) : !SLUG.test(s.value)) {
-        const hint = known ? 'a team skill (skills:) or a built-in area' : `a team skill (skills:) or a lower-case slug like '${slugify(s.value)}'`;
-        this.report(known ? 'unknown-skill' : 'invalid-id', 'warning', `skill '${s.value}' is not ${hint}`, this.at(s.path));
+      if (known ? !known(s.value) : !SLUG.test(s.value) && !MODULE_SKILL.test(s.value)) {
+        const hint = known ? 'a team skill (skills:) or a built-in area' : `a team skill (skills:) or a lower-case slug like ${quote(slugify(s.value))}`;
+        this.report(known ? 'unknown-skill' : 'invalid-id', 'warning', `skill ${quote(s.value)} is not ${hint}`, this.at(s.path));
       }
     }
   }
@@ -468,7 +493,7 @@ class Validator {
     for (const g of model.goals) {
       const p = partnerships.get(g.partnership);
       if (p && this.declared.partner.has(g.owner) && !p.members.includes(g.owner)) {
-        this.report('not-a-member', 'error', `goal '${g.id}': owner '${g.owner}' is not a member of partnership '${p.id}'`, this.pathNode(g, 'owner'));
+        this.report('not-a-member', 'error', `goal ${quote(g.id)}: owner ${quote(g.owner)} is not a member of partnership ${quote(p.id)}`, this.pathNode(g, 'owner'));
       }
     }
     for (const s of model.sessions) {
@@ -478,12 +503,12 @@ class Validator {
       (s.goals ?? []).forEach((gid, i) => {
         const g = goals.get(gid);
         if (g && g.partnership !== p.id && this.declared.partnership.has(g.partnership)) {
-          this.report('goal-not-in-partnership', 'error', `session on ${s.date}: goal '${gid}' belongs to partnership '${g.partnership}', not '${p.id}'`, this.at([...path, 'goals', i]));
+          this.report('goal-not-in-partnership', 'error', `session on ${s.date}: goal ${quote(gid)} belongs to partnership ${quote(g.partnership)}, not ${quote(p.id)}`, this.at([...path, 'goals', i]));
         }
       });
       for (const a of s.actions ?? []) {
         if (this.declared.partner.has(a.who) && !p.members.includes(a.who)) {
-          this.report('not-a-member', 'error', `session on ${s.date}: action owner '${a.who}' is not a member of partnership '${p.id}'`, this.pathNode(a, 'who'));
+          this.report('not-a-member', 'error', `session on ${s.date}: action owner ${quote(a.who)} is not a member of partnership ${quote(p.id)}`, this.pathNode(a, 'who'));
         }
       }
     }
@@ -495,22 +520,18 @@ class Validator {
   }
 }
 
+/** A value shown in a message: at most 60 characters. */
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
 function slugify(s: string): string {
   return s.trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'skill';
 }
 
-/** 1-based range for offsets [start, end), with the end pulled back over trailing blanks and newlines. */
-export function offsetsToRange(lineCounter: LineCounter, text: string, start: number, end: number): Range {
-  const e = trimEnd(text, start, end);
-  const s = lineCounter.linePos(start);
-  const t = lineCounter.linePos(e);
-  return { start: { line: s.line, col: s.col }, end: { line: t.line, col: t.col } };
-}
-
-export function trimEnd(text: string, start: number, end: number): number {
-  let e = Math.max(start, Math.min(end, text.length));
-  while (e > start && /\s/.test(text[e - 1])) e--;
-  return e;
+/** Where offsets are in the text: 1-based ranges (a {@link LineIndex} of the text). */
+export interface Positions {
+  range(start: number, end: number): Range;
 }
 
 export interface ValidationResult {
@@ -526,8 +547,8 @@ export interface ValidationResult {
  * so consumers never see made-up values. `undefined` when the root is not a map or the version is
  * missing or unsupported.
  */
-export function validateDocument(doc: Document.Parsed, lineCounter: LineCounter, text: string, options: ValidateOptions = {}): ValidationResult {
-  const v = new Validator(doc, lineCounter, text, options);
+export function validateDocument(doc: Document.Parsed, lines: Positions, options: ValidateOptions = {}): ValidationResult {
+  const v = new Validator(doc, lines, options);
   const model = v.run();
   return { model, problems: v.problems, paths: v.paths };
 }

@@ -24,6 +24,7 @@ export type {
   TimelineSession,
 } from '../core/reviewData';
 export type { EvidenceCommit, GoalEvidence } from '../core/evidence';
+export type { PrivateBlock, PrivateNoteView } from '../core/privateView';
 
 /** What a review form submits; the host adds the date. */
 export interface ReviewInput {
@@ -38,7 +39,8 @@ export interface ReviewInput {
 
 export type HostToWebview =
   | { type: 'data'; data: ReviewPanelData }
-  | { type: 'saveResult'; requestId: string; ok: true }
+  /** `warning`: the review was saved, its private reflection was not (it stays in the form). */
+  | { type: 'saveResult'; requestId: string; ok: true; warning?: string }
   | { type: 'saveResult'; requestId: string; ok: false; message: string }
   | { type: 'error'; message: string }
   /** Opens a goal's section and scrolls it into view. */
@@ -46,7 +48,10 @@ export type HostToWebview =
 
 export type WebviewToHost =
   | { type: 'ready' }
-  | { type: 'saveReview'; requestId: string; goalId: string; review: ReviewInput }
+  /** `reflection`: a private reflection to keep on this machine beside the review (never in the file). */
+  | { type: 'saveReview'; requestId: string; goalId: string; review: ReviewInput; reflection?: string }
+  /** The private reflection being typed, for the host to keep in memory while the panel is hidden. */
+  | { type: 'reflectionDraft'; goalId: string; text: string }
   | { type: 'logSession'; partnershipId: string; goalId?: string }
   /** Opens the agenda of the partnership's next session. */
   | { type: 'prepareSession'; partnershipId: string }
@@ -111,6 +116,16 @@ const evidence: Check = (x) =>
     ? list(shape({ hash, date, author: str, subject: str, trailer: bool, files: list(str), filesChanged: count }))(x.commits)
     : x.available === false && str(x.reason));
 
+const privateNote = shape({ written: str, text: str, review: opt(date) });
+const privateBlock = shape({
+  store: str,
+  sessions: list(shape({ date, status: sessionStatus, notes: list(privateNote) })),
+  goals: list(shape({ goal: id, notes: list(privateNote) })),
+  detached: list(shape({ subject: str, notes: list(privateNote) })),
+  error: opt(str),
+  drafts: list(shape({ goal: id, text: str })),
+});
+
 const reviewPanelData = shape({
   partnership: shape({
     id,
@@ -138,6 +153,7 @@ const reviewPanelData = shape({
   me: opt(str),
   today: date,
   folder: opt(str),
+  private: opt(privateBlock),
   goals: list(
     shape({
       id,
@@ -169,7 +185,7 @@ export function isHostMessage(x: unknown): x is HostToWebview {
     case 'data':
       return reviewPanelData(x.data);
     case 'saveResult':
-      return id(x.requestId) && (x.ok === true || (x.ok === false && str(x.message)));
+      return id(x.requestId) && ((x.ok === true && opt(str)(x.warning)) || (x.ok === false && str(x.message)));
     case 'error':
       return str(x.message);
     case 'revealGoal':
@@ -187,9 +203,11 @@ const webviewMessages: Record<WebviewToHost['type'], Check> = {
       requestId: id,
       goalId: id,
       review: shape({ progress: percent, status: goalStatus, note: opt(str), by: id }, true),
+      reflection: opt(str),
     },
     true,
   ),
+  reflectionDraft: shape({ type: str, goalId: id, text: str }, true),
   logSession: shape({ type: str, partnershipId: id, goalId: opt(id) }, true),
   prepareSession: shape({ type: str, partnershipId: id }, true),
   openGoal: shape({ type: str, goalId: id }, true),

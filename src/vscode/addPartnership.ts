@@ -31,7 +31,7 @@ export function registerAddPartnership(context: vscode.ExtensionContext, store: 
       try {
         return await run(store, identity, isArgs(arg) ? arg : undefined);
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     }),
@@ -87,7 +87,7 @@ async function pickFile(store: MentoringStore, folder: string | undefined): Prom
   }
   if (withFile.length === 1) return withFile[0];
   const picked = await vscode.window.showQuickPick(
-    withFile.map((f) => ({ label: f.folder.name, description: vscode.workspace.asRelativePath(f.uri), file: f })),
+    withFile.map((f) => ({ label: plain(f.folder.name), description: plain(vscode.workspace.asRelativePath(f.uri)), file: f })),
     { title: vscode.l10n.t('Add partnership'), placeHolder: vscode.l10n.t('Which folder’s mentoring file?') },
   );
   return picked?.file;

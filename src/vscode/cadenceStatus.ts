@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { localToday } from '../core/dates';
 import { dueReminders, mute, readReminderState, Reminder, ReminderState } from '../core/reminders';
 import { statusLine, StatusLine, StatusSource, statusView, StatusView } from '../core/statusLine';
+import { inert, plain } from '../core/text';
 import { Identity } from './identity';
 import { MentoringStore } from './store';
 
@@ -64,7 +65,7 @@ export class CadenceStatus implements vscode.Disposable {
       return;
     }
     this.item.text = view.text;
-    this.item.tooltip = view.tooltip;
+    this.item.tooltip = inert(view.tooltip);
     this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.command = {
       command: view.command,
@@ -107,7 +108,7 @@ export class CadenceStatus implements vscode.Disposable {
     const log = vscode.l10n.t('Log session');
     const later = vscode.l10n.t('Later');
     const never = vscode.l10n.t('Don’t remind me for this partnership');
-    const action = await vscode.window.showInformationMessage(r.message, log, later, never);
+    const action = await vscode.window.showInformationMessage(plain(r.message), log, later, never);
     if (action === log) await vscode.commands.executeCommand('mentoring.logSession', { folder, partnership: r.partnership });
     else if (action === never) await this.save(folder, mute(this.state(folder), r.partnership));
   }

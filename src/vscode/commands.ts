@@ -16,13 +16,13 @@ import { createMentoringFile, CreateFileArgs } from './createFile';
 import { FolderFile, FolderRef, MentoringStore } from './store';
 import { PartnersTree } from './tree';
 
-/** Registers a command whose failures are shown to the user instead of being lost. */
+/** Registers a command whose failures are shown to the user instead of being lost (made inert: they may quote the file). */
 export function command(id: string, run: (...args: never[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: never[]) => {
     try {
       return await run(...args);
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
       return undefined;
     }
   });
@@ -38,7 +38,7 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
       const file = await folderFile(store, ref);
       if (!file) return;
       if (!file.exists) {
-        const create = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', vscode.workspace.asRelativePath(file.uri)), vscode.l10n.t('Create Mentoring File'));
+        const create = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', plain(vscode.workspace.asRelativePath(file.uri))), vscode.l10n.t('Create Mentoring File'));
         if (create) await createMentoringFile(store, { folder: file.key });
         return;
       }

@@ -124,6 +124,8 @@ export interface ConfirmOptions {
   reveal?: (file: FolderFile, result: EditResult) => Range | undefined;
   /** Extra buttons after Undo and Open, with what they do. */
   more?: { label: string; run: () => unknown }[];
+  /** Takes back what went with the write outside the file (a private note), once Undo took the write back. */
+  undone?: () => unknown;
 }
 
 /**
@@ -149,6 +151,7 @@ export async function writeAndConfirm(store: MentoringStore, folder: FolderRef, 
       const back = await store.applyEdit(key, (text) => undoWrite(before, result, text));
       if (!back) return false;
       undone = true;
+      await options.undone?.();
       void vscode.window.showInformationMessage(vscode.l10n.t('Undone: {0}', confirmation.message));
       return true;
     },

@@ -61,7 +61,7 @@ export async function createMentoringFile(store: MentoringStore, args: CreateFil
   await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(newMentoringFile(people)));
   await store.refresh();
   await vscode.window.showTextDocument(file.uri);
-  if (note) void vscode.window.showInformationMessage(note);
+  if (note) void vscode.window.showInformationMessage(plain(note));
   return file.uri;
 }
 
@@ -80,7 +80,7 @@ async function pickFolder(store: MentoringStore, key: string | undefined): Promi
   }
   if (missing.length === 1) return missing[0];
   const picked = await vscode.window.showQuickPick(
-    missing.map((f) => ({ label: f.folder.name, description: vscode.workspace.asRelativePath(f.uri), file: f })),
+    missing.map((f) => ({ label: plain(f.folder.name), description: plain(vscode.workspace.asRelativePath(f.uri)), file: f })),
     { placeHolder: vscode.l10n.t('Folder for the new mentoring file') },
   );
   return picked?.file;

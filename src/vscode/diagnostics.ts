@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { Problem } from '../core/problems';
+import { plain } from '../core/text';
 import { FolderFile, MentoringStore, vscodeRange } from './store';
 
 export const DIAGNOSTIC_SOURCE = 'mentoring';
 
 export function toDiagnostic(p: Problem): vscode.Diagnostic {
   const severity = p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
-  const d = new vscode.Diagnostic(vscodeRange(p.range), p.message, severity);
+  const d = new vscode.Diagnostic(vscodeRange(p.range), plain(p.message), severity);
   d.code = p.code;
   d.source = DIAGNOSTIC_SOURCE;
   return d;

@@ -11,6 +11,7 @@ import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './logSession';
 import { registerPrepareSession } from './prepareSession';
+import { PrivateNotes, registerPrivateNotes } from './privateNotes';
 import { registerReviewPanel, ReviewPanels } from './reviewPanel';
 import { ReviewPrompts, registerReviewPrompts } from './reviewPrompts';
 import { MentoringStore } from './store';
@@ -19,29 +20,43 @@ import { PartnersTree, VIEW_ID } from './tree';
 
 /** What `activate` returns: handles for the integration tests. */
 export interface MentoringApi {
-  testing: { store: MentoringStore; tree: PartnersTree; identity: Identity; reviewPrompts: ReviewPrompts; logSession: SessionLogger; cadence: CadenceStatus; suggestions: SuggestionsView; reviews: ReviewPanels; writes: typeof writeLog };
+  testing: {
+    store: MentoringStore;
+    tree: PartnersTree;
+    identity: Identity;
+    reviewPrompts: ReviewPrompts;
+    logSession: SessionLogger;
+    cadence: CadenceStatus;
+    suggestions: SuggestionsView;
+    reviews: ReviewPanels;
+    writes: typeof writeLog;
+    privateNotes: PrivateNotes;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): MentoringApi {
   const store = new MentoringStore();
   const identity = new Identity();
-  const tree = new PartnersTree(store, identity);
+  const privateNotes = new PrivateNotes(store);
+  const tree = new PartnersTree(store, identity, privateNotes);
   context.subscriptions.push(
     store,
     identity,
+    privateNotes,
     tree,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     registerDiagnostics(store),
     registerCommands(store, tree),
+    registerPrivateNotes(store, privateNotes),
   );
-  const reviews = registerReviewPanel(context, store, identity);
+  const reviews = registerReviewPanel(context, store, identity, privateNotes);
   const reviewPrompts = registerReviewPrompts(context, store, identity);
-  const logSession = registerLogSession(context, store, identity);
+  const logSession = registerLogSession(context, store, identity, privateNotes);
   const cadence = registerCadenceStatus(context, store, identity);
   const suggestions = registerSuggestions(context, store);
   registerAddPartnership(context, store, identity);
   registerPrepareSession(context, store, identity);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog } };
+  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes } };
 }
 
 export function deactivate(): void {

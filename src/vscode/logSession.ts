@@ -41,10 +41,13 @@ import {
 } from '../core/logFlow';
 import { MentoringFile, Partnership, PARTNERSHIP_KINDS, Session, SESSION_STATUSES } from '../core/model';
 import { parseMentoring } from '../core/parse';
+import { sessionRef } from '../core/privateNotes';
 import { plain } from '../core/text';
 import { locateAction, Row } from '../core/tree-model';
 import { asked, writeAndConfirm } from './confirmWrite';
 import { Identity } from './identity';
+import { PrivateNotesEditors, registerPrivateEditors } from './privateEditor';
+import type { PrivateNotes } from './privateNotes';
 import { FolderFile, MentoringStore } from './store';
 
 export interface Logged {
@@ -55,6 +58,8 @@ export interface Logged {
   /** Position of the session in `sessions:`. */
   index: number;
   nextDue?: string;
+  /** The file on this machine that kept the session's private notes. */
+  privateNotes?: string;
 }
 
 /**
@@ -70,6 +75,8 @@ export interface Draft {
   /** Who the session was with, as the flow named them. */
   name: string;
   notes: string;
+  /** The session has private notes: they wait in the notes file under the draft's id, not here. */
+  private?: boolean;
 }
 
 /** Session notes being written in an untitled editor, by the document's URI. */
@@ -97,6 +104,8 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     private readonly store: MentoringStore,
     private readonly identity: Identity,
     private readonly memento: vscode.Memento,
+    private readonly notes?: PrivateNotes,
+    private readonly privateEditors?: PrivateNotesEditors,
   ) {
     this.disposables.push(
       this.logged,
@@ -150,7 +159,9 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     if (!state) return undefined;
     const plan = planOf(ctx, state);
     if (state.notesInEditor) {
-      await this.openNotesEditor({ id: newDraftId(), folder: file.key, plan, name: nameOf(ctx, plan), notes: plan.session.notes ?? '' });
+      const draft: Draft = { id: newDraftId(), folder: file.key, plan, name: nameOf(ctx, plan), notes: plan.session.notes ?? '' };
+      if (!(await this.stashPrivate(draft))) return undefined;
+      await this.openNotesEditor(draft);
       return undefined;
     }
     return this.write(file.key, plan);
@@ -266,7 +277,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      withFile.map((f) => ({ label: f.folder.name, description: vscode.workspace.asRelativePath(f.uri), file: f })),
+      withFile.map((f) => ({ label: plain(f.folder.name), description: plain(vscode.workspace.asRelativePath(f.uri)), file: f })),
       { title: vscode.l10n.t('Log mentoring session'), placeHolder: vscode.l10n.t('Which folder’s mentoring file?') },
     );
     return picked?.file;
@@ -275,7 +286,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
   /** The file's current model, or undefined (with the problem shown) when it cannot take a session. */
   private usableModel(file: FolderFile): MentoringFile | undefined {
     if (!file.exists) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} does not exist.', vscode.workspace.asRelativePath(file.uri)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} does not exist.', plain(vscode.workspace.asRelativePath(file.uri))));
       return undefined;
     }
     if (file.hasErrors || !file.parsed?.model) {
@@ -289,13 +300,19 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
   }
 
   /** Writes the plan through the store (onto the file's text as it is now) and confirms it, with Undo and Open. */
-  private async write(folder: string, plan: LogPlan): Promise<Logged | undefined> {
+  private async write(folder: string, plan: LogPlan, draftId?: string): Promise<Logged | undefined> {
+    const ready = await this.privateReady(folder, plan, draftId);
+    if (!ready) return undefined;
     let logged: Logged | undefined;
+    let name = '';
+    let model: MentoringFile | undefined;
+    /** The private note kept with the session, which Undo takes back with it. */
+    let kept: string | undefined;
     const today = localToday();
     const result = await writeAndConfirm(this.store, folder, (text) => writePlan(text, plan), {
       message: (result) => {
         const file = this.store.get(folder);
-        const model = parseMentoring(result.text).model;
+        model = parseMentoring(result.text).model;
         const id = result.id ?? plan.session.partnership;
         const partnership = model?.partnerships.find((p) => p.id === id);
         const session: Session = { ...plan.session, partnership: id };
@@ -304,14 +321,94 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
         const health = model && partnership ? healthOf(model, partnership, today, { me }) : undefined;
         const nextDue = health && health.state !== 'paused' && health.state !== 'ended' ? health.nextDue : undefined;
         logged = { folder, partnership: id, session, index, nextDue };
-        return confirmation(logged, model && partnership ? partnershipName({ file: model, me, today }, partnership) : id, today);
+        name = model && partnership ? partnershipName({ file: model, me, today }, partnership) : id;
+        const said = confirmation(logged, name, today);
+        return ready === 'keep' ? `${said} ${vscode.l10n.t('Private notes kept on this machine only.')}` : said;
       },
       reveal: (file) => (logged ? file.parsed?.rangeOf(['sessions', logged.index]) : undefined),
       more: [{ label: vscode.l10n.t('Review Goals'), run: () => logged && this.reviewGoals(logged) }],
+      undone: () => (kept && this.notes ? this.notes.remove(folder, kept) : undefined),
     });
     if (!result || !logged) return undefined;
+    if (model) kept = await this.keepPrivate(logged, plan, model, name, draftId);
     this.logged.fire(logged);
     return logged;
+  }
+
+  /**
+   * Whether the plan's private notes can be kept: checked before the session is written, so that
+   * a notes file that cannot take them (a hand-edited one, say) stops the whole log, with the reason.
+   */
+  private async privateReady(folder: string, plan: LogPlan, draftId?: string): Promise<'keep' | 'editor' | 'none' | false> {
+    if (plan.privateNotes === undefined && !plan.privateEditor && draftId === undefined) return 'none';
+    try {
+      if (!this.notes) throw new Error(vscode.l10n.t('private notes are not available here'));
+      await this.notes.check(folder);
+      if (plan.privateEditor) return 'editor';
+      if (plan.privateNotes !== undefined) return 'keep';
+      // A draft's private notes wait in the notes file (see stashPrivate).
+      return draftId !== undefined && (await this.notes.draftText(folder, draftId)) !== undefined ? 'keep' : 'none';
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', plain(reason)));
+      return false;
+    }
+  }
+
+  /**
+   * Moves a new draft's private notes out of it, into the notes file under the draft's id: the draft
+   * itself is kept in the workspace state, where private text must not go. False (with the reason
+   * shown) when the notes file cannot take them.
+   */
+  private async stashPrivate(draft: Draft): Promise<boolean> {
+    const text = draft.plan.privateNotes;
+    if (text === undefined) return true;
+    try {
+      if (!this.notes) throw new Error(vscode.l10n.t('private notes are not available here'));
+      await this.notes.setDraft(draft.folder, draft.id, text);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The private notes cannot be kept ({0}); nothing was written.', plain(reason)));
+      return false;
+    }
+    draft.plan = withoutPrivateText(draft.plan);
+    draft.private = true;
+    return true;
+  }
+
+  /**
+   * Keeps the plan's private notes on the session just logged (resolving to the note's id), or opens
+   * their editor; says when that failed.
+   */
+  private async keepPrivate(logged: Logged, plan: LogPlan, model: MentoringFile, name: string, draftId?: string): Promise<string | undefined> {
+    const session = model.sessions[logged.index];
+    if (!this.notes || !session) return undefined;
+    try {
+      // A draft's private notes, waiting in the notes file: they start the editor, or go on the session.
+      const waiting = draftId === undefined ? undefined : await this.notes.draftText(logged.folder, draftId);
+      if (plan.privateEditor && this.privateEditors) {
+        if (draftId !== undefined && waiting !== undefined) await this.notes.setDraft(logged.folder, draftId, '');
+        await this.privateEditors.open(logged.folder, sessionRef(session), name, waiting ?? plan.privateNotes ?? '');
+        return undefined;
+      }
+      if (draftId !== undefined && waiting !== undefined) {
+        const kept = await this.notes.attachDraft(logged.folder, model, draftId, sessionRef(session));
+        logged.privateNotes = kept?.file;
+        return kept?.id;
+      }
+    } catch (e) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', plain(e instanceof Error ? e.message : String(e))));
+      return undefined;
+    }
+    if (plan.privateNotes === undefined) return undefined;
+    try {
+      const kept = await this.notes.add(logged.folder, model, { session: sessionRef(session), text: plan.privateNotes });
+      logged.privateNotes = kept.file;
+      return kept.id;
+    } catch (e) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The session was logged, but its private notes were not kept: {0}', plain(e instanceof Error ? e.message : String(e))));
+      return undefined;
+    }
   }
 
   private async reviewGoals(logged: Logged): Promise<void> {
@@ -323,7 +420,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     try {
       await vscode.commands.executeCommand('mentoring.reviewGoals', { folder: logged.folder, partnership: logged.partnership });
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
     }
   }
 
@@ -368,7 +465,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     const session: Session = { ...draft.plan.session };
     if (notes) session.notes = notes;
     else delete session.notes;
-    const logged = await this.write(draft.folder, { ...draft.plan, session });
+    const logged = await this.write(draft.folder, { ...draft.plan, session }, draft.private ? draft.id : undefined);
     if (logged) await this.discardDraft(draft.id);
     return logged;
   }
@@ -377,6 +474,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     const p = this.pending.get(key);
     if (!p) return undefined;
     this.pending.delete(key);
+    clearTimeout(this.saveTimer);
     await this.updateNotesContext();
     // The editor's text as it is: emptied on purpose, the session is logged without notes.
     p.draft.notes = text;
@@ -395,17 +493,24 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
 
   private saveDraftSoon(draft: Draft): void {
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveDraft(draft), 500);
+    // Only while its editor is open: a draft logged meanwhile is not brought back.
+    this.saveTimer = setTimeout(() => {
+      if ([...this.pending.values()].some((p) => p.draft.id === draft.id)) void this.saveDraft(draft);
+    }, 500);
   }
 
   private async saveDraft(draft: Draft): Promise<void> {
     const others = this.drafts().filter((d) => d.id !== draft.id);
-    await this.memento.update(DRAFTS_KEY, [...others, draft]);
+    // Never private text in the workspace state: a draft's private notes are in the notes file.
+    await this.memento.update(DRAFTS_KEY, [...others, { ...draft, plan: withoutPrivateText(draft.plan) }]);
   }
 
-  /** Forgets a draft (its notes with it). */
+  /** Forgets a draft (its notes with it, shared and private). */
   async discardDraft(id: string): Promise<void> {
+    const draft = this.drafts().find((d) => d.id === id);
     await this.memento.update(DRAFTS_KEY, this.drafts().filter((d) => d.id !== id));
+    // Its private notes (after a log they are on the session already, and this finds none).
+    if (draft?.private && this.notes) await this.notes.setDraft(draft.folder, id, '').catch(() => undefined);
   }
 
   private updateNotesContext(): Thenable<unknown> {
@@ -414,14 +519,15 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
   }
 }
 
-export function registerLogSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity): SessionLogger {
-  const logger = new SessionLogger(store, identity, context.workspaceState);
+export function registerLogSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity, notes?: PrivateNotes): SessionLogger {
+  const editors = notes && registerPrivateEditors(context, store, notes);
+  const logger = new SessionLogger(store, identity, context.workspaceState, notes, editors);
   const command = (id: string, run: (arg?: never) => Promise<unknown>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (arg?: never) => {
       try {
         return await run(arg);
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     });
@@ -470,9 +576,9 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
     case 'partnership': {
       const items: PickItem[] = partnershipChoices(ctx).map((p) => ({
         id: p.id,
-        label: partnershipName(ctx, p),
-        description: p.status === 'paused' ? vscode.l10n.t('{0} · paused', p.id) : p.id,
-        detail: partnershipSentence(ctx, p),
+        label: plain(partnershipName(ctx, p)),
+        description: plain(p.status === 'paused' ? vscode.l10n.t('{0} · paused', p.id) : p.id),
+        detail: plain(partnershipSentence(ctx, p)),
       }));
       items.push({ id: '', label: '', kind: vscode.QuickPickItemKind.Separator }, { id: '+new', label: `$(add) ${vscode.l10n.t('New partnership…')}` });
       return ui.pick({ ...base, placeholder: vscode.l10n.t('Which partnership met?'), items, active: state.newPartnership ? ['+new'] : [state.partnership ?? ''] }, ([item]) =>
@@ -480,7 +586,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
       );
     }
     case 'members': {
-      const items = ctx.file.partners.map((p) => ({ id: p.id, label: p.name, description: p.id + (p.id === ctx.me ? ` · ${vscode.l10n.t('you')}` : '') }));
+      const items = ctx.file.partners.map((p) => ({ id: p.id, label: plain(p.name), description: plain(p.id) + (p.id === ctx.me ? ` · ${vscode.l10n.t('you')}` : '') }));
       return ui.pick({ ...base, placeholder: vscode.l10n.t('New partnership: who are its members?'), items, many: true, selected: state.newPartnership?.members ?? [] }, (picked) =>
         take({ step: 'members', members: picked.map((i) => i.id) }),
       );
@@ -496,7 +602,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
       );
     }
     case 'mentor': {
-      const items = (state.newPartnership?.members ?? []).map((m) => ({ id: m, label: who(m), description: m }));
+      const items = (state.newPartnership?.members ?? []).map((m) => ({ id: m, label: plain(who(m)), description: plain(m) }));
       return ui.pick({ ...base, placeholder: vscode.l10n.t('New partnership: who is the mentor?'), items, active: [state.newPartnership?.mentor ?? ctx.me ?? ''] }, ([item]) =>
         take({ step: 'mentor', mentor: item?.id ?? '' }),
       );
@@ -530,7 +636,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
         (text) => take({ step: 'minutes', text }),
       );
     case 'goals': {
-      const items = openGoalsOf(ctx, state.partnership).map((g) => ({ id: g.id, label: g.title, description: `${who(g.owner)} · ${g.status}` }));
+      const items = openGoalsOf(ctx, state.partnership).map((g) => ({ id: g.id, label: plain(g.title), description: `${plain(who(g.owner))} · ${g.status}` }));
       return ui.pick(
         {
           ...base,
@@ -542,19 +648,27 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
         (picked) => take({ step: 'goals', goals: picked.map((i) => i.id) }),
       );
     }
-    case 'notes': {
-      const itemsFor = (value: string): PickItem[] => notesChoices(value);
+    case 'notes':
+    case 'privateNotes': {
+      // Two kinds of notes, asked one after the other and named for where they go.
+      const step = state.step;
+      const shared = step === 'notes';
+      const itemsFor = (value: string): PickItem[] => notesChoices(value, shared);
+      const value = (shared ? state.notes : state.privateNotes) ?? '';
+      const placeholder = shared
+        ? vscode.l10n.t('Shared notes (in the file): the team reads them. Type one line, or open an editor')
+        : vscode.l10n.t('Private notes (this machine only): never in the file. Type one line, or open an editor');
       return ui.pick(
-        { ...base, placeholder: vscode.l10n.t('Notes: type one line, or open an editor'), items: itemsFor(state.notes ?? ''), value: state.notes ?? '', itemsFor },
+        { ...base, placeholder, items: itemsFor(value), value, itemsFor },
         // Typed text is the notes whichever item is active (the list may lag behind fast typing).
-        ([item], value) => take(item?.id === 'editor' ? { step: 'notes', editor: true, notes: value } : { step: 'notes', notes: value }),
+        ([item], typed) => take(item?.id === 'editor' ? { step, editor: true, notes: typed } : { step, notes: typed }),
       );
     }
     case 'actionWho': {
       const count = state.actions.length;
       const items: PickItem[] = [
         { id: 'done', label: `$(check) ${count ? vscode.l10n.t('Done') : vscode.l10n.t('No action items')}`, description: count ? vscode.l10n.t('{0} action item(s)', count) : undefined },
-        ...membersOf(ctx, state).map((m) => ({ id: m, label: `$(person) ${who(m)}`, description: vscode.l10n.t('add an action item for {0}', who(m)) })),
+        ...membersOf(ctx, state).map((m) => ({ id: m, label: `$(person) ${plain(who(m))}`, description: vscode.l10n.t('add an action item for {0}', plain(who(m))) })),
       ];
       return ui.pick({ ...base, placeholder: vscode.l10n.t('Action items: who will do something? (Done to finish)'), items, active: [state.pendingWho ?? 'done'] }, ([item]) =>
         take(!item || item.id === 'done' ? { step: 'actionWho', done: true } : { step: 'actionWho', who: item.id }),
@@ -562,7 +676,7 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
     }
     case 'actionWhat':
       return ui.input(
-        { ...base, value: state.pendingWhat ?? '', prompt: vscode.l10n.t('What will {0} do? (one line)', who(state.pendingWho ?? '')) },
+        { ...base, value: state.pendingWhat ?? '', prompt: vscode.l10n.t('What will {0} do? (one line)', plain(who(state.pendingWho ?? ''))) },
         (text) => take({ step: 'actionWhat', text }),
       );
     case 'done':
@@ -574,14 +688,26 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
  * The notes step's choices for what has been typed: the typed line (or none), then the other
  * places notes can be written (each with its own id, answered in the step above).
  */
-function notesChoices(value: string): PickItem[] {
-  const typed: PickItem = value.trim() ? { id: 'text', label: value, description: vscode.l10n.t('notes'), alwaysShow: true } : { id: 'none', label: vscode.l10n.t('No notes'), alwaysShow: true };
-  const editor: PickItem = {
-    id: 'editor',
-    label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`,
-    detail: vscode.l10n.t('For several lines, after the last step: Ctrl+Enter there logs the session; closing it keeps a draft'),
-    alwaysShow: true,
-  };
+/** The items of a notes step: what is typed (or none), and an editor; `shared` notes go to the file, the others stay on this machine. */
+function notesChoices(value: string, shared = true): PickItem[] {
+  // What the notes are and where they go, on the first item whatever is typed.
+  const kind = shared ? vscode.l10n.t('Shared notes (in the file)') : `$(lock) ${vscode.l10n.t('Private notes (this machine only)')}`;
+  const typed: PickItem = value.trim()
+    ? { id: 'text', label: value, description: kind, alwaysShow: true }
+    : { id: 'none', label: shared ? vscode.l10n.t('No shared notes') : vscode.l10n.t('No private notes'), description: kind, alwaysShow: true };
+  const editor: PickItem = shared
+    ? {
+        id: 'editor',
+        label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`,
+        detail: vscode.l10n.t('For several lines, after the last step: Ctrl+Enter there logs the session; closing it keeps a draft'),
+        alwaysShow: true,
+      }
+    : {
+        id: 'editor',
+        label: `$(lock) ${vscode.l10n.t('Open a private notes editor…')}`,
+        detail: vscode.l10n.t('For several lines, once the session is logged: Ctrl+Enter there keeps them on this machine only'),
+        alwaysShow: true,
+      };
   return [typed, editor];
 }
 
@@ -604,13 +730,13 @@ class Steps {
     box.prompt = opts.prompt;
     box.onDidChangeValue((text) => {
       const r = accept(text);
-      box.validationMessage = r.ok ? undefined : r.message;
+      box.validationMessage = r.ok ? undefined : plain(r.message);
     });
     return this.show(box, opts, (resolve) =>
       box.onDidAccept(() => {
         const r = accept(box.value);
         if (r.ok) resolve({ value: r.state });
-        else box.validationMessage = r.message;
+        else box.validationMessage = plain(r.message);
       }),
     );
   }
@@ -642,7 +768,7 @@ class Steps {
       qp.onDidAccept(() => {
         const r = accept(qp.canSelectMany ? qp.selectedItems : qp.activeItems, qp.value);
         if (r.ok) resolve({ value: r.state });
-        else qp.placeholder = `⚠ ${r.message}`;
+        else qp.placeholder = `⚠ ${plain(r.message)}`;
       }),
     );
   }
@@ -717,6 +843,14 @@ function confirmation(logged: Logged, name: string, today: string): string {
 
 function isEmptyPrefill(p: Prefill): boolean {
   return p.partnership === undefined && p.partner === undefined && !p.goals?.length && p.notes === undefined && p.date === undefined;
+}
+
+/** The plan without the text of its private notes (which must not be kept with it in the workspace state). */
+function withoutPrivateText(plan: LogPlan): LogPlan {
+  if (plan.privateNotes === undefined) return plan;
+  const rest = { ...plan };
+  delete rest.privateNotes;
+  return rest;
 }
 
 function newDraftId(): string {

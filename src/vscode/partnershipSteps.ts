@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { PartnershipKind } from '../core/model';
 import { plain } from '../core/text';
+import { MAX_CADENCE_DAYS } from '../core/validate';
 import { asked } from './confirmWrite';
 
 export const DEFAULT_CADENCE = 14;
@@ -58,11 +59,12 @@ export async function askKind(members: readonly Person[], at: StepPosition, deta
   return asked({ title: at.title, step: at.step, items: items.map((i) => i.label) }, pickOne(qp, (item) => item.answer));
 }
 
-/** Days between sessions: a whole number from 1 to 999, or empty for none. Null for "no cadence", undefined on Escape. */
+/** Days between sessions: a whole number from 1 to 365 (what the file accepts), or empty for none. Null for "no cadence", undefined on Escape. */
 export function askCadence(at: StepPosition, value = DEFAULT_CADENCE): Promise<number | null | undefined> {
   const box = vscode.window.createInputBox();
   Object.assign(box, { title: at.title, step: at.step, totalSteps: at.totalSteps, prompt: vscode.l10n.t('Days between sessions (empty: no cadence)'), value: String(value) });
-  const check = (t: string): string | undefined => (t.trim() === '' || /^[1-9]\d{0,2}$/.test(t.trim()) ? undefined : vscode.l10n.t('A whole number of days from 1 to 999, or empty'));
+  const check = (t: string): string | undefined =>
+    t.trim() === '' || (/^[1-9]\d{0,2}$/.test(t.trim()) && Number(t) <= MAX_CADENCE_DAYS) ? undefined : vscode.l10n.t('A whole number of days from 1 to {0}, or empty', MAX_CADENCE_DAYS);
   box.onDidChangeValue((t) => (box.validationMessage = check(t)));
   const answer = new Promise<number | null | undefined>((resolve) => {
     box.onDidAccept(() => {

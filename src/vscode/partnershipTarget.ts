@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { healthOf, myPartnershipsFirst } from '../core/cadence';
 import { localToday } from '../core/dates';
 import type { MentoringFile, Partnership } from '../core/model';
+import { plain } from '../core/text';
 import { describeHealth, partnershipLabel } from '../core/tree-model';
 import type { Row } from '../core/tree-model';
 import { Identity } from './identity';
@@ -70,12 +71,12 @@ async function pick(identity: Identity, files: FolderFile[], texts: PickTexts, m
     const me = identity.me(file.folder, model);
     const today = localToday();
     const list = myPartnershipsFirst(model.partnerships, me).filter((p) => member === undefined || p.members.includes(member));
-    if (withModel.length > 1 && list.length) items.push({ label: file.folder.name, kind: vscode.QuickPickItemKind.Separator });
+    if (withModel.length > 1 && list.length) items.push({ label: plain(file.folder.name), kind: vscode.QuickPickItemKind.Separator });
     for (const p of list) {
       items.push({
-        label: pickLabel(model, p, member ?? me),
-        description: p.id,
-        detail: describeHealth(healthOf(model, p, today, { me })),
+        label: plain(pickLabel(model, p, member ?? me)),
+        description: plain(p.id),
+        detail: plain(describeHealth(healthOf(model, p, today, { me }))),
         target: { file, partnership: p.id },
       });
     }

@@ -10,6 +10,7 @@ import { addGoalReview, EditError, EditResult } from '../core/edit';
 import { evidenceGoals } from '../core/evidence';
 import type { MentoringFile, Partnership } from '../core/model';
 import { buildReviewData, EVIDENCE_LOADING } from '../core/reviewData';
+import { goalRef } from '../core/privateNotes';
 import { plain } from '../core/text';
 import { readEvidence, showCommit } from '../git/evidence';
 import { isWebviewMessage } from '../protocol/review';
@@ -20,6 +21,7 @@ import { evidenceBlocked, RESTRICTED_REASON } from './evidence';
 import { Identity } from './identity';
 import { PREPARE_COMMAND } from './prepareSession';
 import { folderWith, partnershipTarget } from './partnershipTarget';
+import type { PrivateNotes } from './privateNotes';
 import { buildReviewHtml, makeNonce } from './reviewHtml';
 import { FolderFile, MentoringStore, vscodeRange } from './store';
 
@@ -39,15 +41,15 @@ export interface ReviewArgs {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export function registerReviewPanel(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity): ReviewPanels {
-  const panels = new ReviewPanels(context.extensionUri, store, identity);
+export function registerReviewPanel(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity, notes?: PrivateNotes): ReviewPanels {
+  const panels = new ReviewPanels(context.extensionUri, store, identity, notes);
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand(REVIEW_COMMAND, async (arg?: unknown) => {
       try {
         await panels.open(arg);
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
       }
     }),
     vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state: unknown) => panels.restore(panel, state) }),
@@ -65,11 +67,13 @@ export class ReviewPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     readonly store: MentoringStore,
     readonly identity: Identity,
+    readonly notes?: PrivateNotes,
   ) {
     this.disposables = [
       store.onDidChange((file) => {
         for (const p of this.panels.values()) if (!file || file.key === p.folderKey) p.refresh();
       }),
+      ...(notes ? [notes.onDidChange(() => this.panels.forEach((p) => p.refresh()))] : []),
       identity.onDidChange(() => this.panels.forEach((p) => p.refresh())),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.panels.forEach((p) => p.refresh(true))),
     ];
@@ -175,6 +179,8 @@ export class ReviewPanel {
   private evidenceRun = 0;
   private abort: AbortController | undefined;
   private pendingGoal: string | undefined;
+  /** Private reflections typed in the forms, by goal: in memory only, never in the webview's saved state. */
+  private readonly drafts = new Map<string, string>();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -245,6 +251,10 @@ export class ReviewPanel {
           return;
         case 'saveReview':
           return await this.save(message);
+        case 'reflectionDraft':
+          if (message.text) this.drafts.set(message.goalId, message.text);
+          else this.drafts.delete(message.goalId);
+          return;
         case 'logSession':
           return await this.logSession(message.goalId);
         case 'prepareSession':
@@ -256,7 +266,7 @@ export class ReviewPanel {
           return await this.openCommit(message.hash);
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
     }
   }
 
@@ -266,6 +276,7 @@ export class ReviewPanel {
       folder: this.folderKey,
       evidence: (goal) => this.evidence.get(goal),
       pending: vscode.workspace.isTrusted ? EVIDENCE_LOADING : RESTRICTED_EVIDENCE,
+      private: this.owner.notes?.view(file.key, model, this.drafts),
     });
     if (!data) return;
     void this.post({ type: 'data', data });
@@ -312,25 +323,65 @@ export class ReviewPanel {
 
   private async save(message: Extract<WebviewToHost, { type: 'saveReview' }>): Promise<void> {
     const { requestId, goalId, review } = message;
+    const reflection = message.reflection?.trim() || undefined;
+    const notes = this.owner.notes;
+    if (reflection !== undefined) {
+      // Checked first, so that a review is not saved while its private reflection could not be.
+      try {
+        if (!notes) throw new Error(vscode.l10n.t('Private notes are not available here.'));
+        await notes.check(this.folderKey);
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        await this.post({ type: 'saveResult', requestId, ok: false, message: vscode.l10n.t('The private reflection cannot be kept ({0}); nothing was saved.', reason) });
+        return;
+      }
+    }
     let refused: string | undefined;
+    let date = localToday();
     try {
       const title = plain(this.owner.store.get(this.folderKey)?.lastValid?.goals.find((g) => g.id === goalId)?.title ?? goalId);
       const op = (text: string): EditResult => {
         try {
-          return addGoalReview(text, goalId, { date: localToday(), ...review });
+          date = localToday();
+          return addGoalReview(text, goalId, { date, ...review });
         } catch (e) {
           if (e instanceof EditError) refused = e.message;
           throw e;
         }
       };
+      /** The reflection kept with the review, which Undo takes back with it. */
+      let kept: string | undefined;
       const result = await writeAndConfirm(this.owner.store, this.folderKey, op, {
-        message: () => vscode.l10n.t('Saved the review of “{0}”: {1}%, {2}.', title, review.progress, review.status),
+        message: () =>
+          `${vscode.l10n.t('Saved the review of “{0}”: {1}%, {2}.', title, review.progress, review.status)}${reflection !== undefined ? ` ${vscode.l10n.t('Private reflection kept on this machine only.')}` : ''}`,
         reveal: (f) => entryRange(f, { section: 'goals', id: goalId }),
+        undone: () => (kept && notes ? notes.remove(this.folderKey, kept) : undefined),
       });
-      if (result) await this.post({ type: 'saveResult', requestId, ok: true });
+      if (result && reflection !== undefined && notes) kept = await this.saveReflection(requestId, goalId, reflection, date);
+      else if (result) await this.post({ type: 'saveResult', requestId, ok: true });
       else await this.post({ type: 'saveResult', requestId, ok: false, message: sentence(refused ?? vscode.l10n.t('the review was not saved')) });
     } catch (e) {
       await this.post({ type: 'saveResult', requestId, ok: false, message: sentence(e instanceof Error ? e.message : String(e)) });
+    }
+  }
+
+  /**
+   * Keeps the reflection of a review just saved (resolving to its id); when that fails, the review
+   * stays saved and the reflection in the form.
+   */
+  private async saveReflection(requestId: string, goalId: string, text: string, review: string): Promise<string | undefined> {
+    const model = this.owner.store.get(this.folderKey)?.lastValid;
+    const goal = model?.goals.find((g) => g.id === goalId);
+    try {
+      if (!model || !goal) throw new Error(vscode.l10n.t('goal “{0}” is not in the mentoring file any more', goalId));
+      const kept = await this.owner.notes?.add(this.folderKey, model, { goal: goalRef(goal), review, text });
+      this.drafts.delete(goalId);
+      await this.post({ type: 'saveResult', requestId, ok: true });
+      return kept?.id;
+    } catch (e) {
+      const warning = vscode.l10n.t('The review was saved, but the private reflection was not kept: {0}', e instanceof Error ? e.message : String(e));
+      await this.post({ type: 'saveResult', requestId, ok: true, warning: sentence(warning) });
+      return undefined;
     }
   }
 

@@ -171,7 +171,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
     const lenses = hit.file.goals.map(
       (g) =>
         new vscode.CodeLens(range, {
-          title: lensTitle(g, hit.names),
+          title: plain(lensTitle(g, hit.names)),
           tooltip: vscode.l10n.t('Open the goal in the review panel'),
           command: 'mentoring.reviewPrompts.openGoal',
           arguments: [{ folder: hit.folder, goal: { id: g.id, partnership: g.partnership } }],
@@ -210,7 +210,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
       }
     }
     if (status === 'deleted') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} was deleted.', arg.path));
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} was deleted.', plain(arg.path)));
       return;
     }
     await vscode.window.showTextDocument(uri);
@@ -235,11 +235,11 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
     if (!prompts?.goals.length) return;
     type Item = vscode.QuickPickItem & { question?: string };
     const items: Item[] = prompts.goals.flatMap((g): Item[] => [
-      { label: g.title, kind: vscode.QuickPickItemKind.Separator },
-      ...g.prompts.map((q): Item => ({ label: q, question: q })),
+      { label: plain(g.title), kind: vscode.QuickPickItemKind.Separator },
+      ...g.prompts.map((q): Item => ({ label: plain(q), question: q })),
     ]);
     const picked = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t('Review questions for {0}', prompts.path),
+      title: vscode.l10n.t('Review questions for {0}', plain(prompts.path)),
       placeHolder: vscode.l10n.t('Pick a question to copy it'),
     });
     if (picked?.question) {
@@ -261,7 +261,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
     const git = this.git ?? (vscode.workspace.isTrusted ? await this.connectGit() : undefined);
     const repo = repositoryFor(git, file.folder.uri);
     if (!repo) {
-      throw new Error(vscode.l10n.t('Adding a commit trailer needs the Git extension and a repository for {0}.', file.folder.name));
+      throw new Error(vscode.l10n.t('Adding a commit trailer needs the Git extension and a repository for {0}.', plain(file.folder.name)));
     }
     const message = addGoalTrailer(repo.inputBox.value, picked.goal.id);
     if (message !== repo.inputBox.value) repo.inputBox.value = message;
@@ -297,7 +297,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
       if (name && name !== head && !name.endsWith('/HEAD')) refs.add(name);
     }
     type Item = vscode.QuickPickItem & { ref?: string };
-    const items: Item[] = [...refs].map((ref) => ({ label: ref, ref, description: ref === configured ? vscode.l10n.t('the mentoring.reviewPrompts.baseBranch setting') : undefined }));
+    const items: Item[] = [...refs].map((ref) => ({ label: plain(ref), ref, description: ref === configured ? vscode.l10n.t('the mentoring.reviewPrompts.baseBranch setting') : undefined }));
     items.push({ label: vscode.l10n.t('Another ref…'), alwaysShow: true });
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Review the branch since it left…'), placeHolder: vscode.l10n.t('A branch, tag or commit to compare with') });
     if (!picked) return;
@@ -421,7 +421,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
     await this.whenIdle();
     type Item = vscode.QuickPickItem & { folder: string; goal: GoalPrompt };
     const items: Item[] = [...this.results].flatMap(([folder, r]) =>
-      goalsOf(r.files).map((goal) => ({ label: goal.title, description: `${goal.ownerName} · ${goal.id}`, folder, goal })),
+      goalsOf(r.files).map((goal) => ({ label: plain(goal.title), description: `${plain(goal.ownerName)} · ${plain(goal.id)}`, folder, goal })),
     );
     if (!items.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No changed file relates to an open mentoring goal.'));
@@ -434,7 +434,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   private updateDescription(): void {
     if (!this.view) return;
     const mode = this.mode;
-    this.view.description = mode.kind === 'branch' ? `${mode.base ?? baseSetting()}...HEAD` : vscode.l10n.t('working tree');
+    this.view.description = mode.kind === 'branch' ? `${plain(mode.base ?? baseSetting())}...HEAD` : vscode.l10n.t('working tree');
   }
 }
 

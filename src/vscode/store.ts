@@ -7,9 +7,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { EditError, EditResult } from '../core/edit';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
-import { ParsedFile, parseMentoring } from '../core/parse';
+import { decodeUtf8, fileTooLarge, MAX_FILE_BYTES, ParsedFile, parseMentoring, parseMentoringBytes, tooLargeFile } from '../core/parse';
 import { Problem, Range, hasErrors } from '../core/problems';
-import { writeFileAtomic } from '../core/safeWrite';
+import { editFile, FileAccessError, readFileBytes, withFileLock } from '../core/safeWrite';
+import { plain } from '../core/text';
 import type { ShownVersion } from '../core/tree-model';
 import { lastCommittedVersion } from '../git/lastCommitted';
 
@@ -119,25 +120,28 @@ export class MentoringStore implements vscode.Disposable {
    *   dirty, its unsaved changes kept.
    * - Otherwise: the file is read from disk at that moment, edited and replaced atomically.
    *
-   * When `op` throws an {@link EditError} (for instance the file has errors), nothing is written: the
-   * error is shown with a "Show Problem" action and the result is undefined.
+   * Either way the write takes the file's lock, as the CLI does ({@link editFile}), and a file whose
+   * bytes are not UTF-8 is never written.
+   *
+   * When `op` throws an {@link EditError} (for instance the file has errors), or the file cannot be
+   * written (read-only, locked by another writer, ...), nothing is written: the error is shown (with
+   * a "Show Problem" action when it has a position) and the result is undefined.
    */
   async applyEdit(ref: FolderRef, op: (text: string) => EditResult): Promise<EditResult | undefined> {
     const file = this.get(ref);
     if (!file) throw new Error(vscode.l10n.t('No workspace folder for the mentoring file'));
     const doc = openDocument(file.uri);
     try {
-      // A clean document that lags behind a change on disk is not edited: disk is newer.
-      const inEditor = doc && (doc.isDirty || (await readDisk(file.uri)) === doc.getText());
-      const result = doc && inEditor ? await applyToDocument(doc, op) : await applyToDisk(file.uri, op);
+      const result = (doc && (await applyInEditor(file.uri, doc, op))) ?? (await applyToDisk(file.uri, op));
       // Callers read the store next: it must show the edit, even when a read from a change event overtakes ours.
       await this.loadSettled(file.key);
       return result;
     } catch (e) {
-      if (!(e instanceof EditError)) throw e;
+      if (!(e instanceof EditError) && !(e instanceof FileAccessError)) throw e;
       // Not awaited: the caller goes on while the message waits for the user.
-      const first = e.problems[0];
-      const message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
+      const first = e instanceof EditError ? e.problems[0] : undefined;
+      const text = e instanceof FileAccessError ? vscode.l10n.t('{0} was not changed: {1}', vscode.workspace.asRelativePath(file.uri), e.message) : e.message;
+      const message = plain(text.charAt(0).toUpperCase() + text.slice(1));
       if (!first) void vscode.window.showErrorMessage(message);
       else {
         void vscode.window.showErrorMessage(message, vscode.l10n.t('Show Problem')).then((action) => (action ? this.revealRange(file.key, first.range) : undefined));
@@ -226,13 +230,14 @@ export class MentoringStore implements vscode.Disposable {
     if (!file) return;
     const read = (this.reads.get(key) ?? 0) + 1;
     this.reads.set(key, read);
-    let text: string | undefined;
+    let content: Content | undefined;
     let failure: string | undefined;
     try {
-      text = await currentText(file.uri);
+      content = await currentContent(file.uri);
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
     }
+    const text = content?.text;
     if (this.files.get(key) !== file || this.reads.get(key) !== read) return;
     if (failure !== undefined) {
       const at = { line: 1, col: 1 };
@@ -252,7 +257,7 @@ export class MentoringStore implements vscode.Disposable {
       file.hasErrors = false;
       file.lastValid = file.shown = undefined;
     } else {
-      file.parsed = parseMentoring(text);
+      file.parsed = content?.parsed ?? parseMentoring(text);
       file.problems = file.parsed.problems;
       file.hasErrors = hasErrors(file.problems);
       if (!file.hasErrors && file.parsed.model) {
@@ -307,20 +312,50 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === target && !d.isClosed);
 }
 
-/** The file's text on disk; undefined when there is no file. */
-async function readDisk(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch (e) {
-    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
-    throw e;
+/**
+ * The file on disk: its text (a byte order mark kept) and, when its bytes cannot be taken as they
+ * are (over the size limit, not UTF-8), the problem; undefined when there is no file. A local file
+ * is read as the CLI reads it: never past the size limit, never a device or a pipe.
+ */
+async function readDisk(uri: vscode.Uri): Promise<{ text: string; bytes?: Uint8Array; problem?: Problem } | undefined> {
+  let bytes: Uint8Array | undefined;
+  if (uri.scheme === 'file') {
+    try {
+      bytes = await readFileBytes(uri.fsPath);
+    } catch (e) {
+      if (e instanceof FileAccessError && e.code === 'not-found') return undefined;
+      throw e;
+    }
+  } else {
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).size <= MAX_FILE_BYTES) bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+      throw e;
+    }
   }
+  if (bytes === undefined || bytes.length > MAX_FILE_BYTES) return { text: '', problem: fileTooLarge() };
+  return { ...decodeUtf8(bytes), bytes };
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+interface Content {
+  text: string;
+  /** The text parsed, when it was read from disk (with the problems of its bytes). */
+  parsed?: ParsedFile;
 }
 
 /** The text that counts: an open document's when it has unsaved changes, else the file's on disk. */
-async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+async function currentContent(uri: vscode.Uri): Promise<Content | undefined> {
   const doc = openDocument(uri);
-  return doc?.isDirty ? doc.getText() : readDisk(uri);
+  if (doc?.isDirty) return { text: doc.getText() };
+  const disk = await readDisk(uri);
+  if (!disk) return undefined;
+  const parsed = disk.bytes ? parseMentoringBytes(disk.bytes) : tooLargeFile();
+  return { text: disk.text, parsed };
 }
 
 /**
@@ -358,11 +393,31 @@ async function applyToDocument(doc: vscode.TextDocument, op: (text: string) => E
   }
 }
 
+/**
+ * Edits an open document, holding the file's lock (a clean document is saved after the edit, and the
+ * CLI must not write in between). Undefined when the document is clean but behind the file on disk:
+ * disk is newer, and the file is edited instead.
+ */
+async function applyInEditor(uri: vscode.Uri, doc: vscode.TextDocument, op: (text: string) => EditResult): Promise<EditResult | undefined> {
+  const apply = async (): Promise<EditResult | undefined> => {
+    if (!doc.isDirty) {
+      const disk = await readDisk(uri);
+      // Saving the document would write its text over bytes it could not read.
+      if (disk?.problem) throw new EditError(disk.problem.message, [disk.problem]);
+      if (!disk || withoutBom(disk.text) !== doc.getText()) return undefined;
+    }
+    return applyToDocument(doc, op);
+  };
+  return uri.scheme === 'file' ? withFileLock(uri.fsPath, apply) : apply();
+}
+
+/** Edits the file on disk: a local file through {@link editFile}, as the CLI does. */
 async function applyToDisk(uri: vscode.Uri, op: (text: string) => EditResult): Promise<EditResult> {
-  const text = await currentText(uri);
-  if (text === undefined) throw new Error(vscode.l10n.t('{0} does not exist', vscode.workspace.asRelativePath(uri)));
-  const result = op(text);
-  if (uri.scheme === 'file') writeFileAtomic(uri.fsPath, result.text);
-  else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+  if (uri.scheme === 'file') return editFile(uri.fsPath, op);
+  const disk = await readDisk(uri);
+  if (disk === undefined) throw new Error(vscode.l10n.t('{0} does not exist', vscode.workspace.asRelativePath(uri)));
+  if (disk.problem) throw new EditError(disk.problem.message, [disk.problem]);
+  const result = op(disk.text);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
   return result;
 }

@@ -279,7 +279,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     const timer = setTimeout(() => {
       if (!current()) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history of {0} for suggestions', file.folder.name), cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history of {0} for suggestions', plain(file.folder.name)), cancellable: true },
         async (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           const tick = setInterval(() => {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { localToday } from '../core/dates';
 import { Row, buildTree } from '../core/tree-model';
 import { Identity } from './identity';
+import type { PrivateNotes } from './privateNotes';
 import { MentoringStore } from './store';
 import { ShownRows, treeItem } from './treeItem';
 
@@ -20,9 +21,11 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
   constructor(
     private readonly store: MentoringStore,
     private readonly identity: Identity,
+    private readonly notes?: PrivateNotes,
   ) {
     this.disposables.push(
       store.onDidChange(() => this.refresh()),
+      ...(notes ? [notes.onDidChange(() => this.refresh())] : []),
       identity.onDidChange(() => this.refresh()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
       vscode.window.onDidChangeWindowState((s) => {
@@ -48,7 +51,7 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
       trusted: vscode.workspace.isTrusted,
       folders: this.store.all().map((f) => {
         const model = f.lastValid;
-        return { key: f.key, name: f.folder.name, missing: !f.exists, model, hasErrors: f.hasErrors, shown: f.shown, me: this.identity.me(f.folder, model) };
+        return { key: f.key, name: f.folder.name, missing: !f.exists, model, hasErrors: f.hasErrors, shown: f.shown, me: this.identity.me(f.folder, model), notes: this.notes?.treeInput(f.key, model) };
       }),
     });
   }
@@ -67,8 +70,10 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
   }
 
   getTreeItem(row: Row): vscode.TreeItem {
-    // Partners and active partnerships start open, so goals are in sight; the rest start closed.
-    return treeItem(row, row.kind === 'folder' || row.kind === 'partner' || row.contextValue === 'partnership');
+    // Partners and active partnerships start open, so goals are in sight, and so do sessions and
+    // goals with private notes, so their lock is; the rest start closed.
+    const hasPrivate = (row.kind === 'session' || row.kind === 'goal') && row.children.some((c) => c.kind === 'private');
+    return treeItem(row, row.kind === 'folder' || row.kind === 'partner' || row.contextValue === 'partnership' || hasPrivate);
   }
 
   dispose(): void {

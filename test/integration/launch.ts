@@ -14,6 +14,15 @@ export const ROOT = path.resolve(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { QUIET_SETTINGS } = require(path.join(ROOT, 'scripts', 'vscode-host', 'server.js')) as { QUIET_SETTINGS: Record<string, unknown> };
 
+/**
+ * What the extension under test gets in its environment: its private notes in a folder of the run
+ * (never the real user's), and where the test window keeps its settings and logs, for the tests
+ * that prove private text never gets there.
+ */
+export function testEnv(tmp: string): Record<string, string> {
+  return { PEER_MENTORING_NOTES_DIR: path.join(tmp, 'private-notes'), PM_USER_DATA_DIR: path.join(tmp, 'user-data') };
+}
+
 /** A user-data folder under `tmp` with {@link QUIET_SETTINGS}; returns its path. */
 export function userDataDir(tmp: string): string {
   const dir = path.join(tmp, 'user-data');

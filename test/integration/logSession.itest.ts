@@ -7,10 +7,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { parseMentoring } from '../../src/core/parse';
-import { Row } from '../../src/core/tree-model';
 import type { Logged } from '../../src/vscode/logSession';
 import { host, waitFor } from './host';
-import { accept, api, children, fileUri, folder, originalText, question, restore, summary } from './mentoring';
+import { accept, anaBen, api, children, fileUri, folder, originalText, question, restore, summary } from './mentoring';
+import { openLogSession, quickInput, typeAndEnter } from './palette';
 
 const SESSION = {
   partnership: 'ana-ben',
@@ -38,32 +38,6 @@ const SESSION_YAML = [
 
 function disk(): string {
   return fs.readFileSync(fileUri().fsPath, 'utf8');
-}
-
-/** Ana's partnership row with Ben, as the tree shows it now. */
-async function anaBen(): Promise<Row> {
-  const ana = (await children()).find((r) => r.label === 'Ana Lima');
-  assert.ok(ana, 'Ana in the tree');
-  const row = (await children(ana)).find((r) => r.label === 'with Ben Okafor');
-  assert.ok(row, 'the partnership with Ben under Ana');
-  return row;
-}
-
-/** Waits until the quick input shows step `step` with `text` somewhere in it. */
-async function quickInput(step: string, text: string): Promise<string> {
-  return waitFor(`the quick input at ${step} showing "${text}"`, async () => {
-    const [widget] = await host.domText('.quick-input-widget');
-    return widget?.includes(`Log mentoring session (${step})`) && widget.includes(text) && widget;
-  }).catch(async (e: Error) => {
-    await host.screenshot('log-session-failure');
-    throw new Error(`${e.message}; the widget shows: ${JSON.stringify(await host.domText('.quick-input-widget'))}`);
-  });
-}
-
-async function typeAndEnter(text: string, replace = false): Promise<void> {
-  if (replace) await host.press('Control+A');
-  if (text) await host.type(text);
-  await host.press('Enter');
 }
 
 describe('Log mentoring session', () => {
@@ -108,15 +82,7 @@ describe('Log mentoring session', () => {
   it('runs the whole flow from the command palette with the keyboard (screenshot test/.output/log-session.png)', async function () {
     host.requireDriver(this);
     this.timeout(120000);
-    await host.press('Escape');
-    await host.press('F1');
-    await waitFor('the command palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).length > 0);
-    await host.type('Mentoring: Log Mentoring Session');
-    await waitFor('the command in the palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).some((t) => t.includes('Log Mentoring Session')));
-    // The headline command is the first match for its own words: Enter runs it.
-    const focused = await host.domText('.quick-input-list .monaco-list-row.focused');
-    assert.ok(focused[0]?.startsWith('Mentoring: Log Mentoring Session'), `the first match is ${JSON.stringify(focused)}`);
-    await host.press('Enter');
+    await openLogSession();
 
     await quickInput('1/7', 'Ana Lima and Chen Wei');
     await typeAndEnter('Chen Wei');
@@ -134,6 +100,8 @@ describe('Log mentoring session', () => {
     await typeAndEnter('');
     await quickInput('6/7', 'Open a notes editor');
     await typeAndEnter('Set up the docs build');
+    await quickInput('6/7', 'No private notes');
+    await typeAndEnter('');
     await quickInput('7/7', 'No action items');
     await typeAndEnter('Chen');
     await quickInput('7/7', 'What will Chen Wei do?');
@@ -216,8 +184,12 @@ describe('Log mentoring session', () => {
       await accept();
     }
     const notes = await question('Log mentoring session', 6);
-    assert.deepStrictEqual(notes.items, ['No notes', '$(note) Open a notes editor…']);
+    assert.deepStrictEqual(notes.items, ['No shared notes', '$(note) Open a notes editor…']);
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await accept();
+    // Then the private notes: none.
+    const privately = await question('Log mentoring session', 6);
+    assert.deepStrictEqual(privately.items, ['No private notes', '$(lock) Open a private notes editor…']);
     await accept();
     await question('Log mentoring session', 7);
     await accept();

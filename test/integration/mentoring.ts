@@ -1,4 +1,5 @@
 /** Shared helpers of the mentoring integration tests: the extension's test handles and the fixture file. */
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Row } from '../../src/core/tree-model';
@@ -121,4 +122,13 @@ export async function accept(): Promise<void> {
   const shown = writes.asking;
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   if (shown) await waitFor('the question to be answered', () => writes.asking !== shown);
+}
+
+/** Ana's partnership row with Ben, as the tree shows it now. */
+export async function anaBen(): Promise<Row> {
+  const ana = (await children()).find((r) => r.label === 'Ana Lima');
+  assert.ok(ana, 'Ana in the tree');
+  const row = (await children(ana)).find((r) => r.label === 'with Ben Okafor');
+  assert.ok(row, 'the partnership with Ben under Ana');
+  return row;
 }

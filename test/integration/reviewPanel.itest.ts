@@ -11,31 +11,11 @@ import { addGoalReview } from '../../src/core/edit';
 import { parseMentoring } from '../../src/core/parse';
 import { host, waitFor } from './host';
 import { api, children, fileUri, folder, originalText, restore } from './mentoring';
-
-/** The webview's content frame, inside VS Code's webview iframe. */
-const FRAME = ['iframe.webview.ready', '#active-frame'];
-/** Generous: webviews start slowly on a busy machine. */
-const WAIT = 30000;
-
-function reviewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('mentoring.review'));
-}
+import { FRAME, frameText, reviewTabs, WAIT } from './panel';
 
 async function closeReviewTabs(): Promise<void> {
   await vscode.window.tabGroups.close(reviewTabs());
   await waitFor('every review panel to close', () => reviewTabs().length === 0, WAIT);
-}
-
-/** The innerText of `selector` in the panel, once some match contains `text` (in any case: styles may upper-case it). */
-async function frameText(selector: string, text: string, timeoutMs = WAIT): Promise<string[]> {
-  return waitFor(
-    `"${text}" in ${selector} of the review panel`,
-    async () => {
-      const found = await host.domText(selector, FRAME).catch(() => []);
-      return found.some((t) => t.toLowerCase().includes(text.toLowerCase())) && found;
-    },
-    timeoutMs,
-  );
 }
 
 /** Clicks in the panel, again while the webview is still being laid out (e.g. just after a split). */

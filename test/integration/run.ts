@@ -19,7 +19,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { inTempDir, ROOT as root, runAsMain, userDataDir } from './launch';
+import { inTempDir, ROOT as root, runAsMain, testEnv, userDataDir } from './launch';
 
 interface Commit {
   author: string;
@@ -181,7 +181,7 @@ async function main(): Promise<number> {
         version: host.executable ? undefined : process.env.PM_VSCODE_VERSION || 'stable',
         extensionDevelopmentPath: root,
         extensionTestsPath: path.join(__dirname, 'index.js'),
-        extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_ITEST_SUITE: suite, PM_UPDATE_SCREENSHOTS: process.env.PM_UPDATE_SCREENSHOTS },
+        extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_ITEST_SUITE: suite, PM_UPDATE_SCREENSHOTS: process.env.PM_UPDATE_SCREENSHOTS, ...testEnv(tmp) },
         // Built-in extensions (git among them) stay on; the fresh extensions folder holds no others.
         launchArgs: [workspace, `--user-data-dir=${userDataDir(tmp)}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
       });

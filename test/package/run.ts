@@ -14,7 +14,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { ROOT as root, inTempDir, runAsMain, userDataDir } from '../integration/launch';
+import { ROOT as root, inTempDir, runAsMain, testEnv, userDataDir } from '../integration/launch';
 import { makeWorkspace } from '../integration/run';
 export const EXTENSION_ID = 'peer-mentoring.peer-mentoring';
 
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
       vscodeExecutablePath: path.join(root, 'scripts', 'vscode-host', 'code.js'),
       extensionDevelopmentPath: emptyExtension(path.join(tmp, 'empty-extension')),
       extensionTestsPath: path.join(__dirname, 'index.js'),
-      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_EXTENSIONS_DIR: extensionsDir, PM_VSIX_FILE: vsix },
+      extensionTestsEnv: { PM_RESULTS_FILE: process.env.PM_RESULTS_FILE, PM_EXTENSIONS_DIR: extensionsDir, PM_VSIX_FILE: vsix, ...testEnv(tmp) },
       launchArgs: [makeWorkspace(tmp), `--user-data-dir=${userDataDir(tmp)}`, `--extensions-dir=${extensionsDir}`],
     });
   });

@@ -106,8 +106,8 @@ describe('peer-mentoring agenda', () => {
       [['agenda', '--partnership', 'ann-bob', '--today', '20.2.2026'], 2, /^peer-mentoring agenda: --today: '20\.2\.2026' is not a YYYY-MM-DD date\n$/],
       [['agenda', '--partnership', 'ann-bob', '--repo', 'no/such/dir'], 2, /^peer-mentoring agenda: --repo: 'no\/such\/dir' is not a folder\n$/],
       [['agenda', 'missing.yml', '--partnership', 'ann-bob'], 2, /^missing\.yml: no such file\n$/],
-      [['agenda', '--partnership', 'nope'], 1, /^\.mentoring\.yml: unknown partnership 'nope' \(the file has: ann-bob\)\n$/],
-      [['agenda', '--partnership', 'x\u001b[31m\nforged'], 1, /^\.mentoring\.yml: unknown partnership 'x\\x1b\[31m\\nforged' \(the file has: ann-bob\)\n$/],
+      [['agenda', '--partnership', 'nope'], 1, /^\.mentoring\.yml: unknown partnership "nope" \(the file has: "ann-bob"\)\n$/],
+      [['agenda', '--partnership', 'x\u001b[31m\nforged'], 1, /^\.mentoring\.yml: unknown partnership "x\\x1b\[31m\\nforged" \(the file has: "ann-bob"\)\n$/],
       [['agenda', '--partnership', 'ann-bob', '--bogus'], 2, /^peer-mentoring agenda: unknown option '--bogus'\n$/],
     ];
     for (const [args, code, stderr] of cases) {

@@ -3,6 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawn } from 'child_process';
 import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import { addDays, localToday } from '../../src/core/dates';
@@ -151,11 +152,11 @@ describe('peer-mentoring log', () => {
   it('refuses an unknown partnership, goal or person with exit 1, leaving the file byte-identical', async () => {
     const before = fs.readFileSync(file);
     const cases: [string[], RegExp][] = [
-      [['--partnership', 'alice-zed'], /\.mentoring\.yml: unknown partnership 'alice-zed' \(the file has: alice-bob, bob-carol\); nothing was written/],
-      [['--partnership', 'alice-bob', '--goal', 'nope'], /unknown goal 'nope'/],
-      [['--partnership', 'alice-bob', '--goal', 'go'], /goal 'go' belongs to partnership 'bob-carol', not 'alice-bob'/],
-      [['--partnership', 'alice-bob', '--action', 'zed:Do it'], /unknown partner 'zed'/],
-      [['--partnership', 'alice-bob', '--action', 'carol:Do it'], /'carol' is not a member of partnership 'alice-bob'/],
+      [['--partnership', 'alice-zed'], /\.mentoring\.yml: unknown partnership "alice-zed" \(the file has: "alice-bob", "bob-carol"\); nothing was written/],
+      [['--partnership', 'alice-bob', '--goal', 'nope'], /unknown goal "nope"/],
+      [['--partnership', 'alice-bob', '--goal', 'go'], /goal "go" belongs to partnership "bob-carol", not "alice-bob"/],
+      [['--partnership', 'alice-bob', '--action', 'zed:Do it'], /unknown partner "zed"/],
+      [['--partnership', 'alice-bob', '--action', 'carol:Do it'], /"carol" is not a member of partnership "alice-bob"/],
     ];
     for (const [args, message] of cases) {
       const r = await log(...args);
@@ -215,5 +216,83 @@ describe('peer-mentoring log', () => {
     const r = await log('--help');
     assert.equal(r.code, 0);
     assert.match(r.out, /^usage: peer-mentoring log \[FILE\] --partnership ID/);
+  });
+
+  it('keeps every session when 20 processes log at once', async function () {
+    this.timeout(120_000);
+    const cli = path.join(__dirname, '../../src/cli/main.js');
+    const run = (i: number): Promise<{ code: number | null; out: string; err: string }> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [cli, 'log', '--partnership', 'alice-bob', '--date', yesterday, '--notes', `run ${i}`], { cwd: dir });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.on('close', (code) => resolve({ code, out, err }));
+      });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => run(i)));
+    for (const r of results) {
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /^Logged held session/);
+    }
+    const notes = sessions()
+      .map((s) => s.notes)
+      .filter((n): n is string => n !== undefined)
+      .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+    assert.deepEqual(notes, Array.from({ length: 20 }, (_, i) => `run ${i}`));
+    assert.deepEqual(parseMentoring(read()).problems, []);
+    assert.deepEqual(fs.readdirSync(dir), ['.mentoring.yml']);
+  });
+
+  it('logs into a file with a byte order mark, also without sessions yet, indented like its neighbours', async () => {
+    const bom = '\uFEFF' + FILE.slice(0, FILE.indexOf('sessions:'));
+    fs.writeFileSync(file, bom);
+    assert.equal((await log('--partnership', 'alice-bob', '--date', yesterday, '--minutes', '30')).code, 0);
+    assert.equal(read(), `${bom}sessions:\n  - date: ${yesterday}\n    partnership: alice-bob\n    status: held\n    minutes: 30\n`);
+    assert.equal((await log('--partnership', 'bob-carol', '--date', yesterday)).code, 0);
+    assert.match(read(), new RegExp(`\n  - date: ${yesterday}\n    partnership: bob-carol\n    status: held\n$`));
+    assert.deepEqual(parseMentoring(read()).problems, []);
+  });
+
+  it('refuses a read-only file, a folder and bytes that are not UTF-8 in one line, writing nothing', async () => {
+    fs.chmodSync(file, 0o444);
+    let r = await log('--partnership', 'alice-bob');
+    assert.deepEqual([r.code, r.out, r.err], [2, '', '.mentoring.yml: the file is read-only; it was not changed (make it writable to edit it)\n']);
+    fs.chmodSync(file, 0o644);
+
+    r = await log(dir, '--partnership', 'alice-bob');
+    assert.equal(r.code, 2);
+    assert.equal(r.err.split('\n').length, 2, r.err);
+    assert.match(r.err, /it is a folder, not a file; nothing was written\n$/);
+
+    const bytes = Buffer.concat([Buffer.from(FILE.replace('# Our', '# Caf')), Buffer.from('# caf\xe9\n', 'latin1')]);
+    fs.writeFileSync(file, bytes);
+    r = await log('--partnership', 'alice-bob');
+    assert.equal(r.code, 1);
+    const line = FILE.split('\n').length;
+    assert.match(r.err, new RegExp(`^\\.mentoring\\.yml:${line}:6: error: the file is not valid UTF-8 here \\(byte 0xe9\\).*\\[invalid-utf8\\]\n\\.mentoring\\.yml: the file is not valid UTF-8; nothing was written\n$`));
+    assert.deepEqual(fs.readFileSync(file), bytes);
+  });
+
+  it('never fails after writing: files at the edge of what validation accepts', async () => {
+    for (const edge of [FILE.replace('cadence: 14', 'cadence: 365'), FILE.replace('2026-01-10', '2999-12-31')]) {
+      fs.writeFileSync(file, edge);
+      const r = await log('--partnership', 'alice-bob', '--date', yesterday);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.err, '');
+      assert.equal(sessions().at(-1)?.date, yesterday);
+    }
+    fs.writeFileSync(file, FILE.replace('cadence: 14', 'cadence: 100000000000'));
+    const r = await log('--partnership', 'alice-bob');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /'cadence' in partnership "alice-bob" must be a number of days above 0 and at most 365/);
+  });
+
+  it('escapes what it prints: no value can start a line of its own', async () => {
+    const r = await log('--partnership', 'alice-bob', '--status', 'cancelled', '--reason', 'x\n::error file=a.ts,line=1::forged\u001b[31m', '--date', yesterday);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out.split('\n').length, 3);
+    assert.match(r.out, /reason: "x\\n::error file=a\.ts,line=1::forged\\x1b\[31m"/);
+    assert.equal(sessions().at(-1)?.reason, 'x\n::error file=a.ts,line=1::forged\u001b[31m');
   });
 });

@@ -180,11 +180,11 @@ describe('peer-mentoring prompts', () => {
     write('.mentoring.yml', FILE);
     io = fakeIO(dir);
     assert.equal(await runCli(['prompts', '--me', 'zed'], io), 2);
-    assert.match(io.stderr, /--me: 'zed' is not a partner in \.mentoring\.yml/);
+    assert.match(io.stderr, /--me: "zed" is not a partner in \.mentoring\.yml/);
 
     io = fakeIO(dir);
     assert.equal(await runCli(['prompts', '--max', 'lots'], io), 2);
-    assert.match(io.stderr, /--max: 'lots' is not a whole number/);
+    assert.match(io.stderr, /--max: "lots" is not a whole number/);
 
     io = fakeIO(dir);
     assert.equal(await runCli(['prompts', '--base', 'no-such-branch'], io), 2);

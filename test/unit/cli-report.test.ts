@@ -96,7 +96,7 @@ describe('peer-mentoring report', () => {
     assert.equal(io.stderr, 'nope.yml: no such file\n');
     io = fakeIO(dir);
     assert.equal(await runCli(['report', '--today', '2026-02-30'], io), 2);
-    assert.match(io.stderr, /--today: '2026-02-30' is not a YYYY-MM-DD date/);
+    assert.match(io.stderr, /--today: "2026-02-30" is not a YYYY-MM-DD date/);
     io = fakeIO(dir);
     assert.equal(await runCli(['report', '--markdown'], io), 2);
     assert.match(io.stderr, /unknown option '--markdown'/);

@@ -53,8 +53,8 @@ describe('peer-mentoring validate', () => {
     const io = fakeIO(dir);
     assert.equal(await runCli(['validate', './team.yml'], io), 1);
     assert.deepEqual(io.stdout.trimEnd().split('\n'), [
-      "./team.yml:5:32: error: partnership 'ab' refers to unknown partner 'bob' [unknown-partner]",
-      "./team.yml:7:13: error: 'date' in session on 2026-02-30 must be a real date written YYYY-MM-DD (got '2026-02-30') [invalid-date]",
+      './team.yml:5:32: error: partnership "ab" refers to unknown partner "bob" [unknown-partner]',
+      `./team.yml:7:13: error: 'date' in session on 2026-02-30 must be a real date written YYYY-MM-DD (got "2026-02-30") [invalid-date]`,
       "./team.yml:7:50: warning: cancelled session on 2026-02-30 should say why ('reason') [missing-reason]",
     ]);
     assert.equal(io.stderr, './team.yml: 2 errors, 1 warning\n');
@@ -64,7 +64,7 @@ describe('peer-mentoring validate', () => {
     write('.mentoring.yml', VALID + 'teams: []\n');
     const io = fakeIO(dir);
     assert.equal(await runCli(['validate'], io), 0);
-    assert.equal(io.stdout, ".mentoring.yml:7:1: warning: unknown key 'teams' in the file [unknown-key]\n");
+    assert.equal(io.stdout, '.mentoring.yml:7:1: warning: unknown key "teams" in the file [unknown-key]\n');
   });
 
   it('prints the problems as JSON with --json', async () => {
@@ -81,7 +81,7 @@ describe('peer-mentoring validate', () => {
       endCol: 23,
       severity: 'error',
       code: 'invalid-date',
-      message: "'date' in session on 2026-02-30 must be a real date written YYYY-MM-DD (got '2026-02-30')",
+      message: `'date' in session on 2026-02-30 must be a real date written YYYY-MM-DD (got "2026-02-30")`,
     });
     assert.equal(io.stderr, '');
 
@@ -115,7 +115,7 @@ describe('peer-mentoring validate', () => {
 
     const folder = fakeIO(dir);
     assert.equal(await runCli(['validate', '.'], folder), 2);
-    assert.match(folder.stderr, /cannot read \.: it is a directory/);
+    assert.match(folder.stderr, /cannot read \.: it is a folder, not a file/);
   });
 
   it('exits 2 on usage errors, 0 with --help', async () => {

@@ -353,7 +353,7 @@ describe('edit: refusals', () => {
   it('points a refused entry at where it would go', () => {
     const e = refused(() => addSession(base, { date: '2024-03-01', partnership: 'nope', status: 'held' }), 'unknown-partnership');
     assert.deepEqual(e.problems[0].range.start, { line: 72, col: 1 });
-    assert.match(e.message, /^cannot add the session: session on 2024-03-01 refers to unknown partnership 'nope'$/);
+    assert.match(e.message, /^cannot add the session: session on 2024-03-01 refers to unknown partnership "nope"$/);
   });
 
   it('refuses to change a value shared through an anchor', () => {

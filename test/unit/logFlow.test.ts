@@ -110,6 +110,8 @@ describe('log session flow', () => {
     assert.equal(s.step, 'minutes');
     assert.equal(minutesDefault(ctx, s), 45, 'minutes default to the last held session');
     s = run(s, { step: 'minutes', text: '50' }, { step: 'goals', goals: ['g1'] }, { step: 'notes', notes: '  Paired on types. ' });
+    assert.deepEqual([s.step, stepNumber(s).step], ['privateNotes', 6], 'private notes are part of the notes step');
+    s = run(s, { step: 'privateNotes', notes: ' I froze when Bob asked. ' });
     assert.deepEqual([s.step, stepNumber(s).step], ['actionWho', 7]);
     s = run(s, { step: 'actionWho', who: 'bob' });
     assert.deepEqual([s.step, stepNumber(s).step], ['actionWhat', 7]);
@@ -129,7 +131,9 @@ describe('log session flow', () => {
           { who: 'ana', what: 'Send the RFC', done: false },
         ],
       },
+      privateNotes: 'I froze when Bob asked.',
     });
+    assert.ok(!writePlan(TEXT, planOf(ctx, s)).text.includes('I froze'), 'private notes are never written to the file');
   });
 
   it('leaves out minutes, goals, notes and actions when none are given', () => {
@@ -140,6 +144,7 @@ describe('log session flow', () => {
       { step: 'minutes', text: '' },
       { step: 'goals', goals: [] },
       { step: 'notes', notes: '' },
+      { step: 'privateNotes', notes: '' },
       { step: 'actionWho', done: true },
     );
     assert.deepEqual(planOf(ctx, s), { session: { date: '2026-02-10', partnership: 'bob-cy', status: 'held' } });
@@ -172,10 +177,22 @@ describe('log session flow', () => {
 
   it('keeps typed notes as the start of the notes editor', () => {
     const s = run(startFlow(ctx, { partnership: 'ana-bob' }), { step: 'date', text: '' }, { step: 'status', status: 'held' }, { step: 'minutes', text: '' }, { step: 'goals', goals: [] });
-    const typed = run(s, { step: 'notes', editor: true, notes: ' First line ' }, { step: 'actionWho', done: true });
+    const typed = run(s, { step: 'notes', editor: true, notes: ' First line ' }, { step: 'privateNotes', notes: '' }, { step: 'actionWho', done: true });
     assert.deepEqual([typed.notesInEditor, planOf(ctx, typed).session.notes], [true, 'First line']);
-    const empty = run(s, { step: 'notes', editor: true }, { step: 'actionWho', done: true });
+    const empty = run(s, { step: 'notes', editor: true }, { step: 'privateNotes', notes: '' }, { step: 'actionWho', done: true });
     assert.deepEqual([empty.notesInEditor, planOf(ctx, empty).session.notes], [true, undefined]);
+    // Private notes the same way, each kind on its own.
+    const both = run(s, { step: 'notes', notes: 'Shared line' }, { step: 'privateNotes', editor: true, notes: ' Private start ' }, { step: 'actionWho', done: true });
+    assert.deepEqual([both.notesInEditor, both.privateNotesInEditor, planOf(ctx, both).session.notes, planOf(ctx, both).privateNotes], [false, true, 'Shared line', 'Private start']);
+    // Back from the private notes to the shared ones keeps both answers.
+    const again = back(run(s, { step: 'notes', notes: 'Shared line' }, { step: 'privateNotes', notes: 'Private line' }));
+    assert.deepEqual([again.step, again.notes, again.privateNotes], ['privateNotes', 'Shared line', 'Private line']);
+    assert.deepEqual([back(again).step, back(again).notes], ['notes', 'Shared line']);
+    // Gone back to make it a cancelled session: what was typed for the held one is not kept.
+    let status = run(s, { step: 'notes', notes: 'Shared line' }, { step: 'privateNotes', notes: 'Private line' });
+    while (status.step !== 'status') status = back(status);
+    const cancelled = run(status, { step: 'status', status: 'cancelled' }, { step: 'reason', text: 'Ill' });
+    assert.deepEqual(planOf(ctx, cancelled), { session: { date: '2026-02-10', partnership: 'ana-bob', status: 'cancelled', reason: 'Ill' } });
   });
 
   it('validates minutes, goals and action owners', () => {
@@ -183,7 +200,7 @@ describe('log session flow', () => {
     for (const bad of ['0', '-5', '1.5', 'abc', '1441']) assert.match(refused(s, { step: 'minutes', text: bad }), /whole minutes from 1 to 1440/);
     const g = run(s, { step: 'minutes', text: '30' });
     assert.match(refused(g, { step: 'goals', goals: ['g2'] }), /'g2' is not an open goal/);
-    const w = run(g, { step: 'goals', goals: ['g3'] }, { step: 'notes', notes: '' });
+    const w = run(g, { step: 'goals', goals: ['g3'] }, { step: 'notes', notes: '' }, { step: 'privateNotes', notes: '' });
     assert.match(refused(w, { step: 'actionWho', who: 'cy' }), /'cy' is not a member/);
     assert.match(refused(run(w, { step: 'actionWho', who: 'bob' }), { step: 'actionWhat', text: ' ' }), /Enter what is to be done/);
     assert.match(refused(w, { step: 'notes', notes: 'x' }), /expected an answer to the actionWho step/);
@@ -213,6 +230,7 @@ describe('log session flow', () => {
       { step: 'minutes', text: '' },
       { step: 'goals', goals: [] },
       { step: 'notes', notes: '' },
+      { step: 'privateNotes', notes: '' },
       { step: 'actionWho', who: 'bob' },
       { step: 'actionWhat', text: 'Read the docs' },
     );
@@ -246,7 +264,7 @@ describe('log session flow', () => {
     assert.match(refused(s, { step: 'mentor', mentor: 'bob' }), /one of the members/);
     s = run(s, { step: 'mentor', mentor: 'ana' }, { step: 'date', text: '' }, { step: 'status', status: 'held' }, { step: 'minutes', text: '' });
     assert.equal(s.minutes, null);
-    s = run(s, { step: 'goals', goals: [] }, { step: 'notes', notes: '' }, { step: 'actionWho', who: 'cy' }, { step: 'actionWhat', text: 'Set up the docs build' }, { step: 'actionWho', done: true });
+    s = run(s, { step: 'goals', goals: [] }, { step: 'notes', notes: '' }, { step: 'privateNotes', notes: '' }, { step: 'actionWho', who: 'cy' }, { step: 'actionWhat', text: 'Set up the docs build' }, { step: 'actionWho', done: true });
     const plan = planOf(ctx, s);
     assert.deepEqual(plan.newPartnership, { members: ['ana', 'cy'], kind: 'one-way', mentor: 'ana', since: '2026-02-10', status: 'active' });
 
@@ -281,6 +299,12 @@ describe('log session flow', () => {
     const moved = planFromArgs(ctx, { partnership: 'ana-bob', status: 'rescheduled', reason: 'Travel', to: '2026-02-20', date: 'yesterday' });
     assert.ok(moved.ok);
     assert.deepEqual(moved.plan?.session, { date: '2026-02-09', partnership: 'ana-bob', status: 'rescheduled', reason: 'Travel', to: '2026-02-20' });
+    // Private notes beside the session, for any status; never in it.
+    const held = planFromArgs(ctx, { partnership: 'ana-bob', status: 'held', notes: 'Shared', privateNotes: ' Just between us ' });
+    assert.deepEqual([held.plan?.session.notes, held.plan?.privateNotes], ['Shared', 'Just between us']);
+    const cancelled = planFromArgs(ctx, { partnership: 'ana-bob', status: 'cancelled', reason: 'Tired', privateNotes: 'I am burning out' });
+    assert.deepEqual([cancelled.plan?.session, cancelled.plan?.privateNotes], [{ date: '2026-02-10', partnership: 'ana-bob', status: 'cancelled', reason: 'Tired' }, 'I am burning out']);
+    assert.equal(planFromArgs(ctx, { partnership: 'ana-bob', status: 'held', privateNotes: '  ' }).plan?.privateNotes, undefined);
   });
 
   it('writes only the added lines for an existing partnership', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isHostMessage, isReviewPanelData, isWebviewMessage, parseProgress } from '../../src/protocol/review';
 import type { WebviewToHost } from '../../src/protocol/review';
-import { reviewData } from '../webview/fixture';
+import { privateData, reviewData } from '../webview/fixture';
 
 /** postMessage delivers a structured clone: what a guard really sees. */
 const clone = <T>(x: T): T => structuredClone(x);
@@ -18,6 +18,9 @@ describe('review protocol', () => {
       { type: 'openGoal', goalId: 'rust-async' },
       { type: 'openCommit', hash: '3f2a9c1d' },
       { type: 'prepareSession', partnershipId: 'ada-grace' },
+      { type: 'saveReview', requestId: 'r4', goalId: 'g', review: { progress: 10, status: 'active', by: 'ada' }, reflection: 'Between us.' },
+      { type: 'reflectionDraft', goalId: 'g', text: '' },
+      { type: 'reflectionDraft', goalId: 'g', text: 'half a thought' },
     ];
     for (const m of valid) {
       it(`accepts ${JSON.stringify(m)}`, () => assert.equal(isWebviewMessage(clone(m)), true));
@@ -50,6 +53,10 @@ describe('review protocol', () => {
       ['openGoal without a goal', { type: 'openGoal' }],
       ['openCommit with a non-hex hash', { type: 'openCommit', hash: 'HEAD; rm -rf /' }],
       ['openCommit with an option as hash', { type: 'openCommit', hash: '--output=x' }],
+      ['a reflection that is not text', { type: 'saveReview', requestId: 'r', goalId: 'g', review, reflection: 5 }],
+      ['a reflection inside the review', { type: 'saveReview', requestId: 'r', goalId: 'g', review: { ...review, reflection: 'x' } }],
+      ['a reflection draft without text', { type: 'reflectionDraft', goalId: 'g' }],
+      ['a reflection draft without a goal', { type: 'reflectionDraft', goalId: '', text: 'x' }],
     ];
     for (const [name, m] of invalid) {
       it(`refuses ${name}`, () => assert.equal(isWebviewMessage(m), false));
@@ -71,8 +78,15 @@ describe('review protocol', () => {
       assert.equal(isHostMessage({ type: 'data', data: bare }), true);
     });
 
+    it('accepts the panel data with private notes', () => {
+      assert.equal(isHostMessage(clone({ type: 'data', data: { ...reviewData(), private: privateData() } })), true);
+      assert.equal(isHostMessage({ type: 'data', data: { ...reviewData(), private: { ...privateData(), error: 'x.yml:1:1: bad' } } }), true);
+    });
+
     it('accepts save results and errors', () => {
       assert.equal(isHostMessage({ type: 'saveResult', requestId: 'r1', ok: true }), true);
+      assert.equal(isHostMessage({ type: 'saveResult', requestId: 'r1', ok: true, warning: 'The reflection was not kept.' }), true);
+      assert.equal(isHostMessage({ type: 'saveResult', requestId: 'r1', ok: true, warning: 3 }), false);
       assert.equal(isHostMessage({ type: 'saveResult', requestId: 'r1', ok: false, message: 'The file changed on disk.' }), true);
       assert.equal(isHostMessage({ type: 'error', message: 'The mentoring file has errors.' }), true);
     });
@@ -100,6 +114,9 @@ describe('review protocol', () => {
       ['unavailable evidence without a reason', (d) => Reflect.set(d.goals[1], 'evidence', { available: false })],
       ['a commit without a trailer flag', (d) => Reflect.deleteProperty((d.goals[0].evidence as { commits: object[] }).commits[0], 'trailer')],
       ['an unknown partnership kind', (d) => Reflect.set(d.partnership, 'kind', 'group')],
+      ['a private note without text', (d) => (d.private = { ...privateData(), sessions: [{ date: '2026-01-01', status: 'held', notes: [{ written: 'x' } as never] }] })],
+      ['private notes without their store', (d) => Reflect.deleteProperty((d.private = privateData()), 'store')],
+      ['a private draft without a goal', (d) => (d.private = { ...privateData(), drafts: [{ goal: '', text: 'x' }] })],
     ];
     for (const [name, breakIt] of broken) {
       it(`refuses data with ${name}`, () => {

@@ -31,6 +31,15 @@ describe('reminders', () => {
     assert.deepEqual(state.lastReminded, { 'due-today': '2026-03-10', overdue: '2026-03-10' });
   });
 
+  it('reminds once a day also about partnerships with ids named like Object members, and stores them as JSON', () => {
+    const odd = file([p('__proto__', ['alice', 'bob']), p('constructor', ['alice', 'carol'])], [held('__proto__', '2026-03-01'), held('constructor', '2026-03-01')]);
+    const first = dueReminders(odd, emptyReminderState(), '2026-03-10', 'alice');
+    assert.deepEqual(first.reminders.map((r) => r.partnership), ['__proto__', 'constructor']);
+    const stored = readReminderState(JSON.parse(JSON.stringify(first.state)));
+    assert.deepEqual(Object.keys(stored.lastReminded), ['__proto__', 'constructor']);
+    assert.deepEqual(dueReminders(odd, stored, '2026-03-10', 'alice').reminders, []);
+  });
+
   it('reminds at most once per partnership per day', () => {
     const first = dueReminders(f, emptyReminderState(), '2026-03-10', 'alice');
     const again = dueReminders(f, first.state, '2026-03-10', 'alice');

@@ -1,6 +1,8 @@
 import * as assert from 'assert/strict';
 import type { MentoringFile } from '../../src/core/model';
 import { buildReviewData, EVIDENCE_LOADING, TIMELINE_DAYS } from '../../src/core/reviewData';
+import { goalRef, resolveNotes, sessionRef } from '../../src/core/privateNotes';
+import { privateNote } from './helpers/notes';
 import { isHostMessage } from '../../src/protocol/review';
 import type { GoalEvidence } from '../../src/core/evidence';
 
@@ -209,5 +211,30 @@ describe('review panel data', () => {
     assert.equal(isHostMessage({ type: 'revealGoal', goalId: 'parser' }), true);
     assert.equal(isHostMessage({ type: 'revealGoal', goalId: '' }), false);
     assert.equal(isHostMessage({ type: 'revealGoal' }), false);
+  });
+
+  it('gathers the partnership’s private notes in one block: its sessions newest first, its goals, its detached notes and drafts', () => {
+    const f = file();
+    const notes = [
+      privateNote({ session: sessionRef(f.sessions[0]) }, 'older session'),
+      privateNote({ session: sessionRef(f.sessions[1]) }, 'newer session'),
+      privateNote({ session: sessionRef(f.sessions[6]) }, 'another partnership'),
+      privateNote({ goal: goalRef(f.goals[0]), review: '2026-02-01' }, 'reflection'),
+      privateNote({ session: { partnership: 'ada-bob', date: '2024-01-01', status: 'held', fingerprint: '0' } }, 'gone'),
+    ];
+    const data = buildReviewData(f, 'ada-bob', TODAY, { private: { store: '/n/x.yml', resolution: resolveNotes(notes, f, '.mentoring.yml'), drafts: new Map([['parser', 'typing'], ['elsewhere', 'x']]) } });
+    const p = data?.private;
+    assert.ok(p);
+    assert.equal(p.store, '/n/x.yml');
+    assert.deepEqual(p.sessions.map((x) => [x.date, x.status, x.notes.map((n) => n.text)]), [
+      ['2026-02-15', 'held', ['newer session']],
+      ['2025-07-01', 'held', ['older session']],
+    ]);
+    assert.deepEqual(p.goals, [{ goal: 'parser', notes: [{ written: '2026-03-01T10:00:00Z', text: 'reflection', review: '2026-02-01' }] }]);
+    assert.deepEqual(p.detached, [{ subject: 'session 2024-01-01 (held)', notes: [{ written: '2026-03-01T10:00:00Z', text: 'gone' }] }]);
+    assert.deepEqual(p.drafts, [{ goal: 'parser', text: 'typing' }]);
+    assert.ok(!JSON.stringify(data).includes('another partnership'));
+    assert.equal(isHostMessage({ type: 'data', data }), true);
+    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.private, undefined, 'none without private input');
   });
 });

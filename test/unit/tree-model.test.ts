@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { MentoringFile } from '../../src/core/model';
-import { ERRORS_NOTICE, NOTHING_VALID_NOTICE, RESTRICTED_NOTICE, Row, buildTree, describeDue, describeRole, partnershipLabel } from '../../src/core/tree-model';
+import { goalRef, resolveNotes, sessionRef } from '../../src/core/privateNotes';
+import { privateNote } from './helpers/notes';
+import { ERRORS_NOTICE, NOTHING_VALID_NOTICE, PRIVATE_ERROR_NOTICE, RESTRICTED_NOTICE, Row, buildTree, describeDue, describeRole, partnershipLabel } from '../../src/core/tree-model';
 
 const TODAY = '2026-03-20';
 
@@ -196,4 +198,38 @@ describe('tree model', () => {
     const ab = find(rows, 'f/partner/alice/partnership/alice-bob');
     assert.deepStrictEqual(ab.children.filter((r) => r.kind === 'session').map((r) => r.label), ['2026-03-08']);
   });
+
+  it('marks sessions and goals with private notes by a lock row, lists detached notes, and says when they cannot be read', () => {
+    const f = sample();
+    const notes = [
+      privateNote({ session: sessionRef(f.sessions[0]) }, 'I froze [x](command:evil) $(bug)'),
+      privateNote({ session: sessionRef(f.sessions[0]) }, 'second'),
+      privateNote({ goal: goalRef(f.goals[0]), review: '2026-03-02' }, 'Not sure I can mentor this.'),
+      privateNote({ session: { partnership: 'alice-bob', date: '2026-01-05', status: 'held', fingerprint: '0' } }, 'about a removed session'),
+    ];
+    const rows = one(f, { notes: { resolution: resolveNotes(notes, f, '.mentoring.yml') } });
+    const session = find(rows, 'f/partner/alice/partnership/alice-bob/session/0');
+    assert.deepEqual(session.children.map((r) => [r.kind, r.label, r.description, r.icon?.id, r.contextValue]), [['private', 'Private notes (2)', 'only on this machine', 'lock', 'private-note']]);
+    assert.ok(session.children[0].tooltip?.startsWith('Private — only on this machine\n'));
+    assert.ok(session.children[0].tooltip?.includes('I froze [x](command:evil) $(bug)'), 'the text, made inert where VS Code shows it (treeItem)');
+    assert.deepEqual(session.children[0].command?.arguments, [{ folder: 'f', partnership: 'alice-bob' }]);
+    assert.ok(!session.tooltip?.includes('froze'), 'the session row itself does not carry the private text');
+    const goal = find(rows, 'f/partner/alice/partnership/alice-bob/goal/g1');
+    assert.deepEqual(goal.children.map((r) => [r.label, r.description]), [['Private reflection', 'only on this machine']]);
+    assert.match(goal.children[0].tooltip ?? '', /Review 2026-03-02:\nNot sure I can mentor this\./);
+    assert.equal(find(rows, 'f/partner/alice/partnership/alice-bob/session/2').children.length, 0);
+    const detached = rows.find((r) => r.contextValue === 'private-detached');
+    assert.ok(detached);
+    assert.equal(detached.label, 'Detached private notes (1)');
+    assert.deepEqual(detached.children.map((r) => [r.label, r.description]), [['alice-bob: session 2026-01-05 (held)', 'no longer in the file']]);
+
+    const broken = one(f, { notes: { error: '/home/u/notes/x.yml:4:1: unknown key' } });
+    assert.equal(broken[0].label, PRIVATE_ERROR_NOTICE);
+    assert.match(broken[0].tooltip ?? '', /^\/home\/u\/notes\/x\.yml:4:1: unknown key\n/);
+    assert.deepEqual(summaryOf(one(f)), summaryOf(one(f, { notes: { resolution: resolveNotes([], f, '.mentoring.yml') } })), 'no notes: the tree as before');
+  });
 });
+
+function summaryOf(rows: Row[]): string {
+  return JSON.stringify(rows);
+}

@@ -76,7 +76,7 @@ describe('validate: YAML level', () => {
 
   it('reports duplicate keys on the repeated key', () => {
     const p = expectProblem(file({ partners: 'partners:\n  - id: alice\n    name: Alice\n    ‸name: Al\n  - { id: bob, name: Bob }\n  - { id: carol, name: Carol }\n' }), 'duplicate-key');
-    assert.equal(p.message, "duplicate key 'name'");
+    assert.equal(p.message, 'duplicate key "name"');
     assert.deepEqual(p.range.end, { line: p.range.start.line, col: p.range.start.col + 4 });
   });
 
@@ -112,13 +112,43 @@ describe('validate: YAML level', () => {
     expectProblem('version: 1\n‸=======\r\n', 'merge-conflict');
   });
 
-  it('refuses an alias bomb quickly, with a clear error', () => {
+  it('refuses an alias bomb quickly, with a clear error at the alias that expands too far', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
-    const marked = `version: 1\n${levels[0]}\n${levels[1].replace('*a', '‸*a')}\n${levels.slice(2).join('\n')}\n`;
-    const p = expectProblem(marked, 'alias-limit');
+    const text = `version: 1\n${levels.join('\n')}\n`;
+    const parsed = parseMentoring(text);
+    const p = parsed.problems.find((x) => x.code === 'alias-limit');
+    assert.ok(p, show(parsed.problems));
     assert.match(p.message, /aliases.*expand too much/);
-    assert.equal(parseMentoring(at(marked).text).model, undefined);
+    // the aliases of l3 expand to 1,111 nodes each: the ninth of them takes the file past 10,000 more nodes
+    const line = text.split('\n')[p.range.start.line - 1];
+    assert.match(line, /^l3: /);
+    assert.equal(p.range.start.col, line.indexOf('*l2') + 1 + 5 * 8);
+    assert.equal(parsed.model, undefined);
+  });
+
+  it('reads one scalar anchor used a hundred times', () => {
+    const text = file({ partners: `partners:\n  - { id: alice, name: &n Alice }\n  - { id: bob, name: Bob }\n  - { id: carol, name: Carol }\n` }) + `x: [${Array(100).fill('*n').join(', ')}]\n`;
+    const { problems, model } = parseMentoring(text);
+    assert.deepEqual(problems.map((p) => p.code), ['unknown-key']);
+    assert.equal(model?.partners[0].name, 'Alice');
+  });
+
+  it('refuses an alias inside the node it stands for', () => {
+    expectProblem('version: 1\npartners: &p\n  - ‸*p\n', 'alias-cycle');
+    expectProblem('version: 1\nx: &a [1, [‸*a]]\n', 'alias-cycle');
+  });
+
+  it('reads many aliases, anchors and keys (each once, in one pass)', () => {
+    const n = 5000;
+    const aliases = `version: 1\nx: &a 1\ny:\n${'  - *a\n'.repeat(n)}`;
+    assert.deepEqual(parseMentoring(aliases).problems.map((p) => p.code), ['unknown-key', 'unknown-key']);
+    const anchors = `version: 1\ny:\n${Array.from({ length: n }, (_, i) => `  - &a${i} ${i}\n  - *a${i}\n`).join('')}`;
+    assert.deepEqual(parseMentoring(anchors).problems.map((p) => p.code), ['unknown-key']);
+    const keys = `version: 1\ny:\n${Array.from({ length: n }, (_, i) => `  k${i}: 1\n`).join('')}  k7: 2\n`;
+    const dup = parseMentoring(keys).problems.find((p) => p.code === 'duplicate-key');
+    assert.equal(dup?.range.start.line, n + 3);
+    assert.equal(dup?.message, 'duplicate key "k7"');
   });
 
   it('reports an alias without an anchor', () => {
@@ -165,7 +195,7 @@ describe('validate: file level', () => {
 
   it('warns about unknown keys', () => {
     const p = expectProblem(file({}, 'version: 1\n‸teams: []\n'), 'unknown-key', 'warning');
-    assert.equal(p.message, "unknown key 'teams' in the file");
+    assert.equal(p.message, 'unknown key "teams" in the file');
     expectProblem(file({ partners: 'partners:\n  - { id: alice, name: Alice, ‸email: a@x.org }\n  - { id: bob, name: Bob }\n  - { id: carol, name: Carol }\n' }), 'unknown-key', 'warning');
   });
 
@@ -178,7 +208,7 @@ describe('validate: file level', () => {
 describe('validate: fields', () => {
   it('reports missing required fields at the entry', () => {
     const p = expectProblem(file({ goals: 'goals:\n  - ‸id: g1\n    partnership: ab\n    owner: bob\n    status: active\n' }), 'missing-field');
-    assert.equal(p.message, "goal 'g1' has no 'title'");
+    assert.equal(p.message, `goal "g1" has no 'title'`);
   });
 
   it('reports a required key without a value at the key', () => {
@@ -212,6 +242,14 @@ describe('validate: fields', () => {
     });
   }
 
+  it('reports dates outside 1900-01-01 to 2999-12-31', () => {
+    for (const value of ['9999-12-31', '3000-01-01', '1899-12-31', '0001-01-01']) {
+      const p = expectProblem(file({ sessions: `sessions:\n  - { date: ‸${value}, partnership: ab, status: held }\n` }), 'invalid-date');
+      assert.match(p.message, /a date from 1900-01-01 to 2999-12-31/);
+    }
+    expectClean(file({ sessions: 'sessions:\n  - { date: 2999-12-31, partnership: ab, status: held }\n  - { date: 1900-01-01, partnership: ab, status: held }\n' }));
+  });
+
   it('checks every date field', () => {
     expectProblem(file({ partnerships: 'partnerships:\n  - { id: ab, members: [alice, bob], kind: mutual, since: ‸yesterday }\n  - { id: cb, members: [carol, bob], kind: one-way, mentor: carol }\n' }), 'invalid-date');
     expectProblem(file({ goals: 'goals:\n  - { id: g1, partnership: ab, owner: bob, title: T, status: active, due: ‸2026-13-01 }\n' }), 'invalid-date');
@@ -232,14 +270,18 @@ describe('validate: fields', () => {
   for (const [key, value] of [
     ['cadence', '0'],
     ['cadence', 'weekly'],
+    ['cadence', '100000000000'],
+    ['cadence', '366'],
+    ['cadence', '.inf'],
     ['minutes', '-5'],
+    ['minutes', '1441'],
   ]) {
     it(`reports ${key}: ${value}`, () => {
       const marked =
         key === 'cadence'
           ? file({ partnerships: `partnerships:\n  - { id: ab, members: [alice, bob], kind: mutual, cadence: ‸${value} }\n  - { id: cb, members: [carol, bob], kind: one-way, mentor: carol }\n` })
           : file({ sessions: `sessions:\n  - { date: 2026-02-10, partnership: ab, status: held, minutes: ‸${value} }\n` });
-      assert.match(expectProblem(marked, 'invalid-number').message, /positive number/);
+      assert.match(expectProblem(marked, 'invalid-number').message, /above 0 and at most/);
     });
   }
 
@@ -282,13 +324,13 @@ describe('validate: ids and references', () => {
   ] as const) {
     it(`reports an unknown reference: ${where}`, () => {
       const p = expectProblem(file({ [section]: marked }), code);
-      assert.match(p.message, /refers to unknown (partner|partnership|goal) '\w+'/);
+      assert.match(p.message, /refers to unknown (partner|partnership|goal) "\w+"/);
     });
   }
 
   it('says which entry refers to what', () => {
     const p = expectProblem(file({ goals: 'goals:\n  - { id: g1, partnership: ‸xy, owner: bob, title: T, status: active }\n' }), 'unknown-partnership');
-    assert.equal(p.message, "goal 'g1' refers to unknown partnership 'xy'");
+    assert.equal(p.message, 'goal "g1" refers to unknown partnership "xy"');
   });
 });
 
@@ -301,7 +343,7 @@ describe('validate: partnerships, goals and sessions', () => {
 
   it('reports a mentor who is not a member', () => {
     const p = expectProblem(file({ partnerships: pships('  - { id: cb, members: [carol, bob], kind: one-way, mentor: ‸alice }\n') }), 'mentor-not-member');
-    assert.equal(p.message, "mentor 'alice' is not a member of partnership 'cb'");
+    assert.equal(p.message, 'mentor "alice" is not a member of partnership "cb"');
   });
 
   it('warns about a mentor in a mutual partnership', () => {
@@ -319,12 +361,12 @@ describe('validate: partnerships, goals and sessions', () => {
 
   it('reports a goal owner who is not a member of the partnership', () => {
     const p = expectProblem(file({ goals: 'goals:\n  - { id: g1, partnership: ab, owner: ‸carol, title: T, status: active }\n' }), 'not-a-member');
-    assert.match(p.message, /owner 'carol' is not a member of partnership 'ab'/);
+    assert.match(p.message, /owner "carol" is not a member of partnership "ab"/);
   });
 
   it("reports a session goal from another partnership", () => {
     const p = expectProblem(file({ sessions: 'sessions:\n  - { date: 2026-02-10, partnership: ab, status: held, goals: [g1, ‸g2] }\n' }), 'goal-not-in-partnership');
-    assert.match(p.message, /goal 'g2' belongs to partnership 'cb', not 'ab'/);
+    assert.match(p.message, /goal "g2" belongs to partnership "cb", not "ab"/);
   });
 
   it("reports an action for someone outside the session's partnership", () => {
@@ -349,15 +391,46 @@ describe('validate: skills', () => {
 
   it('warns about a skill that is neither, when a vocabulary is given', () => {
     const p = expectProblem(withSkills('[typescript, ‸cobol]'), 'unknown-skill', 'warning', { knownSkill });
-    assert.match(p.message, /skill 'cobol' is not a team skill/);
+    assert.match(p.message, /skill "cobol" is not a team skill/);
     expectProblem(file({ goals: 'goals:\n  - { id: g1, partnership: ab, owner: bob, title: T, status: active, skills: [‸cobol] }\n' }), 'unknown-skill', 'warning', { knownSkill });
     expectProblem(file({ partners: 'partners:\n  - { id: alice, name: Alice, wants: [‸cobol] }\n  - { id: bob, name: Bob }\n  - { id: carol, name: Carol }\n' }), 'unknown-skill', 'warning', { knownSkill });
   });
 
   it('accepts any slug without a vocabulary, and flags skill ids that are not slugs', () => {
     expectClean(withSkills('[cobol, k8s, c-sharp]'));
+    expectClean(withSkills('[module:src, module:packages/api, "module:src/Web App"]'));
+    expectProblem(withSkills('[‸"module:"]'), 'invalid-id', 'warning');
+    expectProblem(withSkills('[‸"module:/etc"]'), 'invalid-id', 'warning');
     const p = expectProblem(withSkills('[‸Type Script]'), 'invalid-id', 'warning');
-    assert.match(p.message, /'type-script'/);
+    assert.match(p.message, /"type-script"/);
+  });
+});
+
+describe('validate: keys named like Object members', () => {
+  const names = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', '__defineGetter__'];
+  for (const name of names) {
+    it(`warns about an unknown key ${name} at every level`, () => {
+      expectProblem(`version: 1\n‸${name}: 1\n`, 'unknown-key', 'warning');
+      expectProblem(file({ partners: `partners:\n  - id: alice\n    name: Alice\n    ‸${name}: x\n  - { id: bob, name: Bob }\n  - { id: carol, name: Carol }\n` }), 'unknown-key', 'warning');
+      expectProblem(file({ sessions: `sessions:\n  - date: 2026-02-10\n    partnership: ab\n    status: held\n    actions:\n      - { who: bob, what: Read, ‸${name}: [1] }\n` }), 'unknown-key', 'warning');
+    });
+  }
+
+  it('reads ids named like Object members', () => {
+    const text = `version: 1
+partners:
+  - { id: constructor, name: C }
+  - { id: __proto__, name: P }
+partnerships:
+  - { id: tostring, members: [constructor, __proto__], kind: mutual, cadence: 7 }
+goals:
+  - { id: hasownproperty, partnership: tostring, owner: __proto__, title: T, status: active }
+sessions:
+  - { date: 2026-02-10, partnership: tostring, status: held, goals: [hasownproperty] }
+`;
+    const parsed = parseMentoring(text);
+    assert.deepEqual(parsed.problems.map((p) => [p.code, p.message]), [['invalid-id', `id "__proto__" should be a lower-case slug (a-z, 0-9, '.', '_', '-')`]]);
+    assert.deepEqual(parsed.model?.partners.map((p) => p.id), ['constructor', '__proto__']);
   });
 });
 
@@ -378,5 +451,38 @@ describe('validate: positions', () => {
     const text = 'version: 1\r\npartners:\r\n  - { name: "😀 Ünï", id: alice, emails: 3 }\r\n';
     const p = parseMentoring(text).problems.find((x) => x.code === 'wrong-type');
     assert.deepEqual(p?.range, { start: { line: 3, col: 42 }, end: { line: 3, col: 43 } });
+  });
+});
+
+describe('validate: every position exists in the file', () => {
+  it('counts columns after a byte order mark as editors do', () => {
+    const { problems } = parseMentoring('\uFEFFversion: 1\nteams: []\n\uFEFF');
+    assert.deepEqual(parseMentoring('\uFEFFversion: 1\nteams: []\n').problems.map((p) => [p.code, p.range.start.line, p.range.start.col]), [['unknown-key', 2, 1]]);
+    void problems;
+    const bad = parseMentoring('\uFEFFversion: 2\n').problems[0];
+    assert.deepEqual([bad.code, bad.range.start], ['unsupported-version', { line: 1, col: 10 }]);
+  });
+
+  it('refuses lone carriage returns as line endings, at the first one', () => {
+    const { problems, model } = parseMentoring('version: 1\rpartners: []\r');
+    assert.deepEqual(problems.map((p) => [p.code, p.range.start.line, p.range.start.col]), [['line-endings', 1, 11]]);
+    assert.match(problems[0].message, /LF or CRLF/);
+    assert.equal(model, undefined);
+    assert.deepEqual(parseMentoring('version: 1\r\npartners: []\r\n').problems, []);
+  });
+
+  it('keeps syntax errors inside the file, also inside error tokens', () => {
+    for (const text of ['a: "abc\ndef\nghi\n', 'version: 1\nx: [\n', 'version: 1\nx: "\n\n\n', 'version: 1\nx: !!foo\n  "x\ny"\nb: &\n', 'x: \'', '[', '{a: [', 'version: 1\n- a\n']) {
+      const parsed = parseMentoring(text);
+      assert.ok(parsed.problems.length, JSON.stringify(text));
+      for (const p of parsed.problems) {
+        assert.ok(parsed.lines.contains(p.range.start) && parsed.lines.contains(p.range.end), `${JSON.stringify(text)}: ${formatProblem('f', p)}`);
+      }
+    }
+  });
+
+  it('says so when a file nests too deeply to be read', () => {
+    const { problems } = parseMentoring(`version: 1\nx: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
+    assert.ok(problems.some((p) => p.code === 'yaml-syntax' && /nests too deeply/.test(p.message)), show(problems));
   });
 });

@@ -1,5 +1,5 @@
 /** A review panel's data as a host would send it, with hostile text in names and notes. */
-import type { ReviewPanelData } from '../../src/protocol/review';
+import type { PrivateBlock, ReviewPanelData } from '../../src/protocol/review';
 
 export const XSS_SCRIPT = '<script>window.__xss=1</script>';
 export const XSS_IMG = '<img src=x onerror="window.__xss=1">';
@@ -82,5 +82,19 @@ export function reviewData(): ReviewPanelData {
         evidence: { available: false, reason: 'Commits are not shown in an untrusted workspace.' },
       },
     ],
+  };
+}
+
+/** Private notes as the host sends them for the fixture's partnership (hostile text included). */
+export function privateData(): PrivateBlock {
+  return {
+    store: '/home/ada/.local/share/peer-mentoring/notes/3f2a9c1d8e7b6a5f.yml',
+    sessions: [
+      { date: '2026-05-04', status: 'held', notes: [{ written: '2026-05-04T17:02:00Z', text: `I froze when Grace asked about pinning.\n${XSS_IMG}` }] },
+      { date: '2026-01-19', status: 'cancelled', notes: [{ written: '2026-01-19T09:00:00Z', text: 'Cancelled because I was exhausted.' }] },
+    ],
+    goals: [{ goal: 'rust-async', notes: [{ written: '2026-02-18T12:00:00Z', review: '2026-02-18', text: `Not sure I am the right mentor. ${XSS_SCRIPT}` }] }],
+    detached: [{ subject: 'session 2025-12-01 (held)', notes: [{ written: '2025-12-01T10:00:00Z', text: 'About a session that was removed.' }] }],
+    drafts: [],
   };
 }

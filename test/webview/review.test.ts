@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ReviewPanelData, WebviewToHost } from '../../src/protocol/review';
-import { reviewData, XSS_IMG, XSS_SCRIPT } from './fixture';
+import { privateData, reviewData, XSS_IMG, XSS_SCRIPT } from './fixture';
 import { Harness, OUTPUT_DIR } from './harness';
 import type { Panel } from './harness';
 import { THEMES } from './themes';
@@ -261,7 +261,7 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
         return inner?.getAttribute('aria-label');
       }),
     );
-    assert.deepEqual(labels, ['Progress (0–100)', 'Status', 'Reviewer', 'Note']);
+    assert.deepEqual(labels, ['Progress (0–100)', 'Status', 'Reviewer', 'Note (in the file)']);
     // Tab from the top through the page: the first goal's controls are all reached, in order.
     const reached: string[] = [];
     await page.locator('#log-session').focus();
@@ -304,6 +304,90 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
     assert.equal(await page.locator('#g0').evaluate((c) => (c as HTMLElementTagNameMap['vscode-collapsible']).open), true);
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, scrolled);
     await expectNoProblems(p);
+  });
+
+  describe('private notes', () => {
+    it('shows them in their own labelled block and beside their goal, as text, and nothing of them without private data', async () => {
+      const p = await show({ ...reviewData(), private: privateData() });
+      const { page } = p;
+      const block = page.locator('section.private');
+      assert.equal(await block.locator('h2').innerText(), 'Private notes — only on this machine');
+      assert.equal(await block.locator('h2 svg.lock').count(), 1);
+      assert.match(await block.locator('.private-where').innerText(), /Never written to the mentoring file or to git\. Kept in \/home\/ada\/.*\.yml\./);
+      assert.deepEqual(await block.locator('h3').allInnerTexts(), ['Session 2026-05-04 · held', 'Session 2026-01-19 · cancelled', 'No longer in the file: session 2025-12-01 (held)']);
+      assert.deepEqual(await block.locator('.note').allInnerTexts(), [`I froze when Grace asked about pinning.\n${XSS_IMG}`, 'Cancelled because I was exhausted.', 'About a session that was removed.']);
+      // The block comes after the timeline and before the goals, apart from what is in the file.
+      assert.deepEqual(await page.locator('main > section, #app > section').evaluateAll((els) => els.map((e) => e.className)), ['summary', 'timeline', 'private', 'goals']);
+      const reflections = page.locator('#g0 .private-reflections');
+      assert.match(await reflections.locator('h4').textContent() ?? '', /Private reflections — only on this machine/);
+      assert.equal(await reflections.locator('.note').innerText(), `Not sure I am the right mentor. ${XSS_SCRIPT}`);
+      assert.equal(await page.locator('#g1 .private-reflections').count(), 0);
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+      await expectNoProblems(p);
+
+      await p.send({ type: 'data', data: reviewData() });
+      await page.locator('#g0').waitFor();
+      assert.equal(await page.locator('.private').count(), 0);
+      assert.equal(await page.locator('#g0-reflection').count(), 0);
+      // None yet: no block, but the form offers a private reflection.
+      await p.send({ type: 'data', data: { ...reviewData(), private: { ...privateData(), sessions: [], goals: [], detached: [] } } });
+      await page.locator('#g0-reflection').waitFor();
+      assert.equal(await page.locator('section.private').count(), 0);
+    });
+
+    it('says when they cannot be read, and offers no private reflection then', async () => {
+      const p = await show({ ...reviewData(), private: { ...privateData(), sessions: [], goals: [], detached: [], error: '/home/ada/notes/x.yml:4:1: unknown key "txet"' } });
+      assert.equal(await p.page.locator('.private-error').innerText(), 'They cannot be read: /home/ada/notes/x.yml:4:1: unknown key "txet"');
+      assert.equal(await p.page.locator('#g0-reflection').count(), 0);
+      await expectNoProblems(p);
+    });
+
+    it('posts a private reflection beside the review, keeps it out of the webview state, and keeps it when the host could not', async () => {
+      const p = await show({ ...reviewData(), private: privateData() });
+      const { page } = p;
+      assert.match(await page.locator('#g0 .private-field vscode-label').innerText(), /Private reflection — only on this machine/);
+      await page.locator('#g0-note textarea').fill('Shared note');
+      const before = (await p.posted()).length;
+      await page.locator('#g0-reflection textarea').fill('  Between us: I doubt myself.  ');
+      const drafts = await postedSince(p, before);
+      assert.deepEqual(drafts.at(-1), { type: 'reflectionDraft', goalId: 'rust-async', text: '  Between us: I doubt myself.  ' });
+      assert.ok(!JSON.stringify(await page.evaluate(() => sessionStorage.getItem('vscode-state'))).includes('doubt'), 'not in the state VS Code keeps on disk');
+
+      const beforeSave = (await p.posted()).length;
+      await page.locator('#g0-save').click();
+      const [sent] = (await postedSince(p, beforeSave)).filter((m) => m.type === 'saveReview');
+      assert.ok(sent?.type === 'saveReview');
+      assert.deepEqual(sent, { type: 'saveReview', requestId: sent.requestId, goalId: 'rust-async', review: { progress: 60, status: 'active', note: 'Shared note', by: 'ada' }, reflection: 'Between us: I doubt myself.' });
+
+      await p.send({ type: 'saveResult', requestId: sent.requestId, ok: true, warning: 'The review was saved, but the private reflection was not kept: disk full.' });
+      await page.locator('#g0-save-error', { hasText: 'the private reflection was not kept' }).waitFor();
+      assert.equal(await page.locator('#g0-save-status').innerText(), 'Review saved.');
+      assert.equal(await page.locator('#g0-note textarea').inputValue(), '');
+      assert.equal(await page.locator('#g0-reflection textarea').inputValue(), '  Between us: I doubt myself.  ');
+
+      // Saved again, fully this time: the reflection goes.
+      const again = (await p.posted()).length;
+      await page.locator('#g0-save').click();
+      const [second] = (await postedSince(p, again)).filter((m) => m.type === 'saveReview');
+      assert.ok(second?.type === 'saveReview');
+      await p.send({ type: 'saveResult', requestId: second.requestId, ok: true });
+      await page.locator('#g0-save-status', { hasText: 'Review saved.' }).waitFor();
+      assert.equal(await page.locator('#g0-save-error').innerText(), '');
+      assert.equal(await page.locator('#g0-reflection textarea').inputValue(), '');
+      await expectNoProblems(p);
+    });
+
+    it('gets an unsaved reflection back from the host after the page was torn down', async () => {
+      const p = await show({ ...reviewData(), private: privateData() });
+      const { page } = p;
+      await page.locator('#g0-reflection textarea').fill('half a thought');
+      await page.reload();
+      await page.waitForFunction(() => window.__posted.length > 0);
+      await p.send({ type: 'data', data: { ...reviewData(), private: { ...privateData(), drafts: [{ goal: 'rust-async', text: 'half a thought' }] } } });
+      await page.locator('#g0').waitFor();
+      assert.equal(await page.locator('#g0-reflection textarea').inputValue(), 'half a thought');
+      await expectNoProblems(p);
+    });
   });
 
   it('keeps its partnership and folder in the state the host restores it from, and opens a goal the host reveals', async () => {
@@ -408,7 +492,7 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
   });
 
   it('follows the light, dark and high-contrast themes (screenshots in test/.output)', async () => {
-    const p = await show(reviewData(), 'light');
+    const p = await show({ ...reviewData(), private: privateData() }, 'light');
     const { page } = p;
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });
     for (const name of ['light', 'dark', 'high-contrast'] as const) {

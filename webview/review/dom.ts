@@ -40,3 +40,8 @@ export function facts(rows: [string, Child | Child[]][], className = 'facts'): H
   }
   return dl;
 }
+
+/** A padlock for private notes, drawn here (the panel loads no icon font). */
+export function lockIcon(): SVGSVGElement {
+  return s('svg', { class: 'lock', viewBox: '0 0 16 16', 'aria-hidden': 'true' }, s('path', { d: 'M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm1.5 0h5V5a2.5 2.5 0 0 0-5 0v2z' }));
+}

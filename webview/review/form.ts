@@ -3,7 +3,7 @@ import { GOAL_STATUSES } from '../../src/core/model';
 import type { GoalStatus } from '../../src/core/model';
 import { parseProgress } from '../../src/protocol/review';
 import type { GoalView, HostToWebview, ReviewInput, ReviewPanelData } from '../../src/protocol/review';
-import { h } from './dom';
+import { h, lockIcon } from './dom';
 import { post, saveState, state } from './state';
 import type { Draft } from './state';
 
@@ -11,10 +11,15 @@ type SaveResult = Extract<HostToWebview, { type: 'saveResult' }>;
 
 /** requestId → goal id, for saves the host has not answered yet. */
 const pending = new Map<string, string>();
-/** goal id → the last answer, shown until the next save. */
-const results = new Map<string, { ok: boolean; message: string }>();
+/** goal id → the last answer, shown until the next save; `warning`: saved, but not all of it. */
+const results = new Map<string, { ok: boolean; message: string; warning?: string }>();
 /** goal id → the form on screen (replaced on every render). */
-const views = new Map<string, { update(): void; saved(): void }>();
+const views = new Map<string, { update(): void; saved(keepReflection: boolean): void }>();
+/**
+ * goal id → the private reflection being typed. Never in the webview's saved state (VS Code keeps
+ * that on disk): in this page's memory, and in the host's, which gives it back after the panel was hidden.
+ */
+const reflections = new Map<string, string>();
 let sequence = 0;
 
 const isPending = (goalId: string): boolean => [...pending.values()].includes(goalId);
@@ -52,6 +57,10 @@ export function reviewForm(goal: GoalView, index: number, data: ReviewPanelData)
   by.value = draft.by;
   const note = h('vscode-textarea', { id: `${idp}-note`, rows: 3, resize: 'vertical' });
   note.value = draft.note;
+  // A private reflection beside the review: only when this machine can keep it.
+  const canReflect = data.private !== undefined && data.private.error === undefined;
+  const reflection = canReflect ? h('vscode-textarea', { id: `${idp}-reflection`, rows: 3, resize: 'vertical', 'aria-describedby': `${idp}-reflection-hint` }) : undefined;
+  if (reflection) reflection.value = reflections.get(goal.id) ?? data.private?.drafts.find((d) => d.goal === goal.id)?.text ?? '';
   const save = h('vscode-button', { id: `${idp}-save`, type: 'submit' }, 'Save review');
   const busy = h('vscode-progress-ring', { class: 'busy', 'aria-label': 'Saving' });
   const statusText = h('span', { id: `${idp}-save-status`, class: 'save-status', role: 'status' });
@@ -71,7 +80,16 @@ export function reviewForm(goal: GoalView, index: number, data: ReviewPanelData)
       field('Status', status),
       field('Reviewer', by),
     ),
-    field('Note', note),
+    field('Note (in the file)', note),
+    reflection
+      ? h(
+          'div',
+          { class: 'field private-field' },
+          h('vscode-label', { for: reflection.id }, lockIcon(), 'Private reflection — only on this machine'),
+          reflection,
+          h('p', { id: `${idp}-reflection-hint`, class: 'muted hint' }, 'Kept on this computer with your private notes; never written to the mentoring file or to git.'),
+        )
+      : undefined,
     h('div', { class: 'form-actions' }, save, busy, statusText, errorText),
   );
 
@@ -91,6 +109,14 @@ export function reviewForm(goal: GoalView, index: number, data: ReviewPanelData)
     control.addEventListener('input', remember);
     control.addEventListener('change', remember);
   }
+  const rememberReflection = (): void => {
+    if (!reflection) return;
+    if (reflection.value) reflections.set(goal.id, reflection.value);
+    else reflections.delete(goal.id);
+    post({ type: 'reflectionDraft', goalId: goal.id, text: reflection.value });
+  };
+  reflection?.addEventListener('input', rememberReflection);
+  reflection?.addEventListener('change', rememberReflection);
 
   const update = (): void => {
     const waiting = isPending(goal.id);
@@ -99,7 +125,7 @@ export function reviewForm(goal: GoalView, index: number, data: ReviewPanelData)
     busy.hidden = !waiting;
     form.setAttribute('aria-busy', String(waiting));
     statusText.textContent = waiting ? 'Saving…' : result?.ok ? result.message : '';
-    errorText.textContent = !waiting && result && !result.ok ? result.message : '';
+    errorText.textContent = waiting || !result ? '' : result.ok ? (result.warning ?? '') : result.message;
   };
 
   form.addEventListener('submit', (event) => {
@@ -122,15 +148,20 @@ export function reviewForm(goal: GoalView, index: number, data: ReviewPanelData)
     pending.set(requestId, goal.id);
     results.delete(goal.id);
     update();
-    post({ type: 'saveReview', requestId, goalId: goal.id, review });
+    const privateText = reflection?.value.trim();
+    post({ type: 'saveReview', requestId, goalId: goal.id, review, ...(privateText ? { reflection: privateText } : {}) });
   });
 
   views.set(goal.id, {
     update,
-    saved: () => {
+    saved: (keepReflection) => {
       note.value = '';
       delete state.drafts[goal.id];
       saveState();
+      if (reflection && !keepReflection) {
+        reflection.value = '';
+        reflections.delete(goal.id);
+      }
     },
   });
   update();
@@ -142,8 +173,8 @@ export function applySaveResult(message: SaveResult): void {
   const goalId = pending.get(message.requestId);
   if (goalId === undefined) return;
   pending.delete(message.requestId);
-  results.set(goalId, message.ok ? { ok: true, message: 'Review saved.' } : { ok: false, message: `Not saved: ${message.message}` });
-  if (message.ok) views.get(goalId)?.saved();
+  results.set(goalId, message.ok ? { ok: true, message: 'Review saved.', warning: message.warning } : { ok: false, message: `Not saved: ${message.message}` });
+  if (message.ok) views.get(goalId)?.saved(message.warning !== undefined);
   views.get(goalId)?.update();
 }
 

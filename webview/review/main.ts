@@ -16,7 +16,7 @@ import './review.css';
 import { isHostMessage } from '../../src/protocol/review';
 import type { ReviewPanelData } from '../../src/protocol/review';
 import { applySaveResult, resetFormViews } from './form';
-import { header, goalsSection, summarySection, timelineSection } from './render';
+import { header, goalsSection, privateSection, summarySection, timelineSection } from './render';
 import { post, saveState, state } from './state';
 
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('main'));
@@ -29,7 +29,8 @@ let rendered = false;
 function render(data: ReviewPanelData): void {
   const focused = document.activeElement?.id;
   resetFormViews();
-  app.replaceChildren(header(data), banner, summarySection(data), timelineSection(data), goalsSection(data));
+  const sections = [header(data), banner, summarySection(data), timelineSection(data), privateSection(data), goalsSection(data)];
+  app.replaceChildren(...sections.filter((x): x is HTMLElement => x !== undefined));
   app.setAttribute('aria-busy', 'false');
   if (focused) document.getElementById(focused)?.focus();
   if (!rendered) {

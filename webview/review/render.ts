@@ -1,7 +1,7 @@
 /** The panel's sections, built from a `ReviewPanelData` (workspace text as text nodes only). */
-import type { GoalView, PersonRef, ReviewPanelData } from '../../src/protocol/review';
+import type { GoalView, PersonRef, PrivateNoteView, ReviewPanelData } from '../../src/protocol/review';
 import { progressChart, timelineChart } from './charts';
-import { facts, h, s } from './dom';
+import { facts, h, lockIcon, s } from './dom';
 import type { Child } from './dom';
 import { reviewForm } from './form';
 import { post, saveState, state } from './state';
@@ -123,6 +123,39 @@ export function timelineSection(data: ReviewPanelData): HTMLElement {
   );
 }
 
+function privateNotes(notes: PrivateNoteView[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'private-notes' },
+    ...notes.map((n) =>
+      h('li', {}, h('div', { class: 'muted' }, n.review ? `with the review of ${n.review}` : `written ${n.written.slice(0, 10)}`), h('p', { class: 'note' }, n.text)),
+    ),
+  );
+}
+
+/**
+ * The private block: notes on this partnership's sessions and notes whose session or goal has left
+ * the file, kept on this machine only. Clearly set apart from everything that is in the file.
+ */
+export function privateSection(data: ReviewPanelData): HTMLElement | undefined {
+  const p = data.private;
+  // Nothing private yet: no block (the review form offers a private reflection all the same).
+  if (!p || (p.error === undefined && !p.sessions.length && !p.detached.length && !p.goals.length)) return undefined;
+  const body: Child[] = [];
+  if (p.error !== undefined) body.push(h('p', { class: 'private-error', role: 'alert' }, `They cannot be read: ${p.error}`));
+  for (const session of p.sessions) body.push(h('h3', {}, `Session ${session.date}`, h('span', { class: 'muted' }, ` · ${session.status}`)), privateNotes(session.notes));
+  for (const d of p.detached) body.push(h('h3', {}, `No longer in the file: ${d.subject}`), privateNotes(d.notes));
+  const reflections = p.goals.reduce((n, g) => n + g.notes.length, 0);
+  if (reflections) body.push(h('p', { class: 'muted' }, `${plural(reflections, 'private reflection')} on goals: under each goal below.`));
+  return h(
+    'section',
+    { class: 'private', 'aria-labelledby': 'private-title' },
+    h('h2', { id: 'private-title' }, lockIcon(), 'Private notes — only on this machine'),
+    h('p', { class: 'muted private-where' }, 'Never written to the mentoring file or to git. Kept in ', h('code', {}, p.store), '.'),
+    ...body,
+  );
+}
+
 function goalBody(goal: GoalView, index: number, data: ReviewPanelData): HTMLElement {
   const dueValue: Child[] = goal.due
     ? [goal.due, goal.overdue ? ' ' : undefined, goal.overdue ? h('vscode-badge', { class: 'overdue-badge', variant: 'default' }, 'overdue') : undefined]
@@ -205,12 +238,20 @@ function goalBody(goal: GoalView, index: number, data: ReviewPanelData): HTMLEle
     goal.reviews.some((r) => r.progress !== undefined) ? progressChart(goal, data.today) : h('p', { class: 'muted' }, 'No review has recorded progress yet.'),
     h('h4', {}, 'Reviews'),
     reviews,
+    ...goalReflections(goal, data),
     h('h4', {}, 'Sessions'),
     sessions,
     h('h4', {}, 'Evidence'),
     evidence,
     reviewForm(goal, index, data),
   );
+}
+
+/** The goal's private reflections, set apart with their own label. */
+function goalReflections(goal: GoalView, data: ReviewPanelData): HTMLElement[] {
+  const notes = data.private?.goals.find((g) => g.goal === goal.id)?.notes;
+  if (!notes?.length) return [];
+  return [h('div', { class: 'private private-reflections' }, h('h4', {}, lockIcon(), 'Private reflections — only on this machine'), privateNotes(notes))];
 }
 
 export function goalsSection(data: ReviewPanelData): HTMLElement {

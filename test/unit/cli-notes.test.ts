@@ -1,0 +1,201 @@
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../../src/cli/main';
+import type { ListedNote } from '../../src/cli/notes';
+import { fakeIO } from './helpers/cliIO';
+import { buildRepo, cloneRepo, git, tempDir } from './helpers/gitRepo';
+
+const FILE = `version: 1
+partners:
+  - id: alice
+    name: Alice
+  - id: bob
+    name: Bob
+partnerships:
+  - id: alice-bob
+    members: [alice, bob]
+    kind: mutual
+  - id: bob-carol
+    members: [bob, alice]
+    kind: one-way
+    mentor: bob
+goals:
+  - id: parser
+    partnership: alice-bob
+    owner: alice
+    title: Learn the parser
+    status: active
+sessions:
+  - date: 2026-01-10
+    partnership: alice-bob
+    status: held
+    minutes: 50
+`;
+
+const SECRET = 'I froze in that design review';
+
+describe('peer-mentoring notes and log --private-notes', () => {
+  let repo: string;
+  let notesDir: string;
+  const mentoring = (): string => path.join(repo, '.mentoring.yml');
+
+  const run = async (args: string[], options: { cwd?: string; dir?: string } = {}) => {
+    const io = fakeIO(options.cwd ?? repo);
+    io.env = { PEER_MENTORING_NOTES_DIR: options.dir ?? notesDir };
+    const code = await runCli(args, io);
+    return { code, out: io.stdout, err: io.stderr };
+  };
+  const listed = async (dir?: string): Promise<ListedNote[]> => {
+    const r = await run(['notes', '--json'], { dir });
+    assert.equal(r.code, 0, r.err);
+    return (JSON.parse(r.out) as { notes: ListedNote[] }).notes;
+  };
+
+  beforeEach(() => {
+    repo = buildRepo([{ author: 'Alice <alice@example.com>', date: '2026-01-05', files: { '.mentoring.yml': FILE } }]);
+    git(repo, ['remote', 'add', 'origin', 'git@github.com:acme/shop.git']);
+    notesDir = path.join(tempDir(), 'notes');
+  });
+
+  it('logs the session in the file and keeps the private notes on this machine only', async () => {
+    const r = await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-24', '--minutes', '30', '--notes', 'Walked through errors', '--private-notes', `${SECRET}.\nAnd said nothing.`]);
+    assert.equal(r.code, 0, r.err);
+    const store = fs.readdirSync(notesDir).map((n) => path.join(notesDir, n));
+    assert.equal(store.length, 1);
+    assert.match(r.out, /^Logged held session of alice-bob on 2026-01-24 \(30 min\) in \.mentoring\.yml\n/);
+    assert.ok(r.out.includes(`Private notes kept on this machine only, in ${store[0]}\n`), r.out);
+    assert.ok(!r.out.includes(SECRET), 'the output does not repeat them');
+
+    const text = fs.readFileSync(mentoring(), 'utf8');
+    assert.ok(text.includes('notes: Walked through errors'));
+    assert.ok(!text.includes(SECRET));
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'Log a session'], { GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' });
+    assert.equal(git(repo, ['log', '-p', '--all']).includes(SECRET), false);
+    if (process.platform !== 'win32') assert.equal(fs.statSync(store[0]).mode & 0o777, 0o600);
+
+    assert.deepEqual(await listed(), [
+      { id: (await listed())[0].id, partnership: 'alice-bob', on: 'session', date: '2026-01-24', status: 'held', attached: true, session: 1, written: (await listed())[0].written, text: `${SECRET}.\nAnd said nothing.` },
+    ]);
+    const shown = await run(['notes']);
+    assert.equal(shown.code, 0);
+    assert.deepEqual(shown.out.split('\n').slice(1, 5), ['', 'alice-bob', `  session 2026-01-24 (held), written ${(await listed())[0].written.slice(0, 16).replace('T', ' ')}`, `    ${SECRET}.`]);
+  });
+
+  it('refuses the whole session when the store cannot take the private notes', async () => {
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--private-notes', 'first'])).code, 0);
+    const [name] = fs.readdirSync(notesDir);
+    const store = path.join(notesDir, name);
+    const broken = fs.readFileSync(store, 'utf8').replace('version: 1', 'version: 1\nversion: 2');
+    fs.writeFileSync(store, broken);
+    const before = fs.readFileSync(mentoring(), 'utf8');
+    const r = await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, new RegExp(`^${store.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4:1: .*; nothing was written\\n$`));
+    assert.equal(fs.readFileSync(mentoring(), 'utf8'), before);
+    assert.equal(fs.readFileSync(store, 'utf8'), broken);
+    const listing = await run(['notes']);
+    assert.equal(listing.code, 2);
+    assert.match(listing.err, /:4:1: /);
+  });
+
+  it('keeps notes on their sessions while others edit the file, and lists removed ones as detached', async () => {
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-24', '--private-notes', 'on the 24th'])).code, 0);
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--status', 'cancelled', '--reason', 'ill', '--date', '2026-02-07', '--private-notes', 'why we cancelled'])).code, 0);
+    // Someone else adds a session at the top and removes the cancelled one.
+    const text = fs.readFileSync(mentoring(), 'utf8');
+    const edited = text
+      .replace('sessions:\n', 'sessions:\n  - date: 2026-01-03\n    partnership: bob-carol\n    status: held\n')
+      .replace(/ {2}- date: 2026-02-07\n(?: {4}.*\n)+/, '');
+    assert.notEqual(edited, text);
+    fs.writeFileSync(mentoring(), edited);
+    const notes = await listed();
+    assert.deepEqual(
+      notes.map((n) => [n.text, n.attached, n.session]),
+      [
+        ['on the 24th', true, 2],
+        ['why we cancelled', false, undefined],
+      ],
+    );
+    const r = await run(['notes']);
+    assert.match(r.out, /\n {2}DETACHED session 2026-02-07 \(cancelled\), written .*\n {4}why we cancelled\n/);
+    assert.match(r.out, /DETACHED: its session or goal is no longer in the file; the note is kept\.\n$/);
+    assert.deepEqual((await run(['notes', '--partnership', 'bob-carol'])).out, `No private notes of partnership "bob-carol" for .mentoring.yml on this machine (they would be kept in ${path.join(notesDir, fs.readdirSync(notesDir)[0])}).\n`);
+  });
+
+  it('escapes control characters in what it prints: one line of output per line of the note', async () => {
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--private-notes', 'a\u001b[31mred\u202e\r\n::error::forged'])).code, 0);
+    const r = await run(['notes']);
+    assert.ok(r.out.includes('    a\\x1b[31mred\\u202e\n    ::error::forged\n'), r.out);
+    for (const c of ['\u001b', '\u202e', '\r']) assert.ok(!r.out.includes(c), JSON.stringify(c));
+  });
+
+  it('moves the notes to another machine: export, import into a clone there, once', async () => {
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-24', '--private-notes', 'travels'])).code, 0);
+    const out = path.join(tempDir(), 'notes-export.yml');
+    const exported = await run(['notes', 'export', '--out', out]);
+    assert.equal(exported.code, 0, exported.err);
+    assert.match(exported.out, /^Exported 1 private note to .*notes-export\.yml \(readable by you only\)/);
+    if (process.platform !== 'win32') assert.equal(fs.statSync(out).mode & 0o777, 0o600);
+    assert.equal((await run(['notes', 'export', '--out', out])).code, 1, 'an existing file is not replaced');
+    assert.match((await run(['notes', 'export', '--out', out])).err, /already exists; use --force to replace it; nothing was written/);
+    assert.equal((await run(['notes', 'export', '--out', out, '--force'])).code, 0);
+    const inside = await run(['notes', 'export', '--out', 'notes.yml']);
+    assert.equal(inside.code, 1);
+    assert.match(inside.err, /inside the repository/);
+    assert.equal(fs.existsSync(path.join(repo, 'notes.yml')), false);
+
+    // The other machine: a clone of the repository (with the session) and an empty notes folder.
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'session'], { GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' });
+    const clone = cloneRepo(repo);
+    const there = path.join(tempDir(), 'notes');
+    const imported = await run(['notes', 'import', out], { cwd: clone, dir: there });
+    assert.equal(imported.code, 0, imported.err);
+    assert.match(imported.out, /^Imported 1 private note into /);
+    const r = await run(['notes', '--json'], { cwd: clone, dir: there });
+    assert.deepEqual((JSON.parse(r.out) as { notes: ListedNote[] }).notes.map((n) => [n.text, n.attached]), [['travels', true]]);
+    assert.match((await run(['notes', 'import', out], { cwd: clone, dir: there })).out, /^Imported 0 private notes \(1 already here\)/);
+
+    // The same note changed on this machine: importing the old one again is refused, unless forced.
+    const [name] = fs.readdirSync(there).filter((n) => n.endsWith('.yml'));
+    const store = path.join(there, name);
+    fs.writeFileSync(store, fs.readFileSync(store, 'utf8').replace('text: travels', 'text: changed here'));
+    const refused = await run(['notes', 'import', out], { cwd: clone, dir: there });
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /differs from the one on this machine\n1 note would replace different text; use --force to replace it; nothing was written\n$/);
+    assert.ok(fs.readFileSync(store, 'utf8').includes('changed here'));
+    assert.match((await run(['notes', 'import', out, '--force'], { cwd: clone, dir: there })).out, /^Imported 0 private notes, replaced 1 into /);
+
+    // Another repository altogether.
+    const other = buildRepo([{ author: 'X <x@example.com>', date: '2026-02-01', files: { '.mentoring.yml': FILE } }]);
+    const elsewhere = await run(['notes', 'import', out], { cwd: other, dir: there });
+    assert.equal(elsewhere.code, 1);
+    assert.match(elsewhere.err, /was exported from another repository \(github\.com\/acme\/shop\); use --force/);
+  });
+
+  it('reports a file that is not an export at its line', async () => {
+    const bad = path.join(tempDir(), 'bad.yml');
+    fs.writeFileSync(bad, 'version: 1\nnotes:\n  - id: x\n    text: [\n');
+    const r = await run(['notes', 'import', bad]);
+    assert.equal(r.code, 2);
+    assert.ok(r.err.startsWith(`${bad}:`), r.err);
+    assert.equal((await run(['notes', 'import'])).code, 2);
+    assert.equal((await run(['notes', 'export'])).code, 2);
+  });
+
+  it('never reads a device, a pipe or an oversized file as an export or a mentoring file: one line, exit 2', async () => {
+    const big = path.join(tempDir(), 'big.yml');
+    fs.writeFileSync(big, `version: 1\n# ${'x'.repeat(6 * 1024 * 1024)}\n`);
+    for (const file of ['/dev/zero', big]) {
+      const r = await run(['notes', 'import', file]);
+      assert.equal(r.code, 2, r.err);
+      assert.equal(r.err.trimEnd().split('\n').length, 1, r.err);
+      assert.match(r.err, /not a regular file|larger than 5 MB/);
+    }
+    const listedFrom = await run(['notes', '/dev/zero']);
+    assert.equal(listedFrom.code, 2);
+    assert.match(listedFrom.err, /^\/dev\/zero: it is not a regular file/);
+  });
+});
