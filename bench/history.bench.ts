@@ -192,9 +192,11 @@ function memoryOf(repo: string, maxCommits: number | undefined): { rssMB: number
   return { rssMB: m.rss / 2 ** 20, heapMB: m.heap / 2 ** 20, commits: m.commits };
 }
 
+/** Adds a commit on the branch HEAD names (`main` in the generated repository, whatever `--repo` uses). */
 function appendCommit(bareRepo: string, n: number): void {
   const who = `Ada Lovelace <ada.lovelace@example.com> ${Math.floor(Date.now() / 1000)} +0000`;
-  const stream = `commit refs/heads/main\nauthor ${who}\ncommitter ${who}\ndata 4\nnew\nfrom refs/heads/main^0\nM 100644 inline packages/core/src/fresh_${n}.ts\ndata 2\nx\n\n`;
+  const branch = spawnSync('git', ['symbolic-ref', 'HEAD'], { cwd: bareRepo, encoding: 'utf8' }).stdout.trim() || 'refs/heads/main';
+  const stream = `commit ${branch}\nauthor ${who}\ncommitter ${who}\ndata 4\nnew\nfrom ${branch}^0\nM 100644 inline packages/core/src/fresh_${n}.ts\ndata 2\nx\n\n`;
   const r = spawnSync('git', ['fast-import', '--quiet'], { cwd: bareRepo, input: stream });
   if (r.status !== 0) throw new Error(`could not add a commit: ${r.stderr}`);
 }

@@ -1,5 +1,6 @@
 /**
- * The demo workspace: a git repository with four months of history by five people and the sample
+ * The demo workspace: a git repository with four months of history by five people (and the billing
+ * scripts of a colleague who left two years ago: knowledge at risk) and the sample
  * mentoring file (test/fixtures/sample/.mentoring.yml) with its dates moved so that its last sessions
  * were nine days ago; you are Alice (the repository's `user.email`). Used by `npm run demo` and by the
  * README screenshots suite (test/integration/screenshots/), so that the pictures show what the demo shows.
@@ -17,6 +18,7 @@ const PEOPLE = {
   carol: { name: 'Carol Martínez', email: 'carol@example.com' },
   dev: { name: 'Dev Patel', email: 'dev.patel@example.com' },
   erin: { name: 'Erin Walsh', email: 'erin@example.com' },
+  frank: { name: 'Frank Moss', email: 'frank@example.com' },
 };
 
 /** Who works where: [paths, commit subjects] per person. */
@@ -107,6 +109,10 @@ function history(sampleText, shift) {
   }
   commits.push({ who: 'alice', time: firstSession - DAY, message: 'Start a mentoring file for the team', files: { '.mentoring.yml': mentoringStart } });
   commits.push({ who: 'alice', time: today - DAY + 11 * 3600000, message: 'Goals, skills and the sessions so far', files: { '.mentoring.yml': sampleText } });
+  // Frank wrote the old billing jobs and left long before the others came.
+  const billing = { 'legacy/billing/invoice.rb': 'class Invoice\nend\n', 'legacy/billing/reminder.rb': 'class Reminder\nend\n', 'legacy/billing/ledger.rb': 'class Ledger\nend\n' };
+  commits.push({ who: 'frank', time: start - 700 * DAY, message: 'Billing jobs', files: billing });
+  commits.push({ who: 'frank', time: start - 640 * DAY, message: 'Send payment reminders weekly', files: { 'legacy/billing/reminder.rb': 'class Reminder\n  WEEKLY = true\nend\n' } });
   commits.push({ who: 'alice', time: start - DAY, message: 'Checkout service: README', files: { 'README.md': '# Checkout service\n\nThe shop\'s checkout: a TypeScript server, payments, and data scripts.\n' } });
   return commits.sort((a, b) => a.time - b.time);
 }

@@ -103,7 +103,7 @@ async function main() {
   const built = spawnSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
   const n = makeDemoWorkspace(workspace);
-  console.log(`demo workspace: ${path.relative(process.cwd(), workspace) || workspace} (${n} commits by ${Object.keys(PEOPLE).length} people; you are ${PEOPLE.alice.name})`);
+  console.log(`demo workspace: ${path.relative(process.cwd(), workspace) || workspace} (${n} commits by ${Object.keys(PEOPLE).length} people, one of whom left long ago; you are ${PEOPLE.alice.name})`);
   if (!opts.open) return;
   if (desktop) openDesktop();
   else await openBrowser(opts.port);

@@ -8,20 +8,22 @@ import type { MentoringFile } from '../core/model';
 import { DEFAULT_FILE_NAME } from '../core/model';
 import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors } from '../core/problems';
+import type { Expertise } from '../core/expertise';
+import { ACTIVE_ELSEWHERE, activeElsewhere, checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/people';
+import { identityFor, labelOf, suggest, Suggestions } from '../core/suggest';
 import { FileAccessError, readMentoringFile } from '../core/safeWrite';
 import { jsonText, oneLine } from '../core/text';
-import { describeSkill } from '../core/skills';
-import { identityFor, suggest, Suggestions } from '../core/suggest';
 import { analyzeRepository, Analysis } from '../git/analyze';
 import { defaultCacheDir } from '../git/cache';
 import { NotARepositoryError } from '../git/history';
 import { parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
 
-const USAGE = `usage: peer-mentoring suggest [--repo DIR] [--file FILE] [--since DATE] [--no-cache] [--json]
+const USAGE = `usage: peer-mentoring suggest [--repo DIR] [--file FILE] [--since DATE] [--active-months N] [--bot PATTERN]... [--no-cache] [--json | --mailmap]
 
-Reads the repository's git history (merges and bots left out) and prints each person's strongest
-skill areas, knowledge islands (areas only one person knows) and mutual mentoring matches.
+Reads the repository's git history (merges and bots left out) and prints who is active and their
+strongest skill areas, knowledge islands (areas only one active person knows), knowledge at risk
+(areas only people who left know) and mutual mentoring matches.
 
   --repo DIR           the repository (default: the current folder)
   --file FILE          the mentoring file, to match people to partners by email and use the
@@ -29,21 +31,28 @@ skill areas, knowledge islands (areas only one person knows) and mutual mentorin
   --since DATE         only history after DATE (YYYY-MM-DD, or e.g. "18 months ago")
   --max-commits N      only the newest N commits
   --half-life DAYS     recent activity counts half after DAYS days (default 180)
-  --bot PATTERN        also leave out authors matching PATTERN (a regular expression; repeatable)
+  --active-months N    people who committed in the N months before the newest commit are
+                       active (default ${DEFAULT_ACTIVE_MONTHS}); only they hold islands and appear in matches
+  --bot PATTERN        also leave out authors matching PATTERN (a regular expression tested
+                       against "Name <email>"; repeatable)
   --no-cache           read the whole history again (the cache is in $XDG_CACHE_HOME/peer-mentoring)
-  --json               JSON: { people, islands, matches }
+  --json               JSON: { people, islands, atRisk, matches, mailmap, … }
+  --mailmap            print suggested .mailmap lines for people who appear under several
+                       addresses (the same full name), to review and add to .mailmap
 
 Exit status: 0 done, 1 the mentoring file has errors, 2 usage error or not a git repository.
 `;
 
 const RELATIVE_DATE = /^\d+ (day|week|month|year)s? ago$/;
 const SHOW_PEOPLE = 20;
+const SHOW_FORMER = 5;
 const SHOW_SKILLS = 5;
 const SHOW_ISLANDS = 10;
+const SHOW_AT_RISK = 10;
 const SHOW_MATCHES = 10;
 
 export const run: CliCommand = async (args, io) => {
-  const spec = { repo: 'value', file: 'value', since: 'value', 'max-commits': 'value', 'half-life': 'value', bot: 'list', 'no-cache': 'flag', json: 'flag' } as const;
+  const spec = { repo: 'value', file: 'value', since: 'value', 'max-commits': 'value', 'half-life': 'value', 'active-months': 'value', bot: 'list', 'no-cache': 'flag', json: 'flag', mailmap: 'flag' } as const;
   const { options, help } = parseArgs(args, spec, { maxPositionals: 0 });
   if (help) {
     io.out(USAGE);
@@ -52,8 +61,12 @@ export const run: CliCommand = async (args, io) => {
   if (options.since !== undefined && !isIsoDate(options.since) && !RELATIVE_DATE.test(options.since)) {
     throw new UsageError(`--since: '${options.since}' is not a YYYY-MM-DD date or "N days|weeks|months|years ago"`);
   }
+  if (options.json && options.mailmap) throw new UsageError('--json and --mailmap: choose one (the JSON has the .mailmap lines too)');
   const maxCommits = positiveNumber('--max-commits', options['max-commits'], true);
   const halfLifeDays = positiveNumber('--half-life', options['half-life'], false);
+  const activeMonths = positiveNumber('--active-months', options['active-months'], true) ?? DEFAULT_ACTIVE_MONTHS;
+  const months = checkActiveMonths(activeMonths);
+  if (typeof months === 'string') throw new UsageError(`--active-months: ${months}`);
   for (const p of options.bot) {
     try {
       new RegExp(p, 'i');
@@ -84,9 +97,15 @@ export const run: CliCommand = async (args, io) => {
     io.err(`peer-mentoring suggest: ${oneLine(why)}\n`);
     return 2;
   }
-  const expertise = analysis.state.compute({ identity: identityFor(mentoring) });
+  const mailmap = mailmapSuggestions(analysis.state.listPeople());
+  if (options.mailmap) {
+    io.out(renderMailmap(mailmap));
+    return 0;
+  }
+  for (const n of analysis.notices) io.err(`peer-mentoring suggest: ${oneLine(n)}\n`);
+  const expertise = analysis.state.compute({ identity: identityFor(mentoring), activeMonths });
   const result = suggest(expertise, mentoring);
-  io.out(options.json ? renderJson(analysis, result) : renderText(analysis, result, mentoring));
+  io.out(options.json ? renderJson(analysis, expertise, result, mailmap, activeMonths) : renderText(analysis, expertise, result, mailmap, activeMonths));
   return 0;
 };
 
@@ -120,54 +139,97 @@ async function loadMentoring(io: CliIO, repo: string, file: string | undefined):
 }
 
 const r2 = (n: number): number => Math.round(n * 100) / 100;
+const day = (epochSeconds: number): string | null => (epochSeconds > 0 ? isoDay(epochSeconds) : null);
 
-function renderJson(analysis: Analysis, s: Suggestions): string {
+function renderMailmap(mailmap: MailmapSuggestion[]): string {
+  if (mailmap.length === 0) return '# No one appears under several addresses with the same full name.\n';
+  const lines = ['# Suggested .mailmap lines: each maps an address to the name and address of the same', '# person\'s latest commit. Check each one before adding it to .mailmap.'];
+  for (const m of mailmap) lines.push(...m.lines.map(oneLine));
+  return lines.join('\n') + '\n';
+}
+
+function renderJson(analysis: Analysis, expertise: Expertise, s: Suggestions, mailmap: MailmapSuggestion[], activeMonths: number): string {
+  const label = (skill: string): string => labelOf(expertise, skill);
   const json = {
     head: analysis.head ?? null,
     commitsRead: analysis.commitsRead,
     commits: analysis.state.commits,
+    massChanges: analysis.state.massChanges,
+    newest: expertise.newest === undefined ? null : isoDay(expertise.newest),
+    activeMonths,
+    activeSince: expertise.newest === undefined ? null : isoDay(expertise.activeSince),
+    renames: analysis.renames,
+    notices: analysis.notices,
     people: s.people.map((p) => ({
       name: p.name,
       email: p.email,
       emails: p.emails,
       ...(p.partnerId ? { partnerId: p.partnerId } : {}),
       commits: p.commits,
-      skills: p.skills.map((k) => ({ skill: k.skill, score: k.score, recent: k.recent, authorship: k.authorship, files: k.files, commits: k.commits })),
+      lastCommit: day(p.lastDate),
+      active: p.active,
+      skills: p.skills.map((k) => ({ skill: k.skill, label: label(k.skill), score: k.score, recent: k.recent, authorship: k.authorship, files: k.files, commits: k.commits, last: day(k.lastDate) })),
     })),
     islands: s.islands,
+    atRisk: s.atRisk,
     matches: s.matches,
+    mailmap: mailmap.flatMap((m) => m.lines),
   };
   return jsonText(json) + '\n';
 }
 
-function renderText(analysis: Analysis, s: Suggestions, mentoring: MentoringFile | undefined): string {
+function renderText(analysis: Analysis, expertise: Expertise, s: Suggestions, mailmap: MailmapSuggestion[], activeMonths: number): string {
   // Names and e-mails come from git, labels from the file: each is escaped onto its line.
-  const label = (id: string): string => oneLine(describeSkill(id, mentoring?.skills).label);
+  const label = (id: string): string => oneLine(labelOf(expertise, id));
   const who = (name: string, partnerId: string | undefined): string => (partnerId ? oneLine(name) : `${oneLine(name)} (not yet a partner)`);
   const pct = (n: number): string => `${Math.round(n * 100)}%`;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const lines: string[] = [];
   const how = { full: 'read in full', incremental: 'new commits read', cached: 'from the cache', empty: 'no commits' }[analysis.mode];
-  lines.push(`${analysis.state.commits} commits analysed (${how}${analysis.head ? `, HEAD ${analysis.head.slice(0, 12)}` : ''}).`, '');
+  lines.push(`${analysis.state.commits} commits analysed (${how}${analysis.head ? `, HEAD ${analysis.head.slice(0, 12)}` : ''}).`);
+  if (expertise.newest !== undefined) {
+    lines.push(`Newest commit ${isoDay(expertise.newest)}: active means a commit since ${isoDay(expertise.activeSince)} (${plural(activeMonths, 'month')}; --active-months).`);
+  }
+  if (analysis.state.massChanges > 0) lines.push(`${plural(analysis.state.massChanges, 'mass change')} (ignored revisions, or ${analysis.state.massChangeFiles}+ files) earned no skill.`);
+  lines.push('');
 
-  lines.push('People and their strongest areas (score 0–1):');
-  const people = s.people.filter((p) => p.skills.length > 0);
-  if (people.length === 0) lines.push('  nobody yet');
-  for (const p of people.slice(0, SHOW_PEOPLE)) {
-    lines.push(`  ${who(p.name, p.partnerId)} <${oneLine(p.email)}>, ${p.commits} commit${p.commits === 1 ? '' : 's'}`);
+  const active = s.people.filter((p) => p.active);
+  const former = s.people.filter((p) => !p.active);
+  lines.push('Active people and their strongest areas (score 0–1):');
+  const shown = active.filter((p) => p.skills.length > 0);
+  if (shown.length === 0) lines.push('  nobody');
+  for (const p of shown.slice(0, SHOW_PEOPLE)) {
+    const elsewhere = activeElsewhere(p, expertise.activeSince) ? ` (${ACTIVE_ELSEWHERE})` : '';
+    lines.push(`  ${who(p.name, p.partnerId)} <${oneLine(p.email)}>, ${plural(p.commits, 'commit')}, last ${isoDay(p.lastDate)}${elsewhere}`);
     lines.push(`    ${p.skills.slice(0, SHOW_SKILLS).map((k) => `${label(k.skill)} ${r2(k.score).toFixed(2)}`).join(', ')}`);
   }
-  if (people.length > SHOW_PEOPLE) lines.push(`  … and ${people.length - SHOW_PEOPLE} more (--json lists everyone)`);
+  if (shown.length > SHOW_PEOPLE) lines.push(`  … and ${shown.length - SHOW_PEOPLE} more (--json lists everyone)`);
+  if (former.length > 0) {
+    lines.push('', `Former contributors (no commit since ${isoDay(expertise.activeSince)}): ${former.length}, most commits first:`);
+    for (const p of former.slice(0, SHOW_FORMER)) lines.push(`  ${oneLine(p.name)} <${oneLine(p.email)}>, ${plural(p.commits, 'commit')}, last ${isoDay(p.lastDate)}`);
+    if (former.length > SHOW_FORMER) lines.push(`  … and ${former.length - SHOW_FORMER} more`);
+  }
 
-  lines.push('', 'Knowledge islands (one person holds the area):');
+  const reason = { wants: 'wants it', 'worked-here': 'has worked here', 'active-nearby': 'active nearby' };
+  const candidates = (list: Suggestions['islands'][number]['candidates'], intro: string): void => {
+    if (list.length) lines.push(`    ${intro}: ${list.map((c) => `${oneLine(c.name)} (${reason[c.reason]})`).join(', ')}`);
+  };
+  lines.push('', 'Knowledge islands (one active person holds the area):');
   if (s.islands.length === 0) lines.push('  none');
   for (const i of s.islands.slice(0, SHOW_ISLANDS)) {
-    lines.push(`  ${oneLine(i.label)} [${oneLine(i.skill)}]: ${who(i.name, i.partnerId)}, sole author of ${i.soleFiles}/${i.files} files, ${pct(i.share)} of recent work`);
-    if (i.candidates.length) {
-      const reason = { wants: 'wants it', 'worked-here': 'has worked here', 'active-nearby': 'active nearby' };
-      lines.push(`    could learn it: ${i.candidates.map((c) => `${oneLine(c.name)} (${reason[c.reason]})`).join(', ')}`);
-    }
+    lines.push(`  ${label(i.skill)} [${oneLine(i.skill)}]: ${who(i.name, i.partnerId)}, only active author of ${i.soleFiles}/${i.files} files, ${pct(i.share)} of recent work`);
+    candidates(i.candidates, 'could learn it');
   }
   if (s.islands.length > SHOW_ISLANDS) lines.push(`  … and ${s.islands.length - SHOW_ISLANDS} more`);
+
+  lines.push('', 'Knowledge at risk (only people who left know most of the area):');
+  if (s.atRisk.length === 0) lines.push('  none');
+  for (const a of s.atRisk.slice(0, SHOW_AT_RISK)) {
+    const experts = a.formerExperts.map((x) => `${oneLine(x.name)} (last commit ${x.lastCommit}, ${plural(x.files, 'file')})`).join(', ');
+    lines.push(`  ${label(a.skill)} [${oneLine(a.skill)}]: ${a.files}/${a.areaFiles} files${experts ? `; former experts: ${experts}` : ''}`);
+    candidates(a.candidates, 'could take it over');
+  }
+  if (s.atRisk.length > SHOW_AT_RISK) lines.push(`  … and ${s.atRisk.length - SHOW_AT_RISK} more`);
 
   lines.push('', 'Mutual matches (each can teach the other):');
   if (s.matches.length === 0) lines.push('  none');
@@ -177,5 +239,9 @@ function renderText(analysis: Analysis, s: Suggestions, mentoring: MentoringFile
     lines.push(`    ${oneLine(m.bName)} → ${oneLine(m.aName)}: ${m.bTeachesA.map(label).join(', ')}`);
   }
   if (s.matches.length > SHOW_MATCHES) lines.push(`  … and ${s.matches.length - SHOW_MATCHES} more`);
+  if (mailmap.length > 0) {
+    const n = mailmap.length === 1 ? '1 person appears' : `${mailmap.length} people appear`;
+    lines.push('', `${n} under several addresses with the same name: --mailmap prints .mailmap lines to join them.`);
+  }
   return lines.join('\n') + '\n';
 }

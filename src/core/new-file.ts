@@ -9,6 +9,8 @@ import { SLUG } from './validate';
 export interface NewPartner {
   name: string;
   email?: string;
+  /** More addresses of the same person (the first is `email`'s). */
+  emails?: readonly string[];
 }
 
 const HEADER = `# Peer mentoring: who mentors whom, what they work towards and when they meet.
@@ -33,10 +35,10 @@ export function newMentoringFile(people: readonly NewPartner[]): string {
   for (const p of people) {
     const name = p.name.trim() || p.email?.split('@')[0] || '';
     if (!name) continue;
-    const email = p.email?.trim();
-    const same = merged.find((m) => m.name.toLowerCase() === name.toLowerCase());
-    if (!same) merged.push({ name, emails: email ? [email] : [] });
-    else if (email && !same.emails.some((e) => e.toLowerCase() === email.toLowerCase())) same.emails.push(email);
+    const emails = [p.email, ...(p.emails ?? [])].map((e) => e?.trim()).filter((e): e is string => !!e);
+    let same = merged.find((m) => m.name.toLowerCase() === name.toLowerCase());
+    if (!same) merged.push((same = { name, emails: [] }));
+    for (const email of emails) if (!same.emails.some((e) => e.toLowerCase() === email.toLowerCase())) same.emails.push(email);
   }
   const ids = partnerIds(merged);
   const lines = [HEADER + `version: ${FORMAT_VERSION}`];

@@ -12,8 +12,12 @@
  * The team's areas take precedence over the built-in module: a path inside a team area keeps its
  * language and practice tags (knowing the area and knowing the language are different skills) but
  * not its `module:` tag (the team's area is the module the team talks about).
+ *
+ * Paths that earn no skill (generated, vendored, lockfiles, release notes: `generated.ts`) get no
+ * built-in area; only a team area the team drew around them.
  */
 import type { SkillArea } from './model';
+import { isNonSkillPath } from './generated';
 import { compileGlobs, normalizePath } from './glob';
 
 export type SkillKind = 'language' | 'practice' | 'module' | 'team';
@@ -152,6 +156,11 @@ export function describeSkill(id: string, teamSkills: readonly SkillArea[] = [])
   return { id, kind: 'team', label: id };
 }
 
+/** How an area is shown: folders as folders (`lib/`, apart from the practice "Tests" and a folder `tests/`), others by name. */
+export function areaLabel(tag: SkillTag): string {
+  return tag.kind === 'module' ? `${tag.label}/` : tag.label;
+}
+
 /** Folder of the module a path belongs to (`src/core/a.ts` → `src/core`), or undefined at the root. */
 export function moduleOf(path: string): string | undefined {
   const first = path.indexOf('/');
@@ -191,8 +200,11 @@ function languageOf(lower: string): string | undefined {
 /**
  * A classifier for repository paths (forward slashes, relative to the repository root). Team areas
  * are compiled once; the classifier holds no per-path state, so callers cache results per path.
+ * `noSkill` tells paths that earn no built-in area (default: the built-in rules of `generated.ts`;
+ * the analysis passes the repository's own, with its `.gitattributes`).
  */
-export function createClassifier(teamSkills: readonly SkillArea[] = []): (path: string) => SkillTag[] {
+export function createClassifier(teamSkills: readonly SkillArea[] = [], options: { noSkill?: (path: string) => boolean } = {}): (path: string) => SkillTag[] {
+  const noSkill = options.noSkill ?? isNonSkillPath;
   const team = teamSkills.map((s) => ({ tag: { id: s.id, kind: 'team', label: s.name ?? s.id } as SkillTag, match: compileGlobs(s.paths) }));
   const moduleTags = new Map<string, SkillTag>();
   return (rawPath: string): SkillTag[] => {
@@ -207,6 +219,7 @@ export function createClassifier(teamSkills: readonly SkillArea[] = []): (path: 
     };
     for (const t of team) if (t.match(path)) add(t.tag);
     const inTeamArea = tags.length > 0;
+    if (noSkill(path)) return tags;
     const parts = path.split('/');
     const name = parts.pop() ?? '';
     const lower = name.toLowerCase();

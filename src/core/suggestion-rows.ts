@@ -3,19 +3,21 @@
  * file without any editor API, so the whole view can be checked in plain Node.
  *
  *   folder (only with several workspace folders)
- *   ├─ notices: Restricted Mode, not a repository, no commits, reading…, errors in the file
- *   ├─ Who knows what        person (top areas; "not yet a partner") › area (score, files, commits)
- *   ├─ Knowledge islands     area (holder, share of recent work) › who could learn it
+ *   ├─ notices: Restricted Mode, not a repository, no commits, reading…, errors in the file, partial clone
+ *   ├─ Who knows what        person (top areas, last commit; active people first) › area (score, files, commits)
+ *   ├─ Knowledge islands     area (active holder, share of recent work) › who could learn it
+ *   ├─ Knowledge at risk     area (files only people who left know) › former experts, who could take it over
  *   ├─ Mutual matches        A ⇄ B (score) › A → B: areas, B → A: areas
  *   └─ Suggested goals       partnership › proposed goal
  */
 import type { Expertise, SkillScore } from './expertise';
 import type { Goal, MentoringFile, Partnership } from './model';
+import { ACTIVE_ELSEWHERE, activeElsewhere, agoText, isoDay } from './people';
 import { describeSkill, SkillKind, SkillTag } from './skills';
-import { Island, Match, suggest, suggestGoals, SuggestOptions } from './suggest';
+import { Island, IslandCandidate, labelOf, Match, suggest, suggestGoals, SuggestOptions } from './suggest';
 import type { RowIcon, ViewRow } from './viewRow';
 
-export type SuggestionRowKind = 'folder' | 'notice' | 'section' | 'person' | 'area' | 'island' | 'candidate' | 'match' | 'direction' | 'partnership' | 'suggestedGoal';
+export type SuggestionRowKind = 'folder' | 'notice' | 'section' | 'person' | 'area' | 'island' | 'atRisk' | 'formerExpert' | 'candidate' | 'match' | 'direction' | 'partnership' | 'suggestedGoal';
 
 /** `contextValue`: `match`, `match-partnered`, `suggestedGoal`, `notice-restricted`, … */
 export interface SuggestionRow extends ViewRow<SuggestionRowKind, SuggestionRow> {
@@ -36,7 +38,7 @@ export type AnalysisStatus =
   | { state: 'empty' }
   | { state: 'cancelled' }
   | { state: 'failed'; message: string }
-  | { state: 'done'; expertise: Expertise };
+  | { state: 'done'; expertise: Expertise; notices?: string[]; mailmap?: number };
 
 export interface SuggestionFolder {
   key: string;
@@ -56,12 +58,15 @@ export interface SuggestionInput {
   maxSkills?: number;
   maxIslands?: number;
   maxMatches?: number;
+  maxAtRisk?: number;
   goalsPerMember?: number;
+  /** Epoch seconds that "3 days ago" is measured from (default: now). */
+  now?: number;
 }
 
 export const RESTRICTED_ROW = 'Suggestions need git history, which is not read in Restricted Mode';
 export const MANAGE_TRUST_ROW = 'Manage Workspace Trust…';
-export const SECTIONS = { people: 'Who knows what', islands: 'Knowledge islands', matches: 'Mutual matches', goals: 'Suggested goals' } as const;
+export const SECTIONS = { people: 'Who knows what', islands: 'Knowledge islands', atRisk: 'Knowledge at risk', matches: 'Mutual matches', goals: 'Suggested goals' } as const;
 
 const NOT_PARTNER = 'not yet a partner';
 const REASONS: Record<Island['candidates'][number]['reason'], string> = { wants: 'wants to learn it', 'worked-here': 'has worked here', 'active-nearby': 'active in related areas' };
@@ -118,11 +123,14 @@ function folderRows(f: SuggestionFolder, input: SuggestionInput): SuggestionRow[
     case 'failed':
       return [notice(f.key, 'failed', 'Could not read the git history', { id: 'error', color: 'problemsErrorIcon.foreground' }, 'notice-failed', s.message)];
     case 'done':
-      return doneRows(f, s.expertise, input);
+      return [...(s.notices ?? []).map((n, i) => notice(f.key, `analysis-${i}`, n, info, 'notice-analysis')), ...doneRows(f, s, input)];
   }
 }
 
-function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionInput): SuggestionRow[] {
+function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 'done' }>, input: SuggestionInput): SuggestionRow[] {
+  const { expertise } = status;
+  const now = input.now ?? Date.now() / 1000;
+  const ago = (epochSeconds: number): string => agoText(epochSeconds, now);
   const rows: SuggestionRow[] = [];
   const file = f.mentoring;
   if (f.hasErrors) {
@@ -132,8 +140,8 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
   }
   const result = suggest(expertise, file, input.options);
   const tag = (skill: string): SkillTag => expertise.areas.get(skill)?.tag ?? describeSkill(skill, file?.skills);
-  // Folders read as folders ("tests/"), apart from the practice of the same name ("Tests").
-  const label = (skill: string): string => (tag(skill).kind === 'module' ? `${tag(skill).label}/` : tag(skill).label);
+  // Folders read as folders ("tests/"), apart from the practice of the same name ("Tests"); one label per area.
+  const label = (skill: string): string => labelOf(expertise, skill, file?.skills);
   // Equal scores: the team's areas, languages and practices say more than folders.
   const ranked = (skills: SkillScore[]): SkillScore[] => [...skills].sort((x, y) => y.score - x.score || KIND_ORDER[tag(x.skill).kind] - KIND_ORDER[tag(y.skill).kind]);
   const who = (name: string, partnerId: string | undefined): string => (partnerId ? name : `${name} (${NOT_PARTNER})`);
@@ -158,15 +166,21 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
     const id = `${f.key}/people/${p.partnerId ? `partner:${p.partnerId}` : p.email.toLowerCase()}`;
     const skills = ranked(p.skills);
     const top = skills.slice(0, 3).map((k) => label(k.skill));
+    const elsewhere = activeElsewhere(p, expertise.activeSince);
+    const last = !p.active ? `left · last commit ${ago(p.lastDate)}` : elsewhere ? `${ago(p.lastDate)} · ${ACTIVE_ELSEWHERE}` : ago(p.lastDate);
     return {
       id,
       kind: 'person',
       folder: f.key,
       label: p.name,
-      description: [p.partnerId ? '' : NOT_PARTNER, top.join(', ')].filter(Boolean).join(' · '),
-      tooltip: [`${p.name} <${p.email}>${p.partnerId ? ` — partner ${p.partnerId}` : ` — ${NOT_PARTNER}`}`, `${plural(p.commits, 'commit')}`].join('\n'),
-      icon: { id: p.partnerId ? 'person' : 'person-add' },
-      contextValue: p.partnerId ? 'person-partner' : 'person',
+      // Someone who left is no partner to propose.
+      description: [p.partnerId || !p.active ? '' : NOT_PARTNER, top.join(', '), last].filter(Boolean).join(' · '),
+      tooltip: [
+        `${p.name} <${p.email}>${p.partnerId ? ` — partner ${p.partnerId}` : ` — ${NOT_PARTNER}`}`,
+        `${plural(p.commits, 'commit')}, the last on ${isoDay(p.lastDate)} (${ago(p.lastDate)})${!p.active ? ': no longer active' : elsewhere ? `; ${ACTIVE_ELSEWHERE} with the same name` : ''}`,
+      ].join('\n'),
+      icon: p.active ? { id: p.partnerId ? 'person' : 'person-add' } : { id: 'person', color: 'disabledForeground' },
+      contextValue: p.active ? (p.partnerId ? 'person-partner' : 'person') : 'person-departed',
       children: skills.slice(0, maxSkills).map(
         (k): SuggestionRow => ({
           id: `${id}/${k.skill}`,
@@ -174,7 +188,7 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
           folder: f.key,
           label: label(k.skill),
           description: `${score(k.score)} · ${plural(k.files, 'file')} · ${plural(k.commits, 'commit')}`,
-          tooltip: `Score ${score(k.score)}: ${pct(k.recent)} of the recent work, author of ${pct(k.authorship)} of the files${k.places.length ? `\nIn ${k.places.slice(0, 3).join(', ')}` : ''}`,
+          tooltip: `Score ${score(k.score)} (1: the best active person here): ${pct(k.recent)} of the recent work, author of ${pct(k.authorship)} of the files${k.lastDate ? `, last change ${isoDay(k.lastDate)}` : ''}${k.places.length ? `\nIn ${k.places.slice(0, 3).join(', ')}` : ''}`,
           icon: { id: 'symbol-namespace' },
           contextValue: 'area',
           children: [],
@@ -182,7 +196,15 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
       ),
     };
   });
-  rows.push(section('people', 'organization', [...personRows, ...more('people', people.length - maxPeople, 'person', 'people')], 'No skill areas found in the history'));
+  const mailmap = status.mailmap
+    ? [
+        {
+          ...notice(f.key, 'mailmap', `${status.mailmap === 1 ? '1 person appears' : `${status.mailmap} people appear`} under several addresses`, { id: 'person' }, 'notice-mailmap', 'Suggest .mailmap lines'),
+          command: { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: f.key }] },
+        },
+      ]
+    : [];
+  rows.push(section('people', 'organization', [...personRows, ...more('people', people.length - maxPeople, 'person', 'people'), ...mailmap], 'No skill areas found in the history'));
 
   // Knowledge islands.
   const maxIslands = input.maxIslands ?? 10;
@@ -194,26 +216,47 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
       folder: f.key,
       label: label(i.skill),
       description: `${who(i.name, i.partnerId)} · ${pct(i.share)} of recent work`,
-      tooltip: `${i.name} is the only author of ${i.soleFiles} of the ${plural(i.files, 'file')} in ${label(i.skill)} and did ${pct(i.share)} of its recent work.`,
+      tooltip: `${i.name} is the only active author of ${i.soleFiles} of the ${plural(i.files, 'file')} in ${label(i.skill)} and did ${pct(i.share)} of its recent work.`,
       icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
       contextValue: 'island',
       children: i.candidates.length
-        ? i.candidates.map(
-            (c): SuggestionRow => ({
-              id: `${id}/${c.partnerId ? `partner:${c.partnerId}` : c.person.toLowerCase()}`,
-              kind: 'candidate',
-              folder: f.key,
-              label: c.name,
-              description: [REASONS[c.reason], c.partnerId ? '' : NOT_PARTNER].filter(Boolean).join(' · '),
-              icon: { id: 'mortar-board' },
-              contextValue: 'candidate',
-              children: [],
-            }),
-          )
+        ? i.candidates.map((c) => candidateRow(f.key, id, c))
         : [notice(f.key, `islands/${i.skill}/none`, 'Nobody has worked nearby yet', { id: 'circle-slash' }, 'notice-none')],
     };
   });
   rows.push(section('islands', 'warning', [...islandRows, ...more('islands', result.islands.length - maxIslands, 'island', 'islands')], 'None: every area has more than one author'));
+
+  // Knowledge at risk.
+  const maxAtRisk = input.maxAtRisk ?? 10;
+  const atRiskRows = result.atRisk.slice(0, maxAtRisk).map((a): SuggestionRow => {
+    const id = `${f.key}/atRisk/${a.skill}`;
+    const experts = a.formerExperts.map(
+      (x): SuggestionRow => ({
+        id: `${id}/former/${x.email.toLowerCase()}`,
+        kind: 'formerExpert',
+        folder: f.key,
+        label: x.name,
+        description: `left · last commit ${ago(Date.parse(`${x.lastCommit}T12:00:00Z`) / 1000)} · author of ${plural(x.files, 'file')}`,
+        tooltip: `${x.name} <${x.email}> authors ${plural(x.files, 'file')} of ${label(a.skill)}; last commit ${x.lastCommit}.`,
+        icon: { id: 'person', color: 'disabledForeground' },
+        contextValue: 'formerExpert',
+        children: [],
+      }),
+    );
+    const takers = a.candidates.map((c) => candidateRow(f.key, `${id}/take`, c, 'could take it over'));
+    return {
+      id,
+      kind: 'atRisk',
+      folder: f.key,
+      label: label(a.skill),
+      description: `${a.files} of ${plural(a.areaFiles, 'file')} · ${a.formerExperts.length ? a.formerExperts.map((x) => x.name).join(', ') : 'people who left'}`,
+      tooltip: `Only people who left author ${a.files} of the ${plural(a.areaFiles, 'file')} in ${label(a.skill)}${a.formerExperts.length ? `:\n${a.formerExperts.map((x) => `${x.name} (last commit ${x.lastCommit}, ${plural(x.files, 'file')})`).join('\n')}` : '.'}`,
+      icon: { id: 'history', color: 'problemsWarningIcon.foreground' },
+      contextValue: 'atRisk',
+      children: [...experts, ...takers],
+    };
+  });
+  rows.push(section('atRisk', 'history', [...atRiskRows, ...more('atRisk', result.atRisk.length - maxAtRisk, 'area', 'areas')], 'None: someone active knows every area'));
 
   // Mutual matches.
   const maxMatches = input.maxMatches ?? 10;
@@ -284,6 +327,20 @@ function doneRows(f: SuggestionFolder, expertise: Expertise, input: SuggestionIn
   const noGoals = !file ? 'No mentoring file: partnerships come from it' : 'No partnerships yet: create one from a mutual match';
   rows.push(section('goals', 'lightbulb', goalRows, noGoals));
   return rows;
+}
+
+/** Someone who could learn an area (or take it over, with `intro`), with why. */
+function candidateRow(folder: string, parentId: string, c: IslandCandidate, intro?: string): SuggestionRow {
+  return {
+    id: `${parentId}/${c.partnerId ? `partner:${c.partnerId}` : c.person.toLowerCase()}`,
+    kind: 'candidate',
+    folder,
+    label: c.name,
+    description: [intro, REASONS[c.reason], c.partnerId ? '' : NOT_PARTNER].filter(Boolean).join(' · '),
+    icon: { id: 'mortar-board' },
+    contextValue: 'candidate',
+    children: [],
+  };
 }
 
 /** The partnership (not ended) with exactly these two members, if any. */

@@ -1,14 +1,22 @@
 /**
  * History analysis with its on-disk cache: the first run reads the whole history; later runs read
  * only the commits added since (`OLD..HEAD`) when the cached HEAD is still an ancestor of HEAD,
- * and the whole history again after a rewrite (rebase, reset, force-push), with `noCache`, or when
- * the cache file is unreadable.
+ * and the whole history again after a rewrite (rebase, reset, force-push), with `noCache`, when the
+ * cache file is unreadable, or when what HEAD says about the history changed (`.gitattributes`,
+ * `.git-blame-ignore-revs`).
+ *
+ * Before the history, HEAD's tree is read (`HistorySource.profile`): the files that exist are those
+ * of HEAD, generated and vendored files earn no skill, ignored revisions and mass changes earn no
+ * authorship. In a partial clone, or when git finds objects missing, renames are detected by
+ * identical content only, and the analysis says so in {@link Analysis.notices}.
  */
+import { createHash } from 'crypto';
 import { CommitRecord, ExpertiseState, DEFAULT_HALF_LIFE_DAYS } from '../core/expertise';
+import { MASS_CHANGE_FILES, nonSkillMatcher, revisionSet } from '../core/generated';
 import type { SkillArea } from '../core/model';
-import { createClassifier } from '../core/skills';
-import { cacheFile, readCache, writeCache, CACHE_VERSION } from './cache';
-import { gitHistorySource, HistorySource } from './history';
+import { createClassifier, SkillTag } from '../core/skills';
+import { cacheFile, CachedProfile, readCache, writeCache, CACHE_VERSION } from './cache';
+import { gitHistorySource, HistorySource, MissingObjectsError, RepositoryProfile } from './history';
 
 export interface AnalyzeOptions {
   /** Only commits after this date (as `git log --since`). */
@@ -20,6 +28,8 @@ export interface AnalyzeOptions {
   /** Read the whole history even if a cache exists (the cache is then rewritten). */
   noCache?: boolean;
   halfLifeDays?: number;
+  /** A commit touching this many files or more earns no skill (default 300). */
+  massChangeFiles?: number;
   botPatterns?: readonly string[];
   teamSkills?: readonly SkillArea[];
   signal?: AbortSignal;
@@ -37,41 +47,74 @@ export interface Analysis {
   /** Commits read from git in this run. */
   commitsRead: number;
   state: ExpertiseState;
+  /** `exact`: renames were detected by identical content only (contents missing or not fetched). */
+  renames: 'content' | 'exact';
+  /** One line each: what the user should know about how the history was read. */
+  notices: string[];
+}
+
+export const PARTIAL_CLONE_NOTICE = 'Partial clone: renames were detected by identical content only, so git downloads no file contents.';
+export const MISSING_OBJECTS_NOTICE = 'Some file contents are missing from the repository: renames were detected by identical content only.';
+
+/** A turn of the event loop: the extension host's thread serves the editor between long steps (HEAD's tree, the cache, the scoring that follows). */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A digest of what HEAD says about the history (attributes, ignored revisions, vendored folders). */
+function profileKey(profile: RepositoryProfile): string {
+  return createHash('sha256')
+    .update(JSON.stringify([profile.attributes, profile.ignoreRevs, profile.vendored]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export async function analyzeRepository(repoDir: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const source = options.source ?? gitHistorySource(repoDir);
   const halfLifeDays = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
-  const classify = createClassifier(options.teamSkills);
-  const fresh = (): ExpertiseState => new ExpertiseState(classify, halfLifeDays);
+  const massChangeFiles = options.massChangeFiles ?? MASS_CHANGE_FILES;
   const { gitDir, head } = await source.locate();
   options.signal?.throwIfAborted();
-  if (head === undefined) return { mode: 'empty', commitsRead: 0, state: fresh() };
+  if (head === undefined) {
+    return { mode: 'empty', commitsRead: 0, state: new ExpertiseState(createClassifier(options.teamSkills), halfLifeDays, massChangeFiles), renames: 'content', notices: [] };
+  }
+
+  const classifierFor = (p: CachedProfile): ((path: string) => SkillTag[]) => createClassifier(options.teamSkills, { noSkill: nonSkillMatcher(p.attributes, p.vendored) });
+  /** The state made ready for `profile`'s HEAD: its ignored revisions, and its tree to read paths against. */
+  const prepare = (state: ExpertiseState, profile: RepositoryProfile): ExpertiseState => {
+    state.ignoreRevision = revisionSet(profile.ignoreRevs);
+    state.useTree(profile.tree, profile.treeSet);
+    return state;
+  };
+  const notices = (renames: Analysis['renames'], partial: boolean): string[] => (renames === 'content' ? [] : [partial ? PARTIAL_CLONE_NOTICE : MISSING_OBJECTS_NOTICE]);
 
   const file = options.cacheDir
     ? cacheFile(options.cacheDir, gitDir, {
         since: options.since,
         maxCommits: options.maxCommits,
         halfLifeDays,
+        massChangeFiles,
         botPatterns: options.botPatterns ?? [],
         teamSkills: (options.teamSkills ?? []).map((s) => [s.id, s.name, s.paths]),
       })
     : undefined;
-
   const entry = file && !options.noCache ? readCache(file) : undefined;
+  /** The cached state, or undefined when it does not restore (a damaged cache is no cache). */
   const restore = (): ExpertiseState | undefined => {
     try {
-      return entry && ExpertiseState.fromJSON(entry.state, classify);
+      return entry && ExpertiseState.fromJSON(entry.state, classifierFor(entry.profileData));
     } catch {
-      return undefined; // A damaged cache is no cache.
+      return undefined;
     }
   };
+
   if (entry?.head === head) {
-    const cached = restore();
-    if (cached) return { head, mode: 'cached', commitsRead: 0, state: cached };
+    const state = restore();
+    if (state) {
+      return { head, mode: 'cached', commitsRead: 0, state, renames: entry.renames, notices: notices(entry.renames, entry.profileData.partial) };
+    }
   }
 
   let commitsRead = 0;
+  let renames: Analysis['renames'] = entry?.renames ?? 'content';
   const read = (range: string, limit: boolean): AsyncIterator<CommitRecord> => {
     const commits = source.readCommits({
       since: options.since,
@@ -79,6 +122,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
       range,
       signal: options.signal,
       botPatterns: options.botPatterns,
+      renames,
       onCommit: (n) => {
         commitsRead = n;
         options.onProgress?.(n);
@@ -91,24 +135,55 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
     return state;
   };
 
+  let profile: RepositoryProfile | undefined;
   let state: ExpertiseState | undefined;
   let mode: Analysis['mode'] = 'full';
   if (entry) {
-    // git lists OLD..HEAD and checks that OLD is still in HEAD's history while the cache loads.
+    // git lists OLD..HEAD, checks that OLD is still in HEAD's history and what changed in the tree
+    // (from the cached files, HEAD's tree at OLD) while the cache loads.
     const ancestor = source.isAncestor(entry.head, head);
+    const changed = source.profile(head, { commit: entry.head, tree: entry.state.paths, profile: entry.profileData });
+    changed.catch(() => undefined);
     const commits = read(`${entry.head}..${head}`, false);
     const first = commits.next();
     first.catch(() => undefined);
-    const cached = restore();
-    if (cached && (await ancestor)) {
-      state = await apply(cached, commits, first);
-      mode = 'incremental';
+    const restored = restore();
+    // A cache that does not restore says nothing about the tree either: HEAD's is then read whole.
+    profile = restored ? await changed : undefined;
+    if (restored && profile && (await ancestor) && profileKey(profile) === entry.profile && profile.partial === entry.profileData.partial) {
+      state = await apply(prepare(restored, profile), commits, first).catch((e: unknown) => {
+        if (e instanceof MissingObjectsError) return undefined;
+        throw e;
+      });
+      if (state) mode = 'incremental';
     } else {
       await first.catch(() => undefined);
       await commits.return?.();
     }
   }
-  state ??= await apply(fresh(), read(head, true));
-  if (file) writeCache(file, { v: CACHE_VERSION, head, state: state.toJSON() });
-  return { head, mode, commitsRead, state };
+  profile ??= await source.profile(head);
+  options.signal?.throwIfAborted();
+  await turn();
+  if (profile.partial) renames = 'exact';
+  if (!state) {
+    const current = profile;
+    const classify = classifierFor(current);
+    const fresh = (): ExpertiseState => prepare(new ExpertiseState(classify, halfLifeDays, massChangeFiles), current);
+    try {
+      state = await apply(fresh(), read(head, true));
+    } catch (e) {
+      if (!(e instanceof MissingObjectsError) || renames === 'exact') throw e;
+      // Renames by similar content need the contents git could not read: read again without them.
+      renames = 'exact';
+      state = await apply(fresh(), read(head, true));
+    }
+  }
+  state.setTree(profile.tree);
+  await turn();
+  if (file) {
+    const profileData: CachedProfile = { attributes: profile.attributes, ignoreRevs: profile.ignoreRevs, ignoreFiles: profile.ignoreFiles, vendored: profile.vendored, partial: profile.partial };
+    writeCache(file, { v: CACHE_VERSION, head, profile: profileKey(profile), profileData, renames, state: state.toJSON() });
+    await turn();
+  }
+  return { head, mode, commitsRead, state, renames, notices: notices(renames, profile.partial) };
 }

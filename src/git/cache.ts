@@ -11,12 +11,26 @@ import * as path from 'path';
 import type { SerializedExpertise } from '../core/expertise';
 
 /** Bumped whenever the cached content or its meaning changes (e.g. the classifier's tables). */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
+
+/** What HEAD said about the history (`HistorySource.profile`), without the tree (the state's files are the tree). */
+export interface CachedProfile {
+  attributes: Record<string, string>;
+  ignoreRevs: string[];
+  ignoreFiles: string[];
+  vendored: string[];
+  partial: boolean;
+}
 
 export interface CacheEntry {
   v: typeof CACHE_VERSION;
   /** The commit the state was computed at. */
   head: string;
+  /** Digest of what HEAD said about the history (attributes, ignored revisions) when the state was computed. */
+  profile: string;
+  profileData: CachedProfile;
+  /** How renames were detected (`exact`: identical content only). */
+  renames: 'content' | 'exact';
   state: SerializedExpertise;
 }
 
@@ -51,13 +65,23 @@ export function readCache(file: string): CacheEntry | undefined {
   }
   try {
     const entry = JSON.parse(text) as Partial<CacheEntry>;
-    if (entry.v !== CACHE_VERSION || typeof entry.head !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.head) || typeof entry.state !== 'object' || entry.state === null) {
+    if (entry.v !== CACHE_VERSION || typeof entry.head !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.head) || typeof entry.profile !== 'string' || !isProfile(entry.profileData) || (entry.renames !== 'content' && entry.renames !== 'exact') || typeof entry.state !== 'object' || entry.state === null) {
       return undefined;
     }
     return entry as CacheEntry;
   } catch {
     return undefined;
   }
+}
+
+function isProfile(p: unknown): p is CachedProfile {
+  if (typeof p !== 'object' || p === null) return false;
+  const x = p as Partial<CachedProfile>;
+  const strings = (a: unknown): boolean => Array.isArray(a) && a.every((s) => typeof s === 'string');
+  return (
+    typeof x.attributes === 'object' && x.attributes !== null && Object.values(x.attributes).every((v) => typeof v === 'string') &&
+    strings(x.ignoreRevs) && strings(x.ignoreFiles) && strings(x.vendored) && typeof x.partial === 'boolean'
+  );
 }
 
 /** Writes `entry` atomically; returns false (and leaves any previous file) when the disk refuses. */

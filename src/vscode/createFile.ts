@@ -1,19 +1,25 @@
 /**
  * "Mentoring: Create Mentoring File": proposes the repository's authors as partners (mailmap-aware,
- * bots left out; the user picks), writes a valid file and opens it. In Restricted Mode git is not
- * run: the file is a template without partners.
+ * bots left out, one row per person; those active in the last `mentoring.suggestions.activeMonths`
+ * months checked, the others listed unchecked with their last commit), writes a valid file and
+ * opens it. In Restricted Mode git is not run: the file is a template without partners.
  */
 import * as vscode from 'vscode';
 import { newMentoringFile, NewPartner } from '../core/new-file';
+import { isoDay } from '../core/people';
 import { plain } from '../core/text';
-import { listAuthors } from '../git/authors';
+import { Author, listAuthors } from '../git/authors';
 import { FolderFile, MentoringStore } from './store';
+import { suggestionSettings } from './suggestions';
 
 export interface CreateFileArgs {
   /** Key of the workspace folder (`uri.toString()`); asked for when several folders lack a file. */
   folder?: string;
-  /** `all`: take every author without asking (tests, scripts); `none`: a template without partners. */
-  authors?: 'all' | 'none';
+  /**
+   * Without asking (tests, scripts): `all` authors, the `active` ones (those the list checks), or
+   * `none` (a template without partners).
+   */
+  authors?: 'all' | 'active' | 'none';
 }
 
 /** Creates the mentoring file; resolves to its URI, or undefined when cancelled or already there. */
@@ -33,17 +39,16 @@ export async function createMentoringFile(store: MentoringStore, args: CreateFil
   else if (!vscode.workspace.isTrusted) note = vscode.l10n.t('Restricted Mode: git was not read, so no partners were proposed. Add them to the file.');
   else if (file.folder.uri.scheme !== 'file') note = vscode.l10n.t('The folder is not on this machine: no partners were proposed from git.');
   else {
-    const found = await readAuthors(file.folder.uri.fsPath);
+    const months = suggestionSettings(file.folder);
+    const found = await readAuthors(file.folder.uri.fsPath, months);
     if (typeof found === 'string') note = found;
     else if (found.length === 0) note = vscode.l10n.t('The repository has no commits by people yet: no partners were proposed.');
     else if (args.authors === 'all') people = found;
+    else if (args.authors === 'active') people = found.filter((a) => a.active);
     else {
-      const picked = await vscode.window.showQuickPick(
-        found.map((a) => ({ label: plain(a.name), description: a.email === undefined ? undefined : plain(a.email), detail: a.detail, picked: true, person: a })),
-        { canPickMany: true, title: vscode.l10n.t('Create Mentoring File: who takes part?'), placeHolder: vscode.l10n.t('The repository’s authors; uncheck anyone who does not take part') },
-      );
+      const picked = await pickAuthors(found, months.activeMonths);
       if (!picked) return undefined;
-      people = picked.map((p) => p.person);
+      people = picked;
     }
   }
 
@@ -81,20 +86,41 @@ async function pickFolder(store: MentoringStore, key: string | undefined): Promi
   return picked?.file;
 }
 
-async function readAuthors(dir: string): Promise<(NewPartner & { detail: string })[] | string> {
+async function readAuthors(dir: string, settings: { activeMonths: number; botPatterns: string[] }): Promise<Author[] | string> {
   try {
-    const authors = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the repository’s authors') },
-      () => listAuthors(dir),
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the repository’s authors') }, () =>
+      listAuthors(dir, { activeMonths: settings.activeMonths, botPatterns: settings.botPatterns }),
     );
-    return authors.map((a) => ({
-      name: a.name,
-      email: a.email,
-      detail: a.commits === 1 ? vscode.l10n.t('1 commit, last on {0}', new Date(a.lastDate * 1000).toISOString().slice(0, 10)) : vscode.l10n.t('{0} commits, last on {1}', a.commits, new Date(a.lastDate * 1000).toISOString().slice(0, 10)),
-    }));
   } catch (e) {
-    return vscode.l10n.t('No partners were proposed: git could not list the authors ({0}).', e instanceof Error ? e.message : String(e));
+    return vscode.l10n.t('No partners were proposed: git could not list the authors ({0}).', plain(e instanceof Error ? e.message : String(e)));
   }
+}
+
+type AuthorItem = vscode.QuickPickItem & { person?: Author };
+
+/** One row per person: those active in the last months checked, the others below, unchecked. */
+async function pickAuthors(authors: readonly Author[], activeMonths: number): Promise<NewPartner[] | undefined> {
+  const row = (a: Author): AuthorItem => ({
+    label: plain(a.name),
+    description: plain(a.emails.join(', ')),
+    detail: a.commits === 1 ? vscode.l10n.t('1 commit, last on {0}', isoDay(a.lastDate)) : vscode.l10n.t('{0} commits, last on {1}', a.commits, isoDay(a.lastDate)),
+    picked: a.active,
+    person: a,
+  });
+  const active = authors.filter((a) => a.active);
+  const earlier = authors.filter((a) => !a.active);
+  const items: AuthorItem[] = [
+    { label: vscode.l10n.t('Active in the last {0} months', activeMonths), kind: vscode.QuickPickItemKind.Separator },
+    ...active.map(row),
+    ...(earlier.length ? [{ label: vscode.l10n.t('Earlier contributors'), kind: vscode.QuickPickItemKind.Separator }, ...earlier.map(row)] : []),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    matchOnDescription: true,
+    title: vscode.l10n.t('Create Mentoring File: who takes part?'),
+    placeHolder: vscode.l10n.t('Check who takes part (type to filter)'),
+  });
+  return picked?.flatMap((p) => (p.person ? [{ name: p.person.name, email: p.person.email, emails: p.person.emails }] : []));
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -10,14 +10,20 @@
  * again when HEAD moves (the built-in git extension's repository state, when it is there; else on
  * refresh) or the file's team skill areas change; it starts at once if the view is visible, else
  * the next time it is shown.
+ *
+ * Settings (per folder): `mentoring.suggestions.activeMonths` (who counts as active: scores are
+ * computed again, the history is not read again) and `mentoring.suggestions.botPatterns` (more
+ * authors to leave out: the history is read again). "Suggest .mailmap Lines" opens, in an untitled
+ * document, the `.mailmap` lines for people who appear under several addresses.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Expertise } from '../core/expertise';
 import type { MentoringFile } from '../core/model';
+import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, mailmapSuggestions, MailmapSuggestion } from '../core/people';
 import { identityFor } from '../core/suggest';
-import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../core/suggestion-rows';
 import { plain } from '../core/text';
+import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../core/suggestion-rows';
 import { Analysis, analyzeRepository } from '../git/analyze';
 import { NotARepositoryError } from '../git/history';
 import { command } from './commands';
@@ -44,8 +50,21 @@ interface FolderState {
   /** A new run is due (HEAD moved, skills changed) but the view was hidden. */
   stale: boolean;
   run?: { id: number; controller: AbortController; done: Promise<void> };
-  /** Expertise computed for the current analysis and model, reused until either changes. */
-  computed?: { analysis: Analysis; model: MentoringFile | undefined; expertise: Expertise };
+  /** The bot patterns the analysis left out (JSON), to notice when the setting changes. */
+  bots: string;
+  /** Expertise computed for the current analysis, model and active months, reused until one changes. */
+  computed?: { analysis: Analysis; model: MentoringFile | undefined; activeMonths: number; expertise: Expertise; mailmap: MailmapSuggestion[] };
+}
+
+/** The folder's suggestion settings (also read by "Create Mentoring File"), with anything invalid replaced by the default. */
+export function suggestionSettings(folder: vscode.WorkspaceFolder): { activeMonths: number; botPatterns: string[] } {
+  const config = vscode.workspace.getConfiguration('mentoring.suggestions', folder.uri);
+  const months = checkActiveMonths(config.get<number>('activeMonths', DEFAULT_ACTIVE_MONTHS));
+  const patterns = config.get<unknown>('botPatterns', []);
+  return {
+    activeMonths: typeof months === 'number' ? months : DEFAULT_ACTIVE_MONTHS,
+    botPatterns: Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string' && p.length > 0) : [],
+  };
 }
 
 export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, vscode.Disposable {
@@ -56,6 +75,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
   private git: Promise<GitApi | undefined> | undefined;
   private runs = 0;
+  private hasMailmap: boolean | undefined;
   private redraw: NodeJS.Timeout | undefined;
   readonly view: vscode.TreeView<SuggestionRow>;
 
@@ -75,7 +95,23 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
         this.refresh();
         if (this.view.visible) this.startDue();
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('mentoring.suggestions')) return;
+        for (const file of this.store.all()) {
+          const f = this.folders.get(file.key);
+          if (f && f.bots !== JSON.stringify(suggestionSettings(file.folder).botPatterns)) this.due(file.key);
+        }
+        this.refresh();
+      }),
     );
+  }
+
+  /** The suggested `.mailmap` lines of a folder's analysis (empty before one is done). */
+  mailmapOf(folderKey: string): MailmapSuggestion[] {
+    const file = this.store.get(folderKey);
+    if (!file) return [];
+    this.statusOf(file);
+    return this.folders.get(folderKey)?.computed?.mailmap ?? [];
   }
 
   /** Rebuilds the rows from what is known (no analysis started). */
@@ -123,10 +159,13 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     const files = this.store.all();
     const only = files.length === 1 ? this.folders.get(files[0].key)?.status : undefined;
     this.view.description = only?.state === 'done' ? vscode.l10n.t('{0} commits', only.analysis.state.commits) : undefined;
-    return buildSuggestionRows({
-      trusted: vscode.workspace.isTrusted,
-      folders: files.map((f) => ({ key: f.key, name: f.folder.name, status: this.statusOf(f), mentoring: f.lastValid, hasErrors: f.hasErrors })),
-    });
+    const folders = files.map((f) => ({ key: f.key, name: f.folder.name, status: this.statusOf(f), mentoring: f.lastValid, hasErrors: f.hasErrors }));
+    const hasMailmap = folders.some((f) => f.status.state === 'done' && (f.status.mailmap ?? 0) > 0);
+    if (hasMailmap !== this.hasMailmap) {
+      this.hasMailmap = hasMailmap;
+      void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasMailmap', hasMailmap);
+    }
+    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders });
   }
 
   dispose(): void {
@@ -142,10 +181,17 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     if (f.status.state !== 'done') return f.status;
     const { analysis } = f.status;
     const model = file.lastValid;
-    if (f.computed?.analysis !== analysis || f.computed.model !== model) {
-      f.computed = { analysis, model, expertise: analysis.state.compute({ identity: identityFor(model) }) };
+    const { activeMonths } = suggestionSettings(file.folder);
+    if (f.computed?.analysis !== analysis || f.computed.model !== model || f.computed.activeMonths !== activeMonths) {
+      f.computed = {
+        analysis,
+        model,
+        activeMonths,
+        expertise: analysis.state.compute({ identity: identityFor(model), activeMonths }),
+        mailmap: mailmapSuggestions(analysis.state.listPeople()),
+      };
     }
-    return { state: 'done', expertise: f.computed.expertise };
+    return { state: 'done', expertise: f.computed.expertise, notices: analysis.notices, mailmap: f.computed.mailmap.length };
   }
 
   /** Starts the runs that are due: folders never analysed, or stale ones. */
@@ -178,7 +224,8 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     previous?.run?.controller.abort();
     const skills = file.lastValid?.skills ?? [];
     const kept = previous?.status.state === 'done' ? previous.status : undefined;
-    const f: FolderState = { status: kept ?? { state: 'running', commitsRead: 0 }, commitsRead: 0, skills: skillsKey(file.lastValid), stale: false, computed: previous?.computed };
+    const { botPatterns } = suggestionSettings(file.folder);
+    const f: FolderState = { status: kept ?? { state: 'running', commitsRead: 0 }, commitsRead: 0, skills: skillsKey(file.lastValid), bots: JSON.stringify(botPatterns), stale: false, computed: previous?.computed };
     this.folders.set(file.key, f);
     if (file.folder.uri.scheme !== 'file') {
       f.status = { state: 'virtual' };
@@ -195,6 +242,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
       cacheDir: this.cacheDir,
       noCache: full,
       teamSkills: skills,
+      botPatterns,
       signal: controller.signal,
       onProgress: (n) => {
         f.commitsRead = n;
@@ -305,8 +353,35 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
       await view.analyze();
     }),
     command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
+    command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, arg?.folder)),
     command('mentoring.createPartnership', (row?: SuggestionRow, how?: Parameters<typeof createPartnership>[2]) => createPartnership(store, row, how)),
     command('mentoring.addSuggestedGoal', (row?: SuggestionRow, given?: { title?: string }) => addGoal(store, row, given)),
   );
   return view;
+}
+
+/**
+ * Opens the suggested `.mailmap` lines of a folder (the only one with suggestions, or the one
+ * picked) in an untitled document, for the user to review and copy into `.mailmap`; writes nothing.
+ */
+async function showMailmap(store: MentoringStore, view: SuggestionsView, key: string | undefined): Promise<vscode.TextDocument | undefined> {
+  await store.ready;
+  const candidates = (key !== undefined ? [store.get(key)] : store.all()).filter((f): f is FolderFile => !!f && view.mailmapOf(f.key).length > 0);
+  let file = candidates[0];
+  if (candidates.length > 1) {
+    file = (await vscode.window.showQuickPick(candidates.map((f) => ({ label: plain(f.folder.name), file: f })), { placeHolder: vscode.l10n.t('Folder whose .mailmap lines to show') }))?.file as FolderFile;
+  }
+  if (!file) {
+    if (candidates.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Nobody appears under several addresses with the same name.'));
+    return undefined;
+  }
+  const lines = view.mailmapOf(file.key).flatMap((m) => m.lines);
+  const header = [
+    vscode.l10n.t('# Suggested .mailmap lines for {0}: people who appear under several addresses with the same name.', file.folder.name),
+    vscode.l10n.t('# Each line maps an address to the name and address of the same person’s latest commit.'),
+    vscode.l10n.t('# Check each one, then add those you agree with to .mailmap at the root of the repository.'),
+  ];
+  const doc = await vscode.workspace.openTextDocument({ content: [...header, ...lines].join('\n') + '\n', language: 'plaintext' });
+  await vscode.window.showTextDocument(doc);
+  return doc;
 }

@@ -1,5 +1,9 @@
-/** "Create Mentoring File" on the fixture repository: partners from git authors, a valid file, opened. */
+/**
+ * "Create Mentoring File" on the fixture repository: partners from git authors (one row per person,
+ * no bots, those active in the last months checked), a valid file, opened.
+ */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { parseMentoring } from '../../src/core/parse';
@@ -28,24 +32,64 @@ describe('create mentoring file', () => {
     await host.screenshot('welcome');
   });
 
-  it('writes a valid file with the repository authors as partners and opens it', async () => {
+  it('proposes one row per person, checks those active lately, and writes them as partners', async () => {
+    fs.rmSync(fileUri().fsPath);
+    const { store } = await api();
+    await waitFor('the store to notice the deletion', () => store.get(folder())?.exists === false, SETTLE_MS);
+    // A bot, and Ana under a second address, for the length of the test.
+    const git = (args: string[], env: NodeJS.ProcessEnv = {}): string => execFileSync('git', args, { cwd: folder().uri.fsPath, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const head = git(['rev-parse', 'HEAD']).trim();
+    const commit = (name: string, email: string, date: string): string =>
+      git(['commit', '-q', '--allow-empty', '-m', 'x'], { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    commit('jade-bot', 'jade-bot@example.com', '2024-03-01T12:00:00Z');
+    commit('Ana Lima', 'ana@users.noreply.github.com', '2024-01-02T12:00:00Z');
+    try {
+      const created = vscode.commands.executeCommand<vscode.Uri | undefined>('mentoring.createFile');
+      if (host.available) {
+        const rows = await waitFor('the authors in the quick pick', async () => {
+          const found = await host.domText('.quick-input-list .monaco-list-row');
+          return found.some((t) => t.includes('Dana Old')) && found;
+        });
+        const text = rows.join('\n');
+        assert.strictEqual(rows.filter((r) => r.includes('Ana Lima')).length, 1, text);
+        assert.match(text, /Active in the last 12 months/);
+        assert.match(text, /Earlier contributors/);
+        assert.match(text, /1 commit, last on 2022-05-02/);
+        assert.doesNotMatch(text, /jade-bot/);
+        await host.screenshot('create-file-authors');
+      } else {
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+      // Accepting the list as it comes takes the people it checked.
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const uri = await created;
+      assert.strictEqual(uri?.fsPath, fileUri().fsPath);
+      const text = fs.readFileSync(fileUri().fsPath, 'utf8');
+      const parsed = parseMentoring(text);
+      assert.deepStrictEqual(parsed.problems, []);
+      // Active people (the newest commit is 2024-03-04), one entry each with all their addresses; Dana
+      // (last commit 2022) is listed but not checked; the bot is not listed.
+      assert.deepStrictEqual(parsed.model?.partners, [
+        { id: 'ana', name: 'Ana Lima', emails: ['ana@example.com', 'ana@users.noreply.github.com'] },
+        { id: 'ben', name: 'Ben Okafor', emails: ['ben@example.com'] },
+        { id: 'chen', name: 'Chen Wei', emails: ['chen@example.com'] },
+      ]);
+      assert.match(text, /^# Peer mentoring:/);
+      await waitFor('the new file in an editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri().fsPath);
+      await waitFor('the tree to list the partners', async () => (await children()).map((r) => r.label).join() === 'Ana Lima,Ben Okafor,Chen Wei', SETTLE_MS);
+    } finally {
+      git(['reset', '-q', '--soft', head]);
+    }
+  });
+
+  it('takes every author, also those who left, when asked to', async () => {
     fs.rmSync(fileUri().fsPath);
     const { store } = await api();
     await waitFor('the store to notice the deletion', () => store.get(folder())?.exists === false, SETTLE_MS);
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('mentoring.createFile', { authors: 'all' });
     assert.strictEqual(uri?.fsPath, fileUri().fsPath);
-    const text = fs.readFileSync(fileUri().fsPath, 'utf8');
-    const parsed = parseMentoring(text);
-    assert.deepStrictEqual(parsed.problems, []);
-    // The fixture history: two commits each (ties go by name); the committer "Fixture" wrote none.
-    assert.deepStrictEqual(parsed.model?.partners, [
-      { id: 'ana', name: 'Ana Lima', emails: ['ana@example.com'] },
-      { id: 'ben', name: 'Ben Okafor', emails: ['ben@example.com'] },
-      { id: 'chen', name: 'Chen Wei', emails: ['chen@example.com'] },
-    ]);
-    assert.match(text, /^# Peer mentoring:/);
-    await waitFor('the new file in an editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri().fsPath);
-    await waitFor('the tree to list the partners', async () => (await children()).map((r) => r.label).join() === 'Ana Lima,Ben Okafor,Chen Wei', SETTLE_MS);
+    const parsed = parseMentoring(fs.readFileSync(fileUri().fsPath, 'utf8'));
+    assert.deepStrictEqual(parsed.model?.partners.map((p) => p.name), ['Ana Lima', 'Ben Okafor', 'Chen Wei', 'Dana Old']);
   });
 
   it('never overwrites an existing file', async () => {

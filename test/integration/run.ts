@@ -30,15 +30,30 @@ interface Commit {
   files: Record<string, string | null>;
 }
 
-/** The fixture repository's history: several authors over a few weeks. */
+/** The fixture repository's history: several authors over a few weeks, and one who left long before. */
 function history(fixture: string): Commit[] {
   const read = (p: string) => fs.readFileSync(path.join(fixture, p), 'utf8');
   return [
+    // Dana left long before the others came: her scripts are knowledge at risk.
+    {
+      author: 'Dana Old',
+      email: 'dana@example.com',
+      date: '2022-05-02T09:00:00Z',
+      message: 'Deployment scripts',
+      files: { 'legacy/deploy.sh': '#!/bin/sh\nrsync -a dist/ host:/srv/app\n', 'legacy/backup.sh': '#!/bin/sh\ntar czf backup.tgz data\n', 'legacy/rotate.sh': '#!/bin/sh\nfind logs -mtime +30 -delete\n' },
+    },
     { author: 'Ana Lima', email: 'ana@example.com', date: '2024-01-08T09:00:00Z', message: 'Start the project and the mentoring file', files: { 'README.md': read('README.md'), '.mentoring.yml': read('.mentoring.yml') } },
     { author: 'Ben Okafor', email: 'ben@example.com', date: '2024-01-15T14:30:00Z', message: 'Add the users API\n\nMentoring-Goal: ben-ts', files: { 'src/api/users.ts': read('src/api/users.ts') } },
     { author: 'Chen Wei', email: 'chen@example.com', date: '2024-02-01T11:00:00Z', message: 'Write the guide', files: { 'docs/guide.md': read('docs/guide.md') } },
-    { author: 'Ana Lima', email: 'ana@example.com', date: '2024-02-20T16:45:00Z', message: 'Mention the API in the README', files: { 'README.md': `${read('README.md')}\nSee docs/guide.md for the users API.\n` } },
-    // Chen mostly in Python and tests, Ben in TypeScript and CI: a clear mutual match for the Suggestions view.
+    {
+      author: 'Ana Lima',
+      email: 'ana@example.com',
+      date: '2024-02-20T16:45:00Z',
+      message: 'Mention the API in the README, say how to contribute',
+      files: { 'README.md': `${read('README.md')}\nSee docs/guide.md for the users API.\n`, 'CONTRIBUTING.md': '# Contributing\n\nOpen a pull request; a partner reviews it.\n' },
+    },
+    // Chen mostly in Python and tests, Ben in TypeScript and CI (three files each at least: smaller
+    // areas teach nothing): a clear mutual match for the Suggestions view.
     {
       author: 'Chen Wei',
       email: 'chen@example.com',
@@ -49,6 +64,7 @@ function history(fixture: string): Commit[] {
         'scripts/stats.py': 'def mean(xs):\n    return sum(xs) / len(xs)\n',
         'tests/test_stats.py': 'from scripts.stats import mean\n\n\ndef test_mean():\n    assert mean([1, 3]) == 2\n',
         'tests/conftest.py': 'import pytest\n',
+        'tests/test_report.py': 'from scripts.report import summary\n',
       },
     },
     {
@@ -58,6 +74,8 @@ function history(fixture: string): Commit[] {
       message: 'Serve the web front end, check it in CI',
       files: {
         '.github/workflows/ci.yml': 'name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
+        '.github/workflows/release.yml': 'name: Release\non: [release]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
+        '.github/workflows/lint.yml': 'name: Lint\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
         'src/web/server.ts': 'export function start(port: number): string {\n  return `listening on ${port}`;\n}\n',
         'src/web/routes.ts': "export const routes = ['/users'];\n",
       },

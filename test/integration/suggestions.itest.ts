@@ -1,9 +1,12 @@
 /**
  * The Suggestions view on the fixture repository: in its history Ben works in TypeScript and CI,
- * Chen in Python and tests, so they are the clear mutual match. Rows through the provider and in the
- * rendered workbench, "Create Partnership" and "Add Suggested Goal" writing the mentoring file.
+ * Chen in Python and tests, so they are the clear mutual match; Dana left long ago, and her scripts
+ * are knowledge at risk. Rows through the provider and in the rendered workbench, the active-months
+ * setting, "Suggest .mailmap Lines", and "Create Partnership" and "Add Suggested Goal" writing the
+ * mentoring file.
  */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -34,6 +37,11 @@ async function analysed(): Promise<SuggestionRow[]> {
   });
 }
 
+/** Runs git in the fixture repository. */
+function git(args: string[], env: NodeJS.ProcessEnv = {}): string {
+  return execFileSync('git', args, { cwd: folder().uri.fsPath, env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
 /** The file's text as the extension sees it: an open document's, saved or not (saves can lag on a busy machine). */
 async function currentText(): Promise<string> {
   const { store } = await api();
@@ -47,6 +55,11 @@ async function currentModel() {
   return parsed.model;
 }
 
+/** Whole years from `date` to today, as the view counts them. */
+function yearsAgo(date: string): number {
+  return Math.floor((Math.floor(Date.now() / 86_400_000) - Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000)) / 365.25);
+}
+
 describe('Suggestions view', () => {
   before(async () => {
     originalText();
@@ -54,16 +67,23 @@ describe('Suggestions view', () => {
   });
   afterEach(restore);
 
-  it('lists who knows what, the islands and the Ben ⇄ Chen match from the git history', async () => {
+  it('lists who knows what, the islands, knowledge at risk and the Ben ⇄ Chen match from the git history', async () => {
     const top = await analysed();
     assert.deepStrictEqual(
       top.map((r) => r.label),
-      ['Who knows what', 'Knowledge islands', 'Mutual matches', 'Suggested goals'],
+      ['Who knows what', 'Knowledge islands', 'Knowledge at risk', 'Mutual matches', 'Suggested goals'],
     );
+    // Active people first, with their last commit; Dana, who left, last.
     const people = find(top, 'Who knows what').children;
-    assert.deepStrictEqual(people.map((p) => p.label).sort(), ['Ana Lima', 'Ben Okafor', 'Chen Wei']);
-    assert.match(find(people, 'Chen Wei').description ?? '', /Python/);
+    assert.deepStrictEqual(people.map((p) => p.label), ['Ana Lima', 'Ben Okafor', 'Chen Wei', 'Dana Old']);
+    assert.match(find(people, 'Chen Wei').description ?? '', /Python.* · \d+ (months|years) ago$/);
+    assert.deepStrictEqual([find(people, 'Dana Old').contextValue, find(people, 'Dana Old').description], ['person-departed', `Shell, legacy/ · left · last commit ${yearsAgo('2022-05-02')} years ago`]);
     assert.match(find(find(top, 'Knowledge islands').children, 'Python').description ?? '', /^Chen Wei · 100% of recent work$/);
+    const legacy = find(find(top, 'Knowledge at risk').children, 'legacy/');
+    assert.strictEqual(legacy.description, '3 of 3 files · Dana Old');
+    assert.deepStrictEqual(legacy.children.map((r) => [r.label, r.contextValue]), [['Dana Old', 'formerExpert']]);
+    const named = [...find(top, 'Knowledge islands').children, ...find(top, 'Mutual matches').children].map((r) => `${r.label} ${r.description ?? ''}`).join(' | ');
+    assert.doesNotMatch(named, /Dana/);
 
     const matches = find(top, 'Mutual matches').children;
     const best = matches[0];
@@ -93,7 +113,65 @@ describe('Suggestions view', () => {
     // One file per set of analysis options (the team's skill areas among them).
     const files = fs.readdirSync(suggestions.cacheDir).filter((f) => /^history-[0-9a-f]{32}\.json$/.test(f));
     const entries = files.map((f) => JSON.parse(fs.readFileSync(path.join(suggestions.cacheDir, f), 'utf8')) as { head: string; state: { commits: number } });
-    assert.ok(entries.some((e) => e.state.commits === 6 && /^[0-9a-f]{40}$/.test(e.head)), `the six fixture commits in ${files.join(', ')}`);
+    assert.ok(entries.some((e) => e.state.commits === 7 && /^[0-9a-f]{40}$/.test(e.head)), `the seven fixture commits in ${files.join(', ')}`);
+  });
+
+  it('counts people as active within mentoring.suggestions.activeMonths, without reading the history again', async () => {
+    await analysed();
+    const config = vscode.workspace.getConfiguration('mentoring.suggestions', folder().uri);
+    try {
+      // 2022-05-02 is 22 months before the newest commit: within 24 months, Dana is active again.
+      await config.update('activeMonths', 24, vscode.ConfigurationTarget.Global);
+      const top = await waitFor('Dana to count as active', async () => {
+        const rows = await analysed();
+        return find(rows, 'Who knows what').children.find((p) => p.label === 'Dana Old')?.contextValue === 'person' && rows;
+      });
+      assert.deepStrictEqual(find(top, 'Knowledge at risk').children.map((r) => r.label), ['None: someone active knows every area']);
+    } finally {
+      await config.update('activeMonths', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('Dana to have left again', async () => find(find(await analysed(), 'Who knows what').children, 'Dana Old').contextValue === 'person-departed');
+  });
+
+  it('leaves out the authors mentoring.suggestions.botPatterns names, reading the history again', async () => {
+    await analysed();
+    const config = vscode.workspace.getConfiguration('mentoring.suggestions', folder().uri);
+    const people = async (): Promise<string[]> => find(await analysed(), 'Who knows what').children.map((p) => p.label);
+    try {
+      await config.update('botPatterns', ['^Chen Wei <'], vscode.ConfigurationTarget.Global);
+      await waitFor('Chen to be left out', async () => !(await people()).includes('Chen Wei'));
+      const top = await analysed();
+      assert.deepStrictEqual(find(top, 'Who knows what').children.map((p) => p.label), ['Ana Lima', 'Ben Okafor', 'Dana Old']);
+      // Nothing Chen did counts: no match with him, and his Python has no island.
+      const named = [...find(top, 'Knowledge islands').children, ...find(top, 'Mutual matches').children].map((r) => `${r.label} ${r.description ?? ''}`).join(' | ');
+      assert.doesNotMatch(named, /Chen/);
+    } finally {
+      await config.update('botPatterns', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('Chen to be back', async () => (await people()).includes('Chen Wei'));
+  });
+
+  it('"Suggest .mailmap Lines" opens the lines that join one person’s addresses', async () => {
+    const head = git(['rev-parse', 'HEAD']).trim();
+    const when = '2024-01-20T12:00:00Z';
+    git(['commit', '-q', '--allow-empty', '-m', 'From the other address'], { GIT_AUTHOR_NAME: 'Chen Wei', GIT_AUTHOR_EMAIL: '98765+chen-wei@users.noreply.github.com', GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+    try {
+      const { suggestions } = await api();
+      await suggestions.analyze();
+      const row = await waitFor('the .mailmap row', async () => find((await rows()).find((r) => r.label === 'Who knows what')?.children ?? [], '1 person appears under several addresses'));
+      assert.deepStrictEqual(row.command?.command, 'mentoring.suggestions.showMailmap');
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('mentoring.suggestions.showMailmap');
+      assert.ok(doc?.isUntitled, 'an untitled document: nothing is written');
+      assert.ok(doc.getText().split('\n').includes('Chen Wei <chen@example.com> <98765+chen-wei@users.noreply.github.com>'), doc.getText());
+      assert.strictEqual(vscode.window.activeTextEditor?.document, doc);
+      // Closed unsaved: nothing of it is kept.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.ok(doc.isClosed || !vscode.window.visibleTextEditors.some((e) => e.document === doc));
+    } finally {
+      git(['reset', '-q', '--soft', head]);
+      const { suggestions } = await api();
+      await suggestions.analyze();
+    }
   });
 
   it('"Create Partnership" asks the kind and cadence, shows the entry, writes it and can undo it', async () => {
@@ -218,10 +296,10 @@ describe('Suggestions view', () => {
       }
       const rendered = await waitFor('the Suggestions view to render its rows', async () => {
         const texts = await host.domText('.pane-body .monaco-list-row');
-        return texts.some((t) => t.includes('Ben Okafor ⇄ Chen Wei')) && texts.some((t) => t.includes('Suggested goals')) && texts;
+        return texts.some((t) => t.includes('Ben Okafor ⇄ Chen Wei')) && texts.some((t) => t.includes('Chen Wei → Ben Okafor')) && texts;
       });
       const joined = rendered.join('\n');
-      for (const text of ['Who knows what', 'Knowledge islands', 'Mutual matches', 'Suggested goals', 'Ben Okafor → Chen Wei', 'Chen Wei → Ben Okafor']) {
+      for (const text of ['Who knows what', 'Knowledge islands', 'Knowledge at risk', 'Mutual matches', 'Ben Okafor → Chen Wei', 'Chen Wei → Ben Okafor']) {
         assert.ok(joined.includes(text), `"${text}" in the rendered rows:\n${joined}`);
       }
       const row = '.pane-body .monaco-list-row:has-text("Ben Okafor ⇄ Chen Wei")';

@@ -48,6 +48,27 @@ describe('history cache', () => {
     assert.strictEqual(cacheFiles(cacheDir).length, 1);
   });
 
+  it('follows HEAD’s tree from the changes since, merges too, and reads everything again when attributes change', async () => {
+    await analyzeRepository(repo, { cacheDir });
+    // A branch that drops the migrations, merged: the deletion is in the merge, not in a commit read.
+    applySteps(repo, [{ branch: 'cleanup' }, { author: BOB, date: '2025-03-05', files: { 'src/api/routes.go': 'package api // 3\n' } }, { checkout: 'main' }]);
+    const who = { GIT_AUTHOR_NAME: 'Alice Smith', GIT_AUTHOR_EMAIL: 'alice@example.com', GIT_AUTHOR_DATE: '2025-03-06T12:00:00Z', GIT_COMMITTER_DATE: '2025-03-06T12:00:00Z' };
+    git(repo, ['merge', '-q', '--no-ff', '--no-commit', 'cleanup'], who);
+    git(repo, ['rm', '-q', '-r', '-f', 'db/migrations']);
+    git(repo, ['commit', '-q', '-m', 'Merge cleanup without the migrations'], who);
+    const next = await analyzeRepository(repo, { cacheDir });
+    assert.deepStrictEqual([next.mode, next.commitsRead], ['incremental', 1]);
+    assert.ok(!next.state.livePaths().some((p) => p.startsWith('db/')), next.state.livePaths().join(', '));
+    const full = await analyzeRepository(repo, { cacheDir, noCache: true });
+    assert.deepStrictEqual(result(next), result(full));
+    assert.deepStrictEqual(next.state.livePaths().sort(), full.state.livePaths().sort());
+
+    // New attributes change what earns a skill: the history is read again.
+    applySteps(repo, [{ author: ALICE, date: '2025-03-07', files: { '.gitattributes': 'docs/** linguist-generated\n' } }]);
+    const attributed = await analyzeRepository(repo, { cacheDir });
+    assert.deepStrictEqual([attributed.mode, attributed.state.compute().areas.has('module:docs')], ['full', false]);
+  });
+
   it('reads everything again after a history rewrite', async () => {
     await analyzeRepository(repo, { cacheDir });
     git(repo, ['reset', '-q', '--hard', 'HEAD~2']);
@@ -84,7 +105,7 @@ describe('history cache', () => {
     fs.writeFileSync(blocked, '');
     const a = await analyzeRepository(repo, { cacheDir: path.join(blocked, 'cache') });
     assert.deepStrictEqual([a.mode, a.commitsRead], ['full', 9]);
-    assert.strictEqual(writeCache(path.join(blocked, 'cache', 'x.json'), { v: CACHE_VERSION, head: 'a'.repeat(40), state: a.state.toJSON() }), false);
+    assert.strictEqual(writeCache(path.join(blocked, 'cache', 'x.json'), { v: CACHE_VERSION, head: 'a'.repeat(40), profile: 'p', profileData: { attributes: {}, ignoreRevs: [], ignoreFiles: [], vendored: [], partial: false }, renames: 'content', state: a.state.toJSON() }), false);
   });
 
   it('handles a repository without commits, and aborting', async () => {

@@ -32,9 +32,21 @@ function fakeIO(cwd: string) {
 
 interface Json {
   commits: number;
-  people: { name: string; email: string; partnerId?: string; skills: { skill: string; score: number }[] }[];
+  newest: string;
+  activeMonths: number;
+  activeSince: string;
+  people: { name: string; email: string; emails: string[]; partnerId?: string; lastCommit: string; active: boolean; skills: { skill: string; label: string; score: number; files: number; commits: number; last: string | null }[] }[];
   islands: { skill: string; person: string; share: number }[];
+  atRisk: { skill: string; label: string; files: number; areaFiles: number; formerExperts: { name: string; email: string; lastCommit: string; files: number }[]; candidates: { name: string }[] }[];
   matches: { a: string; b: string; aTeachesB: string[]; bTeachesA: string[]; score: number }[];
+  mailmap: string[];
+}
+
+/** `suggest --json ARGS` run in `cwd`, which must succeed: its JSON. */
+async function suggestJson(cwd: string, ...args: string[]): Promise<Json> {
+  const io = fakeIO(cwd);
+  assert.strictEqual(await runCli(['suggest', '--json', ...args], io), 0, io.stderr);
+  return JSON.parse(io.stdout) as Json;
 }
 
 describe('peer-mentoring suggest', () => {
@@ -47,19 +59,20 @@ describe('peer-mentoring suggest', () => {
     repo = cloneRepo(base);
   });
 
-  it('prints people, islands and matches as JSON', async () => {
-    const io = fakeIO(repo);
-    assert.strictEqual(await runCli(['suggest', '--json'], io), 0, io.stderr);
-    const json = JSON.parse(io.stdout) as Json;
+  it('prints people, islands, knowledge at risk and matches as JSON', async () => {
+    const json = await suggestJson(repo);
     assert.strictEqual(json.commits, 9);
+    assert.deepStrictEqual([json.newest, json.activeMonths, json.activeSince], ['2025-03-02', 12, '2024-03-02']);
     assert.deepStrictEqual(
-      json.people.map((p) => [p.name, p.email, p.partnerId, p.skills.map((k) => `${k.skill} ${k.score}`)]),
+      json.people.map((p) => [p.name, p.email, p.partnerId, p.lastCommit, p.active, p.skills.map((k) => `${k.skill} ${k.score}`)]),
       [
-        ['Alice Smith', 'alice@example.com', undefined, ['dependencies 1', 'module:src/parser 0.87', 'typescript 0.87']],
-        ['Bob Brown', 'bob@example.com', undefined, ['database-migrations 1', 'go 1', 'module:db 1', 'module:src/api 1', 'sql 1', 'module:src/parser 0.13', 'typescript 0.13']],
-        ['Carol Jones', 'carol@example.com', undefined, ['docs 1', 'module:docs 1']],
+        ['Alice Smith', 'alice@example.com', undefined, '2025-03-01', true, ['dependencies 1', 'module:src/parser 1', 'typescript 1']],
+        ['Bob Brown', 'bob@example.com', undefined, '2025-02-10', true, ['go 1', 'module:src/api 1', 'database-migrations 1', 'module:db 1', 'sql 1', 'module:src/parser 0.176', 'typescript 0.176']],
+        ['Carol Jones', 'carol@example.com', undefined, '2025-03-02', true, ['module:docs 1', 'docs 1']],
       ],
     );
+    // Each skill carries its label, files, commits and last commit there.
+    assert.deepStrictEqual(json.people[0].skills[1], { skill: 'module:src/parser', label: 'src/parser/', score: 1, recent: 0.739, authorship: 0.938, files: 3, commits: 3, last: '2025-03-01' });
     assert.deepStrictEqual(
       json.islands.map((i) => `${i.skill} ${i.person} ${i.share}`),
       [
@@ -71,14 +84,16 @@ describe('peer-mentoring suggest', () => {
         'typescript alice@example.com 0.739',
       ],
     );
+    assert.deepStrictEqual(json.atRisk, []);
     assert.deepStrictEqual(
       json.matches.map((m) => [m.a, m.b, m.aTeachesB, m.bTeachesA, m.score]),
       [
-        ['alice@example.com', 'bob@example.com', ['dependencies', 'module:src/parser', 'typescript'], ['database-migrations', 'go', 'module:db', 'module:src/api', 'sql'], 2.48],
-        ['alice@example.com', 'carol@example.com', ['dependencies', 'module:src/parser', 'typescript'], ['docs', 'module:docs'], 2],
-        ['bob@example.com', 'carol@example.com', ['database-migrations', 'go', 'module:db', 'module:src/api', 'sql'], ['docs', 'module:docs'], 2],
+        ['alice@example.com', 'bob@example.com', ['module:src/parser', 'typescript'], ['database-migrations', 'module:db', 'sql'], 1.648],
+        ['alice@example.com', 'carol@example.com', ['module:src/parser', 'typescript'], ['docs'], 1],
+        ['bob@example.com', 'carol@example.com', ['database-migrations', 'module:db', 'sql'], ['docs'], 1],
       ],
     );
+    assert.deepStrictEqual(json.mailmap, []);
   });
 
   it("uses the repository's mentoring file to name partners and their wishes", async () => {
@@ -87,7 +102,7 @@ describe('peer-mentoring suggest', () => {
     assert.strictEqual(await runCli(['suggest', '--repo', repo, '--json'], io), 0, io.stderr);
     const json = JSON.parse(io.stdout) as Json;
     assert.deepStrictEqual(json.people.map((p) => p.partnerId), ['alice', undefined, 'carol']);
-    assert.deepStrictEqual(json.matches[2].aTeachesB, ['sql', 'database-migrations', 'go', 'module:db', 'module:src/api']);
+    assert.deepStrictEqual(json.matches[2].aTeachesB, ['sql', 'database-migrations', 'module:db']);
   });
 
   it('prints a readable summary, from the cache the second time', async () => {
@@ -97,18 +112,21 @@ describe('peer-mentoring suggest', () => {
     assert.strictEqual(await runCli(['suggest', '--file', other], io), 0, io.stderr);
     const lines = io.stdout.split('\n');
     assert.match(lines[0], /^9 commits analysed \(read in full, HEAD [0-9a-f]{12}\)\.$/);
-    assert.deepStrictEqual(lines.slice(2, 9), [
-      'People and their strongest areas (score 0–1):',
-      '  Alice Smith <alice@example.com>, 3 commits',
-      '    Dependencies 1.00, src/parser 0.87, TypeScript 0.87',
-      '  Bob Brown (not yet a partner) <bob@example.com>, 3 commits',
-      '    Database migrations 1.00, Go 1.00, db 1.00, src/api 1.00, SQL 1.00',
-      '  Carol Jones <carol@example.com>, 3 commits',
-      '    Documentation 1.00, docs 1.00',
+    assert.deepStrictEqual(lines.slice(1, 10), [
+      'Newest commit 2025-03-02: active means a commit since 2024-03-02 (12 months; --active-months).',
+      '',
+      'Active people and their strongest areas (score 0–1):',
+      '  Alice Smith <alice@example.com>, 3 commits, last 2025-03-01',
+      '    Dependencies 1.00, src/parser/ 1.00, TypeScript 1.00',
+      '  Bob Brown (not yet a partner) <bob@example.com>, 3 commits, last 2025-02-10',
+      '    Go 1.00, src/api/ 1.00, Database migrations 1.00, db/ 1.00, SQL 1.00',
+      '  Carol Jones <carol@example.com>, 3 commits, last 2025-03-02',
+      '    docs/ 1.00, Documentation 1.00',
     ]);
-    assert.ok(io.stdout.includes('\nKnowledge islands (one person holds the area):\n  Database migrations [database-migrations]: Bob Brown (not yet a partner), sole author of 3/3 files, 100% of recent work\n'));
-    assert.ok(io.stdout.includes('  SQL [sql]: Bob Brown (not yet a partner), sole author of 3/3 files, 100% of recent work\n    could learn it: Carol Jones (wants it)\n'));
-    assert.ok(io.stdout.includes('\nMutual matches (each can teach the other):\n  Alice Smith ↔ Bob Brown (not yet a partner)  (score 2.48)\n'));
+    assert.ok(io.stdout.includes('\nKnowledge islands (one active person holds the area):\n  Database migrations [database-migrations]: Bob Brown (not yet a partner), only active author of 3/3 files, 100% of recent work\n'));
+    assert.ok(io.stdout.includes('  SQL [sql]: Bob Brown (not yet a partner), only active author of 3/3 files, 100% of recent work\n    could learn it: Carol Jones (wants it)\n'));
+    assert.ok(io.stdout.includes('\nKnowledge at risk (only people who left know most of the area):\n  none\n'));
+    assert.ok(io.stdout.includes('\nMutual matches (each can teach the other):\n  Alice Smith ↔ Bob Brown (not yet a partner)  (score 1.65)\n'));
 
     const again = fakeIO(repo);
     again.env = io.env;
@@ -120,13 +138,67 @@ describe('peer-mentoring suggest', () => {
     assert.match(fresh.stdout, /^9 commits analysed \(read in full, /);
   });
 
+  it('names people who left, what only they knew, and suggests .mailmap lines', async () => {
+    const dir = buildRepo([
+      { author: 'Olga Old <olga@example.com>', date: '2019-03-01', files: { 'lib/a.js': 'a', 'lib/b.js': 'b', 'lib/c.js': 'c' } },
+      { author: 'Pat New <pat@example.com>', date: '2025-01-10', files: { 'app/x.py': 'x', 'app/y.py': 'y', 'app/z.py': 'z' } },
+      { author: 'Pat New <pat.new@work.example>', date: '2025-02-10', files: { 'app/x.py': 'x2' } },
+      { author: 'Quinn \u001b[31mRed <quinn@example.com>', date: '2025-02-11', files: { 'app/q.py': 'q' } },
+    ]);
+    const json = await suggestJson(dir);
+    assert.deepStrictEqual(json.people.map((p) => [p.name, p.active, p.lastCommit]), [
+      ['Pat New', true, '2025-01-10'],
+      ['Pat New', true, '2025-02-10'],
+      ['Quinn \u001b[31mRed', true, '2025-02-11'],
+      ['Olga Old', false, '2019-03-01'],
+    ]);
+    assert.deepStrictEqual(
+      json.atRisk.map((a) => [a.skill, a.label, a.files, a.areaFiles, a.formerExperts]),
+      [
+        ['javascript', 'JavaScript', 3, 3, [{ name: 'Olga Old', email: 'olga@example.com', lastCommit: '2019-03-01', files: 3 }]],
+        ['module:lib', 'lib/', 3, 3, [{ name: 'Olga Old', email: 'olga@example.com', lastCommit: '2019-03-01', files: 3 }]],
+      ],
+    );
+    assert.deepStrictEqual(json.mailmap, ['Pat New <pat.new@work.example> <pat@example.com>']);
+
+    const text = fakeIO(dir);
+    assert.strictEqual(await runCli(['suggest'], text), 0, text.stderr);
+    assert.ok(text.stdout.includes('\nFormer contributors (no commit since 2024-02-11): 1, most commits first:\n  Olga Old <olga@example.com>, 1 commit, last 2019-03-01\n'), text.stdout);
+    assert.ok(text.stdout.includes('  lib/ [module:lib]: 3/3 files; former experts: Olga Old (last commit 2019-03-01, 3 files)\n'), text.stdout);
+    assert.ok(text.stdout.includes('\n1 person appears under several addresses with the same name: --mailmap prints .mailmap lines to join them.\n'));
+    // A name from git never drives the terminal.
+    assert.ok(text.stdout.includes('Quinn \\x1b[31mRed'), text.stdout);
+    assert.ok(!text.stdout.includes('\u001b'));
+
+    // Olga counts as active within six years: nothing is at risk then.
+    const wide = await suggestJson(dir, '--active-months', '72');
+    assert.deepStrictEqual([wide.activeMonths, wide.activeSince, wide.atRisk, wide.people.every((p) => p.active)], [72, '2019-02-11', [], true]);
+
+    const mailmap = fakeIO(dir);
+    assert.strictEqual(await runCli(['suggest', '--mailmap'], mailmap), 0, mailmap.stderr);
+    assert.strictEqual(mailmap.stdout.split('\n').filter((l) => !l.startsWith('#')).join('\n'), 'Pat New <pat.new@work.example> <pat@example.com>\n');
+  });
+
+  it('counts an old address as active while the same full name commits under a new one, and says so', async () => {
+    const dir = buildRepo([
+      { author: 'Kim Lee <kim@old.example>', date: '2019-05-01', files: { 'core/a.c': 'a', 'core/b.c': 'b', 'core/c.c': 'c' } },
+      { author: 'Kim Lee <kim@new.example>', date: '2025-01-10', files: { 'web/x.ts': 'x', 'web/y.ts': 'y', 'web/z.ts': 'z' } },
+    ]);
+    const json = await suggestJson(dir);
+    assert.deepStrictEqual(json.people.map((p) => [p.email, p.active, p.lastCommit]), [
+      ['kim@old.example', true, '2019-05-01'],
+      ['kim@new.example', true, '2025-01-10'],
+    ]);
+    assert.deepStrictEqual([json.atRisk, json.matches], [[], []], 'what the old address knows is not at risk, and Kim is not matched with Kim');
+    const text = fakeIO(dir);
+    assert.strictEqual(await runCli(['suggest'], text), 0, text.stderr);
+    assert.ok(text.stdout.includes('  Kim Lee (not yet a partner) <kim@old.example>, 1 commit, last 2019-05-01 (active under another address)\n'), text.stdout);
+    assert.ok(text.stdout.includes('  Kim Lee (not yet a partner) <kim@new.example>, 1 commit, last 2025-01-10\n'), text.stdout);
+  });
+
   it('limits the history read', async () => {
-    const io = fakeIO(repo);
-    assert.strictEqual(await runCli(['suggest', '--json', '--since', '2025-02-02', '--bot', '^Bob'], io), 0, io.stderr);
-    assert.deepStrictEqual((JSON.parse(io.stdout) as Json).people.map((p) => p.name), ['Carol Jones', 'Alice Smith']);
-    const io2 = fakeIO(repo);
-    assert.strictEqual(await runCli(['suggest', '--json', '--max-commits', '2', '--half-life', '30'], io2), 0, io2.stderr);
-    assert.strictEqual((JSON.parse(io2.stdout) as Json).commits, 2);
+    assert.deepStrictEqual((await suggestJson(repo, '--since', '2025-02-02', '--bot', '^Bob')).people.map((p) => p.name), ['Carol Jones', 'Alice Smith']);
+    assert.strictEqual((await suggestJson(repo, '--max-commits', '2', '--half-life', '30')).commits, 2);
   });
 
   it('refuses bad usage, unreadable input and folders that are not repositories', async () => {
@@ -135,6 +207,9 @@ describe('peer-mentoring suggest', () => {
       [['suggest', '--max-commits', '0'], 2, /--max-commits: '0' is not a positive whole number/],
       [['suggest', '--half-life', 'x'], 2, /--half-life: 'x' is not a positive number/],
       [['suggest', '--bot', '('], 2, /--bot: '\(' is not a regular expression/],
+      [['suggest', '--active-months', '0'], 2, /--active-months: '0' is not a positive whole number/],
+      [['suggest', '--active-months', '2.5'], 2, /--active-months: '2.5' is not a positive whole number/],
+      [['suggest', '--json', '--mailmap'], 2, /--json and --mailmap: choose one/],
       [['suggest', 'extra'], 2, /unexpected argument 'extra'/],
       [['suggest', '--file', 'missing.yml'], 2, /^missing\.yml: no such file/],
       [['suggest', '--repo', tempDir()], 2, /is not a git repository/],
@@ -155,6 +230,7 @@ describe('peer-mentoring suggest', () => {
   it('explains itself', async () => {
     const io = fakeIO(repo);
     assert.strictEqual(await runCli(['suggest', '--help'], io), 0);
-    assert.match(io.stdout, /^usage: peer-mentoring suggest \[--repo DIR\] \[--file FILE\] \[--since DATE\] \[--no-cache\] \[--json\]/);
+    assert.match(io.stdout, /^usage: peer-mentoring suggest \[--repo DIR\] \[--file FILE\] \[--since DATE\] \[--active-months N\] \[--bot PATTERN\]\.\.\. \[--no-cache\] \[--json \| --mailmap\]/);
+    assert.match(io.stdout, /--active-months N {4}people who committed in the N months before the newest commit/);
   });
 });

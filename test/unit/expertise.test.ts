@@ -42,12 +42,14 @@ describe('expertise', () => {
     ]);
     const e = s.compute({ now: T0 + 180 * DAY });
     assert.deepStrictEqual(
-      e.people.map((p) => [p.name, p.commits, p.skills.map((k) => [k.skill, k.score, k.recent, k.authorship, k.files, k.soleFiles, k.commits])]),
+      e.people.map((p) => [p.name, p.commits, p.skills.map((k) => [k.skill, k.score, k.share, k.recent, k.authorship, k.files, k.soleFiles, k.commits])]),
       [
         // a: two commits a half-life ago weigh 1, as much as b's one commit now → 0.5 each.
-        // a authors both files (b's DOA on a.ts: 3.293 + 0.164 − 0.321·ln 3 = 3.10 < 3.293).
-        ['a', 2, [['module:src/parser', 0.75, 0.5, 1, 2, 2, 2], ['typescript', 0.75, 0.5, 1, 2, 2, 2]]],
-        ['b', 1, [['module:src/parser', 0.25, 0.5, 0, 0, 0, 1], ['typescript', 0.25, 0.5, 0, 0, 0, 1]]],
+        // a authors both files (b's DOA on a.ts: 3.293 + 0.164 − 0.321·ln 3 = 3.10 < 3.293); each
+        // weighs 2^(−180/365) = 0.71, a's last change being 180 days before the newest commit.
+        // Scores are relative to the area's best: a is best in both → 1; b in recent work only → 0.5.
+        ['a', 2, [['module:src/parser', 1, 0.605, 0.5, 0.71, 2, 2, 2], ['typescript', 1, 0.605, 0.5, 0.71, 2, 2, 2]]],
+        ['b', 1, [['module:src/parser', 0.5, 0.25, 0.5, 0, 0, 0, 1], ['typescript', 0.5, 0.25, 0.5, 0, 0, 0, 1]]],
       ],
     );
     const area = e.areas.get('module:src/parser');
@@ -128,9 +130,10 @@ describe('expertise', () => {
   it('stays finite over centuries with a short half-life', () => {
     const s = stateOf([commit('a@x', 0, [add('x/a.c')]), commit('b@x', 365 * 300, ['x/a.c'])], 7);
     const e = s.compute({ now: T0 + 365 * 300 * DAY });
-    assert.deepStrictEqual(e.people.map((p) => [p.name, p.skills.find((k) => k.skill === 'c')?.recent]), [
-      ['a', 0],
-      ['b', 1],
+    // b is active, a left three centuries ago: active people come first.
+    assert.deepStrictEqual(e.people.map((p) => [p.name, p.active, p.skills.find((k) => k.skill === 'c')?.recent]), [
+      ['b', true, 1],
+      ['a', false, 0],
     ]);
     assert.ok(Number.isFinite(scoreOf(s, 'b@x', 'c') ?? NaN));
   });

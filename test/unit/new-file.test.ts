@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import { newMentoringFile, partnerIds } from '../../src/core/new-file';
 import { parseMentoring } from '../../src/core/parse';
+import { isoDay } from '../../src/core/people';
+import { listAuthors } from '../../src/git/authors';
+import { buildRepo } from './helpers/gitRepo';
 
 function parseClean(text: string): ReturnType<typeof parseMentoring> {
   const parsed = parseMentoring(text);
@@ -64,5 +67,38 @@ describe('new mentoring file', () => {
       partnerIds([{ name: 'Ana Lima' }, { name: 'Ana Silva' }, { name: 'Ben' }, { name: 'Ana-Lima' }, { name: '陈伟', emails: ['chen@example.com'] }, { name: '李' }]),
       ['ana-lima', 'ana-silva', 'ben', 'ana-lima-2', 'chen', 'partner'],
     );
+  });
+});
+
+describe('a new mentoring file from a long history', () => {
+  it('lists one row per person, no bots, and takes only those active in the last months', async () => {
+    const dir = buildRepo([
+      { author: 'Aaron Heckmann <aaron@old.example>', date: '2009-05-01', files: { 'a.js': '1' } },
+      { author: 'aaron heckmann <aaron.heckmann@gmail.com>', date: '2010-06-14', files: { 'a.js': '2' } },
+      { author: 'Aaron Heckmann <aaron@learnboost.example>', date: '2010-01-02', files: { 'a.js': '3' } },
+      { author: 'jade-bot <jade@example.com>', date: '2025-03-01', files: { 'b.js': '1' } },
+      { author: 'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>', date: '2025-03-02', files: { 'package.json': '{}' } },
+      { author: 'Kai <123+kai@users.noreply.github.com>', date: '2024-11-01', files: { 'c.js': '1' } },
+      { author: 'kai <kai@users.noreply.github.com>', date: '2025-02-01', files: { 'c.js': '2' } },
+      { author: 'Pat New <pat@example.com>', date: '2025-03-03', files: { 'd.js': '1' } },
+    ]);
+    const authors = await listAuthors(dir);
+    assert.deepStrictEqual(
+      authors.map((a) => [a.name, a.emails, a.commits, isoDay(a.lastDate), a.active]),
+      [
+        ['kai', ['kai@users.noreply.github.com', '123+kai@users.noreply.github.com'], 2, '2025-02-01', true],
+        ['Pat New', ['pat@example.com'], 1, '2025-03-03', true],
+        ['aaron heckmann', ['aaron.heckmann@gmail.com', 'aaron@learnboost.example', 'aaron@old.example'], 3, '2010-06-14', false],
+      ],
+    );
+    // What the command writes for the people it checks: the active ones, with all their addresses.
+    const model = parseClean(newMentoringFile(authors.filter((a) => a.active))).model!;
+    assert.deepStrictEqual(model.partners, [
+      { id: 'kai', name: 'kai', emails: ['kai@users.noreply.github.com', '123+kai@users.noreply.github.com'] },
+      { id: 'pat', name: 'Pat New', emails: ['pat@example.com'] },
+    ]);
+    // Active means within the months asked for, before the newest commit.
+    assert.deepStrictEqual((await listAuthors(dir, { activeMonths: 200 })).map((a) => a.active), [true, true, true]);
+    assert.deepStrictEqual((await listAuthors(dir, { botPatterns: ['^Pat '] })).map((a) => a.name), ['kai', 'aaron heckmann']);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { builtinSkillIds, createClassifier, describeSkill, isBuiltinSkillId, moduleOf } from '../../src/core/skills';
+import { areaLabel, builtinSkillIds, createClassifier, describeSkill, isBuiltinSkillId, moduleOf } from '../../src/core/skills';
 
 const ids = (classify: (p: string) => { id: string }[], p: string): string[] => classify(p).map((t) => t.id);
 
@@ -28,7 +28,10 @@ describe('skill classification', () => {
       ['README.md', ['docs']],
       ['docs/guide/intro.md', ['docs', 'module:docs']],
       ['db/migrations/001_init.sql', ['sql', 'database-migrations', 'module:db']],
-      ['package-lock.json', ['dependencies']],
+      // Lockfiles, release notes, minified and built files earn no skill (see generated.test).
+      ['package-lock.json', []],
+      ['History.md', []],
+      ['dist/app.min.js', []],
       ['package.json', ['dependencies']],
       ['go.mod', ['dependencies']],
       ['requirements-dev.txt', ['dependencies']],
@@ -86,5 +89,12 @@ describe('skill classification', () => {
       { id: 'python', kind: 'language', label: 'Python' },
     ]);
     assert.deepStrictEqual(ids(team, './src\\parser\\x.ts'), ['parser', 'typescript']);
+    // A team area drawn around files that earn no built-in skill still counts them.
+    assert.deepStrictEqual(ids(createClassifier([{ id: 'vendor', paths: ['vendor/**'] }]), 'vendor/lib/x.go'), ['vendor']);
+  });
+
+  it('shows folders as folders, other areas by name', () => {
+    assert.strictEqual(areaLabel({ id: 'module:tests', kind: 'module', label: 'tests' }), 'tests/');
+    assert.strictEqual(areaLabel({ id: 'tests', kind: 'practice', label: 'Tests' }), 'Tests');
   });
 });

@@ -35,11 +35,12 @@ describe('suggestions', () => {
     const { people } = suggest(expertise, mentoring);
     assert.deepStrictEqual(
       people.map((p) => [p.name, p.email, p.partnerId, p.commits, p.skills.map((k) => `${k.skill} ${k.score}`)]),
+      // Scores are strengths within each area: its best active person scores 1.
       [
-        ['Alice Smith', 'alice@example.com', 'alice', 3, ['dependencies 1', 'module:src/parser 0.87', 'typescript 0.586']],
-        ['Bob Brown', 'bob@example.com', 'bob', 3, ['database-migrations 1', 'go 1', 'module:db 1', 'module:src/api 1', 'sql 1', 'module:src/parser 0.13', 'typescript 0.101']],
-        ['Carol Jones', 'carol@example.com', 'carol', 3, ['docs 1', 'module:docs 1']],
-        ['Dave Lee', 'dave@example.com', undefined, 1, ['module:src/ui 1', 'typescript 0.313']],
+        ['Alice Smith', 'alice@example.com', 'alice', 3, ['dependencies 1', 'module:src/parser 1', 'typescript 1']],
+        ['Bob Brown', 'bob@example.com', 'bob', 3, ['go 1', 'module:src/api 1', 'database-migrations 1', 'module:db 1', 'sql 1', 'module:src/parser 0.176', 'typescript 0.176']],
+        ['Carol Jones', 'carol@example.com', 'carol', 3, ['module:docs 1', 'docs 1']],
+        ['Dave Lee', 'dave@example.com', undefined, 1, ['module:src/ui 1', 'typescript 0.557']],
       ],
     );
   });
@@ -49,11 +50,11 @@ describe('suggestions', () => {
     assert.deepStrictEqual(
       islands.map((i) => [i.skill, i.person, i.partnerId, i.share, `${i.soleFiles}/${i.files}`, i.candidates.map((c) => `${c.name} ${c.reason} ${c.score}`)]),
       [
-        ['typescript', 'alice@example.com', 'alice', 0.573, '3/5', ['Dave Lee worked-here 0.713', 'Bob Brown worked-here 0.179']],
+        ['typescript', 'alice@example.com', 'alice', 0.573, '3/5', ['Dave Lee worked-here 0.957', 'Bob Brown worked-here 0.282']],
         ['database-migrations', 'bob@example.com', 'bob', 1, '3/3', []],
         ['docs', 'carol@example.com', 'carol', 1, '3/3', []],
         ['module:db', 'bob@example.com', 'bob', 1, '3/3', []],
-        ['module:src/parser', 'alice@example.com', 'alice', 0.739, '3/3', ['Dave Lee active-nearby 0.313', 'Bob Brown worked-here 0.231']],
+        ['module:src/parser', 'alice@example.com', 'alice', 0.739, '3/3', ['Dave Lee active-nearby 0.557', 'Bob Brown worked-here 0.352']],
         ['sql', 'bob@example.com', 'bob', 1, '3/3', ['Carol Jones wants 1']],
       ],
     );
@@ -67,19 +68,17 @@ describe('suggestions', () => {
     assert.deepStrictEqual(
       matches.map((m) => [m.aName, m.bName, m.aPartnerId ?? '-', m.bPartnerId ?? '-', m.aTeachesB.join(' '), m.bTeachesA.join(' '), m.score]),
       [
-        ['Alice Smith', 'Bob Brown', 'alice', 'bob', 'dependencies module:src/parser typescript', 'database-migrations go module:db module:src/api sql', 2.225],
-        ['Alice Smith', 'Carol Jones', 'alice', 'carol', 'dependencies module:src/parser typescript', 'docs module:docs', 2],
+        ['Alice Smith', 'Bob Brown', 'alice', 'bob', 'module:src/parser typescript', 'database-migrations module:db sql', 1.648],
+        ['Alice Smith', 'Carol Jones', 'alice', 'carol', 'module:src/parser typescript', 'docs', 1],
         // Carol wants SQL: it comes first.
-        ['Bob Brown', 'Carol Jones', 'bob', 'carol', 'sql database-migrations go module:db module:src/api', 'docs module:docs', 2],
-        ['Carol Jones', 'Dave Lee', 'carol', '-', 'docs module:docs', 'module:src/ui typescript', 1.313],
-        ['Alice Smith', 'Dave Lee', 'alice', '-', 'dependencies module:src/parser', 'module:src/ui', 1],
-        ['Bob Brown', 'Dave Lee', 'bob', '-', 'database-migrations go module:db module:src/api sql', 'module:src/ui', 1],
+        ['Bob Brown', 'Carol Jones', 'bob', 'carol', 'sql database-migrations module:db', 'docs', 1],
       ],
     );
-    // With a higher bar for "strong", only the sole owners teach: every pair gains 1 each way but Bob/Carol.
+    // Areas of one or two files (package.json, src/api/, src/ui/) teach nothing by default: with a
+    // lower minimum, Dave (src/ui/, two files) is matched too.
     assert.deepStrictEqual(
-      suggest(expertise, mentoring, { strong: 0.9 }).matches.map((m) => `${m.aName}/${m.bName} ${m.score}`),
-      ['Bob Brown/Carol Jones 2', 'Alice Smith/Bob Brown 1', 'Alice Smith/Carol Jones 1', 'Alice Smith/Dave Lee 1', 'Bob Brown/Dave Lee 1', 'Carol Jones/Dave Lee 1'],
+      suggest(expertise, mentoring, { minAreaFiles: 2 }).matches.map((m) => `${m.aName}/${m.bName} ${m.score}`),
+      ['Alice Smith/Carol Jones 2', 'Bob Brown/Carol Jones 2', 'Alice Smith/Bob Brown 1.648', 'Alice Smith/Dave Lee 1', 'Bob Brown/Dave Lee 1', 'Carol Jones/Dave Lee 1'],
     );
   });
 
@@ -94,28 +93,26 @@ describe('suggestions', () => {
       suggestGoals(expertise, mentoring, 'ab').map((g) => [g.id, g.owner, g.title, g.skills, g.paths, g.status]),
       [
         ['alice-database-migrations', 'alice', 'Learn Database migrations from Bob', ['database-migrations'], ['db/**'], 'proposed'],
-        ['alice-go', 'alice', 'Learn Go from Bob', ['go'], ['src/api/**'], 'proposed'],
-        ['alice-db', 'alice', 'Learn db from Bob', ['module:db'], ['db/**'], 'proposed'],
-        ['bob-dependencies', 'bob', 'Learn Dependencies from Alice', ['dependencies'], ['package.json'], 'proposed'],
-        ['bob-src-parser', 'bob', 'Learn src/parser from Alice', ['module:src/parser'], ['src/parser/**'], 'proposed'],
+        ['alice-db', 'alice', 'Learn db/ from Bob', ['module:db'], ['db/**'], 'proposed'],
+        ['alice-sql', 'alice', 'Learn SQL from Bob', ['sql'], ['db/**'], 'proposed'],
+        ['bob-src-parser', 'bob', 'Learn src/parser/ from Alice', ['module:src/parser'], ['src/parser/**'], 'proposed'],
         ['bob-typescript', 'bob', 'Learn TypeScript from Alice', ['typescript'], ['src/parser/**'], 'proposed'],
       ],
     );
-    assert.strictEqual(suggestGoals(expertise, mentoring, 'ab')[5].description, 'Alice authors 3 of 5 files in TypeScript.');
+    assert.strictEqual(suggestGoals(expertise, mentoring, 'ab')[4].description, 'Alice authors 3 of 5 files in TypeScript.');
     // One-way: only Carol learns; SQL is already her open goal.
     assert.deepStrictEqual(
       suggestGoals(expertise, mentoring, 'bc').map((g) => [g.id, g.partnership, g.owner, g.skills]),
       [
         ['carol-database-migrations', 'bc', 'carol', ['database-migrations']],
-        ['carol-go', 'bc', 'carol', ['go']],
         ['carol-db', 'bc', 'carol', ['module:db']],
       ],
     );
     assert.deepStrictEqual(suggestGoals(expertise, mentoring, 'bc', { perMember: 1 }).map((g) => g.id), ['carol-database-migrations']);
     assert.deepStrictEqual(suggestGoals(expertise, mentoring, 'nope'), []);
     // Ids stay unique against existing goals.
-    const taken = { ...mentoring, goals: [...mentoring.goals, { id: 'carol-go', partnership: 'x', owner: 'carol', title: 't', status: 'achieved' as const }] };
-    assert.deepStrictEqual(suggestGoals(expertise, taken, 'bc').map((g) => g.id), ['carol-database-migrations', 'carol-go-2', 'carol-db']);
+    const taken = { ...mentoring, goals: [...mentoring.goals, { id: 'carol-db', partnership: 'x', owner: 'carol', title: 't', status: 'achieved' as const }] };
+    assert.deepStrictEqual(suggestGoals(expertise, taken, 'bc').map((g) => g.id), ['carol-database-migrations', 'carol-db-2']);
   });
 
   it("uses the team's own areas for goal paths", async () => {

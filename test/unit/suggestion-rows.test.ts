@@ -102,7 +102,53 @@ describe('suggestion rows', () => {
     const islands = find(rows, 'Knowledge islands');
     const go = find(islands.children, 'Go');
     assert.equal(go.description, 'Dana Kovacs (not yet a partner) · 100% of recent work');
-    assert.match(go.tooltip ?? '', /only author of 3 of the 3 files in Go/);
+    assert.match(go.tooltip ?? '', /only active author of 3 of the 3 files in Go/);
+  });
+
+  it('lists active people first with their last commit, then those who left, and what only they knew', () => {
+    const s = new ExpertiseState(createClassifier());
+    for (const c of [
+      commit('Olga Old', 'olga@example.com', -2000, ['legacy/a.rb', 'legacy/b.rb', 'legacy/c.rb']),
+      // Ben's old address: he still commits under his new one.
+      commit('Ben Okafor', 'ben@old.example', -1000, ['tools/gen.sh']),
+      commit('Ana Lima', 'ana@example.com', 0, ['analysis/report.py', 'analysis/stats.py', 'analysis/load.py']),
+      commit('Ben Okafor', 'ben@example.com', 8, ['web/server.ts', 'web/routes.ts', 'web/main.ts']),
+    ]) {
+      s.addCommit(c);
+    }
+    const e = s.compute({ identity: identityFor(model()) });
+    const rows = buildSuggestionRows({
+      trusted: true,
+      folders: [{ key: 'f', name: 'ws', status: { state: 'done', expertise: e, notices: ['Partial clone: renames were detected by identical content only.'], mailmap: 2 }, mentoring: model(), hasErrors: false }],
+      now: T0 + 10 * DAY,
+    });
+    assert.deepEqual(rows.map((r) => r.label), ['Partial clone: renames were detected by identical content only.', 'Who knows what', 'Knowledge islands', 'Knowledge at risk', 'Mutual matches', 'Suggested goals']);
+    const people = find(rows, 'Who knows what').children;
+    assert.deepEqual(
+      people.map((p) => [p.label, p.description, p.contextValue]),
+      [
+        ['Ana Lima', 'Python, analysis/ · 10 days ago', 'person-partner'],
+        ['Ben Okafor', 'not yet a partner · Shell, tools/ · 2 years ago · active under another address', 'person'],
+        ['Ben Okafor', 'TypeScript, web/ · 2 days ago', 'person-partner'],
+        ['Olga Old', 'Ruby, legacy/ · left · last commit 5 years ago', 'person-departed'],
+        ['2 people appear under several addresses', 'Suggest .mailmap lines', 'notice-mailmap'],
+      ],
+    );
+    assert.match(people[1].tooltip ?? '', /, the last on 2022-04-07 \(2 years ago\); active under another address with the same name$/);
+    assert.deepEqual(people[4].command, { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: 'f' }] });
+    const atRisk = find(rows, 'Knowledge at risk').children;
+    assert.deepEqual(atRisk.map((r) => [r.label, r.description]), [
+      ['legacy/', '3 of 3 files · Olga Old'],
+      ['Ruby', '3 of 3 files · Olga Old'],
+    ]);
+    assert.deepEqual(
+      atRisk[0].children.map((r) => [r.kind, r.label, r.description]),
+      [['formerExpert', 'Olga Old', 'left · last commit 5 years ago · author of 3 files']],
+    );
+    assert.match(atRisk[0].tooltip ?? '', /^Only people who left author 3 of the 3 files in legacy\/:\nOlga Old \(last commit 2019-07-12, 3 files\)$/);
+    // Nobody who left is suggested for anything.
+    const named = flat([find(rows, 'Knowledge islands'), find(rows, 'Mutual matches')]).map((r) => r.label).join(' | ');
+    assert.doesNotMatch(named, /Olga/);
   });
 
   it('offers matches as actions, except for pairs who are already partners', () => {

@@ -138,8 +138,8 @@ describe('VS Code test host', () => {
       const ws = makeWorkspace(tmp);
       assert.ok(fs.existsSync(path.join(ws, '.mentoring.yml')));
       const log = execFileSync('git', ['log', '--format=%an <%ae> %aI'], { cwd: ws, encoding: 'utf8' }).trim().split('\n');
-      assert.strictEqual(log.length, 6);
-      assert.deepStrictEqual(new Set(log.map((l) => l.split(' <')[0])), new Set(['Ana Lima', 'Ben Okafor', 'Chen Wei']));
+      assert.strictEqual(log.length, 7);
+      assert.deepStrictEqual(new Set(log.map((l) => l.split(' <')[0])), new Set(['Ana Lima', 'Ben Okafor', 'Chen Wei', 'Dana Old']));
       assert.strictEqual(execFileSync('git', ['status', '--porcelain'], { cwd: ws, encoding: 'utf8' }), '', 'everything committed');
       const trailer = execFileSync('git', ['log', '--format=%(trailers:key=Mentoring-Goal,valueonly)'], { cwd: ws, encoding: 'utf8' });
       assert.match(trailer, /ben-ts/);

@@ -168,7 +168,7 @@ describe('README screenshots, on the demo workspace', function () {
   it('the Suggestions view from the demo history (suggestions.png)', async () => {
     await vscode.commands.executeCommand('mentoring.suggestions.focus');
     await showOnly('Suggestions');
-    const rows = await rowsOnScreen('Suggestions', 'the analysis: who knows what, islands, matches', (t) => t.includes('Who knows what') && t.includes('Mutual matches') && t.includes('Suggested goals'));
+    const rows = await rowsOnScreen('Suggestions', 'the analysis: who knows what, islands, knowledge at risk, matches', (t) => t.includes('Who knows what') && t.includes('Knowledge at risk') && t.includes('Mutual matches'));
     await picture('suggestions', rows);
   });
 });

@@ -1,0 +1,255 @@
+/**
+ * Who the authors of a history are: which accounts are automation, which addresses are one person,
+ * who is still around. One set of rules for the analysis, the CLI, the Suggestions view and
+ * "Create Mentoring File".
+ *
+ *  - **Bots** ({@link isBot}): `[bot]` in the name or address; a name whose last word is "bot"
+ *    (`ESLint Bot`, `jade-bot`) or a handle that ends in it (`dependabot`); a name that is a CI or
+ *    service account (`Jenkins`, `GitHub Actions`, `Copilot`, `Travis CI`); a CI word in the name
+ *    with a service address (`ESLint Jenkins <eslint@googlegroups.com>`); and service addresses
+ *    (`jenkins@host`, `noreply@github.com`, `ci@…`, `…-bot@…`). A person whose name merely contains
+ *    such a word (`Jon Jenkins <jon@gmail.com>`) is not a bot.
+ *  - **Identities** ({@link identityKey}): addresses are compared case-insensitively, and the two
+ *    GitHub noreply forms of one handle (`123+kai@users.noreply.github.com`,
+ *    `kai@users.noreply.github.com`) are one person. People who share a full name under several
+ *    addresses are not merged silently: {@link mailmapSuggestions} proposes `.mailmap` lines.
+ *  - **Active** ({@link activeSince}): a person committed within the last N months (12 by default)
+ *    before the newest commit of the history read, so an old clone still makes sense.
+ */
+
+export const DEFAULT_ACTIVE_MONTHS = 12;
+
+/** Whole names of CI and service accounts (lower case, punctuation as spaces). */
+const SERVICE_NAMES = new Set([
+  'jenkins', 'travis', 'travis ci', 'travisci', 'circleci', 'circle ci', 'github', 'github actions', 'github action',
+  'actions user', 'gitlab', 'gitlab ci', 'buildkite', 'teamcity', 'appveyor', 'azure pipelines', 'azure devops', 'bamboo',
+  'drone', 'copilot', 'github copilot', 'codecov', 'snyk', 'renovate', 'greenkeeper', 'mergify', 'semantic release',
+  'allcontributors', 'all contributors', 'imgbot', 'dependabot', 'whitesource', 'pre commit ci', 'web flow', 'ci', 'automation',
+]);
+/** Words that name a CI system inside a longer name (`ESLint Jenkins`). */
+const CI_WORD = /\b(jenkins|travis|circleci|github actions?|gitlab ci|buildkite|teamcity|appveyor|copilot|buildbot)\b/;
+/** Local parts of addresses that belong to automation. */
+const SERVICE_LOCAL = /^(jenkins|travis|circleci|ci|buildbot|build|builder|bot|bots|automation|actions?|github-actions|noreply|no-reply|donotreply|do-not-reply|copilot|deploy|deployer|release-bot)$|[-_.+]bot$/;
+/** Mailing lists and relays: an address no one person reads as their own. */
+const LIST_DOMAIN = /(^|\.)(googlegroups\.com|groups\.io|lists\.[a-z0-9.-]+)$/;
+
+/** Lower case, accents dropped, anything but letters and digits as one space. */
+function words(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function isServiceAddress(email: string): boolean {
+  const at = email.lastIndexOf('@');
+  const local = (at < 0 ? email : email.slice(0, at)).toLowerCase();
+  const domain = at < 0 ? '' : email.slice(at + 1).toLowerCase();
+  return SERVICE_LOCAL.test(local) || LIST_DOMAIN.test(domain);
+}
+
+/** The built-in rules: true for automation (see the module comment). */
+export function isBuiltinBot(name: string, email: string): boolean {
+  if (/\[bot\]/i.test(name) || /\[bot\]/i.test(email)) return true;
+  const trimmed = name.trim();
+  if (/(^|[\s._-])(ro)?bot$/i.test(trimmed) || /^[a-z0-9][a-z0-9-]*bot$/.test(trimmed)) return true;
+  const w = words(trimmed);
+  if (SERVICE_NAMES.has(w)) return true;
+  if (isServiceAddress(email)) return true;
+  return CI_WORD.test(w) && /@[^.]+$|noreply|no-reply/i.test(email);
+}
+
+/**
+ * A bot test: the built-in rules plus `patterns`, case-insensitive regular expressions tested against
+ * `Name <email>`. Throws for a pattern that is not a regular expression. Answers are remembered per
+ * author, so a long history costs one test per distinct author.
+ */
+export function botMatcher(patterns: readonly string[] = []): (name: string, email: string) => boolean {
+  const extra = patterns.map((p) => {
+    try {
+      return new RegExp(p, 'i');
+    } catch (e) {
+      throw new Error(`invalid bot pattern ${JSON.stringify(p)}: ${(e as Error).message}`);
+    }
+  });
+  const memo = new Map<string, boolean>();
+  return (name, email) => {
+    const key = `${name} <${email}>`;
+    let bot = memo.get(key);
+    if (bot === undefined) {
+      bot = isBuiltinBot(name, email) || extra.some((r) => r.test(key));
+      memo.set(key, bot);
+    }
+    return bot;
+  };
+}
+
+/** True when `name <email>` is automation by the built-in rules or `patterns`. */
+export function isBot(name: string, email: string, patterns: readonly string[] = []): boolean {
+  return botMatcher(patterns)(name, email);
+}
+
+const NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i;
+
+/** The GitHub handle of a noreply address (`123+kai@users.noreply.github.com` → `kai`), else undefined. */
+export function noreplyHandle(email: string): string | undefined {
+  return NOREPLY.exec(email.trim())?.[1].toLowerCase();
+}
+
+/** The key that joins addresses of one person: the lower-cased address, or `github:<handle>` for noreply addresses. */
+export function identityKey(email: string): string {
+  const handle = noreplyHandle(email);
+  return handle === undefined ? email.trim().toLowerCase() : `github:${handle}`;
+}
+
+/**
+ * A full name as a key for "the same person": lower case, accents and punctuation dropped; undefined
+ * for names of one word (`admin`, `root`, a handle), which say too little about who it is.
+ */
+export function fullNameKey(name: string): string | undefined {
+  const w = words(name);
+  return w.includes(' ') ? w : undefined;
+}
+
+/** True when two names are the same full name (see {@link fullNameKey}). */
+export function sameFullName(a: string, b: string): boolean {
+  const k = fullNameKey(a);
+  return k !== undefined && k === fullNameKey(b);
+}
+
+/** Epoch seconds from which a person counts as active: `months` calendar months before `newest`. */
+export function activeSince(newest: number, months: number = DEFAULT_ACTIVE_MONTHS): number {
+  if (!Number.isFinite(newest)) return -Infinity;
+  const d = new Date(newest * 1000);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return Math.floor(d.getTime() / 1000);
+}
+
+/**
+ * Said of someone active whose own last commit is older than `since`: they count as active because
+ * the same full name commits under another address (see {@link mailmapSuggestions}).
+ */
+export function activeElsewhere(person: { active: boolean; lastDate: number }, since: number): boolean {
+  return person.active && person.lastDate < since;
+}
+export const ACTIVE_ELSEWHERE = 'active under another address';
+
+/** A positive whole number of months, or an error message. */
+export function checkActiveMonths(value: unknown): number | string {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1200 ? value : `${String(value)} is not a whole number of months from 1 to 1200`;
+}
+
+/** How long before `now` (epoch seconds) `then` was: "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago". */
+export function agoText(then: number, now: number): string {
+  const days = Math.floor(now / 86_400) - Math.floor(then / 86_400);
+  const n = (count: number, unit: string): string => `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return n(days, 'day');
+  if (days < 60) return n(Math.floor(days / 7), 'week');
+  if (days < 730) return n(Math.floor(days / 30.44), 'month');
+  return n(Math.floor(days / 365.25), 'year');
+}
+
+/** `YYYY-MM-DD` (UTC) of epoch seconds. */
+export function isoDay(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
+}
+
+export interface AuthorIdentity {
+  name: string;
+  email: string;
+  commits: number;
+  /** Latest commit, epoch seconds. */
+  lastDate: number;
+}
+
+export interface PersonGroup<A extends AuthorIdentity = AuthorIdentity> {
+  /** The name and address of the most recent commit. */
+  name: string;
+  email: string;
+  /** Every address, the most recent first. */
+  emails: string[];
+  commits: number;
+  lastDate: number;
+  members: A[];
+}
+
+/**
+ * Authors grouped into people: addresses with one {@link identityKey}, and identities that share a
+ * full name ({@link fullNameKey}). Groups are ordered by commits (most first), then name.
+ */
+export function groupPeople<A extends AuthorIdentity>(authors: readonly A[]): PersonGroup<A>[] {
+  const parent = authors.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    parent[find(a)] = find(b);
+  };
+  const byKey = new Map<string, number>();
+  const byName = new Map<string, number>();
+  authors.forEach((a, i) => {
+    for (const [map, key] of [[byKey, identityKey(a.email)], [byName, fullNameKey(a.name)]] as const) {
+      if (key === undefined) continue;
+      const other = map.get(key);
+      if (other === undefined) map.set(key, i);
+      else union(i, other);
+    }
+  });
+  const groups = new Map<number, A[]>();
+  authors.forEach((a, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(a);
+    else groups.set(root, [a]);
+  });
+  return [...groups.values()]
+    .map((members): PersonGroup<A> => {
+      const sorted = [...members].sort((x, y) => y.lastDate - x.lastDate || y.commits - x.commits);
+      const emails: string[] = [];
+      for (const m of sorted) if (!emails.some((e) => e.toLowerCase() === m.email.toLowerCase())) emails.push(m.email);
+      return {
+        name: sorted[0].name,
+        email: sorted[0].email,
+        emails,
+        commits: members.reduce((n, m) => n + m.commits, 0),
+        lastDate: sorted[0].lastDate,
+        members: sorted,
+      };
+    })
+    .sort((x, y) => y.commits - x.commits || x.name.localeCompare(y.name) || x.email.localeCompare(y.email));
+}
+
+export interface MailmapSuggestion {
+  name: string;
+  email: string;
+  /** The other addresses that look like the same person. */
+  aliases: string[];
+  /** `.mailmap` lines: `Name <email> <alias>`, one per alias. */
+  lines: string[];
+}
+
+/** A name or address that a `.mailmap` line can hold (no angle brackets, no `#`, no control characters). */
+// eslint-disable-next-line no-control-regex
+const MAILMAP_SAFE = /^[^<>#\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+$/;
+
+/**
+ * `.mailmap` lines for people who appear under several addresses ({@link groupPeople}): each other
+ * address maps to the name and address of their most recent commit. Groups whose name or addresses
+ * a `.mailmap` line cannot hold are left out.
+ */
+export function mailmapSuggestions(authors: readonly AuthorIdentity[]): MailmapSuggestion[] {
+  const out: MailmapSuggestion[] = [];
+  for (const g of groupPeople(authors)) {
+    if (g.emails.length < 2) continue;
+    const name = g.name.trim();
+    if (!MAILMAP_SAFE.test(name) || !g.emails.every((e) => MAILMAP_SAFE.test(e) && !/\s/.test(e))) continue;
+    const aliases = g.emails.slice(1);
+    out.push({ name, email: g.email, aliases, lines: aliases.map((a) => `${name} <${g.email}> <${a}>`) });
+  }
+  return out.sort((x, y) => x.name.localeCompare(y.name) || x.email.localeCompare(y.email));
+}
