@@ -76,7 +76,7 @@ export class PrivateNotesEditors implements vscode.Disposable, vscode.CodeLensPr
         title: `$(lock) ${vscode.l10n.t('Private notes on the session with {0} on {1}: only on this machine, never in the file', plain(p.name), p.ref.date)}`,
         command: '',
       }),
-      new vscode.CodeLens(top, { title: `$(check) ${vscode.l10n.t('Keep (Ctrl+Enter)')}`, command: 'mentoring.keepPrivateNotes', arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: `$(check) ${vscode.l10n.t('Keep (Ctrl+Enter or Ctrl+S)')}`, command: 'mentoring.keepPrivateNotes', arguments: [doc.uri] }),
     ];
   }
 

@@ -146,6 +146,26 @@ describe('Private notes', function () {
     await waitFor('the editor to close without asking', () => !vscode.workspace.textDocuments.some((d) => d === editor.document && !d.isClosed) || !vscode.window.visibleTextEditors.some((e) => e.document === editor.document));
   });
 
+  it('keeps private notes with Ctrl+S too: saving never offers a file in the workspace', async function () {
+    host.requireDriver(this);
+    const text = secret('SAVE');
+    await toPrivateNotes('2024-03-07', '');
+    await host.press('ArrowDown');
+    await host.press('Enter');
+    await quickInput('7/7', 'No action items');
+    await typeAndEnter('');
+    const editor = await waitFor('the private notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    await host.type(text);
+    await waitFor('the text in the editor', () => editor.document.getText().includes(text));
+    await host.press('Control+s');
+    const { privateNotes } = await api();
+    const note = await waitFor('the note kept', () => privateNotes.get(folder())?.data?.notes.find((n) => n.text === text));
+    assert.deepStrictEqual([note.session?.partnership, note.session?.date], ['ana-chen', '2024-03-07']);
+    await waitFor('the editor to close', () => !vscode.window.visibleTextEditors.some((e) => e.document === editor.document));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepStrictEqual(holding(folder().uri.fsPath, [text], (p) => path.basename(p) === '.git').hits, [], 'nothing saved in the workspace');
+  });
+
   it('keeps private notes typed before a notes editor out of the draft (workspace state): they wait in the notes file and go on the session once it is logged', async function () {
     host.requireDriver(this);
     const { logSession, privateNotes } = await api();
