@@ -220,7 +220,7 @@ async function importNotes(args: string[], io: CliIO): Promise<ExitCode> {
   const { notesDir, repo } = await notesLocation(io, path.resolve(io.cwd, options.repo ?? '.'));
   let incoming: NotesData;
   try {
-    incoming = readNotesFile(path.resolve(io.cwd, inName));
+    incoming = readNotesFile(path.resolve(io.cwd, inName), 'import');
   } catch (e) {
     return storeFailure(e, io);
   }

@@ -62,8 +62,11 @@ export function storeFileName(repo: RepoIdentity): string {
   return `${createHash('sha256').update(repo.key).digest('hex').slice(0, 16)}.yml`;
 }
 
-/** Reads a store or export file; {@link NotesStoreError} when it cannot be read or is not one. */
-export function readNotesFile(file: string): NotesData {
+/**
+ * Reads a store or export file; {@link NotesStoreError} when it cannot be read or is not one (for an
+ * `import`, the message says that nothing was imported; for the store, that it was left as it is).
+ */
+export function readNotesFile(file: string, use: 'store' | 'import' = 'store'): NotesData {
   let text: string;
   try {
     const st = fs.statSync(file);
@@ -78,7 +81,7 @@ export function readNotesFile(file: string): NotesData {
   try {
     return parseNotes(text);
   } catch (e) {
-    if (e instanceof NotesFormatError) throw new NotesStoreError(`${e.reason}; the file was left as it is`, file, e.line, e.col);
+    if (e instanceof NotesFormatError) throw new NotesStoreError(`${e.reason}; ${use === 'import' ? 'nothing was imported' : 'the file was left as it is'}`, file, e.line, e.col);
     throw e;
   }
 }

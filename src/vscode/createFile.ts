@@ -54,7 +54,7 @@ export async function createMentoringFile(store: MentoringStore, args: CreateFil
 
   // Checked again right before writing: never overwrite a file that appeared meanwhile.
   if (await exists(file.uri)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} appeared meanwhile; it was left as it is.', vscode.workspace.asRelativePath(file.uri)));
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} appeared meanwhile; it was left as it is.', plain(vscode.workspace.asRelativePath(file.uri))));
     return undefined;
   }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file.uri, '..'));

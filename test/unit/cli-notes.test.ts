@@ -204,6 +204,7 @@ describe('peer-mentoring notes and log --private-notes', () => {
     const r = await run(['notes', 'import', bad]);
     assert.equal(r.code, 2);
     assert.ok(r.err.startsWith(`${bad}:`), r.err);
+    assert.match(r.err, /nothing was imported\n$/, 'said of the import, not of a store left alone');
     assert.equal((await run(['notes', 'import'])).code, 2);
     assert.equal((await run(['notes', 'export'])).code, 2);
   });
