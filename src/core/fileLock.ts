@@ -89,8 +89,9 @@ async function acquire(lockFile: string, options: LockOptions): Promise<string> 
     }
     const kind = notAFile(lockFile);
     if (kind) throw new LockNotAFile(lockFile, kind);
-    if (isStale(lockFile, staleMs)) {
-      takeOver(lockFile);
+    const stale = staleLock(lockFile, staleMs);
+    if (stale) {
+      takeOver(lockFile, stale);
       continue;
     }
     if (Date.now() > deadline) {
@@ -113,44 +114,54 @@ function notAFile(lockFile: string): LockNotAFile['kind'] | undefined {
   return st.isDirectory() ? 'folder' : st.isSymbolicLink() ? 'symbolic link' : 'special file';
 }
 
-function readHolder(lockFile: string): { holder?: Holder; mtimeMs: number } | undefined {
+/** What a lock file says and which file it is (its inode and time: a new lock is a new file). */
+export interface LockInfo {
+  holder?: Holder;
+  mtimeMs: number;
+  ino: number;
+  dev: number;
+}
+
+function readHolder(lockFile: string): LockInfo | undefined {
   try {
-    const mtimeMs = fs.statSync(lockFile).mtimeMs;
+    const { mtimeMs, ino, dev } = fs.statSync(lockFile);
     try {
       const h = JSON.parse(fs.readFileSync(lockFile, 'utf8')) as Partial<Holder>;
-      if (typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.token === 'string') return { holder: h as Holder, mtimeMs };
+      if (typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.token === 'string') return { holder: h as Holder, mtimeMs, ino, dev };
     } catch {
       // Being written this very moment, or garbage: judged by its age alone.
     }
-    return { mtimeMs };
+    return { mtimeMs, ino, dev };
   } catch {
     return undefined; // gone already
   }
 }
 
-function isStale(lockFile: string, staleMs: number): boolean {
+/** The lock file as it was judged stale, or undefined while it is held (or gone). */
+function staleLock(lockFile: string, staleMs: number): LockInfo | undefined {
   const info = readHolder(lockFile);
-  if (!info) return false; // released meanwhile: just try again
+  if (!info) return undefined; // released meanwhile: just try again
   const age = Date.now() - info.mtimeMs;
-  if (age > staleMs) return true;
+  if (age > staleMs) return info;
   const h = info.holder;
-  if (!h) return age > Math.min(UNREADABLE_STALE_MS, staleMs);
-  if (h.host !== os.hostname()) return false;
+  if (!h) return age > Math.min(UNREADABLE_STALE_MS, staleMs) ? info : undefined;
+  if (h.host !== os.hostname()) return undefined;
   try {
     process.kill(h.pid, 0);
-    return false;
+    return undefined;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+    return (e as NodeJS.ErrnoException).code === 'ESRCH' ? info : undefined;
   }
 }
 
 /**
- * Removes a stale lock: renamed aside first (one step), then removed. Should a fresh lock have been
- * created in between by a third process and renamed instead, it is put back (a hard link creates the
- * name only if it is free).
+ * Removes the lock file judged stale (`judged`): renamed aside first (one step), then removed. When
+ * the file moved aside is not that one (another process took the stale lock over meanwhile and a
+ * fresh lock took the name), it is put back (a hard link creates the name only if it is free). The
+ * files are told apart by inode, so this holds for a lock whose content cannot be read too.
+ * @internal exported for tests
  */
-function takeOver(lockFile: string): void {
-  const before = readHolder(lockFile);
+export function takeOver(lockFile: string, judged: LockInfo): void {
   const aside = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
   try {
     fs.renameSync(lockFile, aside);
@@ -158,7 +169,7 @@ function takeOver(lockFile: string): void {
     return; // someone else took it over
   }
   const moved = readHolder(aside);
-  if (moved?.holder && before?.holder && moved.holder.token !== before.holder.token) {
+  if (moved && (moved.ino !== judged.ino || moved.dev !== judged.dev)) {
     try {
       fs.linkSync(aside, lockFile);
     } catch {

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { privateNotesDir, userDataHome } from '../../src/core/dataDir';
-import { LockTimeout, withLock } from '../../src/core/fileLock';
+import { LockTimeout, takeOver, withLock } from '../../src/core/fileLock';
 import { MentoringFile } from '../../src/core/model';
 import { addNote, attachDraftNote, checkStore, draftNote, findStore, NotesStoreError, setDraftNote, storeFileName, writeExport } from '../../src/core/noteStore';
 import { parseMentoring } from '../../src/core/parse';
@@ -253,6 +253,22 @@ describe('file lock', () => {
     const old = (Date.now() - 120_000) / 1000;
     fs.utimesSync(lock, old, old);
     assert.equal(await withLock(lock, () => 'ran', { timeoutMs: 200 }), 'ran', 'unless it is older than any write takes');
+  });
+
+  it('takes over only the lock it judged stale: a fresh lock that took the name meanwhile stays, also after an unreadable one', () => {
+    const lock = path.join(tempDir(), '.lock');
+    fs.writeFileSync(lock, 'half-written');
+    const { mtimeMs, ino, dev } = fs.statSync(lock);
+    // Another process took that stale lock over and holds a fresh one now (a new file by that name).
+    const fresh = JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'fresh' });
+    fs.writeFileSync(`${lock}.new`, fresh);
+    fs.renameSync(`${lock}.new`, lock);
+    takeOver(lock, { mtimeMs, ino, dev });
+    assert.equal(fs.readFileSync(lock, 'utf8'), fresh, 'the fresh lock is put back');
+    assert.deepEqual(fs.readdirSync(path.dirname(lock)), ['.lock'], 'nothing left aside');
+    const now = fs.statSync(lock);
+    takeOver(lock, { mtimeMs: now.mtimeMs, ino: now.ino, dev: now.dev });
+    assert.equal(fs.existsSync(lock), false, 'the lock judged stale is removed');
   });
 
   it('runs holders one after another', async () => {
