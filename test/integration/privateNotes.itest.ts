@@ -106,6 +106,17 @@ describe('Private notes', function () {
     await quickInput('6/7', 'Private notes (this machine only)');
   }
 
+  /** Runs the flow for Ana and Chen's session on `date` on to a private notes editor of its own, and returns that editor. */
+  async function toPrivateEditor(date: string): Promise<vscode.TextEditor> {
+    await toPrivateNotes(date, '');
+    // "Open a private notes editor…" is the second item.
+    await host.press('ArrowDown');
+    await host.press('Enter');
+    await quickInput('7/7', 'No action items');
+    await typeAndEnter('');
+    return waitFor('the private notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+  }
+
   it('logs a session with shared and private notes typed in the palette: the shared ones in the file, the private ones on this machine', async function () {
     host.requireDriver(this);
     const text = secret('PALETTE');
@@ -124,13 +135,7 @@ describe('Private notes', function () {
   it('keeps private notes written in their own editor, which says where they go, with Ctrl+Enter', async function () {
     host.requireDriver(this);
     const text = secret('EDITOR');
-    await toPrivateNotes('2024-03-06', '');
-    // "Open a private notes editor…" is the second item.
-    await host.press('ArrowDown');
-    await host.press('Enter');
-    await quickInput('7/7', 'No action items');
-    await typeAndEnter('');
-    const editor = await waitFor('the private notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    const editor = await toPrivateEditor('2024-03-06');
     assert.match(fs.readFileSync(fileUri().fsPath, 'utf8'), /- date: 2024-03-06\n {4}partnership: ana-chen\n {4}status: held\n {4}minutes: 40\n$/, 'the session is logged, without notes');
     const lenses = await waitFor('the lenses at the top', async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
@@ -149,12 +154,7 @@ describe('Private notes', function () {
   it('keeps private notes with Ctrl+S too: saving never offers a file in the workspace', async function () {
     host.requireDriver(this);
     const text = secret('SAVE');
-    await toPrivateNotes('2024-03-07', '');
-    await host.press('ArrowDown');
-    await host.press('Enter');
-    await quickInput('7/7', 'No action items');
-    await typeAndEnter('');
-    const editor = await waitFor('the private notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    const editor = await toPrivateEditor('2024-03-07');
     await host.type(text);
     await waitFor('the text in the editor', () => editor.document.getText().includes(text));
     await host.press('Control+s');
