@@ -9,13 +9,11 @@ import * as path from 'path';
 import { buildAgenda, renderAgendaJson, renderAgendaMarkdown } from '../core/agenda';
 import { isIsoDate, localToday } from '../core/dates';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { ParsedFile } from '../core/parse';
-import { formatProblem, hasErrors } from '../core/problems';
-import { FileAccessError, readMentoringFile } from '../core/safeWrite';
 import { oneLine, quote } from '../core/text';
 import { readAgendaEvidence } from '../git/evidence';
 import { parseArgs } from './args';
 import { CliCommand, UsageError } from './io';
+import { loadForCommand } from './mentoringFile';
 
 const USAGE = `usage: peer-mentoring agenda [FILE] --partnership ID [--repo DIR] [--today YYYY-MM-DD] [--json]
 
@@ -46,20 +44,8 @@ export const run: CliCommand = async (args, io) => {
   const repo = path.resolve(io.cwd, options.repo ?? path.dirname(full));
   if (options.repo !== undefined && !(await isDirectory(repo))) throw new UsageError(`--repo: '${oneLine(options.repo)}' is not a folder`);
 
-  let parsed: ParsedFile;
-  try {
-    parsed = await readMentoringFile(full);
-  } catch (e) {
-    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
-    io.err(`${oneLine(name)}: ${oneLine(e.message)}\n`);
-    return 2;
-  }
-  if (!parsed.model || hasErrors(parsed.problems)) {
-    for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(name, p) + '\n');
-    io.err(`${oneLine(name)}: the file has errors; fix them to prepare an agenda\n`);
-    return 1;
-  }
-  const model = parsed.model;
+  const model = await loadForCommand(io, name, full, 'to prepare an agenda');
+  if (typeof model === 'number') return model;
   if (!model.partnerships.some((p) => p.id === id)) {
     const known = model.partnerships.map((p) => p.id);
     io.err(`${oneLine(name)}: unknown partnership ${quote(id)}${known.length ? ` (the file has: ${known.map(quote).join(', ')})` : ' (the file has none)'}\n`);

@@ -10,14 +10,14 @@ import * as path from 'path';
 import { privateNotesDir } from '../core/dataDir';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
 import { addNote, checkStore, findStore, isWithin, NotesStoreError, readNotesFile, StoreFile, updateStore, writeExport } from '../core/noteStore';
-import { ParsedFile } from '../core/parse';
 import { hasErrors } from '../core/problems';
 import { matchScore, MergeResult, mergeNotes, notePartnership, NotesData, noteSubject, PrivateNote, resolveNotes, sessionRef } from '../core/privateNotes';
-import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { FileAccessError } from '../core/safeWrite';
 import { jsonText, oneLine, quote } from '../core/text';
 import { fileInRepository, FolderRepository, repositoryOf } from '../git/repoIdentity';
 import { parseArgs } from './args';
 import { CliCommand, CliIO, ExitCode, UsageError } from './io';
+import { readForCommand, reportUnreadable } from './mentoringFile';
 
 const usage = (io: CliIO): string => `usage: peer-mentoring notes [FILE] [--partnership ID] [--json]
        peer-mentoring notes export --out FILE [--repo DIR] [--force]
@@ -74,14 +74,8 @@ export const run: CliCommand = async (args, io) => {
   }
   const name = positionals[0] ?? DEFAULT_FILE_NAME;
   const file = path.resolve(io.cwd, name);
-  let parsed: ParsedFile;
-  try {
-    parsed = await readMentoringFile(file);
-  } catch (e) {
-    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
-    io.err(`${oneLine(name)}: ${oneLine(e.message)}\n`);
-    return 2;
-  }
+  const parsed = await readForCommand(file);
+  if (parsed instanceof FileAccessError) return reportUnreadable(io, name, parsed);
   const { notesDir, repo } = await notesLocation(io, path.dirname(file));
   let store: StoreFile;
   try {

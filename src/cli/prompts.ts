@@ -5,14 +5,13 @@
  */
 import * as path from 'path';
 import { DEFAULT_FILE_NAME, MentoringFile, partnerByEmail } from '../core/model';
-import { ParsedFile } from '../core/parse';
-import { formatProblem, hasErrors } from '../core/problems';
 import { DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, promptsForChanges } from '../core/prompts';
-import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { FileAccessError } from '../core/safeWrite';
 import { jsonText, oneLine, quote } from '../core/text';
 import { ChangeSet, ChangesError, DEFAULT_BASES, readChanges, readUserEmail } from '../git/changes';
 import { parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
+import { readForCommand, reportUnreadable, validModel } from './mentoringFile';
 
 const USAGE = `usage: peer-mentoring prompts [--repo DIR] [--file FILE] [--base REF | --branch] [--me ID] [--max N] [--json]
 
@@ -71,21 +70,9 @@ export const run: CliCommand = async (args, io) => {
 };
 
 async function loadModel(full: string, name: string, io: CliIO): Promise<MentoringFile | 1 | 2> {
-  let parsed: ParsedFile;
-  try {
-    parsed = await readMentoringFile(full);
-  } catch (e) {
-    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
-    const missing = e.code === 'not-found';
-    io.err(`${oneLine(name)}: ${missing ? 'no such file (name one with --file)' : oneLine(e.message)}\n`);
-    return 2;
-  }
-  if (!parsed.model || hasErrors(parsed.problems)) {
-    for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(name, p) + '\n');
-    io.err(`${oneLine(name)}: the file has errors; fix them to see review prompts\n`);
-    return 1;
-  }
-  return parsed.model;
+  const parsed = await readForCommand(full);
+  if (parsed instanceof FileAccessError) return reportUnreadable(io, name, parsed, parsed.code === 'not-found' ? 'no such file (name one with --file)' : parsed.message);
+  return validModel(io, name, parsed, 'to see review prompts') ?? 1;
 }
 
 const ROLE_NOTE: Record<GoalPrompt['role'], string> = { author: 'your goal', mentor: 'you mentor it', partner: 'your partnership', observer: '' };

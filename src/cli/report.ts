@@ -5,13 +5,11 @@
 import * as path from 'path';
 import { isIsoDate, localToday } from '../core/dates';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { ParsedFile } from '../core/parse';
-import { formatProblem, hasErrors } from '../core/problems';
 import { buildReport, renderReportJson, renderReportMarkdown } from '../core/report';
-import { FileAccessError, readMentoringFile } from '../core/safeWrite';
-import { oneLine, quote } from '../core/text';
+import { quote } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand, UsageError } from './io';
+import { loadForCommand } from './mentoringFile';
 
 const USAGE = `usage: peer-mentoring report [FILE] [--json] [--today YYYY-MM-DD]
 
@@ -35,20 +33,9 @@ export const run: CliCommand = async (args, io) => {
   const today = options.today ?? localToday();
   const name = positionals[0] ?? DEFAULT_FILE_NAME;
 
-  let parsed: ParsedFile;
-  try {
-    parsed = await readMentoringFile(path.resolve(io.cwd, name));
-  } catch (e) {
-    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
-    io.err(`${oneLine(name)}: ${oneLine(e.message)}\n`);
-    return 2;
-  }
-  if (!parsed.model || hasErrors(parsed.problems)) {
-    for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(name, p) + '\n');
-    io.err(`${oneLine(name)}: the file has errors; fix them to see the report\n`);
-    return 1;
-  }
-  const report = buildReport(parsed.model, today);
+  const model = await loadForCommand(io, name, path.resolve(io.cwd, name), 'to see the report');
+  if (typeof model === 'number') return model;
+  const report = buildReport(model, today);
   io.out(options.json ? renderReportJson(report) : renderReportMarkdown(report));
   return 0;
 };

@@ -6,18 +6,17 @@ import * as path from 'path';
 import { isIsoDate } from '../core/dates';
 import type { MentoringFile } from '../core/model';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { ParsedFile } from '../core/parse';
-import { formatProblem, hasErrors } from '../core/problems';
 import type { Expertise } from '../core/expertise';
 import { ACTIVE_ELSEWHERE, activeElsewhere, checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/people';
 import { identityFor, labelOf, suggest, Suggestions } from '../core/suggest';
-import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { FileAccessError } from '../core/safeWrite';
 import { jsonText, oneLine } from '../core/text';
 import { analyzeRepository, Analysis } from '../git/analyze';
 import { defaultCacheDir } from '../git/cache';
 import { NotARepositoryError } from '../git/history';
 import { parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
+import { readForCommand, reportUnreadable, validModel } from './mentoringFile';
 
 const USAGE = `usage: peer-mentoring suggest [--repo DIR] [--file FILE] [--since DATE] [--active-months N] [--bot PATTERN]... [--no-cache] [--json | --mailmap]
 
@@ -121,21 +120,13 @@ function positiveNumber(name: string, value: string | undefined, whole: boolean)
 async function loadMentoring(io: CliIO, repo: string, file: string | undefined): Promise<MentoringFile | undefined | 'error' | 'unreadable'> {
   const name = file ?? path.join(repo, DEFAULT_FILE_NAME);
   const shown = file ?? path.relative(io.cwd, name) ?? name;
-  let parsed: ParsedFile;
-  try {
-    parsed = await readMentoringFile(path.resolve(io.cwd, name));
-  } catch (e) {
-    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
-    if (file === undefined && e.code === 'not-found') return undefined;
-    io.err(`${oneLine(shown)}: ${oneLine(e.message)}\n`);
+  const parsed = await readForCommand(path.resolve(io.cwd, name));
+  if (parsed instanceof FileAccessError) {
+    if (file === undefined && parsed.code === 'not-found') return undefined;
+    reportUnreadable(io, shown, parsed);
     return 'unreadable';
   }
-  if (!parsed.model || hasErrors(parsed.problems)) {
-    for (const p of parsed.problems) if (p.severity === 'error') io.err(formatProblem(shown, p) + '\n');
-    io.err(`${oneLine(shown)}: the file has errors; fix them to match people to partners\n`);
-    return 'error';
-  }
-  return parsed.model;
+  return validModel(io, shown, parsed, 'to match people to partners') ?? 'error';
 }
 
 const r2 = (n: number): number => Math.round(n * 100) / 100;

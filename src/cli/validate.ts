@@ -4,12 +4,12 @@
  */
 import * as path from 'path';
 import { DEFAULT_FILE_NAME } from '../core/model';
-import { ParsedFile } from '../core/parse';
 import { formatProblem, hasErrors, Problem } from '../core/problems';
-import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import { FileAccessError } from '../core/safeWrite';
 import { jsonText, oneLine } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand } from './io';
+import { readForCommand } from './mentoringFile';
 
 const USAGE = `usage: peer-mentoring validate [FILE] [--json]
 
@@ -46,12 +46,9 @@ export const run: CliCommand = async (args, io) => {
     return 0;
   }
   const name = positionals[0] ?? DEFAULT_FILE_NAME;
-  let parsed: ParsedFile;
-  try {
-    parsed = await readMentoringFile(path.resolve(io.cwd, name));
-  } catch (e) {
-    if (!(e instanceof FileAccessError)) throw e; // a fault of ours, not of the file
-    io.err(`peer-mentoring validate: cannot read ${oneLine(name)}: ${oneLine(e.message)}\n`);
+  const parsed = await readForCommand(path.resolve(io.cwd, name));
+  if (parsed instanceof FileAccessError) {
+    io.err(`peer-mentoring validate: cannot read ${oneLine(name)}: ${oneLine(parsed.message)}\n`);
     return 2;
   }
   const { problems } = parsed;
