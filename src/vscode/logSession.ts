@@ -693,7 +693,7 @@ function notesChoices(value: string, shared = true): PickItem[] {
   // What the notes are and where they go, on the first item whatever is typed.
   const kind = shared ? vscode.l10n.t('Shared notes (in the file)') : `$(lock) ${vscode.l10n.t('Private notes (this machine only)')}`;
   const typed: PickItem = value.trim()
-    ? { id: 'text', label: value, description: kind, alwaysShow: true }
+    ? { id: 'text', label: plain(value), description: kind, alwaysShow: true }
     : { id: 'none', label: shared ? vscode.l10n.t('No shared notes') : vscode.l10n.t('No private notes'), description: kind, alwaysShow: true };
   const editor: PickItem = shared
     ? {

@@ -312,7 +312,10 @@ export async function addPrivateNote(store: MentoringStore, notes: PrivateNotes,
     }));
   if (text === undefined || !text.trim()) return undefined;
   const kept = await notes.add(file.key, model, session ? { session: sessionRef(session), text: text.trim() } : { goal: goalRef(goal as Goal), text: text.trim() });
-  void vscode.window.showInformationMessage(vscode.l10n.t('Private note on {0} kept on this machine only.', on));
+  const remove = vscode.l10n.t('Remove');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Private note on {0} kept on this machine only.', on), remove).then(async (action) => {
+    if (action === remove) await notes.remove(file.key, kept.id);
+  });
   return kept.file;
 }
 

@@ -217,6 +217,23 @@ describe('Private notes', function () {
     assert.ok(privateNotes.get(folder())?.data?.notes.some((n) => n.text === text));
   });
 
+  it('takes a private note added from the tree back with Remove on its confirmation', async function () {
+    host.requireDriver(this);
+    const { privateNotes } = await api();
+    const session = (await children(await anaBen())).find((r) => r.kind === 'session');
+    assert.ok(session, 'a session row');
+    const text = secret('REMOVED');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand<string | undefined>('mentoring.addPrivateNote', { folder: session.folder, session: session.ref?.section === 'sessions' ? session.ref.index : -1, text });
+    assert.ok(privateNotes.get(folder())?.data?.notes.some((n) => n.text === text), 'kept');
+    await vscode.commands.executeCommand('notifications.showList');
+    const item = '.notifications-center .notification-list-item:has-text("kept on this machine only")';
+    await waitFor('the confirmation', async () => (await host.domText(item)).some((t) => t.includes('Remove')));
+    await host.click(`${item} .notification-list-item-buttons-container .monaco-button:has-text("Remove")`);
+    await waitFor('the note removed', () => !privateNotes.get(folder())?.data?.notes.some((n) => n.text === text));
+    await vscode.commands.executeCommand('notifications.hideList');
+  });
+
   it('keeps a private reflection typed beside a review, and shows it in the panel’s private block', async function () {
     host.requireDriver(this);
     await vscode.commands.executeCommand('mentoring.reviewGoals', { partnership: 'ana-ben' });
