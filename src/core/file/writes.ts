@@ -3,7 +3,7 @@
  * adds) and undone after (the inverse of its edits, applied to the file as it is by then). Pure:
  * the editor side asks, writes and confirms (src/vscode/confirmWrite.ts).
  */
-import { EditError, EditResult, TextEdit } from './edit';
+import { EditError, EditResult, TextEdit } from './textEdit';
 import { parseMentoring } from './parse';
 import { hasErrors } from './problems';
 
