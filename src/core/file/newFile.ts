@@ -4,7 +4,7 @@
  */
 import { parse } from 'yaml';
 import { FORMAT_VERSION } from './model';
-import { SLUG } from './validate';
+import { SLUG } from './format';
 
 export interface NewPartner {
   name: string;
