@@ -1,5 +1,6 @@
 /** The mentoring workflow: cadence, logging a session, the agenda, reminders, reports and goal reviews. */
 export * from './agenda';
+export * from './agendaMarkdown';
 export * from './cadence';
 export * from './goalProgress';
 export * from './logFlow';
