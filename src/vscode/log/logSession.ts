@@ -18,66 +18,31 @@ import { healthOf } from '../../core/mentoring';
 import { localToday, shortDate } from '../../core/dates';
 import { EditError, setActionDone } from '../../core/file';
 import {
-  Answer,
-  answer,
-  back,
   FlowContext,
-  FlowState,
   LogArgs,
   LogPlan,
-  membersOf,
-  minutesDefault,
-  openGoalsOf,
-  Outcome,
-  partnershipChoices,
   partnershipName,
-  partnershipSentence,
   planFromArgs,
   planOf,
   Prefill,
   startFlow,
-  stepNumber,
   writePlan,
 } from '../../core/mentoring';
-import { MentoringFile, Partnership, PARTNERSHIP_KINDS, Session, SESSION_STATUSES } from '../../core/file';
+import { MentoringFile, Session, SESSION_STATUSES } from '../../core/file';
 import { parseMentoring } from '../../core/file';
 import { sessionRef } from '../../core/notes';
 import { plain } from '../../core/text';
 import { locateAction, Row } from '../../core/view';
-import { asked, writeAndConfirm } from '../confirmWrite';
+import { command } from '../command';
+import { writeAndConfirm } from '../confirmWrite';
 import { Identity } from '../identity';
 import { PrivateNotesEditors, registerPrivateEditors } from '../notes';
 import type { PrivateNotes } from '../notes';
 import { FolderFile, MentoringStore } from '../store';
 
-export interface Logged {
-  folder: string;
-  /** The partnership's id (a new one when the flow made it). */
-  partnership: string;
-  session: Session;
-  /** Position of the session in `sessions:`. */
-  index: number;
-  nextDue?: string;
-  /** The file on this machine that kept the session's private notes. */
-  privateNotes?: string;
-}
-
-/**
- * A session whose notes are being written (or were, in an editor since closed): kept in the
- * workspace state from the moment the notes editor opens until the session is logged or the draft
- * discarded, so that nothing typed is lost, whether the editor is closed with "Don't Save" or the
- * window is reloaded.
- */
-export interface Draft {
-  id: string;
-  folder: string;
-  plan: LogPlan;
-  /** Who the session was with, as the flow named them. */
-  name: string;
-  notes: string;
-  /** The session has private notes: they wait in the notes file under the draft's id, not here. */
-  private?: boolean;
-}
+import { confirmation, nameOf, Logged } from './confirmation';
+import { Draft, isEmptyPrefill, isRecord, newDraftId, pickDraft, withoutPrivateText, SessionDrafts } from './drafts';
+import { runSteps } from './steps';
 
 /** Session notes being written in an untitled editor, by the document's URI. */
 interface PendingNotes {
@@ -88,8 +53,6 @@ interface PendingNotes {
 
 /** True while the active editor holds session notes to log (for the editor title's button and Ctrl+Enter). */
 const NOTES_CONTEXT = 'mentoring.sessionNotesActive';
-const DRAFTS_KEY = 'mentoring.sessionDrafts';
-
 export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider {
   private readonly pending = new Map<string, PendingNotes>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -99,14 +62,16 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
   private readonly lensChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensChanged.event;
   private saveTimer: NodeJS.Timeout | undefined;
+  private readonly savedDrafts: SessionDrafts;
 
   constructor(
     private readonly store: MentoringStore,
     private readonly identity: Identity,
-    private readonly memento: vscode.Memento,
+    memento: vscode.Memento,
     private readonly notes?: PrivateNotes,
     private readonly privateEditors?: PrivateNotesEditors,
   ) {
+    this.savedDrafts = new SessionDrafts(memento, notes);
     this.disposables.push(
       this.logged,
       this.lensChanged,
@@ -146,7 +111,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
       return this.write(file.key, r.plan);
     }
     // A session whose notes were left in a closed editor comes first.
-    const drafts = this.drafts().filter((d) => d.folder === file.key && ![...this.pending.values()].some((p) => p.draft.id === d.id));
+    const drafts = this.savedDrafts.all().filter((d) => d.folder === file.key && ![...this.pending.values()].some((p) => p.draft.id === d.id));
     if (drafts.length && isEmptyPrefill(prefill)) {
       const picked = await pickDraft(drafts, ctx.today);
       if (picked === undefined) return undefined;
@@ -169,8 +134,12 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
 
   /** The sessions kept as drafts (notes written, not logged yet), oldest first. */
   drafts(): Draft[] {
-    const all = this.memento.get<unknown>(DRAFTS_KEY);
-    return Array.isArray(all) ? all.filter(isDraft) : [];
+    return this.savedDrafts.all();
+  }
+
+  /** Forgets a draft (its notes with it, shared and private). */
+  discardDraft(id: string): Promise<void> {
+    return this.savedDrafts.discard(id);
   }
 
   /** CodeLens at the top of a notes editor: how to finish, and that closing loses nothing. */
@@ -428,7 +397,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
   private async openNotesEditor(draft: Draft): Promise<void> {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: draft.notes });
     this.pending.set(doc.uri.toString(), { draft, text: doc.getText() });
-    await this.saveDraft(draft);
+    await this.savedDrafts.save(draft);
     await this.updateNotesContext();
     this.lensChanged.fire();
     await vscode.window.showTextDocument(doc);
@@ -443,7 +412,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     if (!p) return;
     this.pending.delete(key);
     clearTimeout(this.saveTimer);
-    await this.saveDraft(p.draft);
+    await this.savedDrafts.save(p.draft);
     await this.updateNotesContext();
     const { draft } = p;
     const when = shortDate(draft.plan.session.date, localToday());
@@ -456,7 +425,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     const action = await vscode.window.showWarningMessage(message, log, reopen, discard);
     if (action === log) await this.logDraft(draft);
     else if (action === reopen) await this.openNotesEditor(draft);
-    else if (action === discard) await this.discardDraft(draft.id);
+    else if (action === discard) await this.savedDrafts.discard(draft.id);
   }
 
   /** Logs a draft as it is (its notes as written). */
@@ -466,7 +435,7 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     if (notes) session.notes = notes;
     else delete session.notes;
     const logged = await this.write(draft.folder, { ...draft.plan, session }, draft.private ? draft.id : undefined);
-    if (logged) await this.discardDraft(draft.id);
+    if (logged) await this.savedDrafts.discard(draft.id);
     return logged;
   }
 
@@ -495,22 +464,8 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     clearTimeout(this.saveTimer);
     // Only while its editor is open: a draft logged meanwhile is not brought back.
     this.saveTimer = setTimeout(() => {
-      if ([...this.pending.values()].some((p) => p.draft.id === draft.id)) void this.saveDraft(draft);
+      if ([...this.pending.values()].some((p) => p.draft.id === draft.id)) void this.savedDrafts.save(draft);
     }, 500);
-  }
-
-  private async saveDraft(draft: Draft): Promise<void> {
-    const others = this.drafts().filter((d) => d.id !== draft.id);
-    // Never private text in the workspace state: a draft's private notes are in the notes file.
-    await this.memento.update(DRAFTS_KEY, [...others, { ...draft, plan: withoutPrivateText(draft.plan) }]);
-  }
-
-  /** Forgets a draft (its notes with it, shared and private). */
-  async discardDraft(id: string): Promise<void> {
-    const draft = this.drafts().find((d) => d.id === id);
-    await this.memento.update(DRAFTS_KEY, this.drafts().filter((d) => d.id !== id));
-    // Its private notes (after a log they are on the session already, and this finds none).
-    if (draft?.private && this.notes) await this.notes.setDraft(draft.folder, id, '').catch(() => undefined);
   }
 
   private updateNotesContext(): Thenable<unknown> {
@@ -522,15 +477,6 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
 export function registerLogSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity, notes?: PrivateNotes): SessionLogger {
   const editors = notes && registerPrivateEditors(context, store, notes);
   const logger = new SessionLogger(store, identity, context.workspaceState, notes, editors);
-  const command = (id: string, run: (arg?: never) => Promise<unknown>): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (arg?: never) => {
-      try {
-        return await run(arg);
-      } catch (e) {
-        void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
-        return undefined;
-      }
-    });
   context.subscriptions.push(
     logger,
     command('mentoring.logSession', (arg?: unknown) => logger.run(arg)),
@@ -544,357 +490,7 @@ export function registerLogSession(context: vscode.ExtensionContext, store: Ment
 // ---------------------------------------------------------------------------------------------
 // The steps as quick inputs
 
-type Nav<T> = { back: true } | { value: T };
-
-interface PickItem extends vscode.QuickPickItem {
-  id: string;
-}
-
-const TITLE = (): string => vscode.l10n.t('Log mentoring session');
-
-/** Runs the flow from `state` until done; undefined when the person pressed Escape. */
-async function runSteps(ctx: FlowContext, state: FlowState): Promise<FlowState | undefined> {
-  const ui = new Steps();
-  try {
-    while (state.step !== 'done') {
-      const nav = await askStep(ui, ctx, state);
-      if (!nav) return undefined;
-      state = 'back' in nav ? back(state) : nav.value;
-    }
-    return state;
-  } finally {
-    ui.close();
-  }
-}
-
-function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<FlowState> | undefined> {
-  const { step, total } = stepNumber(state);
-  const base = { step, total, back: state.history.length > 0 };
-  const take = (a: Answer): Outcome => answer(ctx, state, a);
-  const who = (id: string): string => ctx.file.partners.find((p) => p.id === id)?.name ?? id;
-  switch (state.step) {
-    case 'partnership': {
-      const items: PickItem[] = partnershipChoices(ctx).map((p) => ({
-        id: p.id,
-        label: plain(partnershipName(ctx, p)),
-        description: plain(p.status === 'paused' ? vscode.l10n.t('{0} · paused', p.id) : p.id),
-        detail: plain(partnershipSentence(ctx, p)),
-      }));
-      items.push({ id: '', label: '', kind: vscode.QuickPickItemKind.Separator }, { id: '+new', label: `$(add) ${vscode.l10n.t('New partnership…')}` });
-      return ui.pick({ ...base, placeholder: vscode.l10n.t('Which partnership met?'), items, active: state.newPartnership ? ['+new'] : [state.partnership ?? ''] }, ([item]) =>
-        take(item?.id === '+new' ? { step: 'partnership', newPartnership: true } : { step: 'partnership', partnership: item?.id ?? '' }),
-      );
-    }
-    case 'members': {
-      const items = ctx.file.partners.map((p) => ({ id: p.id, label: plain(p.name), description: plain(p.id) + (p.id === ctx.me ? ` · ${vscode.l10n.t('you')}` : '') }));
-      return ui.pick({ ...base, placeholder: vscode.l10n.t('New partnership: who are its members?'), items, many: true, selected: state.newPartnership?.members ?? [] }, (picked) =>
-        take({ step: 'members', members: picked.map((i) => i.id) }),
-      );
-    }
-    case 'kind': {
-      const items = PARTNERSHIP_KINDS.map((k) => ({
-        id: k,
-        label: k,
-        detail: k === 'mutual' ? vscode.l10n.t('Each mentors the other') : vscode.l10n.t('One mentor, the others mentees'),
-      }));
-      return ui.pick({ ...base, placeholder: vscode.l10n.t('New partnership: what kind?'), items, active: [state.newPartnership?.kind ?? 'mutual'] }, ([item]) =>
-        take({ step: 'kind', kind: (item?.id ?? 'mutual') as Partnership['kind'] }),
-      );
-    }
-    case 'mentor': {
-      const items = (state.newPartnership?.members ?? []).map((m) => ({ id: m, label: plain(who(m)), description: plain(m) }));
-      return ui.pick({ ...base, placeholder: vscode.l10n.t('New partnership: who is the mentor?'), items, active: [state.newPartnership?.mentor ?? ctx.me ?? ''] }, ([item]) =>
-        take({ step: 'mentor', mentor: item?.id ?? '' }),
-      );
-    }
-    case 'date':
-      return ui.input(
-        { ...base, value: state.date ?? ctx.today, prompt: vscode.l10n.t('When did it take place? YYYY-MM-DD, “today” or “yesterday”') },
-        (text) => take({ step: 'date', text }),
-      );
-    case 'status': {
-      const labels: Record<Session['status'], string> = {
-        held: vscode.l10n.t('$(check) Held'),
-        cancelled: vscode.l10n.t('$(close) Cancelled'),
-        rescheduled: vscode.l10n.t('$(history) Rescheduled'),
-      };
-      const items = SESSION_STATUSES.map((s) => ({ id: s, label: labels[s] }));
-      return ui.pick({ ...base, placeholder: vscode.l10n.t('Did the session take place on {0}?', state.date ?? ctx.today), items, active: [state.status ?? 'held'] }, ([item]) =>
-        take({ step: 'status', status: (item?.id ?? 'held') as Session['status'] }),
-      );
-    }
-    case 'reason':
-      return ui.input(
-        { ...base, value: state.reason ?? '', prompt: state.status === 'rescheduled' ? vscode.l10n.t('Why was it rescheduled? (one line)') : vscode.l10n.t('Why was it cancelled? (one line)') },
-        (text) => take({ step: 'reason', text }),
-      );
-    case 'to':
-      return ui.input({ ...base, value: state.to ?? '', prompt: vscode.l10n.t('The new date (YYYY-MM-DD), or leave empty if not yet known') }, (text) => take({ step: 'to', text }));
-    case 'minutes':
-      return ui.input(
-        { ...base, value: String(minutesDefault(ctx, state) ?? ''), prompt: vscode.l10n.t('How many minutes did it take? (empty: not recorded)') },
-        (text) => take({ step: 'minutes', text }),
-      );
-    case 'goals': {
-      const items = openGoalsOf(ctx, state.partnership).map((g) => ({ id: g.id, label: plain(g.title), description: `${plain(who(g.owner))} · ${g.status}` }));
-      return ui.pick(
-        {
-          ...base,
-          placeholder: items.length ? vscode.l10n.t('Goals discussed (none is fine); Enter to go on') : vscode.l10n.t('The partnership has no open goals; Enter to go on'),
-          items,
-          many: true,
-          selected: state.goals ?? [],
-        },
-        (picked) => take({ step: 'goals', goals: picked.map((i) => i.id) }),
-      );
-    }
-    case 'notes':
-    case 'privateNotes': {
-      // Two kinds of notes, asked one after the other and named for where they go.
-      const step = state.step;
-      const shared = step === 'notes';
-      const itemsFor = (value: string): PickItem[] => notesChoices(value, shared);
-      const value = (shared ? state.notes : state.privateNotes) ?? '';
-      const placeholder = shared
-        ? vscode.l10n.t('Shared notes (in the file): the team reads them. Type one line, or open an editor')
-        : vscode.l10n.t('Private notes (this machine only): never in the file. Type one line, or open an editor');
-      return ui.pick(
-        { ...base, placeholder, items: itemsFor(value), value, itemsFor },
-        // Typed text is the notes whichever item is active (the list may lag behind fast typing).
-        ([item], typed) => take(item?.id === 'editor' ? { step, editor: true, notes: typed } : { step, notes: typed }),
-      );
-    }
-    case 'actionWho': {
-      const count = state.actions.length;
-      const items: PickItem[] = [
-        { id: 'done', label: `$(check) ${count ? vscode.l10n.t('Done') : vscode.l10n.t('No action items')}`, description: count ? vscode.l10n.t('{0} action item(s)', count) : undefined },
-        ...membersOf(ctx, state).map((m) => ({ id: m, label: `$(person) ${plain(who(m))}`, description: vscode.l10n.t('add an action item for {0}', plain(who(m))) })),
-      ];
-      return ui.pick({ ...base, placeholder: vscode.l10n.t('Action items: who will do something? (Done to finish)'), items, active: [state.pendingWho ?? 'done'] }, ([item]) =>
-        take(!item || item.id === 'done' ? { step: 'actionWho', done: true } : { step: 'actionWho', who: item.id }),
-      );
-    }
-    case 'actionWhat':
-      return ui.input(
-        { ...base, value: state.pendingWhat ?? '', prompt: vscode.l10n.t('What will {0} do? (one line)', plain(who(state.pendingWho ?? ''))) },
-        (text) => take({ step: 'actionWhat', text }),
-      );
-    case 'done':
-      return Promise.resolve({ value: state });
-  }
-}
-
-/**
- * The notes step's choices for what has been typed: the typed line (or none), then the other
- * places notes can be written (each with its own id, answered in the step above).
- */
-/** The items of a notes step: what is typed (or none), and an editor; `shared` notes go to the file, the others stay on this machine. */
-function notesChoices(value: string, shared = true): PickItem[] {
-  // What the notes are and where they go, on the first item whatever is typed.
-  const kind = shared ? vscode.l10n.t('Shared notes (in the file)') : `$(lock) ${vscode.l10n.t('Private notes (this machine only)')}`;
-  const typed: PickItem = value.trim()
-    ? { id: 'text', label: plain(value), description: kind, alwaysShow: true }
-    : { id: 'none', label: shared ? vscode.l10n.t('No shared notes') : vscode.l10n.t('No private notes'), description: kind, alwaysShow: true };
-  const editor: PickItem = shared
-    ? {
-        id: 'editor',
-        label: `$(note) ${vscode.l10n.t('Open a notes editor…')}`,
-        detail: vscode.l10n.t('For several lines, after the last step: Ctrl+Enter there logs the session; closing it keeps a draft'),
-        alwaysShow: true,
-      }
-    : {
-        id: 'editor',
-        label: `$(lock) ${vscode.l10n.t('Open a private notes editor…')}`,
-        detail: vscode.l10n.t('For several lines, once the session is logged: Ctrl+Enter there keeps them on this machine only'),
-        alwaysShow: true,
-      };
-  return [typed, editor];
-}
-
-interface StepOptions {
-  step: number;
-  total: number;
-  back: boolean;
-}
-
-/**
- * One quick input at a time: each step's input replaces the previous one only once it is shown, so
- * the widget does not flicker; Back is a title button; hiding (Escape) cancels.
- */
-class Steps {
-  private current: vscode.QuickInput | undefined;
-
-  input(opts: StepOptions & { value: string; prompt: string }, accept: (text: string) => Outcome): Promise<Nav<FlowState> | undefined> {
-    const box = vscode.window.createInputBox();
-    box.value = opts.value;
-    box.prompt = opts.prompt;
-    box.onDidChangeValue((text) => {
-      const r = accept(text);
-      box.validationMessage = r.ok ? undefined : plain(r.message);
-    });
-    return this.show(box, opts, (resolve) =>
-      box.onDidAccept(() => {
-        const r = accept(box.value);
-        if (r.ok) resolve({ value: r.state });
-        else box.validationMessage = plain(r.message);
-      }),
-    );
-  }
-
-  pick(
-    opts: StepOptions & {
-      items: PickItem[];
-      placeholder: string;
-      many?: boolean;
-      selected?: string[];
-      active?: string[];
-      value?: string;
-      itemsFor?: (value: string) => PickItem[];
-    },
-    accept: (picked: readonly PickItem[], value: string) => Outcome,
-  ): Promise<Nav<FlowState> | undefined> {
-    const qp = vscode.window.createQuickPick<PickItem>();
-    qp.placeholder = opts.placeholder;
-    qp.matchOnDescription = true;
-    qp.canSelectMany = !!opts.many;
-    if (opts.value) qp.value = opts.value;
-    qp.items = opts.items;
-    if (opts.selected) qp.selectedItems = opts.items.filter((i) => opts.selected?.includes(i.id));
-    const active = opts.items.filter((i) => opts.active?.includes(i.id) && i.kind !== vscode.QuickPickItemKind.Separator);
-    if (active.length) qp.activeItems = active;
-    const itemsFor = opts.itemsFor;
-    if (itemsFor) qp.onDidChangeValue((value) => (qp.items = itemsFor(value)));
-    return this.show(qp, opts, (resolve) =>
-      qp.onDidAccept(() => {
-        const r = accept(qp.canSelectMany ? qp.selectedItems : qp.activeItems, qp.value);
-        if (r.ok) resolve({ value: r.state });
-        else qp.placeholder = `⚠ ${plain(r.message)}`;
-      }),
-    );
-  }
-
-  close(): void {
-    this.current?.dispose();
-    this.current = undefined;
-  }
-
-  private show(
-    input: vscode.InputBox | vscode.QuickPick<PickItem>,
-    opts: StepOptions,
-    onAccept: (resolve: (nav: Nav<FlowState>) => void) => vscode.Disposable,
-  ): Promise<Nav<FlowState> | undefined> {
-    input.title = TITLE();
-    input.step = opts.step;
-    input.totalSteps = opts.total;
-    input.ignoreFocusOut = false;
-    input.buttons = opts.back ? [vscode.QuickInputButtons.Back] : [];
-    const labels = 'items' in input ? input.items.map((i) => i.label) : [input.value];
-    return asked({ title: input.title ?? '', step: opts.step, items: labels }, this.answer(input, onAccept));
-  }
-
-  private answer(
-    input: vscode.InputBox | vscode.QuickPick<PickItem>,
-    onAccept: (resolve: (nav: Nav<FlowState>) => void) => vscode.Disposable,
-  ): Promise<Nav<FlowState> | undefined> {
-    return new Promise((resolve) => {
-      const listeners: vscode.Disposable[] = [];
-      const finish = (nav: Nav<FlowState> | undefined): void => {
-        vscode.Disposable.from(...listeners).dispose();
-        resolve(nav);
-      };
-      listeners.push(
-        onAccept(finish),
-        input.onDidTriggerButton((b) => {
-          if (b === vscode.QuickInputButtons.Back) finish({ back: true });
-        }),
-        input.onDidHide(() => finish(undefined)),
-      );
-      this.current?.dispose();
-      this.current = input;
-      input.show();
-    });
-  }
-}
-
-function nameOf(ctx: FlowContext, plan: LogPlan): string {
-  if (plan.newPartnership) {
-    const others = plan.newPartnership.members.filter((m) => m !== ctx.me);
-    return others.map((m) => ctx.file.partners.find((p) => p.id === m)?.name ?? m).join(', ');
-  }
-  const p = ctx.file.partnerships.find((x) => x.id === plan.session.partnership);
-  return p ? partnershipName(ctx, p) : plan.session.partnership;
-}
-
-/** "Logged the session with Bob on 30 Nov. Next one due 14 Dec." */
-function confirmation(logged: Logged, name: string, today: string): string {
-  const s = logged.session;
-  const who = plain(name);
-  const when = shortDate(s.date, today);
-  const what =
-    s.status === 'held'
-      ? vscode.l10n.t('Logged the session with {0} on {1}.', who, when)
-      : s.status === 'cancelled'
-        ? vscode.l10n.t('Logged the cancelled session with {0} on {1}.', who, when)
-        : s.to
-          ? vscode.l10n.t('Logged the session with {0} on {1} as rescheduled to {2}.', who, when, shortDate(s.to, today))
-          : vscode.l10n.t('Logged the session with {0} on {1} as rescheduled.', who, when);
-  return logged.nextDue ? `${what} ${vscode.l10n.t('Next one due {0}.', shortDate(logged.nextDue, today))}` : what;
-}
-
-function isEmptyPrefill(p: Prefill): boolean {
-  return p.partnership === undefined && p.partner === undefined && !p.goals?.length && p.notes === undefined && p.date === undefined;
-}
-
-/** The plan without the text of its private notes (which must not be kept with it in the workspace state). */
-function withoutPrivateText(plan: LogPlan): LogPlan {
-  if (plan.privateNotes === undefined) return plan;
-  const rest = { ...plan };
-  delete rest.privateNotes;
-  return rest;
-}
-
-function newDraftId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function isDraft(x: unknown): x is Draft {
-  const d = x as Partial<Draft> | undefined;
-  return (
-    isRecord(d) &&
-    typeof d.id === 'string' &&
-    typeof d.folder === 'string' &&
-    typeof d.name === 'string' &&
-    typeof d.notes === 'string' &&
-    isRecord(d.plan) &&
-    isRecord(d.plan.session) &&
-    typeof d.plan.session.date === 'string' &&
-    typeof d.plan.session.partnership === 'string'
-  );
-}
-
-/** Drafts first: finish one, or start a new session; undefined on Escape. */
-async function pickDraft(drafts: Draft[], today: string): Promise<Draft | 'new' | undefined> {
-  type Item = vscode.QuickPickItem & { draft?: Draft };
-  const items: Item[] = [
-    ...[...drafts].reverse().map((d) => ({
-      label: `$(edit) ${vscode.l10n.t('Session with {0} on {1}', plain(d.name), shortDate(d.plan.session.date, today))}`,
-      description: vscode.l10n.t('draft'),
-      detail: d.notes.trim() ? plain(d.notes.trim().split('\n')[0]) : vscode.l10n.t('no notes yet'),
-      draft: d,
-    })),
-    { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(add) ${vscode.l10n.t('A new session…')}` },
-  ];
-  const shown = vscode.window.showQuickPick(items, { title: TITLE(), placeHolder: vscode.l10n.t('Finish a session kept as a draft, or log a new one') });
-  const picked = await asked({ title: TITLE(), step: 0, items: items.map((i) => i.label) }, Promise.resolve(shown));
-  return picked ? (picked.draft ?? 'new') : undefined;
-}
-
 function isShown(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
