@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { privateNotesDir } from '../core/dataDir';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
-import { addNote, checkStore, findStore, isWithin, NotesStoreError, readNotesFile, StoreFile, updateStore, writeExport } from '../core/noteStore';
+import { addedNote, checkStore, findStore, isWithin, NotesStoreError, readNotesFile, StoreChange, StoreFile, updateStore, writeExport } from '../core/noteStore';
 import { hasErrors } from '../core/problems';
 import { matchScore, MergeResult, mergeNotes, notePartnership, NotesData, noteSubject, PrivateNote, resolveNotes, sessionRef } from '../core/privateNotes';
 import { FileAccessError } from '../core/safeWrite';
@@ -58,10 +58,9 @@ export async function privateNotesFor(io: CliIO, file: string): Promise<NotesTar
   return { notesDir, repo, file: fileInRepository(repo, file) };
 }
 
-/** Keeps `text` as the private notes of session `index` of `model`; resolves to the store file. */
-export async function addSessionNote(target: Exclude<NotesTarget, { failed: string }>, model: MentoringFile, index: number, text: string): Promise<string> {
-  const store = await addNote(target.notesDir, target.repo, target.file, model, { session: sessionRef(model.sessions[index]), text });
-  return store.file;
+/** Keeps `text` as the private notes of session `index` of `model`, through `keep` (the store, locked); returns the store file. */
+export function addSessionNote(keep: StoreChange, target: Exclude<NotesTarget, { failed: string }>, model: MentoringFile, index: number, text: string): string {
+  return keep((data) => addedNote(data, target.file, model, { session: sessionRef(model.sessions[index]), text }).data).file;
 }
 
 export const run: CliCommand = async (args, io) => {

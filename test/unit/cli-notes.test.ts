@@ -1,5 +1,7 @@
 import * as assert from 'assert/strict';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import type { ListedNote } from '../../src/cli/notes';
@@ -112,6 +114,62 @@ describe('peer-mentoring notes and log --private-notes', () => {
     assert.equal(noFolder.code, 1, noFolder.out);
     assert.match(noFolder.err, /cannot be created.*; nothing was written\n$/);
     assert.equal(fs.readFileSync(mentoring(), 'utf8'), before);
+  });
+
+  it('never writes the session and then exits 1: a notes store held by a live process refuses the whole session', async function () {
+    this.timeout(40_000);
+    fs.mkdirSync(notesDir, { recursive: true });
+    const lock = path.join(notesDir, '.lock');
+    // This process holds it: alive, on this machine, so it is waited for and never taken over.
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'held-by-the-test' }));
+    const before = fs.readFileSync(mentoring(), 'utf8');
+    const refused = await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second']);
+    assert.equal(refused.code, 1, refused.out);
+    assert.equal(refused.out, '');
+    assert.match(refused.err, /^the private notes cannot be kept now \(.*\.lock is held by another process; try again in a moment\); nothing was written\n$/);
+    assert.equal(fs.readFileSync(mentoring(), 'utf8'), before);
+
+    // Released while the log waits: the session and its note are written once each, exit 0.
+    const waiting = run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second']);
+    setTimeout(() => fs.rmSync(lock), 300);
+    const r = await waiting;
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.err, '');
+    assert.equal(fs.readFileSync(mentoring(), 'utf8').split('date: 2026-01-20').length, 2);
+    assert.deepEqual((await listed()).map((n) => n.text), ['second']);
+  });
+
+  it('exits 0 quietly when its reader goes away after the session was written (log … | head -1)', async function () {
+    this.timeout(60_000);
+    const cli = path.join(__dirname, '../../../dist/cli.js');
+    assert.ok(fs.existsSync(cli), 'build the CLI first (node esbuild.js)');
+    for (let i = 0; i < 5; i++) {
+      const child = spawn(process.execPath, [cli, 'log', '--partnership', 'alice-bob', '--date', `2026-01-2${i}`, '--private-notes', `run ${i}`], {
+        cwd: repo,
+        env: { ...process.env, PEER_MENTORING_NOTES_DIR: notesDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // The reader closes its end at once: every line the command writes meets a closed pipe (EPIPE).
+      child.stdout.destroy();
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(err, '', `run ${i}`);
+      assert.equal(code, 0, `run ${i}`);
+    }
+    const text = fs.readFileSync(mentoring(), 'utf8');
+    for (let i = 0; i < 5; i++) assert.equal(text.split(`date: 2026-01-2${i}`).length, 2, `session ${i} logged once`);
+    assert.deepEqual((await listed()).map((n) => n.text).sort(), ['run 0', 'run 1', 'run 2', 'run 3', 'run 4']);
+  });
+
+  it('removes the temporary files a killed writer left in the notes folder, private text and all', async () => {
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--private-notes', 'first'])).code, 0);
+    const [name] = fs.readdirSync(notesDir).filter((n) => n.endsWith('.yml'));
+    // What a writer killed between writing and renaming leaves: its process is gone (pid beyond any real one).
+    const left = path.join(notesDir, `.${name}.4194303.0123456789ab.tmp`);
+    fs.writeFileSync(left, `notes:\n  - text: ${SECRET}\n`);
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second'])).code, 0);
+    assert.deepEqual(fs.readdirSync(notesDir), [name]);
   });
 
   it('keeps notes on their sessions while others edit the file, and lists removed ones as detached', async () => {
