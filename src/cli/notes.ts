@@ -9,11 +9,12 @@
 import * as path from 'path';
 import { privateNotesDir } from '../core/dataDir';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
-import { addedNote, checkStore, findStore, isWithin, NotesStoreError, readNotesFile, StoreChange, StoreFile, updateStore, writeExport } from '../core/noteStore';
+import { addedNote, checkStore, findStore, NotesStoreError, readNotesFile, StoreChange, StoreFile, updateStore, writeExport } from '../core/noteStore';
 import { hasErrors } from '../core/problems';
 import { matchScore, MergeResult, mergeNotes, notePartnership, NotesData, noteSubject, PrivateNote, resolveNotes, sessionRef } from '../core/privateNotes';
 import { FileAccessError } from '../core/safeWrite';
 import { jsonText, oneLine, quote } from '../core/text';
+import { privatePlaceProblem } from '../git/notesPlace';
 import { fileInRepository, FolderRepository, repositoryOf } from '../git/repoIdentity';
 import { parseArgs } from './args';
 import { CliCommand, CliIO, ExitCode, UsageError } from './io';
@@ -49,6 +50,8 @@ export type NotesTarget = { notesDir: string; repo: FolderRepository; file: stri
 
 export async function privateNotesFor(io: CliIO, file: string): Promise<NotesTarget> {
   const { notesDir, repo } = await notesLocation(io, path.dirname(file));
+  const refused = await privatePlaceProblem(notesDir, 'folder', { repo });
+  if (refused) return { failed: refused };
   try {
     checkStore(notesDir, repo);
   } catch (e) {
@@ -177,8 +180,9 @@ async function exportNotes(args: string[], io: CliIO): Promise<ExitCode> {
   const { notesDir, repo } = await notesLocation(io, path.resolve(io.cwd, options.repo ?? '.'));
   const outName = options.out;
   const out = path.resolve(io.cwd, outName);
-  if (isWithin(out, repo.path)) {
-    io.err(`${oneLine(outName)}: is inside the repository; export private notes to a place outside it (your home folder, a USB stick); nothing was written\n`);
+  const refused = await privatePlaceProblem(out, 'file', { repo });
+  if (refused) {
+    io.err(`${oneLine(refused)}; nothing was written\n`);
     return 1;
   }
   let store: StoreFile;
@@ -211,6 +215,11 @@ async function importNotes(args: string[], io: CliIO): Promise<ExitCode> {
   const inName = positionals[0];
   if (!inName) throw new UsageError('import needs the FILE to import');
   const { notesDir, repo } = await notesLocation(io, path.resolve(io.cwd, options.repo ?? '.'));
+  const refused = await privatePlaceProblem(notesDir, 'folder', { repo });
+  if (refused) {
+    io.err(`${oneLine(refused)}; nothing was imported\n`);
+    return 1;
+  }
   let incoming: NotesData;
   try {
     incoming = readNotesFile(path.resolve(io.cwd, inName), 'import');

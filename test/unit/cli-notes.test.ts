@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import type { ListedNote } from '../../src/cli/notes';
+import { privatePlaceProblem } from '../../src/git/notesPlace';
 import { fakeIO } from './helpers/cliIO';
 import { buildRepo, cloneRepo, git, tempDir } from './helpers/gitRepo';
 
@@ -172,6 +173,61 @@ describe('peer-mentoring notes and log --private-notes', () => {
     assert.deepEqual(fs.readdirSync(notesDir), [name]);
   });
 
+  it('refuses private notes and exports inside any worktree of the repository, from a linked one too', async () => {
+    const linked = path.join(tempDir(), 'linked');
+    git(repo, ['worktree', 'add', '-q', linked]);
+    const before = fs.readFileSync(path.join(linked, '.mentoring.yml'), 'utf8');
+    // From the linked worktree, a notes folder in the main one (XDG_DATA_HOME pointing there, say).
+    const inMain = path.join(repo, 'data', 'peer-mentoring', 'notes');
+    const r = await run(['log', '--partnership', 'alice-bob', '--private-notes', SECRET], { cwd: linked, dir: inMain });
+    assert.equal(r.code, 1, r.out);
+    assert.equal(r.err, `the private notes folder ${inMain} is inside ${fs.realpathSync(repo)}, a worktree of this repository; private notes must live outside it; nothing was written\n`);
+    assert.equal(fs.readFileSync(path.join(linked, '.mentoring.yml'), 'utf8'), before);
+    assert.equal(fs.existsSync(path.join(repo, 'data')), false);
+    // And the other way round: the linked worktree from the main one; an export into either.
+    const inLinked = path.join(linked, 'notes');
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--private-notes', SECRET], { dir: inLinked })).code, 1);
+    for (const [cwd, out] of [[linked, path.join(repo, 'x.yml')], [repo, path.join(linked, 'sub', 'x.yml')]]) {
+      const e = await run(['notes', 'export', '--out', out], { cwd });
+      assert.equal(e.code, 1, e.out);
+      assert.match(e.err, /, a worktree of this repository; export private notes to a place outside it \(your home folder, a USB stick\); nothing was written\n$/);
+      assert.equal(fs.existsSync(out), false);
+    }
+    const imported = await run(['notes', 'import', path.join(tempDir(), 'x.yml')], { cwd: linked, dir: inMain });
+    assert.equal(imported.code, 1);
+    assert.match(imported.err, /a worktree of this repository; private notes must live outside it; nothing was imported\n$/);
+  });
+
+  it('refuses a notes folder inside an enclosing repository that does not ignore it, naming it and the line to add', async () => {
+    // The repository sits inside another one's work tree (a superproject, a dotfiles repository at home).
+    const outer = buildRepo([{ author: 'Ann <ann@example.com>', date: '2026-01-01', files: { 'README.md': 'home' } }]);
+    const inner = path.join(outer, 'work', 'shop');
+    fs.mkdirSync(path.dirname(inner), { recursive: true });
+    git(outer, ['clone', '-q', repo, inner]);
+    const notes = path.join(outer, '.local', 'share', 'peer-mentoring', 'notes');
+    const before = fs.readFileSync(path.join(inner, '.mentoring.yml'), 'utf8');
+    const r = await run(['log', '--partnership', 'alice-bob', '--private-notes', SECRET], { cwd: inner, dir: notes });
+    assert.equal(r.code, 1, r.out);
+    const top = fs.realpathSync(outer);
+    assert.equal(
+      r.err,
+      `the private notes folder ${notes} is inside the repository ${top}, which does not ignore it: add the line /.local/share/peer-mentoring/notes/ to ${path.join(top, '.gitignore')}, or private notes must live outside it; nothing was written\n`,
+    );
+    assert.equal(fs.readFileSync(path.join(inner, '.mentoring.yml'), 'utf8'), before);
+    // With the line (or a broader one) in its ignore file, the notes may stay there.
+    fs.writeFileSync(path.join(outer, '.gitignore'), '/.local/\n');
+    const ok = await run(['log', '--partnership', 'alice-bob', '--private-notes', SECRET], { cwd: inner, dir: notes });
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal(git(outer, ['status', '--porcelain', '--untracked-files=all']).includes('notes'), false);
+  });
+
+  it('refuses a notes folder inside a workspace folder', async () => {
+    const folder = tempDir();
+    const problem = await privatePlaceProblem(path.join(folder, 'notes'), 'folder', { repo: { path: repo }, workspaceFolders: [folder] });
+    assert.equal(problem, `the private notes folder ${path.join(folder, 'notes')} is inside the workspace folder ${folder}; private notes must live outside it`);
+    assert.equal(await privatePlaceProblem(path.join(tempDir(), 'notes'), 'folder', { repo: { path: repo }, workspaceFolders: [folder] }), undefined);
+  });
+
   it('keeps notes on their sessions while others edit the file, and lists removed ones as detached', async () => {
     assert.equal((await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-24', '--private-notes', 'on the 24th'])).code, 0);
     assert.equal((await run(['log', '--partnership', 'alice-bob', '--status', 'cancelled', '--reason', 'ill', '--date', '2026-02-07', '--private-notes', 'why we cancelled'])).code, 0);
@@ -215,7 +271,7 @@ describe('peer-mentoring notes and log --private-notes', () => {
     assert.equal((await run(['notes', 'export', '--out', out, '--force'])).code, 0);
     const inside = await run(['notes', 'export', '--out', 'notes.yml']);
     assert.equal(inside.code, 1);
-    assert.match(inside.err, /inside the repository/);
+    assert.match(inside.err, /notes\.yml is inside .*, a worktree of this repository; export private notes to a place outside it/);
     assert.equal(fs.existsSync(path.join(repo, 'notes.yml')), false);
     // A name that starts with two dots is still inside, and so is the repository reached through a symbolic link.
     const link = path.join(tempDir(), 'link');
@@ -223,7 +279,7 @@ describe('peer-mentoring notes and log --private-notes', () => {
     for (const name of ['..notes.yml', path.join(link, 'notes.yml')]) {
       const r = await run(['notes', 'export', '--out', name]);
       assert.equal(r.code, 1, `${name}: ${r.out}`);
-      assert.match(r.err, /inside the repository/);
+      assert.match(r.err, /, a worktree of this repository; export private notes/);
     }
     assert.deepEqual(fs.readdirSync(repo).filter((n) => n.includes('notes')), []);
 
