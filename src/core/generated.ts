@@ -117,10 +117,10 @@ export function parseGitattributes(dir: string, text: string): AttrRule[] {
     const segments = glob.split('/');
     const literal = (seg: string): boolean => !/[*?[\\]/.test(seg);
     const dirs: string[] = [];
-    if (anchored) for (const seg of segments.slice(0, -1)) {
+    if (anchored) {for (const seg of segments.slice(0, -1)) {
       if (!literal(seg)) break;
       dirs.push(seg);
-    }
+    }}
     const last = segments[segments.length - 1];
     const dot = last.lastIndexOf('.');
     const ext = dot >= 0 && literal(last.slice(dot + 1)) && last.slice(dot + 1) !== '' ? last.slice(dot + 1) : '';
