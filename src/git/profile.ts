@@ -154,7 +154,14 @@ export async function readProfile(repoDir: string, head: string, previous?: Prev
     for (const path of wanted.get(object) ?? []) notices.push(`${path} ${why}, so it was not read.`);
     wanted.delete(object);
   };
-  for (const object of [...wanted.keys()]) if (missing.has(object)) skip(object, 'is not in this partial clone (nothing is downloaded for it)');
+  // Missing contents are one notice line, however many files.
+  const absent = [...wanted].filter(([object]) => missing.has(object));
+  if (absent.length > 0) {
+    const paths = absent.flatMap(([, p]) => p).sort();
+    const named = paths.length > 4 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ');
+    notices.push(`${paths.length === 1 ? `${named} is` : `${named} are`} not in this partial clone (nothing is downloaded for ${paths.length === 1 ? 'it' : 'them'}), so ${paths.length === 1 ? 'it was' : 'they were'} not read.`);
+    for (const [object] of absent) wanted.delete(object);
+  }
   const sizes = await objectSizes(repoDir, [...wanted.keys()]);
   for (const [object, paths] of [...wanted]) {
     const limit = paths.some(isAttributes) ? MAX_ATTRIBUTES_BYTES : MAX_IGNORE_REVS_BYTES;

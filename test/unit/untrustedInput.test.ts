@@ -118,8 +118,7 @@ describe('untrusted input to the history reader', function () {
         assert.strictEqual(json.commits, 4);
         assert.deepStrictEqual(json.notices, [
           'Partial clone: renames were detected by identical content only, so git downloads no file contents.',
-          '.git-blame-ignore-revs is not in this partial clone (nothing is downloaded for it), so it was not read.',
-          '.gitattributes is not in this partial clone (nothing is downloaded for it), so it was not read.',
+          '.git-blame-ignore-revs, .gitattributes are not in this partial clone (nothing is downloaded for them), so they were not read.',
           ...(bare ? ['.mailmap is not in this partial clone (nothing is downloaded for it): authors are read as each commit names them.'] : []),
         ]);
         assert.strictEqual(objects(), before, 'nothing was fetched');
