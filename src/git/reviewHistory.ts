@@ -12,7 +12,10 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { botMatcher } from '../core/people';
 import type { FileChange } from '../core/expertise';
+import { DAY, KNOWLEDGE_DAYS } from '../core/review/knowledge';
 import type { HistoryChange, PersonRef } from '../core/review/knowledge';
+import { Replay, ReviewView } from '../core/review/replay';
+import type { CoveringGoal } from '../core/review/strategies';
 import { NotARepositoryError } from './history';
 
 export type { HistoryChange, PersonRef };
@@ -205,4 +208,57 @@ export function parseReviewRecords(data: Buffer, final: boolean, out: HistoryCha
     const { reviewers, coAuthors } = parseTrailerList(header[4]);
     out.push({ hash: header[0], author: { name: header[1], email: header[2] }, date: Number(header[3]), reviewers, coAuthors, files });
   }
+}
+
+/** A change between two commits: the files that exist after it and the authors of its commits. */
+export async function readRangeChange(repoDir: string, base: string, head: string): Promise<{ files: string[]; authors: PersonRef[] }> {
+  for (const ref of [base, head]) if (!ref.trim() || ref.startsWith('-')) throw new RangeError(`not a revision: ${ref}`);
+  const [diff, log] = await Promise.all([
+    run(repoDir, ['-c', 'diff.relative=false', 'diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '-M', `${base}...${head}`, '--']),
+    run(repoDir, ['log', '--no-merges', '--format=%aN%x00%aE%x00', `${base}..${head}`, '--']),
+  ]);
+  for (const r of [diff, log]) if (r.code !== 0) throw new Error(r.stderr.trim().split('\n')[0] || `git failed in ${repoDir}`);
+  const files: string[] = [];
+  const parts = diff.stdout.split('\0');
+  for (let i = 0; i + 1 < parts.length; ) {
+    const status = parts[i][0];
+    if (status === 'R' || status === 'C') {
+      files.push(parts[i + 2]);
+      i += 3;
+    } else {
+      if (status !== 'D') files.push(parts[i + 1]);
+      i += 2;
+    }
+  }
+  const authors: PersonRef[] = [];
+  const fields = log.stdout.split('\0');
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const name = fields[i].replace(/^\n/, '');
+    const email = fields[i + 1];
+    if (!authors.some((a) => a.email.toLowerCase() === email.toLowerCase())) authors.push({ name, email });
+  }
+  return { files, authors };
+}
+
+/** `user.name` and `user.email` as git sees them in `repoDir`: the author of a working-tree change. */
+export async function readUser(repoDir: string): Promise<PersonRef | undefined> {
+  const [name, email] = await Promise.all([run(repoDir, ['config', 'user.name']), run(repoDir, ['config', 'user.email'])]);
+  const n = name.stdout.trim();
+  const e = email.stdout.trim();
+  return n || e ? { name: n || e, email: e } : undefined;
+}
+
+/** Days of history before HEAD the suggestions replay to know each person's recent load. */
+const LOAD_REPLAY_DAYS = 60;
+
+/**
+ * Who knows what and who is busy, from the last year of history up to HEAD, for
+ * {@link suggestReviewers}: the history is read once, in one stream.
+ */
+export async function readReviewView(repoDir: string, options: { goals?: readonly CoveringGoal[]; botPatterns?: readonly string[]; signal?: AbortSignal } = {}): Promise<{ view: ReviewView; head: string; at: number } | undefined> {
+  const head = await readHead(repoDir);
+  if (!head) return undefined;
+  const replay = new Replay({ start: head.date - LOAD_REPLAY_DAYS * DAY, end: head.date, tree: [], goals: options.goals });
+  for await (const change of readReviewHistory(repoDir, { since: head.date - KNOWLEDGE_DAYS * DAY, range: head.head, botPatterns: options.botPatterns, signal: options.signal })) replay.add(change);
+  return { view: replay.view(), head: head.head, at: head.date };
 }

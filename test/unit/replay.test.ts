@@ -57,10 +57,11 @@ describe('review replay', () => {
     assert.ok(ours.length > 0, 'the learner strategy added someone');
     const refs = ours.filter((a) => a.files.some((f) => f.startsWith('refs/')));
     assert.ok(refs.length > 0);
-    for (const a of refs) {
-      assert.strictEqual(a.person.email, DAN.email);
-      assert.strictEqual(a.goal?.id, 'refs');
-    }
+    // Dan, unless the reviews already sent to him this month make him too busy.
+    const dan = refs.filter((a) => a.person.email === DAN.email);
+    assert.ok(dan.length >= refs.length * 0.8, `${dan.length} of ${refs.length}`);
+    for (const a of dan) assert.strictEqual(a.goal?.id, 'refs');
+    for (const a of ours) if (a.goal) assert.strictEqual(a.person.email, DAN.email);
     // refs/ ends known by Alice and Dan: none of its files is at risk any more.
     assert.ok(strategy(result, 'ours').filesAtRisk < strategy(result, 'status-quo').filesAtRisk);
   });

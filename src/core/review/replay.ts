@@ -50,6 +50,16 @@ export interface AddedReviewer {
   goal?: CoveringGoal;
 }
 
+export interface ReviewView {
+  people: People;
+  knowledge: Knowledge;
+  load: LoadBook;
+  steady: Steadiness;
+  goals: readonly { goal: CoveringGoal; people: readonly number[] }[];
+  knowledgeDays: number;
+  activeDays: number;
+}
+
 export interface StrategyResult {
   name: StrategyName;
   filesAtRisk: number;
@@ -153,7 +163,7 @@ export class Replay {
         else this.changed.add(f.path);
       }
     }
-    if (files.length) this.choose(change, involved, files, replayed);
+    if (files.length) this.choose(change, involved, new Set([...coAuthors, ...recorded]), files, replayed);
     for (const p of involved) {
       people.touch(p, t);
       this.steady.mark(p, t);
@@ -165,15 +175,15 @@ export class Replay {
     }
   }
 
-  private choose(change: HistoryChange, involved: ReadonlySet<number>, files: readonly string[], replayed: boolean): void {
+  private choose(change: HistoryChange, involved: ReadonlySet<number>, joining: ReadonlySet<number>, files: readonly string[], replayed: boolean): void {
     const t = change.date;
     const since = t - this.knowledgeDays * DAY;
     const people = this.people;
     const active = (p: number): boolean => people.isActive(p, t, this.activeDays);
     const ours = this.worlds[STRATEGIES.indexOf('ours')];
     // Every change counts towards how concentrated recent changes were, the year before the replay too.
-    const concentrated = concentratedFiles(files, ours.knowledge, since, active, involved);
-    const threshold = this.threshold.next(concentrated.length);
+    const concentrated = concentratedFiles(files, ours.knowledge, since, active, joining);
+    const admitted = this.threshold.admit(concentrated.length);
     if (!replayed) return;
     const pool: number[] = [];
     for (let p = 0; p < people.size; p++) if (!involved.has(p) && active(p)) pool.push(p);
@@ -182,8 +192,9 @@ export class Replay {
       let chosen: Candidate | undefined;
       if (w.name === 'expert') chosen = chooseExpert(pool, files, w.knowledge, since);
       else if (w.name === 'random') chosen = { person: pool[Math.floor(this.random() * pool.length)] };
-      else if (w.name === 'ours' && concentrated.length >= threshold) {
+      else if (w.name === 'ours' && admitted) {
         chosen = chooseLearner({ pool, files, concentrated, knowledge: w.knowledge, since, load: w.load, steady: this.steady, t, goals: this.goalPeople() });
+        if (chosen) this.threshold.grant();
       }
       if (chosen === undefined) continue;
       if (w.name === 'ours') this.ceilingSum += 1 - concentrated.length / files.length;
@@ -197,6 +208,16 @@ export class Replay {
       for (const path of files) w.knowledge.learn(path, p, t);
       this.options.onAdded?.({ strategy: w.name, hash: change.hash, date: t, person: { name: people.names[p], email: people.emails[p] }, files, ...(chosen.goal ? { goal: chosen.goal } : {}) });
     }
+  }
+
+  /**
+   * What the live suggestions read after the history: who knows what as the history records it
+   * (the status quo), the load including the learners this strategy would have suggested (so a
+   * person suggested for many recent changes is passed over, with no state kept between runs).
+   */
+  view(): ReviewView {
+    const ours = this.worlds[STRATEGIES.indexOf('ours')];
+    return { people: this.people, knowledge: this.worlds[0].knowledge, load: ours.load, steady: this.steady, goals: this.goalPeople(), knowledgeDays: this.knowledgeDays, activeDays: this.activeDays };
   }
 
   /** The measures at the end of the replay. */

@@ -65,17 +65,31 @@ export const THRESHOLD_WINDOW = 200;
  */
 export class Threshold {
   private readonly counts: number[] = [];
+  private readonly granted: boolean[] = [];
   private next_ = 0;
 
   constructor(private readonly budget = EXTRA_REVIEW_BUDGET) {}
 
-  /** The threshold for a change with `count` concentrated files, which then joins the window. */
-  next(count: number): number {
-    const t = this.current();
-    if (this.counts.length < THRESHOLD_WINDOW) this.counts.push(count);
-    else this.counts[this.next_] = count;
+  /**
+   * Whether a change with `count` concentrated files gets a learner: it reaches the threshold and
+   * fewer than the budget of the window's changes got one. The change then joins the window.
+   */
+  admit(count: number): boolean {
+    const used = this.granted.reduce((n, g) => n + Number(g), 0);
+    const ok = count > 0 && count >= this.current() && used < Math.max(1, this.budget * THRESHOLD_WINDOW);
+    this.push(count, false);
+    return ok;
+  }
+
+  /** The change just admitted got its learner. */
+  grant(): void {
+    this.granted[(this.next_ + THRESHOLD_WINDOW - 1) % THRESHOLD_WINDOW] = true;
+  }
+
+  private push(count: number, granted: boolean): void {
+    this.counts[this.next_] = count;
+    this.granted[this.next_] = granted;
     this.next_ = (this.next_ + 1) % THRESHOLD_WINDOW;
-    return t;
   }
 
   current(): number {
@@ -110,13 +124,14 @@ export class Steadiness {
 }
 
 /**
- * The files of a change that, after it, would be known by at most one active person: its author,
- * co-authors and recorded reviewers (`involved`) count as knowing them.
+ * The files of a change that at most one active person knows: those who knew them before it (the
+ * author among them, if they did) and those who join it besides its author (`joining`: co-authors
+ * and recorded reviewers). An island's files, files only people who left knew, new files.
  */
-export function concentratedFiles(files: readonly string[], knowledge: Knowledge, since: number, active: (p: number) => boolean, involved: ReadonlySet<number>): string[] {
+export function concentratedFiles(files: readonly string[], knowledge: Knowledge, since: number, active: (p: number) => boolean, joining: ReadonlySet<number>): string[] {
   return files.filter((path) => {
-    const who = new Set(knowledge.knowers(path, since, active));
-    for (const p of involved) who.add(p);
+    const who = new Set(joining);
+    for (const p of knowledge.knowers(path, since, active)) if (who.add(p).size > 1) return false;
     return who.size <= 1;
   });
 }
