@@ -76,6 +76,8 @@ export interface StrategyResult {
    * files that were not concentrated (nobody can know what only the author knows).
    */
   expertiseCeiling?: number;
+  /** For `ours`: learners sent by a goal (or `wants:`) that covers the change. */
+  goalLearners?: number;
   /** Added reviews held by the busiest fifth of the reviewers added (0–1; lower is spread wider). */
   topFifthLoad: number;
 }
@@ -122,6 +124,7 @@ export class Replay {
   private replayed = 0;
   /** Σ over changes given a learner of the share of their files that are not concentrated. */
   private ceilingSum = 0;
+  private goalLearners = 0;
   private readonly threshold: Threshold;
 
   constructor(private readonly options: ReplayOptions) {
@@ -197,7 +200,10 @@ export class Replay {
         if (chosen) this.threshold.grant();
       }
       if (chosen === undefined) continue;
-      if (w.name === 'ours') this.ceilingSum += 1 - concentrated.length / files.length;
+      if (w.name === 'ours') {
+        this.ceilingSum += 1 - concentrated.length / files.length;
+        if (chosen.goal) this.goalLearners++;
+      }
       const p = chosen.person;
       let known = 0;
       for (const path of files) if (w.knowledge.knows(path, p, since)) known++;
@@ -246,7 +252,7 @@ export class Replay {
           expertise: w.added ? round(w.expertiseSum / w.added) : 0,
           added: w.added,
           topFifthLoad: w.added ? round(top / w.added) : 0,
-          ...(w.name === 'ours' ? { expertiseCeiling: w.added ? round(this.ceilingSum / w.added) : 0 } : {}),
+          ...(w.name === 'ours' ? { expertiseCeiling: w.added ? round(this.ceilingSum / w.added) : 0, goalLearners: this.goalLearners } : {}),
         };
       }),
     };
