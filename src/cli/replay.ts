@@ -4,10 +4,10 @@
  * added reviewers knew (`core/review/replay.ts`).
  */
 import * as path from 'path';
-import { activeSince } from '../core/people';
-import { coveringGoals } from '../core/review/goalCover';
-import { DAY, KNOWLEDGE_DAYS } from '../core/review/knowledge';
-import { Replay, ReplayGoal, ReplayResult, StrategyResult } from '../core/review/replay';
+import { activeSince } from '../core/expertise';
+import { coveringGoals } from '../core/review';
+import { DAY, KNOWLEDGE_DAYS } from '../core/review';
+import { Replay, ReplayGoal, ReplayResult, StrategyResult } from '../core/review';
 import { jsonText, oneLine, quote } from '../core/text';
 import { gitHistorySource, NotARepositoryError } from '../git/history';
 import { readHead, readReviewHistory } from '../git/reviewHistory';

@@ -4,10 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
-import { identityKey } from '../core/people';
-import { coveringGoals } from '../core/review/goalCover';
-import { ReviewerSuggestion, suggestReviewers } from '../core/review/reviewers';
+import { DEFAULT_FILE_NAME, MentoringFile } from '../core/file';
+import { identityKey } from '../core/expertise';
+import { coveringGoals } from '../core/review';
+import { ReviewerSuggestion, suggestReviewers } from '../core/review';
 import { jsonText, oneLine, quote } from '../core/text';
 import { ChangesError, readChanges } from '../git/changes';
 import { NotARepositoryError } from '../git/history';

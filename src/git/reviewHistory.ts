@@ -10,12 +10,12 @@
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
-import { botMatcher } from '../core/people';
+import { botMatcher } from '../core/expertise';
 import type { FileChange } from '../core/expertise';
-import { DAY, KNOWLEDGE_DAYS } from '../core/review/knowledge';
-import type { HistoryChange, PersonRef } from '../core/review/knowledge';
-import { Replay, ReviewView } from '../core/review/replay';
-import type { CoveringGoal } from '../core/review/strategies';
+import { DAY, KNOWLEDGE_DAYS } from '../core/review';
+import type { HistoryChange, PersonRef } from '../core/review';
+import { Replay, ReviewView } from '../core/review';
+import type { CoveringGoal } from '../core/review';
 import { NotARepositoryError } from './history';
 
 export type { HistoryChange, PersonRef };

@@ -4,8 +4,8 @@
  * `wants:` skills. Their owners are the first learners a change in those paths is sent to.
  */
 import { compileGlobs } from '../glob';
-import { isOpenGoal, MentoringFile } from '../model';
-import { createClassifier, SkillTag } from '../skills';
+import { isOpenGoal, MentoringFile } from '../file';
+import { createClassifier, SkillTag } from '../expertise';
 import type { CoveringGoal } from './strategies';
 
 export function coveringGoals(file: MentoringFile, classify: (path: string) => SkillTag[] = createClassifier(file.skills)): CoveringGoal[] {

@@ -5,7 +5,7 @@
  * active window old. Built change by change, oldest first; renames carry a file's knowers, deletions
  * drop them.
  */
-import { fullNameKey, identityKey } from '../people';
+import { fullNameKey, identityKey } from '../expertise';
 import type { FileChange } from '../expertise';
 
 export const DAY = 86_400;

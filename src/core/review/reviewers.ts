@@ -23,7 +23,7 @@ export interface ReviewerSuggestion {
   goal?: string;
 }
 
-export interface SuggestOptions {
+export interface ReviewerOptions {
   /** Epoch seconds the change is judged at (default: the newest activity of the history). */
   at?: number;
   /** The mentoring file's partner for an address: their id and name. */
@@ -41,7 +41,7 @@ export function commonArea(paths: readonly string[]): string {
 const list = (names: readonly string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
 /** Suggestions for a change by `authors` to `files` (paths that exist after it), learner first. */
-export function suggestReviewers(view: ReviewView, authors: readonly PersonRef[], files: readonly string[], options: SuggestOptions = {}): ReviewerSuggestion[] {
+export function suggestReviewers(view: ReviewView, authors: readonly PersonRef[], files: readonly string[], options: ReviewerOptions = {}): ReviewerSuggestion[] {
   const { people, knowledge } = view;
   if (!files.length) return [];
   let at = options.at ?? -Infinity;
