@@ -5,9 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/file';
-import { identityKey } from '../core/expertise';
-import { coveringGoals } from '../core/review';
-import { ReviewerSuggestion, suggestReviewers } from '../core/review';
+import { coveringGoals, partnerLookup, ReviewerSuggestion, suggestReviewers } from '../core/review';
 import { jsonText, oneLine, quote } from '../core/text';
 import { ChangesError, readChanges } from '../git/changes';
 import { NotARepositoryError } from '../git/history';
@@ -89,14 +87,6 @@ export const run: CliCommand = async (args, io) => {
   else io.out(render(suggestions, change.files.length, change.comparedWith));
   return 0;
 };
-
-/** The partner whose emails hold an address (GitHub noreply forms of one handle joined). */
-export function partnerLookup(model: MentoringFile | undefined): ((email: string) => { id: string; name: string } | undefined) | undefined {
-  if (!model) return undefined;
-  const byKey = new Map<string, { id: string; name: string }>();
-  for (const p of model.partners) for (const e of p.emails ?? []) byKey.set(identityKey(e), { id: p.id, name: p.name });
-  return (email) => byKey.get(identityKey(email));
-}
 
 function render(list: readonly ReviewerSuggestion[], files: number, comparedWith: string): string {
   if (!files) return `No changes against ${oneLine(comparedWith)}.\n`;

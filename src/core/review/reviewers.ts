@@ -6,6 +6,8 @@
  * them out), never someone inactive; people with many recent reviews, recorded or suggested, are
  * passed over. Each suggestion carries its reason in words.
  */
+import { identityKey } from '../expertise';
+import type { MentoringFile } from '../file';
 import { DAY } from './knowledge';
 import type { PersonRef } from './knowledge';
 import type { ReviewView } from './replay';
@@ -106,4 +108,12 @@ export function suggestReviewers(view: ReviewView, authors: readonly PersonRef[]
     ? `changed or reviewed ${known} of the ${files.length} changed file${files.length === 1 ? '' : 's'} in the last year`
     : `has worked in the same folders in the last year`;
   return [{ ...who(expert.person), role: 'expert', area, reason }];
+}
+
+/** The partner whose emails hold an address (GitHub noreply forms of one handle joined). */
+export function partnerLookup(model: Pick<MentoringFile, 'partners'> | undefined): ((email: string) => { id: string; name: string } | undefined) | undefined {
+  if (!model) return undefined;
+  const byKey = new Map<string, { id: string; name: string }>();
+  for (const p of model.partners) for (const e of p.emails ?? []) byKey.set(identityKey(e), { id: p.id, name: p.name });
+  return (email) => byKey.get(identityKey(email));
 }
