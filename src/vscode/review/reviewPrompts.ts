@@ -29,6 +29,7 @@ import { command } from '../command';
 import { entryRange } from '../locate';
 import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
 import { Identity } from '../identity';
+import { ReviewerSuggestions } from './reviewerSuggestions';
 import { FolderFile, MentoringStore } from '../store';
 import { ShownRows, treeItem } from '../treeItem';
 
@@ -78,6 +79,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   private again = false;
   private idle: { promise: Promise<void>; resolve: () => void } | undefined;
   private git: GitApi | undefined;
+  private readonly reviewers = new ReviewerSuggestions();
   private disposed = false;
   view: vscode.TreeView<PromptRow> | undefined;
 
@@ -375,7 +377,10 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
       const files = promptsForChanges(changed, model, { me });
       const statuses = Object.fromEntries(changed.map((f) => [f.path, f.status]));
       const names = Object.fromEntries(model.partners.map((p) => [p.id, p.name]));
-      return { state: { kind: 'ready', comparedWith: changes.comparedWith, files, statuses, names, ...(file.hasErrors ? { stale: true } : {}) }, files, base };
+      const existing = changes.files.filter((f) => f.status !== 'deleted').map((f) => f.path);
+      const reviewers = await this.reviewers.suggest(changes.root, model, existing, base).catch((e: unknown) => (console.error('Reviewer suggestions:', e), []));
+      const state: FolderPrompts = { kind: 'ready', comparedWith: changes.comparedWith, files, statuses, names, ...(file.hasErrors ? { stale: true } : {}), ...(reviewers.length ? { reviewers } : {}) };
+      return { state, files, base };
     } catch (e) {
       const message = e instanceof ChangesError ? e.message : vscode.l10n.t('git failed: {0}', e instanceof Error ? e.message.trim() : String(e));
       const hint = base !== undefined && e instanceof ChangesError ? vscode.l10n.t(' (choose another base with “Review a Branch…”)') : '';
