@@ -6,13 +6,15 @@ import { oneLine, quote, safeLines } from '../core/text';
 import { CliCommand, CliIO, UsageError } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  // Each command lives in its own module: `validate`, `log`, `report`, `agenda`, `suggest`, `prompts`, `notes`.
+  // Each command lives in its own module: `validate`, `log`, `report`, `agenda`, `suggest`, `prompts`, `reviewers`, `replay`, `notes`.
   validate: { summary: 'check the mentoring file; one line per problem (FILE:LINE:COL)', load: async () => (await import('./validate')).run },
   log: { summary: 'add a held, cancelled or rescheduled session to the mentoring file', load: async () => (await import('./log')).run },
   report: { summary: 'sessions, hours, next due dates and open actions per partnership', load: async () => (await import('./report')).run },
   agenda: { summary: "the next session's agenda: actions, goals and commits since the last one", load: async () => (await import('./agenda')).run },
   suggest: { summary: 'skill areas, knowledge islands and mentoring matches from git history', load: async () => (await import('./suggest')).run },
   prompts: { summary: 'open goals a change touches, and the questions to ask in review', load: async () => (await import('./prompts')).run },
+  reviewers: { summary: 'who should review a change: a learner where one person holds the knowledge, else an expert', load: async () => (await import('./reviewers')).run },
+  replay: { summary: 'replay the history to measure how reviewer strategies spread knowledge', load: async () => (await import('./replay')).run },
   notes: { summary: 'private notes kept on this machine only: list, export, import', load: async () => (await import('./notes')).run },
 };
 

@@ -11,6 +11,7 @@ import { ChangeSource, ChangesError, readChanges } from '../../git/changes';
 import { resolveReviewBase } from '../../git/reviewBase';
 import type { Identity } from '../identity';
 import type { FolderFile } from '../store';
+import type { ReviewerSuggestions } from './reviewerSuggestions';
 
 /**
  * What the prompts are computed for: `auto`, the branch under review since its base with the
@@ -38,7 +39,7 @@ export function baseSetting(): string | undefined {
   return vscode.workspace.getConfiguration('mentoring.reviewPrompts').get<string>('baseBranch')?.trim() || undefined;
 }
 
-export async function readFolderPrompts(file: FolderFile, mode: ReviewMode, identity: Identity): Promise<FolderResult> {
+export async function readFolderPrompts(file: FolderFile, mode: ReviewMode, identity: Identity, reviewers: ReviewerSuggestions): Promise<FolderResult> {
   const none = (state: FolderPrompts): FolderResult => ({ state, files: [], goals: [], hunks: {} });
   if (!file.exists) return none({ kind: 'no-file' });
   const model = file.lastValid;
@@ -68,7 +69,17 @@ export async function readFolderPrompts(file: FolderFile, mode: ReviewMode, iden
     const names = Object.fromEntries(model.partners.map((p) => [p.id, p.name]));
     const related = new Set(files.filter((f) => f.goals.length).map((f) => f.path));
     const hunks = Object.fromEntries(changed.filter((f) => related.has(f.path)).map((f) => [f.path, f.hunks ?? []]));
-    const state: FolderPrompts = { kind: 'ready', comparedWith: changes.comparedWith, files, statuses, names, ...(file.hasErrors ? { stale: true } : {}) };
+    const existing = changes.files.filter((f) => f.status !== 'deleted').map((f) => f.path);
+    const suggested = await reviewers.suggest(changes.root, model, existing, base).catch((e: unknown) => (console.error('Reviewer suggestions:', e), []));
+    const state: FolderPrompts = {
+      kind: 'ready',
+      comparedWith: changes.comparedWith,
+      files,
+      statuses,
+      names,
+      ...(file.hasErrors ? { stale: true } : {}),
+      ...(suggested.length ? { reviewers: suggested } : {}),
+    };
     return { state, files, goals: touchedGoals(files), hunks, base, found };
   } catch (e) {
     const message = e instanceof ChangesError ? e.message : vscode.l10n.t('git failed: {0}', e instanceof Error ? e.message.trim() : String(e));

@@ -37,6 +37,7 @@ import { ShownRows, treeItem } from '../treeItem';
 import { codeLenses } from './codeLens';
 import { baseSetting, baseText, FolderResult, readFolderPrompts, ReviewMode } from './folderPrompts';
 import { fileUri, LabelledFile } from './lineLabels';
+import { ReviewerSuggestions } from './reviewerSuggestions';
 
 export type { ReviewMode } from './folderPrompts';
 
@@ -80,6 +81,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   private again = false;
   private idle: { promise: Promise<void>; resolve: () => void } | undefined;
   private git: GitApi | undefined;
+  private readonly reviewers = new ReviewerSuggestions();
   private disposed = false;
   view: vscode.TreeView<PromptRow> | undefined;
 
@@ -355,7 +357,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   private async compute(): Promise<void> {
     await this.store.ready;
     const next = new Map<string, FolderResult>();
-    for (const file of this.store.all()) next.set(file.key, await readFolderPrompts(file, this.mode, this.identity));
+    for (const file of this.store.all()) next.set(file.key, await readFolderPrompts(file, this.mode, this.identity, this.reviewers));
     if (this.disposed) return;
     this.results = next;
     const key = JSON.stringify([...next].map(([k, r]) => [k, r.state, r.base, r.found, r.hunks]));

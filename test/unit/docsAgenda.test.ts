@@ -12,7 +12,7 @@ function normalise(markdown: string): string {
   return markdown.replace(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g, 'YYYY-MM-DD').replace(/(?<= · )[0-9a-f]{7}(?= · )/g, '<commit>');
 }
 
-describe('README: Preparing a session', () => {
+describe('docs/vscode.md: Preparing a session', () => {
   it('shows the agenda the demo workspace makes, dates and commit ids aside', async function () {
     this.timeout(60000);
     const workspace = path.join(tempDir(), 'workspace');
@@ -22,14 +22,14 @@ describe('README: Preparing a session', () => {
     const io = fakeIO(workspace);
     assert.equal(await runCli(['agenda', '--partnership', 'alice-bob'], io), 0, io.stderr);
 
-    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(ROOT, 'docs', 'vscode.md'), 'utf8');
     const shown = /```markdown\n(# Session agenda: Alice Chen and Bob Okafor\n[\s\S]*?)```/.exec(readme)?.[1];
-    assert.ok(shown, 'the README has the example agenda in a ```markdown block');
+    assert.ok(shown, 'docs/vscode.md has the example agenda in a ```markdown block');
     assert.equal(
       normalise(shown),
       normalise(io.stdout),
-      'the README example is not what the demo makes now: run `npm run demo -- --no-open` and ' +
-        '`npx peer-mentoring agenda .cache/demo/workspace/.mentoring.yml --partnership alice-bob`, and put its output in the README',
+      'the example in docs/vscode.md is not what the demo makes now: run `npm run demo -- --no-open` and ' +
+        '`npx peer-mentoring agenda .cache/demo/workspace/.mentoring.yml --partnership alice-bob`, and put its output in docs/vscode.md',
     );
   });
 });
