@@ -143,9 +143,13 @@ export function listNotes(notes: readonly PrivateNote[], model: MentoringFile | 
   const listed = mine.map((n): ListedNote => {
     const out: ListedNote = { id: n.id, partnership: notePartnership(n), on: n.session ? 'session' : 'goal', attached: res ? !detached.has(n) : null, written: n.written, text: n.text };
     if (n.session) {
-      out.date = n.session.date;
-      out.status = n.session.status;
+      // Where the note is attached now: the session as the file has it (a corrected date or id
+      // followed), as the tree, the review panel and the agenda show it.
       const at = sessionOf.get(n);
+      const now = at !== undefined ? model?.sessions[at] : undefined;
+      out.date = now?.date ?? n.session.date;
+      out.status = now?.status ?? n.session.status;
+      if (now) out.partnership = now.partnership;
       if (at !== undefined) out.session = at;
     } else if (n.goal) {
       out.goal = n.goal.id;

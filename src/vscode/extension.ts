@@ -8,6 +8,7 @@ import { CadenceStatus, registerCadenceStatus } from './cadenceStatus';
 import { registerCommands } from './commands';
 import { writeLog } from './confirmWrite';
 import { registerDiagnostics } from './diagnostics';
+import { GeneratedDocuments, registerGeneratedDocuments } from './generatedDocs';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './log';
 import { registerPrepareSession } from './prepareSession';
@@ -31,6 +32,7 @@ export interface MentoringApi {
     reviews: ReviewPanels;
     writes: typeof writeLog;
     privateNotes: PrivateNotes;
+    generated: GeneratedDocuments;
   };
 }
 
@@ -53,10 +55,11 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const reviewPrompts = registerReviewPrompts(context, store, identity);
   const logSession = registerLogSession(context, store, identity, privateNotes);
   const cadence = registerCadenceStatus(context, store, identity);
-  const suggestions = registerSuggestions(context, store);
+  const generated = registerGeneratedDocuments(context);
+  const suggestions = registerSuggestions(context, store, generated);
   registerAddPartnership(context, store, identity);
-  registerPrepareSession(context, store, identity);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes } };
+  registerPrepareSession(context, store, identity, privateNotes, generated);
+  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, generated } };
 }
 
 export function deactivate(): void {
