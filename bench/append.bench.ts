@@ -8,10 +8,10 @@
  *   npm run bench -- --only append [--sessions 10000] [--appends 20]
  */
 import * as os from 'os';
-import { addSession, clearEditCache, EditResult, setActionDone, updateGoal } from '../src/core/edit';
-import { Session } from '../src/core/model';
-import { parseMentoring } from '../src/core/parse';
-import type { BenchContext } from './index';
+import { addSession, clearEditCache, EditResult, setActionDone, updateGoal } from '../src/core/file';
+import { Session } from '../src/core/file/model';
+import { parseMentoring } from '../src/core/file/parse';
+import type { BenchContext } from './';
 
 const TARGET_MS = 150;
 

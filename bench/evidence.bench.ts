@@ -15,11 +15,11 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { BenchContext } from './index';
+import type { BenchContext } from './';
 import { cpuSeconds } from './history.bench';
-import { AGENDA_COMMITS_PER_GOAL, buildAgenda, renderAgendaMarkdown } from '../src/core/agenda';
-import type { EvidenceGoal } from '../src/core/evidence';
-import type { MentoringFile } from '../src/core/model';
+import { AGENDA_COMMITS_PER_GOAL, buildAgenda, renderAgendaMarkdown } from '../src/core/mentoring';
+import type { EvidenceGoal } from '../src/core/review/evidence';
+import type { MentoringFile } from '../src/core/file/model';
 import { AGENDA_SCAN_COMMITS, EVIDENCE_SCAN_COMMITS, evidenceLogArgs, readEvidence, readEvidenceRange } from '../src/git/evidence';
 
 const ROOT = path.resolve(__dirname, '..', '..');

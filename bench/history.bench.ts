@@ -15,9 +15,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { performance } from 'perf_hooks';
 import * as path from 'path';
-import type { BenchContext } from './index';
+import type { BenchContext } from './';
 import { analyzeRepository } from '../src/git/analyze';
-import { suggest } from '../src/core/suggest';
+import { suggest } from '../src/core/expertise/suggest';
 import { prng } from '../test/unit/helpers/prng';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -180,7 +180,7 @@ async function timeAnalysis(repo: string, options: { cacheDir?: string; noCache?
 function memoryOf(repo: string, maxCommits: number | undefined): { rssMB: number; heapMB: number; commits: number } {
   const script = `
     const { analyzeRepository } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'git', 'analyze.js'))});
-    const { suggest } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'core', 'suggest.js'))});
+    const { suggest } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'core', 'expertise', 'suggest.js'))});
     analyzeRepository(${JSON.stringify(repo)}, { maxCommits: ${maxCommits ?? 'undefined'} }).then((a) => {
       suggest(a.state.compute());
       global.gc();

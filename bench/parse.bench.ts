@@ -6,8 +6,8 @@
  * (~250 sessions, 70 KB) and for a 1 MB file; an alias bomb (10^12 nodes) refused in under 250 ms.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import { parseMentoring } from '../src/core/parse';
-import type { BenchContext } from './index';
+import { parseMentoring } from '../src/core/file/parse';
+import type { BenchContext } from './';
 
 export function syntheticText(partnerships: number, goalsPer: number, sessionsPer: number): string {
   const out = ['# synthetic mentoring file', 'version: 1', 'partners:'];

@@ -11,11 +11,11 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { ChangedFile } from '../src/core/changes';
-import type { Goal, MentoringFile } from '../src/core/model';
-import { promptsForChanges } from '../src/core/prompts';
+import type { ChangedFile } from '../src/core/review/changes';
+import type { Goal, MentoringFile } from '../src/core/file/model';
+import { promptsForChanges } from '../src/core/review/prompts';
 import { readChanges } from '../src/git/changes';
-import type { BenchContext } from './index';
+import type { BenchContext } from './';
 
 const EXT = ['ts', 'py', 'go', 'sql', 'md', 'yml', 'rs', 'java'];
 

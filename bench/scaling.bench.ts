@@ -10,8 +10,8 @@
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { compileGlobs } from '../src/core/glob';
-import { parseMentoring } from '../src/core/parse';
-import type { BenchContext } from './index';
+import { parseMentoring } from '../src/core/file/parse';
+import type { BenchContext } from './';
 
 const HEAD = `version: 1
 partners:

@@ -6,9 +6,9 @@
  */
 import { stat } from 'fs/promises';
 import * as path from 'path';
-import { buildAgenda, renderAgendaJson, renderAgendaMarkdown } from '../core/agenda';
+import { buildAgenda, renderAgendaJson, renderAgendaMarkdown } from '../core/mentoring';
 import { isIsoDate, localToday } from '../core/dates';
-import { DEFAULT_FILE_NAME } from '../core/model';
+import { DEFAULT_FILE_NAME } from '../core/file';
 import { oneLine, quote } from '../core/text';
 import { readAgendaEvidence } from '../git/evidence';
 import { parseArgs } from './args';

@@ -3,13 +3,13 @@
  * nothing else in it, and says when the partnership should meet next.
  */
 import * as path from 'path';
-import { defaultMinutes, healthOf } from '../core/cadence';
+import { defaultMinutes, healthOf } from '../core/mentoring';
 import { localToday, parseDateInput } from '../core/dates';
-import { addSession, EditError, modelOf, rememberParsed } from '../core/edit';
-import { ActionItem, DEFAULT_FILE_NAME, MentoringFile, Session, SESSION_STATUSES, SessionStatus } from '../core/model';
-import { parseMentoring } from '../core/parse';
-import { formatProblem, hasErrors, Problem } from '../core/problems';
-import { editFile, FileAccessError } from '../core/safeWrite';
+import { addSession, EditError, modelOf, rememberParsed } from '../core/file';
+import { ActionItem, DEFAULT_FILE_NAME, MentoringFile, Session, SESSION_STATUSES, SessionStatus } from '../core/file';
+import { parseMentoring } from '../core/file';
+import { formatProblem, hasErrors, Problem } from '../core/file';
+import { editFile, FileAccessError } from '../core/disk';
 import { oneLine, quote } from '../core/text';
 import { parseArgs, ParsedOptions } from './args';
 import { CliCommand, UsageError } from './io';

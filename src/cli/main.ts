@@ -1,7 +1,7 @@
 /**
  * `peer-mentoring` command-line interface: the same core the extension uses, for terminals and CI.
  */
-import { FileAccessError } from '../core/safeWrite';
+import { FileAccessError } from '../core/disk';
 import { oneLine, quote, safeLines } from '../core/text';
 import { CliCommand, CliIO, UsageError } from './io';
 

@@ -3,10 +3,10 @@
  * the size limit), with a problem of the file's own reported in one line, and its errors in
  * `file:line:col` lines when a command needs a valid file.
  */
-import type { MentoringFile } from '../core/model';
-import type { ParsedFile } from '../core/parse';
-import { formatProblem, hasErrors } from '../core/problems';
-import { FileAccessError, readMentoringFile } from '../core/safeWrite';
+import type { MentoringFile } from '../core/file';
+import type { ParsedFile } from '../core/file';
+import { formatProblem, hasErrors } from '../core/file';
+import { FileAccessError, readMentoringFile } from '../core/disk';
 import { oneLine } from '../core/text';
 import type { CliIO } from './io';
 

@@ -7,12 +7,12 @@
  *   notes import FILE [--repo DIR] [--force]
  */
 import * as path from 'path';
-import { privateNotesDir } from '../core/dataDir';
-import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
-import { addNote, checkStore, findStore, isWithin, NotesStoreError, readNotesFile, StoreFile, updateStore, writeExport } from '../core/noteStore';
-import { hasErrors } from '../core/problems';
-import { matchScore, MergeResult, mergeNotes, notePartnership, NotesData, noteSubject, PrivateNote, resolveNotes, sessionRef } from '../core/privateNotes';
-import { FileAccessError } from '../core/safeWrite';
+import { privateNotesDir } from '../core/notes';
+import { DEFAULT_FILE_NAME, MentoringFile } from '../core/file';
+import { addNote, checkStore, findStore, isWithin, NotesStoreError, readNotesFile, StoreFile, updateStore, writeExport } from '../core/notes';
+import { hasErrors } from '../core/file';
+import { matchScore, MergeResult, mergeNotes, notePartnership, NotesData, noteSubject, PrivateNote, resolveNotes, sessionRef } from '../core/notes';
+import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine, quote } from '../core/text';
 import { fileInRepository, FolderRepository, repositoryOf } from '../git/repoIdentity';
 import { parseArgs } from './args';

@@ -4,9 +4,9 @@
  * base with `--base REF` (or `--branch` for the repository's main branch). CI can post `--json`.
  */
 import * as path from 'path';
-import { DEFAULT_FILE_NAME, MentoringFile, partnerByEmail } from '../core/model';
-import { DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, promptsForChanges } from '../core/prompts';
-import { FileAccessError } from '../core/safeWrite';
+import { DEFAULT_FILE_NAME, MentoringFile, partnerByEmail } from '../core/file';
+import { DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, promptsForChanges } from '../core/review';
+import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine, quote } from '../core/text';
 import { ChangeSet, ChangesError, DEFAULT_BASES, readChanges, readUserEmail } from '../git/changes';
 import { parseArgs } from './args';

@@ -4,8 +4,8 @@
  */
 import * as path from 'path';
 import { isIsoDate, localToday } from '../core/dates';
-import { DEFAULT_FILE_NAME } from '../core/model';
-import { buildReport, renderReportJson, renderReportMarkdown } from '../core/report';
+import { DEFAULT_FILE_NAME } from '../core/file';
+import { buildReport, renderReportJson, renderReportMarkdown } from '../core/mentoring';
 import { quote } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand, UsageError } from './io';

@@ -4,12 +4,12 @@
  */
 import * as path from 'path';
 import { isIsoDate } from '../core/dates';
-import type { MentoringFile } from '../core/model';
-import { DEFAULT_FILE_NAME } from '../core/model';
+import type { MentoringFile } from '../core/file';
+import { DEFAULT_FILE_NAME } from '../core/file';
 import type { Expertise } from '../core/expertise';
-import { ACTIVE_ELSEWHERE, activeElsewhere, checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/people';
-import { identityFor, labelOf, suggest, Suggestions } from '../core/suggest';
-import { FileAccessError } from '../core/safeWrite';
+import { ACTIVE_ELSEWHERE, activeElsewhere, checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/expertise';
+import { identityFor, labelOf, suggest, Suggestions } from '../core/expertise';
+import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine } from '../core/text';
 import { analyzeRepository, Analysis } from '../git/analyze';
 import { defaultCacheDir } from '../git/cache';

@@ -3,9 +3,9 @@
  * `FILE:LINE:COL: error|warning: message [code]`, for terminals, editors and CI.
  */
 import * as path from 'path';
-import { DEFAULT_FILE_NAME } from '../core/model';
-import { formatProblem, hasErrors, Problem } from '../core/problems';
-import { FileAccessError } from '../core/safeWrite';
+import { DEFAULT_FILE_NAME } from '../core/file';
+import { formatProblem, hasErrors, Problem } from '../core/file';
+import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand } from './io';

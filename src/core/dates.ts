@@ -2,7 +2,8 @@
  * Calendar dates as the mentoring file writes them: `YYYY-MM-DD`, no time zone. Arithmetic is done on
  * UTC midnights so that day counts never drift with daylight saving.
  */
-import type { IsoDate } from './model';
+/** A calendar date written `YYYY-MM-DD` (kept as text: the file is the source of truth). */
+export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;

@@ -12,9 +12,9 @@
  */
 import { createHash } from 'crypto';
 import { CommitRecord, ExpertiseState, DEFAULT_HALF_LIFE_DAYS } from '../core/expertise';
-import { MASS_CHANGE_FILES, nonSkillMatcher, revisionSet } from '../core/generated';
-import type { SkillArea } from '../core/model';
-import { createClassifier, SkillTag } from '../core/skills';
+import { MASS_CHANGE_FILES, nonSkillMatcher, revisionSet } from '../core/expertise';
+import type { SkillArea } from '../core/file';
+import { createClassifier, SkillTag } from '../core/expertise';
 import { cacheFile, CachedProfile, readCache, writeCache, CACHE_VERSION } from './cache';
 import { gitHistorySource, HistorySource, MissingObjectsError, RepositoryProfile } from './history';
 

@@ -4,7 +4,7 @@
  * of one GitHub handle or one full name joined, `core/people.ts`), those active in the last months
  * first.
  */
-import { activeSince, DEFAULT_ACTIVE_MONTHS, groupPeople } from '../core/people';
+import { activeSince, DEFAULT_ACTIVE_MONTHS, groupPeople } from '../core/expertise';
 import { gitHistorySource } from './history';
 
 export interface Author {

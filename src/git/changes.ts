@@ -9,7 +9,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import simpleGit, { SimpleGit } from 'simple-git';
-import type { ChangedFile } from '../core/changes';
+import type { ChangedFile } from '../core/review';
 import { normalizePath } from '../core/glob';
 
 export type ChangeSource = { kind: 'working-tree' } | { kind: 'branch'; /** Default: the repository's main branch. */ base?: string };

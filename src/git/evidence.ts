@@ -14,12 +14,12 @@
  */
 import { execFile } from 'child_process';
 import { existsSync } from 'fs';
-import { AGENDA_COMMITS_PER_GOAL, agendaEvidenceGoals, agendaWindow } from '../core/agenda';
-import type { AgendaEvidenceInput } from '../core/agenda';
+import { AGENDA_COMMITS_PER_GOAL, agendaEvidenceGoals, agendaWindow } from '../core/mentoring';
+import type { AgendaEvidenceInput } from '../core/mentoring';
 import { addDays, isIsoDate } from '../core/dates';
-import { collectEvidence, EVIDENCE_PER_GOAL } from '../core/evidence';
-import type { EvidenceCommit, EvidenceGoal, LoggedCommit } from '../core/evidence';
-import type { IsoDate, MentoringFile } from '../core/model';
+import { collectEvidence, EVIDENCE_PER_GOAL } from '../core/review';
+import type { EvidenceCommit, EvidenceGoal, LoggedCommit } from '../core/review';
+import type { IsoDate, MentoringFile } from '../core/file';
 
 /** Commits looked at: the newest this many (merges aside). */
 export const EVIDENCE_SCAN_COMMITS = 1000;

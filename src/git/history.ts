@@ -28,8 +28,8 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { simpleGit, SimpleGit } from 'simple-git';
 import type { ChangeStatus, CommitRecord, FileChange } from '../core/expertise';
-import { parseIgnoreRevs, vendoredFolders } from '../core/generated';
-import { botMatcher } from '../core/people';
+import { parseIgnoreRevs, vendoredFolders } from '../core/expertise';
+import { botMatcher } from '../core/expertise';
 
 export type { ChangeStatus, CommitRecord, FileChange };
 

@@ -17,7 +17,7 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { RepoIdentity } from '../core/privateNotes';
+import type { RepoIdentity } from '../core/notes';
 
 export interface FolderRepository extends RepoIdentity {
   /** Whether git was asked (false in Restricted Mode, or when git is not installed or not a repository). */

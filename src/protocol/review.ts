@@ -6,15 +6,15 @@
  * The webview posts `ready` once it listens; the host posts `data` only after that.
  */
 import { isIsoDate } from '../core/dates';
-import { GOAL_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, SESSION_STATUSES } from '../core/model';
-import type { GoalStatus } from '../core/model';
-import type { ReviewPanelData } from '../core/reviewData';
+import { GOAL_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, SESSION_STATUSES } from '../core/file';
+import type { GoalStatus } from '../core/file';
+import type { ReviewPanelData } from '../core/mentoring';
 
 // The panel's data: view types of the core (core/reviewData, core/evidence), sent whole by the host.
 export type {
   GoalSession,
   GoalView,
-  OpenAction,
+  OpenActionView as OpenAction,
   PersonRef,
   ReviewEntry,
   ReviewPanelData,
@@ -22,9 +22,9 @@ export type {
   ReviewSummary,
   ReviewTimeline,
   TimelineSession,
-} from '../core/reviewData';
-export type { EvidenceCommit, GoalEvidence } from '../core/evidence';
-export type { PrivateBlock, PrivateNoteView } from '../core/privateView';
+} from '../core/mentoring';
+export type { EvidenceCommit, GoalEvidence } from '../core/review';
+export type { PrivateBlock, PrivateNoteView } from '../core/notes';
 
 /** What a review form submits; the host adds the date. */
 export interface ReviewInput {

@@ -4,11 +4,11 @@
  * members, kind, mentor?, cadence? }` as its argument it asks nothing (scripts, tests).
  */
 import * as vscode from 'vscode';
-import { addPartnership, EditResult } from '../core/edit';
+import { addPartnership, EditResult } from '../core/file';
 import { localToday } from '../core/dates';
-import { MentoringFile, Partnership } from '../core/model';
+import { MentoringFile, Partnership } from '../core/file';
 import { plain } from '../core/text';
-import { entryRange } from './commands';
+import { entryRange } from './locate';
 import { askToWrite, writeAndConfirm } from './confirmWrite';
 import { askCadence, askKind, DEFAULT_CADENCE, joinNames } from './partnershipSteps';
 import { Identity } from './identity';

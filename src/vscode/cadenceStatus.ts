@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { localToday } from '../core/dates';
-import { dueReminders, mute, readReminderState, Reminder, ReminderState } from '../core/reminders';
-import { statusLine, StatusLine, StatusSource, statusView, StatusView } from '../core/statusLine';
+import { dueReminders, mute, readReminderState, Reminder, ReminderState } from '../core/mentoring';
+import { statusLine, StatusLine, StatusSource, statusView, StatusView } from '../core/view';
 import { inert, plain } from '../core/text';
 import { Identity } from './identity';
 import { MentoringStore } from './store';

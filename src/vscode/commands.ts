@@ -5,28 +5,18 @@
  * object from code (`{ folder?, goal }`, and `progress` for Set Progress) nothing is asked.
  */
 import * as vscode from 'vscode';
-import { EditResult, updateGoal } from '../core/edit';
-import { achievedChange, progressChange } from '../core/goalProgress';
-import type { Goal, GoalStatus } from '../core/model';
+import { EditResult, updateGoal } from '../core/file';
+import { achievedChange, progressChange } from '../core/mentoring';
+import type { Goal, GoalStatus } from '../core/file';
 import { plain } from '../core/text';
-import { EntryRef, locateAction, Row } from '../core/tree-model';
+import type { Row } from '../core/view';
 import { parseProgress } from '../protocol/review';
 import { asked, askToWrite, writeAndConfirm } from './confirmWrite';
-import { createMentoringFile, CreateFileArgs } from './createFile';
+import { createMentoringFile, CreateFileArgs } from './suggestions';
 import { FolderFile, FolderRef, MentoringStore } from './store';
+import { command } from './command';
+import { actionRange, entryRange } from './locate';
 import { PartnersTree } from './tree';
-
-/** Registers a command whose failures are shown to the user instead of being lost (made inert: they may quote the file). */
-export function command(id: string, run: (...args: never[]) => unknown): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: never[]) => {
-    try {
-      return await run(...args);
-    } catch (e) {
-      void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
-      return undefined;
-    }
-  });
-}
 
 export function registerCommands(store: MentoringStore, tree: PartnersTree): vscode.Disposable {
   return vscode.Disposable.from(
@@ -153,34 +143,4 @@ async function folderFile(store: MentoringStore, ref: FolderRef | undefined): Pr
 
 function goalOf(row: Row | undefined): string | undefined {
   return row?.ref?.section === 'goals' ? row.ref.id : undefined;
-}
-
-/** Where an action item of a tree row is in the file now: its own line, found again if the file changed. */
-export function actionRange(file: FolderFile, action: NonNullable<Row['action']>): ReturnType<NonNullable<FolderFile['parsed']>['rangeOf']> {
-  const model = file.parsed?.model;
-  const at = model && locateAction(model, action);
-  return at && file.parsed?.rangeOf(['sessions', at.session, 'actions', at.action]);
-}
-
-/**
- * Where a row's entry is in the file's current text. Entries are found by id (sessions by date and
- * partnership, nearest to their old position), so reveal works after edits that moved them.
- */
-export function entryRange(file: FolderFile, ref: EntryRef): ReturnType<NonNullable<FolderFile['parsed']>['rangeOf']> {
-  const parsed = file.parsed;
-  const model = parsed?.model;
-  if (!parsed || !model) return undefined;
-  let entry: object | undefined;
-  if (ref.section === 'sessions') {
-    const old = file.lastValid?.sessions[ref.index];
-    if (!old) return undefined;
-    const same = (s: (typeof model.sessions)[number]): boolean => s.date === old.date && s.partnership === old.partnership;
-    const at = model.sessions[ref.index];
-    entry = at && same(at) ? at : model.sessions.find(same);
-  } else {
-    const list: { id: string }[] = model[ref.section];
-    entry = list.find((e) => e.id === ref.id);
-  }
-  const path = entry && parsed.pathOf(entry);
-  return path && parsed.rangeOf(path);
 }

@@ -9,10 +9,10 @@
  *   **Open** (the written lines selected in the file).
  */
 import * as vscode from 'vscode';
-import { EditError, EditResult } from '../core/edit';
-import type { Range } from '../core/problems';
+import { EditError, EditResult } from '../core/file';
+import type { Range } from '../core/file';
 import { plain } from '../core/text';
-import { changedLines, undoWrite, writtenSpan } from '../core/writes';
+import { changedLines, undoWrite, writtenSpan } from '../core/file';
 import { FolderFile, FolderRef, MentoringStore } from './store';
 
 /** What a write said afterwards, with its two actions (for tests, which cannot click notifications everywhere). */

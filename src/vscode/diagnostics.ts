@@ -3,7 +3,7 @@
  * they update as the user types (debounced there) and when the file changes or is deleted on disk.
  */
 import * as vscode from 'vscode';
-import { Problem } from '../core/problems';
+import { Problem } from '../core/file';
 import { plain } from '../core/text';
 import { FolderFile, MentoringStore, vscodeRange } from './store';
 

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
-import { MentoringFile, partnerByEmail } from '../core/model';
+import { MentoringFile, partnerByEmail } from '../core/file';
 
 export class Identity implements vscode.Disposable {
   private readonly gitEmails = new Map<string, string | undefined>();

@@ -4,9 +4,9 @@
  * members meet. Names are untrusted and shown through `plain`.
  */
 import * as vscode from 'vscode';
-import type { PartnershipKind } from '../core/model';
+import type { PartnershipKind } from '../core/file';
 import { plain } from '../core/text';
-import { MAX_CADENCE_DAYS } from '../core/validate';
+import { MAX_CADENCE_DAYS } from '../core/file';
 import { asked } from './confirmWrite';
 
 export const DEFAULT_CADENCE = 14;

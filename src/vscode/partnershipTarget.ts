@@ -4,12 +4,12 @@
  * the user's pick, their own partnerships first. Shared by Review Goals and Prepare Session.
  */
 import * as vscode from 'vscode';
-import { healthOf, myPartnershipsFirst } from '../core/cadence';
+import { healthOf, myPartnershipsFirst } from '../core/mentoring';
 import { localToday } from '../core/dates';
-import type { MentoringFile, Partnership } from '../core/model';
+import type { MentoringFile, Partnership } from '../core/file';
 import { plain } from '../core/text';
-import { describeHealth, partnershipLabel } from '../core/tree-model';
-import type { Row } from '../core/tree-model';
+import { describeHealth, partnershipLabel } from '../core/view';
+import type { Row } from '../core/view';
 import { Identity } from './identity';
 import { FolderFile, MentoringStore } from './store';
 

@@ -8,11 +8,11 @@
  * when a session is due, and the review panel.
  */
 import * as vscode from 'vscode';
-import { buildAgenda, renderAgendaMarkdown } from '../core/agenda';
-import type { Agenda, AgendaEvidenceInput } from '../core/agenda';
+import { buildAgenda, renderAgendaMarkdown } from '../core/mentoring';
+import type { Agenda, AgendaEvidenceInput } from '../core/mentoring';
 import { localToday } from '../core/dates';
 import { readAgendaEvidence } from '../git/evidence';
-import { command } from './commands';
+import { command } from './command';
 import { evidenceBlocked } from './evidence';
 import { Identity } from './identity';
 import { partnershipTarget } from './partnershipTarget';

@@ -5,13 +5,13 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EditError, EditResult } from '../core/edit';
-import { DEFAULT_FILE_NAME, MentoringFile } from '../core/model';
-import { decodeUtf8, fileTooLarge, MAX_FILE_BYTES, ParsedFile, parseMentoring, parseMentoringBytes, tooLargeFile } from '../core/parse';
-import { Problem, Range, hasErrors } from '../core/problems';
-import { editFile, FileAccessError, readFileBytes, withFileLock } from '../core/safeWrite';
+import { EditError, EditResult } from '../core/file';
+import { DEFAULT_FILE_NAME, MentoringFile } from '../core/file';
+import { decodeUtf8, fileTooLarge, MAX_FILE_BYTES, ParsedFile, parseMentoring, parseMentoringBytes, tooLargeFile } from '../core/file';
+import { Problem, Range, hasErrors } from '../core/file';
+import { editFile, FileAccessError, readFileBytes, withFileLock } from '../core/disk';
 import { plain } from '../core/text';
-import type { ShownVersion } from '../core/tree-model';
+import type { ShownVersion } from '../core/view';
 import { lastCommittedVersion } from '../git/lastCommitted';
 
 export interface FolderFile {

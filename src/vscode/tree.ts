@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { localToday } from '../core/dates';
-import { Row, buildTree } from '../core/tree-model';
+import { Row, buildTree } from '../core/view';
 import { Identity } from './identity';
-import type { PrivateNotes } from './privateNotes';
+import type { PrivateNotes } from './notes';
 import { MentoringStore } from './store';
 import { ShownRows, treeItem } from './treeItem';
 

@@ -1,7 +1,7 @@
 /** The one mapping from the core's view rows (tree, suggestions, review prompts) to tree items. */
 import * as vscode from 'vscode';
 import { inert, plain } from '../core/text';
-import type { RowIcon, ViewRow } from '../core/viewRow';
+import type { RowIcon, ViewRow } from '../core/view';
 
 export function themeIcon(icon: RowIcon): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);

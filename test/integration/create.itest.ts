@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { parseMentoring } from '../../src/core/parse';
+import { parseMentoring } from '../../src/core/file/parse';
 import { host, waitFor } from './host';
 import { api, children, fileUri, folder, originalText, restore, SETTLE_MS } from './mentoring';
 

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { parseMentoring } from '../../src/core/parse';
+import { parseMentoring } from '../../src/core/file/parse';
 import { host, waitFor } from './host';
 import { api, EXTENSION_ID, fileUri, folder, originalText, restore } from './mentoring';
 

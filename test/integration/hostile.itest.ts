@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/dates';
-import type { Row } from '../../src/core/tree-model';
+import type { Row } from '../../src/core/view/treeModel';
 import { host, waitFor } from './host';
 import { api, fileUri, folder, originalText, restore, SETTLE_MS } from './mentoring';
 

@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { parseMentoring } from '../../src/core/parse';
-import type { Logged } from '../../src/vscode/logSession';
+import { parseMentoring } from '../../src/core/file/parse';
+import type { Logged } from '../../src/vscode/log';
 import { host, waitFor } from './host';
 import { accept, anaBen, api, children, fileUri, folder, originalText, question, restore, summary } from './mentoring';
 import { openLogSession, quickInput, typeAndEnter } from './palette';

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { Row } from '../../src/core/tree-model';
+import type { Row } from '../../src/core/view/treeModel';
 import type { MentoringApi } from '../../src/vscode/extension';
 import { waitFor } from './host';
 

@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { Row } from '../../src/core/tree-model';
+import type { Row } from '../../src/core/view/treeModel';
 import type { PreparedSession } from '../../src/vscode/prepareSession';
 import { host, waitFor } from './host';
 import { api, children, fileUri, folder, originalText, restore, SETTLE_MS } from './mentoring';

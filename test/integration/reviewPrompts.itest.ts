@@ -7,9 +7,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { GoalPrompt } from '../../src/core/prompts';
-import type { PromptRow } from '../../src/core/reviewRows';
-import { lensTitle } from '../../src/vscode/reviewPrompts';
+import type { GoalPrompt } from '../../src/core/review/prompts';
+import type { PromptRow } from '../../src/core/view/reviewRows';
+import { lensTitle } from '../../src/vscode/review/reviewPrompts';
 import type { GitApi, GitRepository } from '../../src/vscode/gitApi';
 import { host, waitFor } from './host';
 import { api, folder, restore } from './mentoring';

@@ -11,8 +11,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { localToday } from '../../src/core/dates';
-import { parseMentoring } from '../../src/core/parse';
-import type { SuggestionRow } from '../../src/core/suggestion-rows';
+import { parseMentoring } from '../../src/core/file/parse';
+import type { SuggestionRow } from '../../src/core/view/suggestionRows';
 import { host, waitFor } from './host';
 import { accept, api, fileUri, folder, originalText, question, restore } from './mentoring';
 

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { parseMentoring } from '../../src/core/parse';
-import { Row } from '../../src/core/tree-model';
+import { parseMentoring } from '../../src/core/file/parse';
+import { Row } from '../../src/core/view/treeModel';
 import { host, waitFor } from './host';
 import { accept, api, children, fileUri, folder, originalText, question, restore, SETTLE_MS, summary } from './mentoring';
 

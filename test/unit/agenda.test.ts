@@ -1,9 +1,9 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { agendaWindow, buildAgenda, renderAgendaJson, renderAgendaMarkdown, STALLED_MIN_DAYS } from '../../src/core/agenda';
-import type { Agenda, AgendaEvidenceInput } from '../../src/core/agenda';
-import type { MentoringFile } from '../../src/core/model';
+import { agendaWindow, buildAgenda, renderAgendaJson, renderAgendaMarkdown, STALLED_MIN_DAYS } from '../../src/core/mentoring';
+import type { Agenda, AgendaEvidenceInput } from '../../src/core/mentoring';
+import type { MentoringFile } from '../../src/core/file/model';
 import { readAgendaEvidence } from '../../src/git/evidence';
 import { buildRepo, initRepo, tempDir } from './helpers/gitRepo';
 import type { RepoStep } from './helpers/gitRepo';

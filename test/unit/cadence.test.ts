@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
-import { cadenceOf, defaultMinutes, healthOf, myPartnershipsFirst, openActionsOf, sessionsOf, withWhom } from '../../src/core/cadence';
-import type { MentoringFile, Partnership, Session } from '../../src/core/model';
+import { cadenceOf, defaultMinutes, healthOf, myPartnershipsFirst, openActionsOf, sessionsOf, withWhom } from '../../src/core/mentoring/cadence';
+import type { MentoringFile, Partnership, Session } from '../../src/core/file/model';
 
 const ab: Partnership = { id: 'ab', members: ['alice', 'bob'], kind: 'mutual', cadence: 14, since: '2026-01-01' };
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { firstChangedLine } from '../../src/core/changes';
+import { firstChangedLine } from '../../src/core/review/changes';
 import { ChangesError, parsePatch, readChanges } from '../../src/git/changes';
 
 /** A throwaway repository: `git(...)` runs git in it, `write` creates files (and folders). */

@@ -11,7 +11,7 @@ import {
   slugify,
   uniqueId,
   updateGoal,
-} from '../../src/core/edit';
+} from '../../src/core/file';
 import { assertEdit, fixture, modelOf } from './editHelpers';
 
 function refused(fn: () => unknown, code: string | RegExp): EditError {

@@ -2,9 +2,9 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyEdits, EditResult } from '../../src/core/edit';
-import { MentoringFile } from '../../src/core/model';
-import { parseMentoring } from '../../src/core/parse';
+import { applyEdits, EditResult } from '../../src/core/file';
+import { MentoringFile } from '../../src/core/file/model';
+import { parseMentoring } from '../../src/core/file/parse';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'edit');
 

@@ -1,9 +1,9 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { collectEvidence, evidenceGoals, subjectOf } from '../../src/core/evidence';
-import type { EvidenceGoal, LoggedCommit } from '../../src/core/evidence';
-import type { MentoringFile } from '../../src/core/model';
+import { collectEvidence, evidenceGoals, subjectOf } from '../../src/core/review/evidence';
+import type { EvidenceGoal, LoggedCommit } from '../../src/core/review/evidence';
+import type { MentoringFile } from '../../src/core/file/model';
 import { evidenceLogArgs, readEvidence, readEvidenceRange, showCommit } from '../../src/git/evidence';
 import { buildRepo, headOf, initRepo, tempDir } from './helpers/gitRepo';
 

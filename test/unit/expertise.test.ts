@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { CommitRecord, degreeOfAuthorship, ExpertiseState, FileChange } from '../../src/core/expertise';
-import { createClassifier } from '../../src/core/skills';
+import { createClassifier } from '../../src/core/expertise/skills';
 
 const DAY = 86_400;
 const T0 = Date.UTC(2025, 0, 1) / 1000;

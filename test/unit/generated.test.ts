@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isMassChange, isNonSkillPath, MASS_CHANGE_FILES, nonSkillMatcher, parseIgnoreRevs, revisionSet, vendoredFolders } from '../../src/core/generated';
+import { isMassChange, isNonSkillPath, MASS_CHANGE_FILES, nonSkillMatcher, parseIgnoreRevs, revisionSet, vendoredFolders } from '../../src/core/expertise/generated';
 
 describe('files and commits that earn no skill', () => {
   it('knows lockfiles, release notes, minified, built and vendored files by their path', () => {

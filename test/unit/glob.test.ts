@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
 import { compileGlobs, globProblem, MAX_ALTERNATIVES } from '../../src/core/glob';
-import { parseMentoring } from '../../src/core/parse';
+import { parseMentoring } from '../../src/core/file/parse';
 import { prng } from './helpers/prng';
 
 const matches = (pattern: string, path: string): boolean => compileGlobs([pattern])(path);

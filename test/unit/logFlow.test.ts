@@ -13,10 +13,10 @@ import {
   startFlow,
   stepNumber,
   writePlan,
-} from '../../src/core/logFlow';
-import { applyEdits } from '../../src/core/edit';
-import type { MentoringFile } from '../../src/core/model';
-import { parseMentoring } from '../../src/core/parse';
+} from '../../src/core/mentoring/logFlow';
+import { applyEdits } from '../../src/core/file';
+import type { MentoringFile } from '../../src/core/file/model';
+import { parseMentoring } from '../../src/core/file/parse';
 
 const TEXT = `version: 1
 partners:

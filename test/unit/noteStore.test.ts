@@ -3,12 +3,12 @@ import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { privateNotesDir, userDataHome } from '../../src/core/dataDir';
-import { LockTimeout, takeOver, withLock } from '../../src/core/fileLock';
-import { MentoringFile } from '../../src/core/model';
-import { addNote, attachDraftNote, checkStore, draftNote, findStore, NotesStoreError, setDraftNote, storeFileName, writeExport } from '../../src/core/noteStore';
-import { parseMentoring } from '../../src/core/parse';
-import { parseNotes, RepoIdentity, resolveNotes, sessionRef } from '../../src/core/privateNotes';
+import { privateNotesDir, userDataHome } from '../../src/core/notes/dataDir';
+import { LockTimeout, takeOver, withLock } from '../../src/core/disk/fileLock';
+import { MentoringFile } from '../../src/core/file/model';
+import { addNote, attachDraftNote, checkStore, draftNote, findStore, NotesStoreError, setDraftNote, storeFileName, writeExport } from '../../src/core/notes/noteStore';
+import { parseMentoring } from '../../src/core/file/parse';
+import { parseNotes, RepoIdentity, resolveNotes, sessionRef } from '../../src/core/notes/privateNotes';
 import { fileInRepository, normalizeRemote, repositoryOf } from '../../src/git/repoIdentity';
 import { buildRepo, cloneRepo, git, RepoStep, tempDir } from './helpers/gitRepo';
 
@@ -220,7 +220,7 @@ describe('private notes: the store on disk', () => {
     this.timeout(60000);
     const dir = tempDir();
     const script = path.join(tempDir(), 'writer.js');
-    const store = require.resolve('../../src/core/noteStore');
+    const store = require.resolve('../../src/core/notes/noteStore');
     fs.writeFileSync(
       script,
       `const { addNote } = require(${JSON.stringify(store)});

@@ -2,8 +2,8 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap } from 'yaml';
-import { MAX_FILE_BYTES, parseMentoring } from '../../src/core/parse';
-import { formatProblem, hasErrors } from '../../src/core/problems';
+import { MAX_FILE_BYTES, parseMentoring } from '../../src/core/file/parse';
+import { formatProblem, hasErrors } from '../../src/core/file/problems';
 
 const SAMPLE = path.join(__dirname, '../../../test/fixtures/sample/.mentoring.yml');
 

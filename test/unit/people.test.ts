@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { activeSince, botMatcher, checkActiveMonths, fullNameKey, groupPeople, identityKey, isBot, isoDay, mailmapSuggestions, sameFullName } from '../../src/core/people';
+import { activeSince, botMatcher, checkActiveMonths, fullNameKey, groupPeople, identityKey, isBot, isoDay, mailmapSuggestions, sameFullName } from '../../src/core/expertise/people';
 
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`) / 1000;
 

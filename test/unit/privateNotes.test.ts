@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
-import { MentoringFile, Session } from '../../src/core/model';
-import { parseMentoring } from '../../src/core/parse';
+import { MentoringFile, Session } from '../../src/core/file/model';
+import { parseMentoring } from '../../src/core/file/parse';
 import {
   emptyNotes,
   matchScore,
@@ -16,7 +16,7 @@ import {
   sessionRef,
   goalRef,
   withIdentity,
-} from '../../src/core/privateNotes';
+} from '../../src/core/notes/privateNotes';
 
 const BASE = `version: 1
 partners:

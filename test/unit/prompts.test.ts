@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import type { ChangedFile } from '../../src/core/changes';
-import type { Goal, MentoringFile } from '../../src/core/model';
-import { defaultPrompts, promptsForChanges } from '../../src/core/prompts';
+import type { ChangedFile } from '../../src/core/review/changes';
+import type { Goal, MentoringFile } from '../../src/core/file/model';
+import { defaultPrompts, promptsForChanges } from '../../src/core/review/prompts';
 
 function goal(id: string, fields: Partial<Goal>): Goal {
   return { id, partnership: 'ann-bob', owner: 'bob', title: `Goal ${id}`, status: 'active', ...fields };

@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
-import type { MentoringFile, Partnership, Session } from '../../src/core/model';
-import { dueReminders, emptyReminderState, isMuted, mute, readReminderState, unmute } from '../../src/core/reminders';
+import type { MentoringFile, Partnership, Session } from '../../src/core/file/model';
+import { dueReminders, emptyReminderState, isMuted, mute, readReminderState, unmute } from '../../src/core/mentoring/reminders';
 
 const p = (id: string, members: string[], extra: Partial<Partnership> = {}): Partnership => ({ id, members, kind: 'mutual', cadence: 7, ...extra });
 const held = (partnership: string, date: string): Session => ({ date, partnership, status: 'held' });

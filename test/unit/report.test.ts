@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
-import type { MentoringFile } from '../../src/core/model';
-import { buildReport, renderReportJson, renderReportMarkdown } from '../../src/core/report';
+import type { MentoringFile } from '../../src/core/file/model';
+import { buildReport, renderReportJson, renderReportMarkdown } from '../../src/core/mentoring/report';
 
 const file: MentoringFile = {
   version: 1,

@@ -1,10 +1,10 @@
 import * as assert from 'assert/strict';
-import type { MentoringFile } from '../../src/core/model';
-import { buildReviewData, EVIDENCE_LOADING, TIMELINE_DAYS } from '../../src/core/reviewData';
-import { goalRef, resolveNotes, sessionRef } from '../../src/core/privateNotes';
+import type { MentoringFile } from '../../src/core/file/model';
+import { buildReviewData, EVIDENCE_LOADING, TIMELINE_DAYS } from '../../src/core/mentoring/reviewData';
+import { goalRef, resolveNotes, sessionRef } from '../../src/core/notes/privateNotes';
 import { privateNote } from './helpers/notes';
 import { isHostMessage } from '../../src/protocol/review';
-import type { GoalEvidence } from '../../src/core/evidence';
+import type { GoalEvidence } from '../../src/core/review/evidence';
 
 const TODAY = '2026-03-10';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildReviewHtml, makeNonce, reviewCsp } from '../../src/vscode/reviewHtml';
+import { buildReviewHtml, makeNonce, reviewCsp } from '../../src/vscode/review/reviewHtml';
 
 const base = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

@@ -13,8 +13,8 @@ import {
   EditResult,
   setActionDone,
   updateGoal,
-} from '../../src/core/edit';
-import { GOAL_STATUSES, MentoringFile, SESSION_STATUSES } from '../../src/core/model';
+} from '../../src/core/file';
+import { GOAL_STATUSES, MentoringFile, SESSION_STATUSES } from '../../src/core/file/model';
 import { FIXTURES, fixture, fixtureNames, lineDiff, modelOf } from './editHelpers';
 import { prng } from './helpers/prng';
 

@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { addSession, EditError, EditResult } from '../../src/core/edit';
-import { parseMentoring } from '../../src/core/parse';
-import { editFile, FileAccessError, readFileBytes, writeFileAtomic } from '../../src/core/safeWrite';
+import { addSession, EditError, EditResult } from '../../src/core/file';
+import { parseMentoring } from '../../src/core/file/parse';
+import { editFile, FileAccessError, readFileBytes, writeFileAtomic } from '../../src/core/disk/safeWrite';
 import { fixture } from './editHelpers';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

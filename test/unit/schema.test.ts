@@ -1,8 +1,8 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FORMAT_VERSION, GOAL_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, SESSION_STATUSES } from '../../src/core/model';
-import { ENUM_KEYS, Entity, KNOWN_KEYS, REQUIRED_KEYS, SLUG } from '../../src/core/validate';
+import { FORMAT_VERSION, GOAL_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, SESSION_STATUSES } from '../../src/core/file/model';
+import { ENUM_KEYS, Entity, KNOWN_KEYS, REQUIRED_KEYS, SLUG } from '../../src/core/file';
 
 interface SchemaNode {
   $ref?: string;

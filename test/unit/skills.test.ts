@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { areaLabel, builtinSkillIds, createClassifier, describeSkill, isBuiltinSkillId, moduleOf } from '../../src/core/skills';
+import { areaLabel, builtinSkillIds, createClassifier, describeSkill, isBuiltinSkillId, moduleOf } from '../../src/core/expertise/skills';
 
 const ids = (classify: (p: string) => { id: string }[], p: string): string[] => classify(p).map((t) => t.id);
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
-import type { MentoringFile, Partnership, Session } from '../../src/core/model';
-import { commitments, statusLine, statusView } from '../../src/core/statusLine';
+import type { MentoringFile, Partnership, Session } from '../../src/core/file/model';
+import { commitments, statusLine, statusView } from '../../src/core/view/statusLine';
 
 function file(partnerships: Partnership[], sessions: Session[] = []): MentoringFile {
   return {

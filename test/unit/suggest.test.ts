@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Expertise } from '../../src/core/expertise';
-import type { MentoringFile } from '../../src/core/model';
-import { identityFor, suggest, suggestGoals } from '../../src/core/suggest';
+import type { MentoringFile } from '../../src/core/file/model';
+import { identityFor, suggest, suggestGoals } from '../../src/core/expertise/suggest';
 import { analyzeRepository } from '../../src/git/analyze';
 import { buildRepo } from './helpers/gitRepo';
 import { NOW, TEAM_STEPS } from './helpers/scenario';

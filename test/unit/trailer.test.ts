@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { addGoalTrailer, goalTrailers } from '../../src/core/trailer';
+import { addGoalTrailer, goalTrailers } from '../../src/core/review/trailer';
 
 describe('goal trailers', () => {
   describe('addGoalTrailer', () => {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import type { Expertise } from '../../src/core/expertise';
-import { identityFor, suggest, SuggestOptions, Suggestions } from '../../src/core/suggest';
+import { identityFor, suggest, SuggestOptions, Suggestions } from '../../src/core/expertise/suggest';
 import { analyzeRepository, AnalyzeOptions, MISSING_OBJECTS_NOTICE, PARTIAL_CLONE_NOTICE } from '../../src/git/analyze';
 import { applySteps, buildRepo, git, headOf, initRepo, RepoStep, tempDir } from './helpers/gitRepo';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
-import type { MentoringFile, Session } from '../../src/core/model';
-import { buildTree, locateAction, Row } from '../../src/core/tree-model';
+import type { MentoringFile, Session } from '../../src/core/file/model';
+import { buildTree, locateAction, Row } from '../../src/core/view/treeModel';
 
 function file(sessions: Session[]): MentoringFile {
   return {

@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
-import { parseMentoring, ParseOptions } from '../../src/core/parse';
-import { formatProblem, Problem } from '../../src/core/problems';
+import { parseMentoring, ParseOptions } from '../../src/core/file/parse';
+import { formatProblem, Problem } from '../../src/core/file/problems';
 
 /** `‸` marks where the expected problem starts; it is removed from the text. */
 const MARK = '‸';

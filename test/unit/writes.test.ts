@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
-import { addSession, EditError, updateGoal } from '../../src/core/edit';
-import { achievedChange, progressChange } from '../../src/core/goalProgress';
-import { changedLines, undoWrite, writtenSpan } from '../../src/core/writes';
+import { addSession, EditError, updateGoal } from '../../src/core/file';
+import { achievedChange, progressChange } from '../../src/core/mentoring/goalProgress';
+import { changedLines, undoWrite, writtenSpan } from '../../src/core/file/writes';
 import { fixture } from './editHelpers';
 
 const SESSION = { date: '2024-03-04', partnership: 'ana-ben', status: 'held' as const, minutes: 30 };

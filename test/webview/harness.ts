@@ -11,7 +11,7 @@ import * as path from 'path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HostToWebview } from '../../src/protocol/review';
-import { buildReviewHtml, makeNonce } from '../../src/vscode/reviewHtml';
+import { buildReviewHtml, makeNonce } from '../../src/vscode/review/reviewHtml';
 import { THEMES } from './themes';
 import type { Theme, ThemeName } from './themes';
 

@@ -1,6 +1,6 @@
 /** The panel's two small charts, drawn as inline SVG (colours come from the stylesheet's theme variables). */
 import { fromEpochDay, toEpochDay } from '../../src/core/dates';
-import type { IsoDate } from '../../src/core/model';
+import type { IsoDate } from '../../src/core/file';
 import type { GoalView, ReviewTimeline } from '../../src/protocol/review';
 import { s } from './dom';
 

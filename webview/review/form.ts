@@ -1,6 +1,6 @@
 /** A goal's review form: validates progress, posts `saveReview`, shows pending and then the host's answer. */
-import { GOAL_STATUSES } from '../../src/core/model';
-import type { GoalStatus } from '../../src/core/model';
+import { GOAL_STATUSES } from '../../src/core/file';
+import type { GoalStatus } from '../../src/core/file';
 import { parseProgress } from '../../src/protocol/review';
 import type { GoalView, HostToWebview, ReviewInput, ReviewPanelData } from '../../src/protocol/review';
 import { h, lockIcon } from './dom';

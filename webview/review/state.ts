@@ -1,5 +1,5 @@
 /** The webview's link to the host: typed posting, and the state VS Code keeps across reloads. */
-import type { GoalStatus } from '../../src/core/model';
+import type { GoalStatus } from '../../src/core/file';
 import type { WebviewToHost } from '../../src/protocol/review';
 
 /** A review form's unsaved input, exactly as typed. */

@@ -147,4 +147,10 @@ export function headOf(dir: string): string {
   return git(dir, ['rev-parse', 'HEAD']).trim();
 }
 
-if (typeof after === 'function') after(removeTempDirs);
+// Removing a run's few hundred repositories is disk-bound: on a busy machine it can take longer than a test may.
+if (typeof after === 'function') {
+  after(function () {
+    this.timeout(180_000);
+    removeTempDirs();
+  });
+}

@@ -1,0 +1,3 @@
+/** disk */
+export * from './fileLock';
+export * from './safeWrite';

@@ -1,0 +1,109 @@
+/**
+ * What the expertise model reads and keeps: commit records, the degree of authorship of a file
+ * (Fritz et al. 2014; thresholds from Avelino et al. 2016), how authorship and activity fade with
+ * time, and the compact serialised state. The model itself is described in expertise.ts.
+ */
+import type { SkillTag } from './skills';
+
+export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+
+export interface FileChange {
+  status: ChangeStatus;
+  path: string;
+  /** The path before a rename or copy. */
+  oldPath?: string;
+}
+
+export interface CommitRecord {
+  hash: string;
+  authorName: string;
+  authorEmail: string;
+  /** Author date, epoch seconds. */
+  date: number;
+  parents: number;
+  files: FileChange[];
+}
+
+export const DEFAULT_HALF_LIFE_DAYS = 180;
+/** A person's authorship of a file weighs half for each this many days between their last change and the file's. */
+export const AUTHORSHIP_FADE_DAYS = 365;
+export const DAY = 86_400;
+/** Past this many half-lives above the reference date, sums are rescaled (2^600 is far from overflow). */
+export const RESCALE_EXPONENT = 600;
+/** Key of a (person, skill) activity cell: person · 2^21 + skill. */
+export const CELL = 2 ** 21;
+/** A file record: creator, then `[person, commits, day]` per person. */
+export const STRIDE = 3;
+
+export const DOA_AUTHOR_MIN = 3.293;
+export const DOA_AUTHOR_RATIO = 0.75;
+
+export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, othersChanges: number): number {
+  return 3.293 + 1.098 * (firstAuthor ? 1 : 0) + 0.164 * deliveries - 0.321 * Math.log(1 + othersChanges);
+}
+
+/** A file's authorship record: `[creator, person, commits, day, …]` (creator -1: none in the history read). */
+export type FileState = number[];
+
+export interface ActivityCell {
+  /** Σ 2^((date − ref) / halfLife) over the person's commits in the area. */
+  weight: number;
+  commits: number;
+  last: number;
+}
+
+/** The JSON form of {@link ExpertiseState}; `v` changes whenever the layout does. */
+export interface SerializedExpertise {
+  v: 3;
+  halfLifeDays: number;
+  massChangeFiles: number;
+  ref: number | null;
+  commits: number;
+  /** Commits that earned no skill (mass changes, ignored revisions). */
+  massChanges: number;
+  /** Date of the newest commit read, epoch seconds. */
+  newest: number | null;
+  /** `[email, name, commits, firstDate, lastDate]`. */
+  people: [string, string, number, number, number][];
+  /** `[id, kind, label]`. */
+  skills: [string, SkillTag['kind'], string][];
+  /** Distinct lists of skill indexes that paths have. */
+  skillSets: number[][];
+  /** Paths of the files that exist, with (at the same index) their skill set and file record. */
+  paths: string[];
+  pathSets: number[];
+  files: FileState[];
+  /** Flat `[person, skill, weight, commits, last, …]`. */
+  activity: number[];
+  /** Folders holding a subtree-merged project. */
+  subtrees: string[];
+}
+
+export interface Person {
+  email: string;
+  name: string;
+  commits: number;
+  firstDate: number;
+  lastDate: number;
+}
+
+/** What the scoring reads of the state (`ExpertiseState.raw()`). */
+export interface RawExpertise {
+  people: readonly Person[];
+  skills: readonly SkillTag[];
+  skillSets: readonly number[][];
+  paths: readonly string[];
+  files: ReadonlyMap<number, FileState>;
+  activity: ReadonlyMap<number, ActivityCell>;
+  setOf: (pid: number) => number;
+  placeOf: (pid: number) => number;
+  placeNames: readonly string[];
+  ref: number;
+  newest: number;
+}
+
+/** The state as the scoring sees it. */
+export interface ExpertiseSource {
+  readonly halfLifeDays: number;
+  raw(): RawExpertise;
+}

@@ -1,0 +1,417 @@
+/**
+ * Who knows which skill area, from the commits that changed the repository.
+ *
+ * Two measures per person and area, each a share of the area (0–1), averaged into the score:
+ *
+ *  - **Recent activity share.** Every commit adds `2^(−age / halfLife)` (age in days, half-life
+ *    180 days by default) once to each area any of its files belongs to; a person's share is their
+ *    sum over everyone's sum for the area.
+ *  - **Authorship share.** For every file that exists now, each person who changed it gets a degree
+ *    of authorship (Fritz et al. 2014; thresholds from Avelino et al. 2016):
+ *
+ *        DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC)
+ *
+ *    FA is 1 for whoever created the file, DL the number of commits by the person that changed it,
+ *    AC the number of commits by everyone else. Authorship fades with time: each person's DOA is
+ *    weighed by `2^(−gap / 365 days)`, the gap being the time from their last change to the file to
+ *    the last change by anyone whose DOA reaches 3.293, so a file rewritten since belongs to who
+ *    rewrote it, while a one-line fix by someone else takes nothing away. A person is an *author* of
+ *    the file when their DOA is at least 3.293 and their weighed DOA at least 0.75 of the file's
+ *    highest. A person's authorship share of an area is the number of the area's files they author,
+ *    each weighed by `2^(−age / 365 days)` (age: from their last change to it to the newest commit),
+ *    over the area's file count: what someone wrote ten years ago and never touched since says
+ *    little about what they know of it today, but still tells who knew it (`files`).
+ *
+ *        share = (recent activity share + authorship share) / 2
+ *        score = (recent share / area's highest recent share + authorship share / area's highest) / 2
+ *
+ * The score is a strength within the area: its best people score near 1 whether it has 5 files or
+ * 1,500; the share says how much of the area they hold. The highest shares are those of active
+ * people; someone who left is measured against them (each part at most 1).
+ *
+ * Shares are ratios, so they do not depend on the day they are computed; `now` only scales the
+ * absolute `recentActivity` of an area.
+ *
+ * People are *active* when their last commit (under any address with the same full name) is at most
+ * {@link DEFAULT_ACTIVE_MONTHS} months older than the newest commit read (`people.ts`); files whose
+ * authors have all left are the area's `departedFiles`, knowledge at risk.
+ *
+ * Commits that change `MASS_CHANGE_FILES` files or more, and those the repository asks blame to
+ * ignore, earn no skill (`generated.ts`): they move, create and delete files but add no authorship
+ * and no activity.
+ *
+ * The state is built commit by commit in history order (oldest first), can be extended with newer
+ * commits, and serialises to compact JSON. It grows with the number of files, not of commits:
+ * paths and emails are interned, each distinct path is classified once (paths with the same skills
+ * share one skill set), and per file only `[creator, person, commits, day, person, commits, day, …]`
+ * is kept (`day`: the person's last change to it, in days since 1970). Deleted files drop their
+ * record, renamed files carry it to the new path. {@link ExpertiseState.setTree} then makes the files
+ * those of HEAD's tree: records of files that are gone (deleted on a merged branch) are dropped,
+ * files the history never showed (added by a merge) are counted without authors, and the history of
+ * a subtree-merged project (whose own commits name its files without the folder it lives in) is
+ * attached to the folder.
+ */
+import { activeSince, DEFAULT_ACTIVE_MONTHS, fullNameKey, identityKey } from './people';
+import type { SkillTag } from './skills';
+import { areaLabel } from './skills';
+
+import { AUTHORSHIP_FADE_DAYS, ActivityCell, CELL, DAY, DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO, FileState, STRIDE, degreeOfAuthorship, ExpertiseSource } from './authorship';
+
+export interface ComputeOptions {
+  /** Epoch seconds the recent activity is measured at (default: now). */
+  now?: number;
+  /**
+   * Who an email belongs to: emails with the same key are one person (e.g. a partner id from the
+   * mentoring file). Default: {@link identityKey} (the lower-cased email; GitHub noreply forms of one
+   * handle joined).
+   */
+  identity?: (email: string) => string;
+  /** People whose last commit is at most this many months older than the newest commit are active. Default 12. */
+  activeMonths?: number;
+}
+
+export interface SkillScore {
+  skill: string;
+  /**
+   * Strength in the area, 0–1: the recent share over the area's highest recent share and the
+   * authorship share over the area's highest, averaged. The best people of any area score near 1,
+   * however large it is; in an area no active person authors, nobody active scores above 0.5.
+   */
+  score: number;
+  /** (recent + authorship) / 2: the share of the area's knowledge, 0–1. */
+  share: number;
+  /** Share of the area's recent activity, 0–1. */
+  recent: number;
+  /** Share of the area's files this person authors (by degree of authorship), 0–1. */
+  authorship: number;
+  /** Files of the area this person authors, and those of them no other active person authors. */
+  files: number;
+  soleFiles: number;
+  commits: number;
+  lastDate: number;
+  /** Where the person's authored files of the area are: module folders (`src/core/`) or root files, most first. */
+  places: string[];
+}
+
+export interface PersonExpertise {
+  /** The identity key (see {@link ComputeOptions.identity}). */
+  key: string;
+  name: string;
+  emails: string[];
+  commits: number;
+  lastDate: number;
+  /** Committed within the active months before the newest commit (under any address with the same full name). */
+  active: boolean;
+  /** Areas with a score above zero, best first. */
+  skills: SkillScore[];
+}
+
+export interface AreaStats {
+  tag: SkillTag;
+  /** How the area is shown: folders as `lib/`, others by name; unique among the areas. */
+  label: string;
+  /** Files of the area that exist now. */
+  files: number;
+  /** Files of the area whose authors have all left (none of them active). */
+  departedFiles: number;
+  commits: number;
+  /** Σ 2^(−age/halfLife) over the area's commits (commit-equivalents at `now`). */
+  recentActivity: number;
+  /** Other areas sharing files with this one, with the fraction of this area's files they share. */
+  related: { skill: string; share: number }[];
+}
+
+export interface Expertise {
+  /** Active people first (by commits), then those who left. */
+  people: PersonExpertise[];
+  areas: Map<string, AreaStats>;
+  /** Date of the newest commit read, epoch seconds (undefined without commits). */
+  newest?: number;
+  /** People whose last commit is at or after this date (epoch seconds) are active. */
+  activeSince: number;
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function computeExpertise(state: ExpertiseSource, options: ComputeOptions = {}): Expertise {
+  const r = state.raw();
+  const now = options.now ?? Date.now() / 1000;
+  const decayToNow = Number.isNaN(r.ref) ? 0 : Math.pow(2, (r.ref - now) / (state.halfLifeDays * DAY));
+  const identity = options.identity ?? identityKey;
+  const since = activeSince(r.newest, options.activeMonths ?? DEFAULT_ACTIVE_MONTHS);
+
+  // People grouped by identity.
+  const groupOf: number[] = [];
+  const groups: { key: string; name: string; emails: string[]; commits: number; lastDate: number }[] = [];
+  const groupIndex = new Map<string, number>();
+  for (const p of r.people) {
+    const key = identity(p.email);
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      groupIndex.set(key, g);
+      groups.push({ key, name: p.name, emails: [], commits: 0, lastDate: p.lastDate });
+    }
+    const grp = groups[g];
+    grp.emails.push(p.email);
+    grp.commits += p.commits;
+    if (p.lastDate >= grp.lastDate) {
+      grp.lastDate = p.lastDate;
+      grp.name = p.name;
+    }
+    groupOf.push(g);
+  }
+  // Someone who still commits under another address with the same full name has not left.
+  const lastByName = new Map<string, number>();
+  for (const g of groups) {
+    const name = fullNameKey(g.name);
+    if (name !== undefined) lastByName.set(name, Math.max(lastByName.get(name) ?? -Infinity, g.lastDate));
+  }
+  const active = Uint8Array.from(groups, (g) => (Math.max(g.lastDate, lastByName.get(fullNameKey(g.name) ?? '') ?? -Infinity) >= since ? 1 : 0));
+  // Every file classified first: classifying may add skills and skill sets (setTree does it for HEAD's tree).
+  for (const pid of r.files.keys()) {
+    r.setOf(pid);
+    r.placeOf(pid);
+  }
+  const nG = Math.max(groups.length, 1);
+  const nSkills = r.skills.length;
+
+  // Authorship per file, counted per (skill, group) under key skill · nG + group.
+  const size = nSkills * nG;
+  const authored = new Counter(size);
+  const authoredWeight = new Counter(size);
+  const sole = new Counter(size);
+  const newestDay = Number.isNaN(r.newest) ? 0 : Math.floor(r.newest / DAY);
+  const setFiles = new Array<number>(r.skillSets.length).fill(0);
+  const setDeparted = new Array<number>(r.skillSets.length).fill(0);
+  const doa = new FileAuthors();
+  // Place (module folder or root file) counts per (skill, group), under key · nPlaces + place.
+  const nPlaces = Math.max(r.placeNames.length, 1);
+  const placeCounts = new Map<number, number>();
+  for (const [pid, f] of r.files) {
+    const set = r.setOf(pid);
+    const skills = r.skillSets[set];
+    if (skills.length === 0) continue;
+    setFiles[set]++;
+    const authors = doa.read(f, groupOf);
+    if (authors === 0) continue;
+    let activeAuthors = 0;
+    for (let j = 0; j < doa.n; j++) if (doa.isAuthor(j) && active[doa.groups[j]]) activeAuthors++;
+    if (activeAuthors === 0) setDeparted[set]++;
+    const place = r.placeOf(pid);
+    for (let j = 0; j < doa.n; j++) {
+      if (!doa.isAuthor(j)) continue;
+      const g = doa.groups[j];
+      const alone = activeAuthors - active[g] === 0;
+      const weight = Math.pow(2, -Math.max(0, newestDay - doa.lastDay(j)) / AUTHORSHIP_FADE_DAYS);
+      for (const s of skills) {
+        const key = s * nG + g;
+        authored.add(key);
+        authoredWeight.add(key, weight);
+        if (alone) sole.add(key);
+        const pk = key * nPlaces + place;
+        placeCounts.set(pk, (placeCounts.get(pk) ?? 0) + 1);
+      }
+    }
+  }
+  const places = new Map<number, [number, number][]>();
+  for (const [pk, n] of placeCounts) {
+    const key = Math.floor(pk / nPlaces);
+    const list = places.get(key);
+    if (list) list.push([pk % nPlaces, n]);
+    else places.set(key, [[pk % nPlaces, n]]);
+  }
+
+  // Files per area, and areas sharing files, from the skill sets.
+  const areaFiles = new Array<number>(nSkills).fill(0);
+  const areaDeparted = new Array<number>(nSkills).fill(0);
+  const related: Map<number, number>[] = Array.from({ length: nSkills }, () => new Map());
+  r.skillSets.forEach((skills, set) => {
+    const count = setFiles[set];
+    if (!count) return;
+    for (const s of skills) {
+      areaFiles[s] += count;
+      areaDeparted[s] += setDeparted[set];
+      for (const t of skills) if (t !== s) related[s].set(t, (related[s].get(t) ?? 0) + count);
+    }
+  });
+
+  // Activity per (skill, group) and per area.
+  const activity = new Map<number, ActivityCell>();
+  const areaWeight = new Array<number>(nSkills).fill(0);
+  const areaCommits = new Array<number>(nSkills).fill(0);
+  for (const [key, cell] of r.activity) {
+    const s = key % CELL;
+    const k = s * nG + groupOf[Math.floor(key / CELL)];
+    const a = activity.get(k);
+    if (a) {
+      a.weight += cell.weight;
+      a.commits += cell.commits;
+      a.last = Math.max(a.last, cell.last);
+    } else activity.set(k, { ...cell });
+    areaWeight[s] += cell.weight;
+    areaCommits[s] += cell.commits;
+  }
+
+  const labels = uniqueLabels(r.skills, areaFiles);
+  const areas = new Map<string, AreaStats>();
+  for (let s = 0; s < nSkills; s++) {
+    if (areaFiles[s] === 0) continue;
+    const rel = [...related[s]]
+      .map(([t, n]) => ({ skill: r.skills[t].id, share: round(n / areaFiles[s]) }))
+      .sort((x, y) => y.share - x.share || x.skill.localeCompare(y.skill));
+    addArea(areas, {
+      tag: r.skills[s],
+      label: labels[s],
+      files: areaFiles[s],
+      departedFiles: areaDeparted[s],
+      commits: areaCommits[s],
+      recentActivity: round(areaWeight[s] * decayToNow),
+      related: rel,
+    });
+  }
+
+  // Each person's shares of each area, and the highest shares there among active people (among
+  // everyone where nobody active has any): a person who left scores against those, at most 1.
+  const maxRecent = new Float64Array(nSkills);
+  const maxAuthorship = new Float64Array(nSkills);
+  const maxAll = [new Float64Array(nSkills), new Float64Array(nSkills)];
+  const shares = groups.map((_, g) => {
+    const list: { s: number; key: number; recent: number; authorship: number }[] = [];
+    for (let s = 0; s < nSkills; s++) {
+      if (areaFiles[s] === 0) continue;
+      const key = s * nG + g;
+      const act = activity.get(key);
+      if (!act && !authored.get(key)) continue;
+      const recent = act && areaWeight[s] > 0 ? act.weight / areaWeight[s] : 0;
+      const authorship = authoredWeight.get(key) / areaFiles[s];
+      if (recent + authorship <= 0) continue;
+      const [recentMax, authorshipMax] = active[g] ? [maxRecent, maxAuthorship] : maxAll;
+      if (recent > recentMax[s]) recentMax[s] = recent;
+      if (authorship > authorshipMax[s]) authorshipMax[s] = authorship;
+      list.push({ s, key, recent, authorship });
+    }
+    return list;
+  });
+  for (let s = 0; s < nSkills; s++) {
+    if (maxRecent[s] === 0 && maxAuthorship[s] === 0) {
+      maxRecent[s] = maxAll[0][s];
+      maxAuthorship[s] = maxAll[1][s];
+    }
+  }
+
+  const people: PersonExpertise[] = groups.map((grp, g) => {
+    const skills: SkillScore[] = shares[g].map(({ s, key, recent, authorship }): SkillScore => {
+      const act = activity.get(key);
+      // Strength within the area: each share over the area's highest, averaged (a part nobody has counts 0).
+      const score = ((maxRecent[s] > 0 ? Math.min(1, recent / maxRecent[s]) : 0) + (maxAuthorship[s] > 0 ? Math.min(1, authorship / maxAuthorship[s]) : 0)) / 2;
+      return {
+        skill: r.skills[s].id,
+        score: round(score),
+        share: round((recent + authorship) / 2),
+        recent: round(recent),
+        authorship: round(authorship),
+        files: authored.get(key),
+        soleFiles: sole.get(key),
+        commits: act?.commits ?? 0,
+        lastDate: act?.last ?? 0,
+        places: (places.get(key) ?? []).sort((x, y) => y[1] - x[1] || cmp(r.placeNames[x[0]], r.placeNames[y[0]])).map(([p]) => r.placeNames[p]),
+      };
+    });
+    skills.sort((x, y) => y.score - x.score || y.share - x.share || x.skill.localeCompare(y.skill));
+    return { key: grp.key, name: grp.name, emails: grp.emails, commits: grp.commits, lastDate: grp.lastDate, active: active[g] === 1, skills };
+  });
+  people.sort((x, y) => Number(y.active) - Number(x.active) || y.commits - x.commits || x.name.localeCompare(y.name));
+
+  return { people, areas, ...(Number.isNaN(r.newest) ? {} : { newest: r.newest }), activeSince: since };
+}
+
+/** Kept out of {@link computeExpertise}: map keys of every string representation would make it leave optimised code. */
+function addArea(areas: Map<string, AreaStats>, area: AreaStats): void {
+  areas.set(area.tag.id, area);
+}
+
+/** One label per area that has files: folders as folders; a clash (a team area named like a built-in one) gets its id. */
+function uniqueLabels(skills: readonly SkillTag[], areaFiles: readonly number[]): string[] {
+  const labels = skills.map((tag) => areaLabel(tag));
+  const count = new Map<string, number>();
+  skills.forEach((_, s) => {
+    if (areaFiles[s] > 0) count.set(labels[s], (count.get(labels[s]) ?? 0) + 1);
+  });
+  return labels.map((l, s) => ((count.get(l) ?? 0) > 1 ? `${l} (${skills[s].id})` : l));
+}
+
+/** Sums by small integer key: a typed array when the key space is small enough, else a map. */
+class Counter {
+  private readonly array?: Float64Array;
+  private readonly map?: Map<number, number>;
+  constructor(size: number) {
+    if (size <= 1 << 22) this.array = new Float64Array(size);
+    else this.map = new Map();
+  }
+  add(key: number, n = 1): void {
+    if (this.array) this.array[key] += n;
+    else this.map?.set(key, (this.map.get(key) ?? 0) + n);
+  }
+  get(key: number): number {
+    return this.array ? this.array[key] : (this.map?.get(key) ?? 0);
+  }
+}
+
+/** The degree of authorship of each identity group in one file (scratch arrays, reused). */
+class FileAuthors {
+  n = 0;
+  readonly groups: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly days: number[] = [];
+  private readonly doa: number[] = [];
+  private readonly faded: number[] = [];
+  private threshold = 0;
+
+  /** Reads a file record; returns how many groups are authors. */
+  read(f: FileState, groupOf: readonly number[]): number {
+    let n = 0;
+    let total = 0;
+    const { groups, counts, days, doa, faded } = this;
+    for (let i = 1; i < f.length; i += STRIDE) {
+      const g = groupOf[f[i]];
+      let j = 0;
+      while (j < n && groups[j] !== g) j++;
+      if (j === n) {
+        groups[n] = g;
+        counts[n] = 0;
+        days[n++] = f[i + 2];
+      }
+      counts[j] += f[i + 1];
+      if (f[i + 2] > days[j]) days[j] = f[i + 2];
+      total += f[i + 1];
+    }
+    const creator = f[0] >= 0 ? groupOf[f[0]] : -1;
+    // The last change by anyone who could be an author: the others' authorship fades from there.
+    let lastDay = -Infinity;
+    for (let j = 0; j < n; j++) {
+      doa[j] = degreeOfAuthorship(groups[j] === creator, counts[j], total - counts[j]);
+      if (doa[j] >= DOA_AUTHOR_MIN && days[j] > lastDay) lastDay = days[j];
+    }
+    let best = -Infinity;
+    for (let j = 0; j < n; j++) {
+      faded[j] = doa[j] >= DOA_AUTHOR_MIN ? doa[j] * Math.pow(2, -(lastDay - days[j]) / AUTHORSHIP_FADE_DAYS) : 0;
+      if (faded[j] > best) best = faded[j];
+    }
+    this.n = n;
+    this.threshold = DOA_AUTHOR_RATIO * best;
+    let authors = 0;
+    for (let j = 0; j < n; j++) if (this.isAuthor(j)) authors++;
+    return authors;
+  }
+
+  isAuthor(j: number): boolean {
+    return this.faded[j] > 0 && this.faded[j] >= this.threshold;
+  }
+
+  /** The day of group `j`'s last change to the file. */
+  lastDay(j: number): number {
+    return this.days[j];
+  }
+}

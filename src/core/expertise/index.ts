@@ -1,0 +1,9 @@
+/** Expertise from git history: people, skill areas, authorship and activity, scoring and suggestions. */
+export * from './authorship';
+export * from './expertise';
+export * from './expertiseState';
+export * from './generated';
+export * from './people';
+export * from './skills';
+export * from './suggest';
+export * from './treeIndex';

@@ -1,0 +1,9 @@
+/** The mentoring workflow: cadence, logging a session, the agenda, reminders, reports and goal reviews. */
+export * from './agenda';
+export * from './agendaMarkdown';
+export * from './cadence';
+export * from './goalProgress';
+export * from './logFlow';
+export * from './reminders';
+export * from './report';
+export * from './reviewData';

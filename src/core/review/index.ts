@@ -1,0 +1,5 @@
+/** review */
+export * from './changes';
+export * from './evidence';
+export * from './prompts';
+export * from './trailer';

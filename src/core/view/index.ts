@@ -1,0 +1,7 @@
+/** view */
+export * from './reviewRows';
+export * from './statusLine';
+export * from './suggestionEdits';
+export * from './suggestionRows';
+export * from './treeModel';
+export * from './viewRow';

@@ -1,0 +1,3 @@
+/** notes */
+export * from './privateEditor';
+export * from './privateNotes';

@@ -1,0 +1,4 @@
+/** review */
+export * from './reviewHtml';
+export * from './reviewPanel';
+export * from './reviewPrompts';

@@ -1,0 +1,4 @@
+/** suggestions */
+export * from './createFile';
+export * from './suggestionActions';
+export * from './suggestions';

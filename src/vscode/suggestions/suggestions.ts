@@ -1,0 +1,387 @@
+/**
+ * The "Suggestions" view: who knows what, knowledge islands, mutual matches and suggested goals,
+ * from the git history (`git/analyze.ts`) and the mentoring file. Rows come from
+ * `core/suggestion-rows`; this module runs the analysis and the actions.
+ *
+ * The history is read lazily: when the view shows its rows or a command asks, never during
+ * activation, and never in an untrusted workspace. Each run shows progress on the view, and a
+ * cancellable notification once it takes longer than {@link NOTIFY_AFTER_MS}. Results are cached in
+ * the extension's global storage, so later runs read only the commits added since. A run is due
+ * again when HEAD moves (the built-in git extension's repository state, when it is there; else on
+ * refresh) or the file's team skill areas change; it starts at once if the view is visible, else
+ * the next time it is shown.
+ *
+ * Settings (per folder): `mentoring.suggestions.activeMonths` (who counts as active: scores are
+ * computed again, the history is not read again) and `mentoring.suggestions.botPatterns` (more
+ * authors to leave out: the history is read again). "Suggest .mailmap Lines" opens, in an untitled
+ * document, the `.mailmap` lines for people who appear under several addresses.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Expertise } from '../../core/expertise';
+import type { MentoringFile } from '../../core/file';
+import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, mailmapSuggestions, MailmapSuggestion } from '../../core/expertise';
+import { identityFor } from '../../core/expertise';
+import { plain } from '../../core/text';
+import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../../core/view';
+import { Analysis, analyzeRepository } from '../../git/analyze';
+import { NotARepositoryError } from '../../git/history';
+import { command } from '../command';
+import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
+import { FolderFile, MentoringStore } from '../store';
+import { addGoal, createPartnership } from './suggestionActions';
+import { ShownRows, treeItem } from '../treeItem';
+
+export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
+/** A run that takes longer than this also shows a notification, with Cancel. */
+const NOTIFY_AFTER_MS = 2000;
+/** Rows follow a running analysis's commit count at most this often. */
+const PROGRESS_EVERY_MS = 250;
+
+type RunState = Exclude<AnalysisStatus, { state: 'done' }> | { state: 'done'; analysis: Analysis };
+
+interface FolderState {
+  /** While a run reads the history again, the previous result stays on show. */
+  status: RunState;
+  /** Commits read so far by the current run. */
+  commitsRead: number;
+  /** The team skill areas the analysis classified with (JSON), to notice when they change. */
+  skills: string;
+  /** A new run is due (HEAD moved, skills changed) but the view was hidden. */
+  stale: boolean;
+  run?: { id: number; controller: AbortController; done: Promise<void> };
+  /** The bot patterns the analysis left out (JSON), to notice when the setting changes. */
+  bots: string;
+  /** Expertise computed for the current analysis, model and active months, reused until one changes. */
+  computed?: { analysis: Analysis; model: MentoringFile | undefined; activeMonths: number; expertise: Expertise; mailmap: MailmapSuggestion[] };
+}
+
+/** The folder's suggestion settings (also read by "Create Mentoring File"), with anything invalid replaced by the default. */
+export function suggestionSettings(folder: vscode.WorkspaceFolder): { activeMonths: number; botPatterns: string[] } {
+  const config = vscode.workspace.getConfiguration('mentoring.suggestions', folder.uri);
+  const months = checkActiveMonths(config.get<number>('activeMonths', DEFAULT_ACTIVE_MONTHS));
+  const patterns = config.get<unknown>('botPatterns', []);
+  return {
+    activeMonths: typeof months === 'number' ? months : DEFAULT_ACTIVE_MONTHS,
+    botPatterns: Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string' && p.length > 0) : [],
+  };
+}
+
+export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, vscode.Disposable {
+  private readonly shown = new ShownRows<SuggestionRow>(() => this.build());
+  readonly onDidChangeTreeData = this.shown.onDidChange;
+  private readonly disposables: vscode.Disposable[] = [this.shown];
+  private readonly folders = new Map<string, FolderState>();
+  private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
+  private git: Promise<GitApi | undefined> | undefined;
+  private runs = 0;
+  private hasMailmap: boolean | undefined;
+  private redraw: NodeJS.Timeout | undefined;
+  readonly view: vscode.TreeView<SuggestionRow>;
+
+  constructor(
+    private readonly store: MentoringStore,
+    /** Where the history analysis is cached (in the extension's global storage). */
+    readonly cacheDir: string,
+  ) {
+    this.view = vscode.window.createTreeView(SUGGESTIONS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible) this.startDue();
+      }),
+      store.onDidChange((file) => this.fileChanged(file)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.refresh();
+        if (this.view.visible) this.startDue();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('mentoring.suggestions')) return;
+        for (const file of this.store.all()) {
+          const f = this.folders.get(file.key);
+          if (f && f.bots !== JSON.stringify(suggestionSettings(file.folder).botPatterns)) this.due(file.key);
+        }
+        this.refresh();
+      }),
+    );
+  }
+
+  /** The suggested `.mailmap` lines of a folder's analysis (empty before one is done). */
+  mailmapOf(folderKey: string): MailmapSuggestion[] {
+    const file = this.store.get(folderKey);
+    if (!file) return [];
+    this.statusOf(file);
+    return this.folders.get(folderKey)?.computed?.mailmap ?? [];
+  }
+
+  /** Rebuilds the rows from what is known (no analysis started). */
+  refresh(): void {
+    this.shown.refresh();
+  }
+
+  /**
+   * Reads the history of every folder again (only new commits, thanks to the cache; the whole
+   * history with `full`) and resolves when all runs have ended.
+   */
+  async analyze(options: { full?: boolean } = {}): Promise<void> {
+    await this.store.ready;
+    if (!vscode.workspace.isTrusted) return this.refresh();
+    await Promise.all(this.store.all().map((f) => this.start(f, options.full ?? false)));
+  }
+
+  /** The folder's analysis state, for tests and commands. */
+  status(folderKey: string): RunState['state'] | undefined {
+    return this.folders.get(folderKey)?.status.state;
+  }
+
+  async getChildren(row?: SuggestionRow): Promise<SuggestionRow[]> {
+    if (row) return row.children;
+    await this.store.ready;
+    // Showing the rows is what asks for the analysis.
+    this.startDue();
+    return this.rows();
+  }
+
+  getParent(row: SuggestionRow): SuggestionRow | undefined {
+    return this.shown.parentOf(row);
+  }
+
+  getTreeItem(row: SuggestionRow): vscode.TreeItem {
+    return treeItem(row, !!row.expanded);
+  }
+
+  /** The current top-level rows (built on demand). */
+  rows(): SuggestionRow[] {
+    return this.shown.get();
+  }
+
+  private build(): SuggestionRow[] {
+    const files = this.store.all();
+    const only = files.length === 1 ? this.folders.get(files[0].key)?.status : undefined;
+    this.view.description = only?.state === 'done' ? vscode.l10n.t('{0} commits', only.analysis.state.commits) : undefined;
+    const folders = files.map((f) => ({ key: f.key, name: f.folder.name, status: this.statusOf(f), mentoring: f.lastValid, hasErrors: f.hasErrors }));
+    const hasMailmap = folders.some((f) => f.status.state === 'done' && (f.status.mailmap ?? 0) > 0);
+    if (hasMailmap !== this.hasMailmap) {
+      this.hasMailmap = hasMailmap;
+      void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasMailmap', hasMailmap);
+    }
+    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders });
+  }
+
+  dispose(): void {
+    clearTimeout(this.redraw);
+    for (const f of this.folders.values()) f.run?.controller.abort();
+    vscode.Disposable.from(...this.repoListeners.values(), ...this.disposables).dispose();
+  }
+
+  private statusOf(file: FolderFile): AnalysisStatus {
+    const f = this.folders.get(file.key);
+    if (!f) return { state: 'idle' };
+    if (f.status.state === 'running') return { state: 'running', commitsRead: f.commitsRead };
+    if (f.status.state !== 'done') return f.status;
+    const { analysis } = f.status;
+    const model = file.lastValid;
+    const { activeMonths } = suggestionSettings(file.folder);
+    if (f.computed?.analysis !== analysis || f.computed.model !== model || f.computed.activeMonths !== activeMonths) {
+      f.computed = {
+        analysis,
+        model,
+        activeMonths,
+        expertise: analysis.state.compute({ identity: identityFor(model), activeMonths }),
+        mailmap: mailmapSuggestions(analysis.state.listPeople()),
+      };
+    }
+    return { state: 'done', expertise: f.computed.expertise, notices: analysis.notices, mailmap: f.computed.mailmap.length };
+  }
+
+  /** Starts the runs that are due: folders never analysed, or stale ones. */
+  private startDue(): void {
+    if (!vscode.workspace.isTrusted) return;
+    for (const file of this.store.all()) {
+      const f = this.folders.get(file.key);
+      if (!f || (f.stale && !f.run)) void this.start(file, false);
+    }
+  }
+
+  private fileChanged(file: FolderFile | undefined): void {
+    for (const f of file ? [file] : this.store.all()) {
+      const state = this.folders.get(f.key);
+      if (state && state.skills !== skillsKey(f.lastValid)) this.due(f.key);
+    }
+    this.refresh();
+  }
+
+  /** Marks a folder's analysis as due; runs it now when the view is visible. */
+  private due(key: string): void {
+    const f = this.folders.get(key);
+    if (!f) return;
+    f.stale = true;
+    if (this.view.visible) this.startDue();
+  }
+
+  private start(file: FolderFile, full: boolean): Promise<void> {
+    const previous = this.folders.get(file.key);
+    previous?.run?.controller.abort();
+    const skills = file.lastValid?.skills ?? [];
+    const kept = previous?.status.state === 'done' ? previous.status : undefined;
+    const { botPatterns } = suggestionSettings(file.folder);
+    const f: FolderState = { status: kept ?? { state: 'running', commitsRead: 0 }, commitsRead: 0, skills: skillsKey(file.lastValid), bots: JSON.stringify(botPatterns), stale: false, computed: previous?.computed };
+    this.folders.set(file.key, f);
+    if (file.folder.uri.scheme !== 'file') {
+      f.status = { state: 'virtual' };
+      this.refresh();
+      return Promise.resolve();
+    }
+    const id = ++this.runs;
+    const controller = new AbortController();
+    /** A newer run (or a reset) replaces this one: its result is then dropped. */
+    const current = (): boolean => this.folders.get(file.key) === f && f.run?.id === id;
+    const started = Date.now();
+    let lastDraw = 0;
+    const work = analyzeRepository(file.folder.uri.fsPath, {
+      cacheDir: this.cacheDir,
+      noCache: full,
+      teamSkills: skills,
+      botPatterns,
+      signal: controller.signal,
+      onProgress: (n) => {
+        f.commitsRead = n;
+        if (Date.now() - lastDraw > PROGRESS_EVERY_MS) {
+          lastDraw = Date.now();
+          this.scheduleRedraw();
+        }
+      },
+    });
+    const done = work.then(
+      (analysis) => {
+        if (!current()) return;
+        f.status = analysis.mode === 'empty' ? { state: 'empty' } : { state: 'done', analysis };
+        if (analysis.head) void this.watchHead(file, analysis.head);
+      },
+      (e: unknown) => {
+        if (!current()) return;
+        // A cancelled run leaves the previous result, if any.
+        if (controller.signal.aborted) f.status = kept ?? { state: 'cancelled' };
+        else if (e instanceof NotARepositoryError) f.status = { state: 'not-a-repository' };
+        else f.status = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
+      },
+    );
+    f.run = { id, controller, done };
+    const finished = done.then(() => {
+      if (!current()) return;
+      f.run = undefined;
+      this.refresh();
+      // HEAD moved or the skill areas changed while it ran.
+      if (f.stale && this.view.visible) this.startDue();
+    });
+    this.refresh();
+    void vscode.window.withProgress({ location: { viewId: SUGGESTIONS_VIEW_ID } }, () => finished);
+    const timer = setTimeout(() => {
+      if (!current()) return;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the git history of {0} for suggestions', plain(file.folder.name)), cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          const tick = setInterval(() => {
+            progress.report({ message: vscode.l10n.t('{0} commits read ({1} s)', f.commitsRead, Math.round((Date.now() - started) / 1000)) });
+          }, 500);
+          try {
+            await finished;
+          } finally {
+            clearInterval(tick);
+          }
+        },
+      );
+    }, NOTIFY_AFTER_MS);
+    return finished.finally(() => clearTimeout(timer));
+  }
+
+  private scheduleRedraw(): void {
+    if (this.redraw) return;
+    this.redraw = setTimeout(() => {
+      this.redraw = undefined;
+      this.refresh();
+    }, 0);
+  }
+
+  /**
+   * Follows HEAD through the built-in git extension (when it is there): a commit, checkout or pull
+   * makes the analysis due again. Without the extension, refresh reads new commits.
+   */
+  private async watchHead(file: FolderFile, head: string): Promise<void> {
+    this.git ??= gitApi().then((api) => {
+      if (api) this.disposables.push(api.onDidOpenRepository(() => this.listenToRepositories(api)));
+      return api;
+    });
+    const api = await this.git;
+    if (!api) return;
+    this.listenToRepositories(api);
+    const current = repositoryFor(api, file.folder.uri)?.state.HEAD?.commit;
+    if (current && current !== head) this.due(file.key);
+  }
+
+  private listenToRepositories(api: GitApi): void {
+    for (const repo of api.repositories) {
+      if (this.repoListeners.has(repo)) continue;
+      this.repoListeners.set(
+        repo,
+        repo.state.onDidChange(() => {
+          const commit = repo.state.HEAD?.commit;
+          if (!commit) return;
+          for (const file of this.store.all()) {
+            const f = this.folders.get(file.key);
+            if (f?.status.state !== 'done' || f.status.analysis.head === commit) continue;
+            if (repositoryFor(api, file.folder.uri) === repo) this.due(file.key);
+          }
+        }),
+      );
+    }
+  }
+}
+
+function skillsKey(model: MentoringFile | undefined): string {
+  return JSON.stringify((model?.skills ?? []).map((s) => [s.id, s.name, s.paths]));
+}
+
+/** The view, its actions and refresh commands. */
+export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore): SuggestionsView {
+  const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'));
+  context.subscriptions.push(
+    view,
+    command('mentoring.suggestions.refresh', async () => {
+      await store.refresh();
+      await view.analyze();
+    }),
+    command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
+    command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, arg?.folder)),
+    command('mentoring.createPartnership', (row?: SuggestionRow, how?: Parameters<typeof createPartnership>[2]) => createPartnership(store, row, how)),
+    command('mentoring.addSuggestedGoal', (row?: SuggestionRow, given?: { title?: string }) => addGoal(store, row, given)),
+  );
+  return view;
+}
+
+/**
+ * Opens the suggested `.mailmap` lines of a folder (the only one with suggestions, or the one
+ * picked) in an untitled document, for the user to review and copy into `.mailmap`; writes nothing.
+ */
+async function showMailmap(store: MentoringStore, view: SuggestionsView, key: string | undefined): Promise<vscode.TextDocument | undefined> {
+  await store.ready;
+  const candidates = (key !== undefined ? [store.get(key)] : store.all()).filter((f): f is FolderFile => !!f && view.mailmapOf(f.key).length > 0);
+  let file = candidates[0];
+  if (candidates.length > 1) {
+    file = (await vscode.window.showQuickPick(candidates.map((f) => ({ label: plain(f.folder.name), file: f })), { placeHolder: vscode.l10n.t('Folder whose .mailmap lines to show') }))?.file as FolderFile;
+  }
+  if (!file) {
+    if (candidates.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Nobody appears under several addresses with the same name.'));
+    return undefined;
+  }
+  const lines = view.mailmapOf(file.key).flatMap((m) => m.lines);
+  const header = [
+    vscode.l10n.t('# Suggested .mailmap lines for {0}: people who appear under several addresses with the same name.', file.folder.name),
+    vscode.l10n.t('# Each line maps an address to the name and address of the same person’s latest commit.'),
+    vscode.l10n.t('# Check each one, then add those you agree with to .mailmap at the root of the repository.'),
+  ];
+  const doc = await vscode.workspace.openTextDocument({ content: [...header, ...lines].join('\n') + '\n', language: 'plaintext' });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}

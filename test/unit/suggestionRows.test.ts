@@ -1,0 +1,229 @@
+import * as assert from 'assert/strict';
+import { CommitRecord, Expertise, ExpertiseState, FileChange } from '../../src/core/expertise';
+import { MentoringFile } from '../../src/core/file/model';
+import { parseMentoring } from '../../src/core/file/parse';
+import { identityFor } from '../../src/core/expertise/suggest';
+import { createClassifier } from '../../src/core/expertise/skills';
+import { AnalysisStatus, buildSuggestionRows, MANAGE_TRUST_ROW, RESTRICTED_ROW, SuggestionRow } from '../../src/core/view/suggestionRows';
+
+const DAY = 86_400;
+const T0 = Date.UTC(2025, 0, 1) / 1000;
+let serial = 0;
+
+function commit(name: string, email: string, day: number, paths: string[]): CommitRecord {
+  const files = paths.map((path): FileChange => ({ status: 'A', path }));
+  return { hash: String(++serial).padStart(40, '0'), authorName: name, authorEmail: email, date: T0 + day * DAY, parents: 1, files };
+}
+
+const FILE = `version: 1
+partners:
+  - id: ana
+    name: Ana Lima
+    emails: [ana@example.com]
+  - id: ben
+    name: Ben Okafor
+    emails: [ben@example.com]
+partnerships:
+  - id: ana-ben
+    members: [ana, ben]
+    kind: mutual
+goals: []
+sessions: []
+`;
+
+function model(text = FILE): MentoringFile {
+  const m = parseMentoring(text).model;
+  assert.ok(m);
+  return m;
+}
+
+/** Ana: Python and tests; Ben: TypeScript and CI; Dana (not a partner): Go. */
+function expertise(file: MentoringFile | undefined = model()): Expertise {
+  const s = new ExpertiseState(createClassifier(file?.skills));
+  for (const c of [
+    commit('Ana Lima', 'ana@example.com', 0, ['analysis/report.py', 'analysis/stats.py', 'analysis/load.py']),
+    commit('Ana Lima', 'ana@example.com', 1, ['tests/test_report.py', 'tests/test_stats.py', 'tests/conftest.py']),
+    commit('Ben Okafor', 'ben@example.com', 2, ['web/server.ts', 'web/routes.ts', 'web/main.ts']),
+    commit('Ben Okafor', 'ben@example.com', 3, ['.github/workflows/ci.yml', '.github/workflows/release.yml']),
+    commit('Dana Kovacs', 'dana@example.com', 4, ['cmd/tool/main.go', 'cmd/tool/flags.go', 'cmd/tool/run.go']),
+  ]) {
+    s.addCommit(c);
+  }
+  return s.compute({ now: T0 + 10 * DAY, identity: identityFor(file) });
+}
+
+const done = (e: Expertise): AnalysisStatus => ({ state: 'done', expertise: e });
+const find = (rows: SuggestionRow[], label: string): SuggestionRow => {
+  const row = rows.find((r) => r.label === label);
+  assert.ok(row, `"${label}" among ${rows.map((r) => r.label).join(' | ')}`);
+  return row;
+};
+const flat = (rows: SuggestionRow[]): SuggestionRow[] => rows.flatMap((r) => [r, ...flat(r.children)]);
+
+describe('suggestion rows', () => {
+  it('in Restricted Mode, say why and offer to manage trust, whatever the analysis', () => {
+    const rows = buildSuggestionRows({ trusted: false, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: false }] });
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.contextValue, r.command?.command]),
+      [
+        [RESTRICTED_ROW, 'notice-restricted', undefined],
+        [MANAGE_TRUST_ROW, 'notice-trust', 'workbench.trust.manage'],
+      ],
+    );
+  });
+
+  it('shows one clear row for each state short of a result', () => {
+    const label = (status: AnalysisStatus): string[] => buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status, hasErrors: false }] }).map((r) => `${r.label}${r.description ? ` — ${r.description}` : ''}`);
+    assert.deepEqual(label({ state: 'idle' }), ['Reading the git history…']);
+    assert.deepEqual(label({ state: 'running', commitsRead: 1200 }), ['Reading the git history… — 1200 commits read']);
+    assert.deepEqual(label({ state: 'not-a-repository' }), ['Not a git repository: suggestions come from the commit history']);
+    assert.deepEqual(label({ state: 'empty' }), ['The repository has no commits yet']);
+    assert.deepEqual(label({ state: 'virtual' }), ['Suggestions need a folder on disk with its git history']);
+    assert.deepEqual(label({ state: 'cancelled' }), ['Reading the git history was cancelled']);
+    assert.deepEqual(label({ state: 'failed', message: 'git log failed' }), ['Could not read the git history — git log failed']);
+  });
+
+  it('lists people with their top areas, partners by name and others as not yet partners', () => {
+    const [people] = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: false }] });
+    assert.equal(people.label, 'Who knows what');
+    const dana = find(people.children, 'Dana Kovacs');
+    assert.match(dana.description ?? '', /^not yet a partner · /);
+    assert.equal(dana.contextValue, 'person');
+    const ana = find(people.children, 'Ana Lima');
+    assert.equal(ana.contextValue, 'person-partner');
+    assert.doesNotMatch(ana.description ?? '', /not yet a partner/);
+    assert.ok(ana.description?.includes('Python'), ana.description);
+    const python = find(ana.children, 'Python');
+    assert.match(python.description ?? '', /^1\.00 · 6 files · 2 commits$/);
+  });
+
+  it('shows islands with their holder, share and who could learn them', () => {
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: false }] });
+    const islands = find(rows, 'Knowledge islands');
+    const go = find(islands.children, 'Go');
+    assert.equal(go.description, 'Dana Kovacs (not yet a partner) · 100% of recent work');
+    assert.match(go.tooltip ?? '', /only active author of 3 of the 3 files in Go/);
+  });
+
+  it('lists active people first with their last commit, then those who left, and what only they knew', () => {
+    const s = new ExpertiseState(createClassifier());
+    for (const c of [
+      commit('Olga Old', 'olga@example.com', -2000, ['legacy/a.rb', 'legacy/b.rb', 'legacy/c.rb']),
+      // Ben's old address: he still commits under his new one.
+      commit('Ben Okafor', 'ben@old.example', -1000, ['tools/gen.sh']),
+      commit('Ana Lima', 'ana@example.com', 0, ['analysis/report.py', 'analysis/stats.py', 'analysis/load.py']),
+      commit('Ben Okafor', 'ben@example.com', 8, ['web/server.ts', 'web/routes.ts', 'web/main.ts']),
+    ]) {
+      s.addCommit(c);
+    }
+    const e = s.compute({ identity: identityFor(model()) });
+    const rows = buildSuggestionRows({
+      trusted: true,
+      folders: [{ key: 'f', name: 'ws', status: { state: 'done', expertise: e, notices: ['Partial clone: renames were detected by identical content only.'], mailmap: 2 }, mentoring: model(), hasErrors: false }],
+      now: T0 + 10 * DAY,
+    });
+    assert.deepEqual(rows.map((r) => r.label), ['Partial clone: renames were detected by identical content only.', 'Who knows what', 'Knowledge islands', 'Knowledge at risk', 'Mutual matches', 'Suggested goals']);
+    const people = find(rows, 'Who knows what').children;
+    assert.deepEqual(
+      people.map((p) => [p.label, p.description, p.contextValue]),
+      [
+        ['Ana Lima', 'Python, analysis/ · 10 days ago', 'person-partner'],
+        ['Ben Okafor', 'not yet a partner · Shell, tools/ · 2 years ago · active under another address', 'person'],
+        ['Ben Okafor', 'TypeScript, web/ · 2 days ago', 'person-partner'],
+        ['Olga Old', 'Ruby, legacy/ · left · last commit 5 years ago', 'person-departed'],
+        ['2 people appear under several addresses', 'Suggest .mailmap lines', 'notice-mailmap'],
+      ],
+    );
+    assert.match(people[1].tooltip ?? '', /, the last on 2022-04-07 \(2 years ago\); active under another address with the same name$/);
+    assert.deepEqual(people[4].command, { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: 'f' }] });
+    const atRisk = find(rows, 'Knowledge at risk').children;
+    assert.deepEqual(atRisk.map((r) => [r.label, r.description]), [
+      ['legacy/', '3 of 3 files · Olga Old'],
+      ['Ruby', '3 of 3 files · Olga Old'],
+    ]);
+    assert.deepEqual(
+      atRisk[0].children.map((r) => [r.kind, r.label, r.description]),
+      [['formerExpert', 'Olga Old', 'left · last commit 5 years ago · author of 3 files']],
+    );
+    assert.match(atRisk[0].tooltip ?? '', /^Only people who left author 3 of the 3 files in legacy\/:\nOlga Old \(last commit 2019-07-12, 3 files\)$/);
+    // Nobody who left is suggested for anything.
+    const named = flat([find(rows, 'Knowledge islands'), find(rows, 'Mutual matches')]).map((r) => r.label).join(' | ');
+    assert.doesNotMatch(named, /Olga/);
+  });
+
+  it('offers matches as actions, except for pairs who are already partners', () => {
+    const file = model();
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(file)), mentoring: file, hasErrors: false }] });
+    const matches = find(rows, 'Mutual matches').children;
+    const anaBen = find(matches, 'Ana Lima ⇄ Ben Okafor');
+    assert.equal(anaBen.contextValue, 'match-partnered');
+    assert.match(anaBen.description ?? '', /already partners \(ana-ben\)/);
+    const withDana = matches.filter((m) => m.label.includes('Dana Kovacs'));
+    assert.ok(withDana.length > 0);
+    for (const m of withDana) {
+      assert.equal(m.contextValue, 'match');
+      assert.match(m.description ?? '', /Dana Kovacs is not yet a partner/);
+      assert.ok(m.match, 'the row carries its match');
+    }
+    const [ab, ba] = anaBen.children;
+    assert.equal(ab.label, 'Ana Lima → Ben Okafor');
+    assert.match(ab.description ?? '', /Python/);
+    assert.equal(ba.label, 'Ben Okafor → Ana Lima');
+    assert.match(ba.description ?? '', /TypeScript/);
+  });
+
+  it('suggests goals per partnership that has not ended, as proposed goals to add', () => {
+    const file = model();
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(file)), mentoring: file, hasErrors: false }], goalsPerMember: 2 });
+    const goals = find(rows, 'Suggested goals');
+    const [ps] = goals.children;
+    assert.equal(ps.label, 'Ana Lima ⇄ Ben Okafor');
+    assert.equal(ps.children.length, 4);
+    for (const g of ps.children) {
+      assert.equal(g.contextValue, 'suggestedGoal');
+      assert.equal(g.goal?.status, 'proposed');
+      assert.equal(g.goal?.partnership, 'ana-ben');
+    }
+    assert.deepEqual(
+      ps.children.map((g) => g.description),
+      ['for Ana Lima', 'for Ana Lima', 'for Ben Okafor', 'for Ben Okafor'],
+    );
+    assert.match(ps.children[0].label, /^Learn .+ from Ben Okafor$/);
+
+    const ended = model(FILE.replace('kind: mutual', 'kind: mutual\n    status: ended'));
+    const none = find(buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(ended)), mentoring: ended, hasErrors: false }] }), 'Suggested goals');
+    assert.deepEqual(none.children.map((r) => r.label), ['No partnerships yet: create one from a mutual match']);
+  });
+
+  it('works without a mentoring file, and flags a file with errors', () => {
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(undefined)), hasErrors: false }] });
+    assert.ok(find(rows, 'Who knows what').children.every((p) => p.description?.startsWith('not yet a partner')));
+    assert.deepEqual(find(rows, 'Suggested goals').children.map((r) => r.label), ['No mentoring file: partnerships come from it']);
+    const withErrors = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: true }] });
+    assert.equal(withErrors[0].contextValue, 'notice-errors');
+    assert.equal(withErrors[0].command?.command, 'mentoring.revealProblem');
+  });
+
+  it('limits long lists, gives stable unique ids and one row per folder with several folders', () => {
+    const e = expertise();
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(e), mentoring: model(), hasErrors: false }], maxPeople: 1, maxMatches: 1 });
+    const people = find(rows, 'Who knows what').children;
+    assert.equal(people.length, 2);
+    assert.equal(people[1].label, '… and 2 more people');
+    assert.equal(find(rows, 'Mutual matches').children.length, 2);
+    const ids = flat(rows).map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length, 'ids are unique');
+    const again = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: false }], maxPeople: 1, maxMatches: 1 });
+    assert.deepEqual(flat(again).map((r) => r.id), ids, 'ids are stable');
+
+    const two = buildSuggestionRows({
+      trusted: true,
+      folders: [
+        { key: 'a', name: 'one', status: done(e), mentoring: model(), hasErrors: false },
+        { key: 'b', name: 'two', status: { state: 'empty' }, hasErrors: false },
+      ],
+    });
+    assert.deepEqual(two.map((r) => [r.kind, r.label]), [['folder', 'one'], ['folder', 'two']]);
+    assert.deepEqual(two[1].children.map((r) => r.label), ['The repository has no commits yet']);
+  });
+});
