@@ -10,6 +10,7 @@ import { writeLog } from './confirmWrite';
 import { registerDiagnostics } from './diagnostics';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './log';
+import { Overview, registerCalendar, registerOverview, registerRecord } from './overview';
 import { registerPrepareSession } from './prepareSession';
 import { PrivateNotes, registerPrivateNotes } from './notes';
 import { registerReviewPanel, ReviewPanels } from './review';
@@ -31,6 +32,7 @@ export interface MentoringApi {
     reviews: ReviewPanels;
     writes: typeof writeLog;
     privateNotes: PrivateNotes;
+    overview: Overview;
   };
 }
 
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
     tree,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     registerDiagnostics(store),
-    registerCommands(store, tree),
+    registerCommands(store, tree, identity),
     registerPrivateNotes(store, privateNotes),
   );
   const reviews = registerReviewPanel(context, store, identity, privateNotes);
@@ -56,7 +58,9 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const suggestions = registerSuggestions(context, store);
   registerAddPartnership(context, store, identity);
   registerPrepareSession(context, store, identity);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes } };
+  const overview = registerOverview(context, store, identity, suggestions);
+  context.subscriptions.push(registerRecord(store, identity), registerCalendar(store));
+  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, overview } };
 }
 
 export function deactivate(): void {
