@@ -12,7 +12,7 @@ import type { Match } from '../expertise';
 import type { EvidenceCommit } from '../review';
 import { healthOf, openActionsOf, type HealthState } from './cadence';
 import type { Period, PeriodPreset } from './period';
-import { buildReport, byHealth, type MonthTally, type Report } from './report';
+import { buildReport, byHealth, sessionsByPartnership, type MonthTally, type Report } from './report';
 
 export type OverviewPeriodKind = Exclude<PeriodPreset, 'all'> | 'custom';
 
@@ -119,11 +119,13 @@ export function buildOverview(sources: readonly OverviewSource[], today: IsoDate
     { period },
   );
   const at = (i: string): OverviewSource => sources[Number(i)];
+  const grouped = sources.map((s) => sessionsByPartnership(s.model));
   const rows = byHealth(report.partnerships).map((r): OverviewRow => {
     const source = at(r.file);
     const model = source.model;
     const p = model.partnerships.find((x) => x.id === r.partnership);
-    const sentence = p ? healthOf(model, p, today, { me: source.me }).sentence : '';
+    const own = { partners: model.partners.filter((x) => r.members.includes(x.id)), sessions: grouped[Number(r.file)].get(r.partnership) ?? [] };
+    const sentence = p ? healthOf(own, p, today, { me: source.me }).sentence : '';
     const row: OverviewRow = {
       folder: source.folder,
       file: source.file,
@@ -140,7 +142,7 @@ export function buildOverview(sources: readonly OverviewSource[], today: IsoDate
       hours: r.hours,
       goalsActive: r.goalsActive,
       goalsAchieved: r.goalsAchieved,
-      actions: openActionsOf(model, r.partnership).map((a) => {
+      actions: openActionsOf(own, r.partnership).map((a) => {
         const action: OverviewAction = { who: personOf(model, a.item.who), what: a.item.what, overdue: a.item.due !== undefined && daysBetween(today, a.item.due) < 0 };
         if (a.item.due !== undefined) action.due = a.item.due;
         return action;

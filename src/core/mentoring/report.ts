@@ -8,7 +8,7 @@
 import type { EvidenceCommit } from '../review';
 import type { HealthState, SessionTally } from './cadence';
 import { healthOf, myPartnershipsFirst, openActionsOf, sessionsOf, tallySessions } from './cadence';
-import type { IsoDate, MentoringFile, PartnershipKind } from '../file';
+import type { IsoDate, MentoringFile, PartnershipKind, Session } from '../file';
 import { jsonText, mdText, oneLine } from '../text';
 import { goalsAchievedIn } from './achievements';
 import { inPeriod, monthsBetween, periodText, type Period } from './period';
@@ -85,11 +85,15 @@ export function buildReport(sources: MentoringFile | ReportSource | readonly Rep
   let last: IsoDate | undefined;
   for (const { file, model, me, evidence } of list) {
     const achieved = goalsAchievedIn(model, period);
+    const bySession = sessionsByPartnership(model);
+    const partners = new Map(model.partners.map((x) => [x.id, x]));
     for (const p of myPartnershipsFirst(model.partnerships, me ?? options.me)) {
       const goals = model.goals.filter((g) => g.partnership === p.id);
-      const health = healthOf(model, p, today, { me: me ?? options.me });
-      const tally = tallySessions(model, p, health);
-      const inside = sessionsOf(model, p.id).filter((s) => inPeriod(s.session.date, period)).map((s) => s.session);
+      // Each partnership's sessions alone: the cadence maths then reads its own few, not the whole file's.
+      const own = { partners: p.members.flatMap((m) => partners.get(m) ?? []), sessions: bySession.get(p.id) ?? [] };
+      const health = healthOf(own, p, today, { me: me ?? options.me });
+      const tally = tallySessions(own, p, health);
+      const inside = sessionsOf(own, p.id).filter((s) => inPeriod(s.session.date, period)).map((s) => s.session);
       const held = inside.filter((s) => s.status === 'held');
       const minutes = held.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
       for (const s of inside) {
@@ -114,7 +118,7 @@ export function buildReport(sources: MentoringFile | ReportSource | readonly Rep
         health: health.state,
         goalsActive: goals.filter((g) => g.status === 'active').length,
         goalsAchieved: achieved.filter((a) => a.goal.partnership === p.id).length,
-        openActions: openActionsOf(model, p.id).length,
+        openActions: openActionsOf(own, p.id).length,
         file,
       });
     }
@@ -224,4 +228,15 @@ export function renderReportCsv(report: Report): string {
   const head = ['since', 'until', ...CSV_COLUMNS];
   const period = [report.period.since ?? '', report.period.until ?? ''];
   return [head, ...rows.map((r) => [...period, ...r])].map((r) => r.join(',')).join('\n') + '\n';
+}
+
+/** The file's sessions grouped by partnership, in file order. */
+export function sessionsByPartnership(model: Pick<MentoringFile, 'sessions'>): Map<string, Session[]> {
+  const groups = new Map<string, Session[]>();
+  for (const s of model.sessions) {
+    const list = groups.get(s.partnership);
+    if (list) list.push(s);
+    else groups.set(s.partnership, [s]);
+  }
+  return groups;
 }
