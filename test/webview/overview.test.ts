@@ -107,7 +107,7 @@ describe('team overview webview (built bundle, headless Chromium)', function () 
     const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
     assert.equal(data.rows.length, 200);
     const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5; run++) {
       times.push(
         await panel.page.evaluate(
           (message) =>

@@ -131,7 +131,23 @@ function table(data: OverviewData): HTMLElement {
     { class: 'partnerships' },
     h('h2', {}, `Partnerships (${data.rows.length})`),
     h('p', { class: 'muted hint' }, 'Worst health first. Select a row to review its goals.'),
-    h('div', { class: 'table-wrap' }, h('table', { id: 'partnerships' }, h('thead', {}, head), body)),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'partnerships' }, columns(), h('thead', {}, head), body)),
+  );
+}
+
+/** Column widths, so the browser lays the table out from its first row instead of measuring every cell. */
+function columns(): HTMLElement {
+  return h(
+    'colgroup',
+    {},
+    h('col', { class: 'c-who' }),
+    h('col', { class: 'c-health' }),
+    h('col', { class: 'c-date' }),
+    h('col', { class: 'c-date' }),
+    h('col', { class: 'c-num wide' }),
+    h('col', { class: 'c-num wide' }),
+    h('col', { class: 'c-num wide' }),
+    h('col', { class: 'c-actions wide' }),
   );
 }
 
