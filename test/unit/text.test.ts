@@ -1,4 +1,5 @@
 import * as assert from 'assert/strict';
+import { prText } from '../../src/core/review';
 import { hasControls, inert, mdLines, mdText, oneLine, plain, quote, safeLines } from '../../src/core/text';
 
 // markdown-it renders Markdown as VS Code's preview does (links and autolinks on).
@@ -79,6 +80,8 @@ describe('untrusted text', () => {
       'Fix in v1.2.3 (see docs.example.io/page?q=1#top)', '<https://evil.example>', '[x](//evil.example)',
     ];
     for (const text of hostile) {
+      // A pull request comment's text too (GitHub's own autolinks are broken there besides).
+      assert.doesNotMatch(md.render(`Subject: ${prText(text)}\n`), /<a\b/, `${text} → ${prText(text)}`);
       const html = md.render(`Subject: ${mdText(text)}\n`);
       assert.doesNotMatch(html, /<a\b/, `${text} → ${mdText(text)} → ${html}`);
       // Shown as typed.
