@@ -125,14 +125,17 @@ export function timelineChart(timeline: ReviewTimeline, today: IsoDate): SVGSVGE
     );
   });
   svg.append(s('line', { class: 'axis', x1: left, x2: right, y1: axisY, y2: axisY }));
-  // Month starts within the range.
+  // Month starts within the range; over a long history only every few months are labelled
+  // (January by its year), so that the labels never run into each other.
   const start = new Date(from * 86_400_000);
+  const months = Math.max(1, Math.round((to - from) / 30.44));
+  const every = [1, 2, 3, 6, 12].find((n) => months / n <= 12) ?? Math.ceil(months / 12);
   for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() / 86_400_000 <= to; m.setUTCMonth(m.getUTCMonth() + 1)) {
     const mx = round(x(m.getTime() / 86_400_000));
-    svg.append(
-      s('line', { class: 'tick', x1: mx, x2: mx, y1: top, y2: axisY + 4 }),
-      s('text', { class: 'axis-label', x: mx, y: axisY + 16, 'text-anchor': 'middle' }, MONTHS[m.getUTCMonth()]),
-    );
+    svg.append(s('line', { class: 'tick', x1: mx, x2: mx, y1: top, y2: axisY + 4 }));
+    if (m.getUTCMonth() % every !== 0 && every > 1) continue;
+    const text = every > 1 && m.getUTCMonth() === 0 ? String(m.getUTCFullYear()) : MONTHS[m.getUTCMonth()];
+    svg.append(s('text', { class: 'axis-label', x: mx, y: axisY + 16, 'text-anchor': 'middle' }, text));
   }
   for (const t of sessions) {
     const cx = round(x(day(t.date)));

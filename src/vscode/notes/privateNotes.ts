@@ -199,6 +199,10 @@ export class PrivateNotes implements vscode.Disposable {
   }
 
   private async read(key: string, generation: number, full: boolean): Promise<FolderNotes | undefined> {
+    // Never synchronously: `load` records this read before anyone hears of its result, so that a
+    // listener asking again (a panel refreshing on onDidChange) waits for it instead of reading again
+    // and again, without end.
+    await Promise.resolve();
     const file = this.store.get(key);
     if (!file || file.folder.uri.scheme !== 'file' || file.uri.scheme !== 'file') return undefined;
     let notes: FolderNotes;
