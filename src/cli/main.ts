@@ -62,12 +62,19 @@ const VERSION = typeof PEER_MENTORING_VERSION === 'string' ? PEER_MENTORING_VERS
 if (require.main === module) {
   // Every command escapes the values it prints; this is the last guard for the terminal and CI logs:
   // no control character but the line feed leaves the process.
-  const io: CliIO = {
-    cwd: process.cwd(),
-    env: process.env,
-    out: (t) => process.stdout.write(safeLines(t)),
-    err: (t) => process.stderr.write(safeLines(t)),
+  // A reader that goes away (`… | head -1`) closes the pipe: what is written after that is dropped,
+  // quietly. The command still finishes what it writes to disk and exits with its own code, so a
+  // session logged is never reported as a failure (a script that retries would log it twice).
+  const write = (stream: NodeJS.WriteStream) => {
+    let closed = false;
+    stream.on('error', () => {
+      closed = true;
+    });
+    return (t: string): void => {
+      if (!closed && !stream.destroyed) stream.write(safeLines(t));
+    };
   };
+  const io: CliIO = { cwd: process.cwd(), env: process.env, out: write(process.stdout), err: write(process.stderr) };
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -12,7 +12,7 @@ import { jsonText, oneLine, quote } from '../core/text';
 import { ChangeSet, ChangesError, DEFAULT_BASES, readChanges, readUserEmail } from '../git/changes';
 import { resolveReviewBase } from '../git/reviewBase';
 import { readRangeChange, readReviewView, readUser } from '../git/reviewHistory';
-import { parseArgs } from './args';
+import { numberOption, parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
 import { readForCommand, reportUnreadable, validModel } from './mentoringFile';
 
@@ -53,8 +53,7 @@ export const run: CliCommand = async (args, io) => {
     io.out(USAGE);
     return 0;
   }
-  const max = options.max === undefined ? DEFAULT_MAX_PROMPTS : Number(options.max);
-  if (!Number.isInteger(max) || max < 0) throw new UsageError(`--max: ${quote(options.max ?? '')} is not a whole number`);
+  const max = numberOption('--max', options.max, { min: 0, max: 1000, whole: true }) ?? DEFAULT_MAX_PROMPTS;
   if (options.base !== undefined && !options.base.trim()) throw new UsageError('--base: needs a branch, tag or commit');
   if (options.head !== undefined && !options.head.trim()) throw new UsageError('--head: needs a branch, tag or commit');
   if (options.base !== undefined && options.branch) throw new UsageError('--base and --branch: give one of them');

@@ -14,7 +14,7 @@ import { registerLogSession, SessionLogger } from './log';
 import { registerPrepareSession } from './prepareSession';
 import { PrivateNotes, registerPrivateNotes } from './notes';
 import { registerReviewPanel, ReviewPanels } from './review';
-import { ReviewPrompts, registerReviewPrompts } from './review';
+import { LineLabels, registerScmView, ReviewPrompts, registerReviewPrompts, ScmMentoringView } from './review';
 import { MentoringStore } from './store';
 import { registerSuggestions, SuggestionsView } from './suggestions';
 import { PartnersTree, VIEW_ID } from './tree';
@@ -26,6 +26,8 @@ export interface MentoringApi {
     tree: PartnersTree;
     identity: Identity;
     reviewPrompts: ReviewPrompts;
+    scmView: ScmMentoringView;
+    lineLabels: LineLabels;
     logSession: SessionLogger;
     cadence: CadenceStatus;
     suggestions: SuggestionsView;
@@ -53,13 +55,16 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   );
   const reviews = registerReviewPanel(context, store, identity, privateNotes);
   const reviewPrompts = registerReviewPrompts(context, store, identity);
+  const scmView = registerScmView(context, reviewPrompts);
+  const lineLabels = new LineLabels(reviewPrompts);
+  context.subscriptions.push(lineLabels);
   const logSession = registerLogSession(context, store, identity, privateNotes);
   const cadence = registerCadenceStatus(context, store, identity);
   const generated = registerGeneratedDocuments(context);
   const suggestions = registerSuggestions(context, store, generated);
   registerAddPartnership(context, store, identity);
   registerPrepareSession(context, store, identity, privateNotes, generated);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, generated } };
+  return { testing: { store, tree, identity, reviewPrompts, scmView, lineLabels, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, generated } };
 }
 
 export function deactivate(): void {
