@@ -31,7 +31,8 @@ Adds a session to the mentoring file; nothing else in the file changes.
   --goal ID            a goal discussed (repeatable)
   --notes TEXT         notes (in the file: the team reads them)
   --private-notes TEXT private notes, kept on this machine only (see 'peer-mentoring notes')
-  --action WHO:TEXT    an action item for partner WHO (repeatable)
+  --action WHO:TEXT    an action item for partner WHO (repeatable); WHO@DATE:TEXT gives it a
+                       due date, e.g. --action "bob@2026-03-01:Read the RFC"
 `;
 
 const OPTIONS = {
@@ -182,7 +183,7 @@ function sessionFrom(o: ParsedOptions<typeof OPTIONS>, today: string): Session {
   }
   if (o.goal.length) session.goals = [...new Set(o.goal.map((g) => g.trim()))];
   if (o.notes !== undefined && o.notes.trim() !== '') session.notes = o.notes;
-  if (o.action.length) session.actions = o.action.map(actionFrom);
+  if (o.action.length) session.actions = o.action.map((a) => actionFrom(a, date, today));
   return session;
 }
 
@@ -192,12 +193,18 @@ function dateOption(flag: string, value: string, today: string, allowFuture: boo
   return r.date;
 }
 
-function actionFrom(text: string): ActionItem {
+/** `WHO:TEXT`, or `WHO@DATE:TEXT` with a due date (YYYY-MM-DD or today, not before the session). */
+function actionFrom(text: string, sessionDate: string, today: string): ActionItem {
   const colon = text.indexOf(':');
-  const who = colon < 0 ? '' : text.slice(0, colon).trim();
+  const head = colon < 0 ? '' : text.slice(0, colon).trim();
   const what = colon < 0 ? '' : text.slice(colon + 1).trim();
-  if (!who || !what) throw new UsageError(`--action must be WHO:TEXT, e.g. --action "bob:Read the RFC" (not ${quote(text)})`);
-  return { who, what, done: false };
+  const at = head.indexOf('@');
+  const who = (at < 0 ? head : head.slice(0, at)).trim();
+  if (!who || !what) throw new UsageError(`--action must be WHO:TEXT or WHO@DATE:TEXT, e.g. --action "bob@2026-03-01:Read the RFC" (not ${quote(text)})`);
+  if (at < 0) return { who, what, done: false };
+  const due = dateOption(`--action ${quote(who)}: the due date`, head.slice(at + 1), today, true);
+  if (due < sessionDate) throw new UsageError(`--action ${quote(who)}: the due date ${due} is before the session (${sessionDate})`);
+  return { who, what, done: false, due };
 }
 
 /** Checks the session's references against the file and fills in the default minutes. */

@@ -6,10 +6,12 @@ import { oneLine, quote, safeLines } from '../core/text';
 import { CliCommand, CliIO, UsageError } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  // Each command lives in its own module: `validate`, `log`, `report`, `agenda`, `suggest`, `prompts`, `reviewers`, `replay`, `notes`.
+  // Each command lives in its own module: `validate`, `log`, `report`, `record`, `goal`, `agenda`, `suggest`, `prompts`, `reviewers`, `replay`, `notes`.
   validate: { summary: 'check the mentoring file; one line per problem (FILE:LINE:COL)', load: async () => (await import('./validate')).run },
   log: { summary: 'add a held, cancelled or rescheduled session to the mentoring file', load: async () => (await import('./log')).run },
-  report: { summary: 'sessions, hours, next due dates and open actions per partnership', load: async () => (await import('./report')).run },
+  report: { summary: 'the programme: health, sessions, hours, goals achieved, unpaired people; --ics for calendars', load: async () => (await import('./report')).run },
+  record: { summary: "a person's mentoring record as mentor and mentee, for a review or promotion case", load: async () => (await import('./record')).run },
+  goal: { summary: 'mark a goal achieved (goal achieve ID), dated, with a review entry', load: async () => (await import('./goal')).run },
   agenda: { summary: "the next session's agenda: actions, goals and commits since the last one", load: async () => (await import('./agenda')).run },
   suggest: { summary: 'skill areas, knowledge islands and mentoring matches from git history', load: async () => (await import('./suggest')).run },
   prompts: { summary: 'open goals a change touches, and the questions to ask in review', load: async () => (await import('./prompts')).run },
