@@ -262,7 +262,7 @@ export async function readReviewView(
 ): Promise<{ view: ReviewView; head: string; at: number } | undefined> {
   const head = await readHead(repoDir, options.revision);
   if (!head) return undefined;
-  const replay = new Replay({ start: head.date - LOAD_REPLAY_DAYS * DAY, end: head.date, tree: [], goals: options.goals });
+  const replay = new Replay({ start: head.date - LOAD_REPLAY_DAYS * DAY, end: head.date, tree: [], goals: options.goals, strategies: [] });
   for await (const change of readReviewHistory(repoDir, { since: head.date - KNOWLEDGE_DAYS * DAY, range: head.head, botPatterns: options.botPatterns, signal: options.signal })) replay.add(change);
   return { view: replay.view(), head: head.head, at: head.date };
 }

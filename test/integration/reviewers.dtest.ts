@@ -1,8 +1,8 @@
 /**
  * Reviewer suggestions on the demo workspace (scripts/demo-workspace.js): only Erin changes the data
  * scripts, and Dev's goal "Learn the data scripts" covers them. A working-tree change there by Alice
- * (the workspace's git user) shows Dev in the Review prompts view as the learner, with the reason in
- * words, and Erin as the expert to pair with; never Alice herself.
+ * (the workspace's git user) shows Dev in the Review prompts view and in the Source Control view as
+ * the learner, with the reason in words, and Erin as the expert to pair with; never Alice herself.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -64,5 +64,17 @@ describe('reviewer suggestions on the demo workspace', () => {
     assert.match(String(item.tooltip), /Goal: dev-data-scripts/);
     assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'the reason shows without a click');
     assert.ok(!group.children.some((r) => r.label === 'Alice Chen'), 'never the author');
+  });
+
+  it('shows the same suggestions as a section of the Source Control view', async () => {
+    const { scmView } = await api();
+    const section = await waitFor('suggested reviewers in the Source Control view', async () => (await scmView.getChildren()).find((r) => r.kind === 'section' && r.label === 'Suggested reviewers'), SETTLE_MS);
+    assert.deepStrictEqual(
+      section.children.map((r) => [r.label, r.description, r.children.map((c) => c.label)]),
+      [
+        ['Dev Patel', `learner · ${CHANGED}`, [`only Erin Walsh has changed or reviewed ${CHANGED} in the last year; Dev Patel's goal “Learn the data scripts” covers it`]],
+        ['Erin Walsh', `expert · ${CHANGED}`, [`knows ${CHANGED} besides the author: pair with Dev Patel`]],
+      ],
+    );
   });
 });

@@ -34,6 +34,8 @@ export interface ReplayOptions {
   goals?: readonly ReplayGoal[];
   knowledgeDays?: number;
   activeDays?: number;
+  /** The strategies to measure besides the status quo and ours (default: all). */
+  strategies?: readonly StrategyName[];
   /** Told of every reviewer a strategy adds (for tests and inspection). */
   onAdded?: (added: AddedReviewer) => void;
   /** Share of changes the learner is added to at most, over recent changes (default {@link EXTRA_REVIEW_BUDGET}). */
@@ -128,7 +130,9 @@ export class Replay {
   private readonly threshold: Threshold;
 
   constructor(private readonly options: ReplayOptions) {
-    this.worlds = STRATEGIES.map((name) => ({ name, knowledge: new Knowledge(), load: new LoadBook(), added: 0, expertiseSum: 0, perPerson: new Map() }));
+    // The status quo and ours always: the suggestions read both; the others only when measured.
+    const names = STRATEGIES.filter((n) => n === 'status-quo' || n === 'ours' || !options.strategies || options.strategies.includes(n));
+    this.worlds = names.map((name) => ({ name, knowledge: new Knowledge(), load: new LoadBook(), added: 0, expertiseSum: 0, perPerson: new Map() }));
     this.random = seeded(options.seed ?? 1);
     this.knowledgeDays = options.knowledgeDays ?? KNOWLEDGE_DAYS;
     this.activeDays = options.activeDays ?? ACTIVE_DAYS;
@@ -183,7 +187,7 @@ export class Replay {
     const since = t - this.knowledgeDays * DAY;
     const people = this.people;
     const active = (p: number): boolean => people.isActive(p, t, this.activeDays);
-    const ours = this.worlds[STRATEGIES.indexOf('ours')];
+    const ours = this.world('ours');
     // Every change counts towards how concentrated recent changes were, the year before the replay too.
     const concentrated = concentratedFiles(files, ours.knowledge, since, active, joining);
     const admitted = this.threshold.admit(concentrated.length);
@@ -222,8 +226,14 @@ export class Replay {
    * person suggested for many recent changes is passed over, with no state kept between runs).
    */
   view(): ReviewView {
-    const ours = this.worlds[STRATEGIES.indexOf('ours')];
+    const ours = this.world('ours');
     return { people: this.people, knowledge: this.worlds[0].knowledge, load: ours.load, steady: this.steady, goals: this.goalPeople(), knowledgeDays: this.knowledgeDays, activeDays: this.activeDays };
+  }
+
+  private world(name: StrategyName): World {
+    const w = this.worlds.find((x) => x.name === name);
+    if (!w) throw new Error(`no ${name} strategy in this replay`);
+    return w;
   }
 
   /** The measures at the end of the replay. */

@@ -6,3 +6,4 @@ export * from './suggestionRows';
 export * from './treeModel';
 export * from './viewRow';
 export * from './scmRows';
+export * from './scmReviewers';

@@ -15,9 +15,9 @@ import type { TouchedGoal } from '../review';
 import { describeGoal, FolderPrompts, PromptFolderInput, RESTRICTED_PROMPTS_NOTICE } from './reviewRows';
 import type { RowIcon, ViewRow } from './viewRow';
 
-export type ScmRowKind = 'folder' | 'notice' | 'goal' | 'question' | 'file' | 'section';
+export type ScmRowKind = 'folder' | 'notice' | 'goal' | 'question' | 'file' | 'section' | 'reviewer' | 'reason';
 
-/** `contextValue`: `scmGoal`, `scmQuestion`, `scmFile`, `scmSection`, `notice-…`. */
+/** `contextValue`: `scmGoal`, `scmQuestion`, `scmFile`, `scmSection`, `scmReviewer`, `scmReviewReason`, `notice-…`. */
 export interface ScmRow extends ViewRow<ScmRowKind, ScmRow> {
   /** File rows: the changed file, relative to the workspace folder. */
   path?: string;

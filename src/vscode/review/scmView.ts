@@ -5,7 +5,7 @@
  * CodeLens and the line labels), and says in its message which base the change is compared with.
  */
 import * as vscode from 'vscode';
-import { buildScmRows, ScmRow, ScmSection } from '../../core/view';
+import { buildScmRows, ScmRow, ScmSection, scmReviewerSection } from '../../core/view';
 import { ShownRows, treeItem } from '../treeItem';
 import type { ReviewPrompts } from './reviewPrompts';
 import { fileUri } from './lineLabels';
@@ -92,6 +92,6 @@ export function registerScmView(context: vscode.ExtensionContext, prompts: Revie
   const scm = new ScmMentoringView(prompts);
   const view = vscode.window.createTreeView(SCM_VIEW_ID, { treeDataProvider: scm, showCollapseAll: true });
   scm.view = view;
-  context.subscriptions.push(scm, view);
+  context.subscriptions.push(scm, view, scm.addSection('reviewers', () => scmReviewerSection(prompts.scmFolders())));
   return scm;
 }
