@@ -118,7 +118,7 @@ async function ask(model: MentoringFile, me: string | undefined, chosen: string[
   let members: string[] = chosen.length >= 2 ? chosen : [];
   while (members.length < 2) {
     const picked = await vscode.window.showQuickPick(
-      model.partners.map((p) => ({ label: plain(p.name), description: p.id === me ? `${plain(p.id)} · ${vscode.l10n.t('you')}` : plain(p.id), picked: p.id === me || members.includes(p.id), id: p.id })),
+      model.partners.map((p) => ({ label: plain(p.name), description: p.id === me ? `${plain(p.id)} · ${vscode.l10n.t('you')}` : plain(p.id), picked: members.includes(p.id), id: p.id })),
       { title: `${title} (1/4)`, placeHolder: vscode.l10n.t('Who are its members? (two or more)'), canPickMany: true },
     );
     if (!picked) return undefined;

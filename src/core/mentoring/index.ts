@@ -4,6 +4,7 @@ export * from './agendaMarkdown';
 export * from './cadence';
 export * from './goalProgress';
 export * from './logFlow';
+export * from './privateAgenda';
 export * from './reminders';
 export * from './report';
 export * from './reviewData';

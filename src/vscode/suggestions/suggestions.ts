@@ -28,6 +28,7 @@ import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../../core/v
 import { Analysis, analyzeRepository } from '../../git/analyze';
 import { NotARepositoryError } from '../../git/history';
 import { command } from '../command';
+import { GeneratedDocuments } from '../generatedDocs';
 import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
 import { FolderFile, MentoringStore } from '../store';
 import { addGoal, createPartnership } from './suggestionActions';
@@ -363,7 +364,7 @@ function skillsKey(model: MentoringFile | undefined): string {
 }
 
 /** The view, its actions and refresh commands. */
-export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore): SuggestionsView {
+export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore, docs: GeneratedDocuments): SuggestionsView {
   const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'));
   context.subscriptions.push(
     view,
@@ -372,7 +373,7 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
       await view.analyze();
     }),
     command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
-    command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, arg?.folder)),
+    command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, docs, arg?.folder)),
     command('mentoring.createPartnership', (row?: SuggestionRow, how?: Parameters<typeof createPartnership>[2]) => createPartnership(store, row, how)),
     command('mentoring.addSuggestedGoal', (row?: SuggestionRow, given?: { title?: string }) => addGoal(store, row, given)),
   );
@@ -381,9 +382,9 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
 
 /**
  * Opens the suggested `.mailmap` lines of a folder (the only one with suggestions, or the one
- * picked) in an untitled document, for the user to review and copy into `.mailmap`; writes nothing.
+ * picked) in a read-only document with Copy, for the user to review and copy into `.mailmap`; writes nothing.
  */
-async function showMailmap(store: MentoringStore, view: SuggestionsView, key: string | undefined): Promise<vscode.TextDocument | undefined> {
+async function showMailmap(store: MentoringStore, view: SuggestionsView, docs: GeneratedDocuments, key: string | undefined): Promise<vscode.TextDocument | undefined> {
   await store.ready;
   const candidates = (key !== undefined ? [store.get(key)] : store.all()).filter((f): f is FolderFile => !!f && view.mailmapOf(f.key).length > 0);
   let file = candidates[0];
@@ -400,7 +401,12 @@ async function showMailmap(store: MentoringStore, view: SuggestionsView, key: st
     vscode.l10n.t('# Each line maps an address to the name and address of the same person’s latest commit.'),
     vscode.l10n.t('# Check each one, then add those you agree with to .mailmap at the root of the repository.'),
   ];
-  const doc = await vscode.workspace.openTextDocument({ content: [...header, ...lines].join('\n') + '\n', language: 'plaintext' });
-  await vscode.window.showTextDocument(doc);
-  return doc;
+  const uri = await docs.show({
+    key: `mailmap/${file.folder.index}`,
+    title: vscode.l10n.t('Suggested .mailmap lines — {0}', file.folder.name),
+    shown: [...header, ...lines].join('\n') + '\n',
+    language: 'plaintext',
+    folder: file.folder.uri,
+  });
+  return vscode.workspace.openTextDocument(uri);
 }
