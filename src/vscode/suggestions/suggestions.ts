@@ -77,6 +77,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
   private git: Promise<GitApi | undefined> | undefined;
   private runs = 0;
+  private readonly matches = new WeakMap<Expertise, { model: MentoringFile | undefined; matches: Match[] }>();
   private hasMailmap: boolean | undefined;
   private redraw: NodeJS.Timeout | undefined;
   readonly view: vscode.TreeView<SuggestionRow>;
@@ -124,7 +125,13 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     const file = this.store.get(folderKey);
     if (!file) return undefined;
     const status = this.statusOf(file);
-    return status.state === 'done' ? suggest(status.expertise, file.lastValid).matches : undefined;
+    if (status.state !== 'done') return undefined;
+    // Computed once per analysis and file content: the overview asks on every change of the file.
+    const known = this.matches.get(status.expertise);
+    if (known && known.model === file.lastValid) return known.matches;
+    const matches = suggest(status.expertise, file.lastValid).matches;
+    this.matches.set(status.expertise, { model: file.lastValid, matches });
+    return matches;
   }
 
   /** Rebuilds the rows from what is known (no analysis started). */
