@@ -184,7 +184,7 @@ describe('peer-mentoring report over a period, several files, unpaired and achie
 
     const md = (await run(dir, ['report', '.mentoring.yml', 'web/.mentoring.yml', '--today', '2026-03-10', '--no-evidence'])).stdout;
     assert.match(md, /^\| File \| Partnership \|/m);
-    assert.match(md, /^\| web\/\\?\.mentoring\\?\.yml \| ana-ben \| ana, ben \| on-track \|/m, "the second file's row (dots may be escaped, so that no name reads as a link)");
+    assert.match(md, /^\| web\/\\\.mentoring\\\.yml \| ana-ben \| ana, ben \| on-track \|/m);
 
     const csv = (await run(dir, ['report', '.mentoring.yml', 'web/.mentoring.yml', '--csv', '--today', '2026-03-10', '--since', '2026-03-01'])).stdout.trimEnd().split('\n');
     assert.equal(csv[0], 'since,until,file,partnership,members,kind,status,health,held,cancelled,rescheduled,hours,last_session,next_due,overdue_days,cancelled_in_a_row,goals_active,goals_achieved,open_actions');
