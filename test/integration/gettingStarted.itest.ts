@@ -15,14 +15,14 @@ describe('getting started', () => {
   });
   afterEach(restore);
 
-  it('shows the walkthrough with its five steps, and ticks a step when its command runs (screenshot test/.output/walkthrough.png)', async function () {
+  it('shows the walkthrough with its six steps, and ticks a step when its command runs (screenshot test/.output/walkthrough.png)', async function () {
     host.requireDriver(this);
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
     const titles = await waitFor('the walkthrough to render', async () => {
       const texts = await host.domText('.gettingStartedContainer .getting-started-step .step-title');
-      return texts.length === 5 && texts;
+      return texts.length === 6 && texts;
     }, 20000);
-    assert.deepStrictEqual(titles.map((t) => t.trim()), ['Create the mentoring file', 'See suggestions', 'Create a partnership', 'Log the first session', 'Review goals']);
+    assert.deepStrictEqual(titles.map((t) => t.trim()), ['Create the mentoring file', 'See suggestions', 'Create a partnership', 'Log the first session', 'Review goals', 'See the whole team']);
     // A done step's checkbox is a codicon with the class `complete`.
     const done = async () => (await host.domText('.gettingStartedContainer .getting-started-step:has(.codicon.complete) .step-title')).map((t) => t.trim());
     await host.screenshot('walkthrough');
