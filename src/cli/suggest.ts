@@ -7,18 +7,18 @@ import { isIsoDate } from '../core/dates';
 import type { MentoringFile } from '../core/file';
 import { DEFAULT_FILE_NAME } from '../core/file';
 import type { Expertise } from '../core/expertise';
-import { ACTIVE_ELSEWHERE, activeElsewhere, checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/expertise';
+import { ACTIVE_ELSEWHERE, activeElsewhere, compileBotPattern, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/expertise';
 import { identityFor, labelOf, suggest, Suggestions } from '../core/expertise';
 import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine } from '../core/text';
 import { analyzeRepository, Analysis } from '../git/analyze';
 import { defaultCacheDir } from '../git/cache';
 import { NotARepositoryError } from '../git/history';
-import { parseArgs } from './args';
+import { numberOption, parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
 import { readForCommand, reportUnreadable, validModel } from './mentoringFile';
 
-const USAGE = `usage: peer-mentoring suggest [--repo DIR] [--file FILE] [--since DATE] [--active-months N] [--bot PATTERN]... [--no-cache] [--json | --mailmap]
+const USAGE = `usage: peer-mentoring suggest [--repo DIR] [--file FILE] [--since DATE] [--active-months N] [--bot PATTERN]... [--no-cache] [--everyone] [--json | --mailmap]
 
 Reads the repository's git history (merges and bots left out) and prints who is active and their
 strongest skill areas, knowledge islands (areas only one active person knows), knowledge at risk
@@ -35,12 +35,19 @@ strongest skill areas, knowledge islands (areas only one active person knows), k
   --bot PATTERN        also leave out authors matching PATTERN (a regular expression tested
                        against "Name <email>"; repeatable)
   --no-cache           read the whole history again (the cache is in $XDG_CACHE_HOME/peer-mentoring)
-  --json               JSON: { people, islands, atRisk, matches, mailmap, … }
+  --everyone           list and match everyone who works here, not only the file's partners
+                       (a file without partners means everyone)
+  --json               JSON: { people, others, islands, atRisk, handedOver, matches, mailmap, … }
   --mailmap            print suggested .mailmap lines for people who appear under several
                        addresses (the same full name), to review and add to .mailmap
 
 Exit status: 0 done, 1 the mentoring file has errors, 2 usage error or not a git repository.
 `;
+
+/** The largest values the number options take (git counts commits in an int). */
+const MAX_COMMITS = 1_000_000_000;
+const MAX_HALF_LIFE_DAYS = 36_500;
+const MAX_ACTIVE_MONTHS = 1200;
 
 const RELATIVE_DATE = /^\d+ (day|week|month|year)s? ago$/;
 const SHOW_PEOPLE = 20;
@@ -51,7 +58,7 @@ const SHOW_AT_RISK = 10;
 const SHOW_MATCHES = 10;
 
 export const run: CliCommand = async (args, io) => {
-  const spec = { repo: 'value', file: 'value', since: 'value', 'max-commits': 'value', 'half-life': 'value', 'active-months': 'value', bot: 'list', 'no-cache': 'flag', json: 'flag', mailmap: 'flag' } as const;
+  const spec = { repo: 'value', file: 'value', since: 'value', 'max-commits': 'value', 'half-life': 'value', 'active-months': 'value', bot: 'list', 'no-cache': 'flag', json: 'flag', mailmap: 'flag', everyone: 'flag' } as const;
   const { options, help } = parseArgs(args, spec, { maxPositionals: 0 });
   if (help) {
     io.out(USAGE);
@@ -61,16 +68,14 @@ export const run: CliCommand = async (args, io) => {
     throw new UsageError(`--since: '${options.since}' is not a YYYY-MM-DD date or "N days|weeks|months|years ago"`);
   }
   if (options.json && options.mailmap) throw new UsageError('--json and --mailmap: choose one (the JSON has the .mailmap lines too)');
-  const maxCommits = positiveNumber('--max-commits', options['max-commits'], true);
-  const halfLifeDays = positiveNumber('--half-life', options['half-life'], false);
-  const activeMonths = positiveNumber('--active-months', options['active-months'], true) ?? DEFAULT_ACTIVE_MONTHS;
-  const months = checkActiveMonths(activeMonths);
-  if (typeof months === 'string') throw new UsageError(`--active-months: ${months}`);
+  const maxCommits = numberOption('--max-commits', options['max-commits'], { min: 1, max: MAX_COMMITS, whole: true, unit: 'commits' });
+  const halfLifeDays = numberOption('--half-life', options['half-life'], { min: 1, max: MAX_HALF_LIFE_DAYS, whole: false, unit: 'days' });
+  const activeMonths = numberOption('--active-months', options['active-months'], { min: 1, max: MAX_ACTIVE_MONTHS, whole: true, unit: 'months' }) ?? DEFAULT_ACTIVE_MONTHS;
   for (const p of options.bot) {
     try {
-      new RegExp(p, 'i');
-    } catch {
-      throw new UsageError(`--bot: '${p}' is not a regular expression`);
+      compileBotPattern(p);
+    } catch (e) {
+      throw new UsageError(`--bot: ${(e as Error).message}`);
     }
   }
   const repo = path.resolve(io.cwd, options.repo ?? '.');
@@ -103,19 +108,10 @@ export const run: CliCommand = async (args, io) => {
   }
   for (const n of analysis.notices) io.err(`peer-mentoring suggest: ${oneLine(n)}\n`);
   const expertise = analysis.state.compute({ identity: identityFor(mentoring), activeMonths });
-  const result = suggest(expertise, mentoring);
+  const result = suggest(expertise, mentoring, { everyone: options.everyone });
   io.out(options.json ? renderJson(analysis, expertise, result, mailmap, activeMonths) : renderText(analysis, expertise, result, mailmap, activeMonths));
   return 0;
 };
-
-function positiveNumber(name: string, value: string | undefined, whole: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || (whole && !Number.isInteger(n))) {
-    throw new UsageError(`${name}: '${value}' is not a positive ${whole ? 'whole ' : ''}number`);
-  }
-  return n;
-}
 
 async function loadMentoring(io: CliIO, repo: string, file: string | undefined): Promise<MentoringFile | undefined | 'error' | 'unreadable'> {
   const name = file ?? path.join(repo, DEFAULT_FILE_NAME);
@@ -161,8 +157,10 @@ function renderJson(analysis: Analysis, expertise: Expertise, s: Suggestions, ma
       active: p.active,
       skills: p.skills.map((k) => ({ skill: k.skill, label: label(k.skill), score: k.score, recent: k.recent, authorship: k.authorship, files: k.files, commits: k.commits, last: day(k.lastDate) })),
     })),
+    others: s.others.map((p) => ({ name: p.name, email: p.email, emails: p.emails, commits: p.commits, lastCommit: day(p.lastDate) })),
     islands: s.islands,
     atRisk: s.atRisk,
+    handedOver: s.handedOver,
     matches: s.matches,
     mailmap: mailmap.flatMap((m) => m.lines),
   };
@@ -186,7 +184,7 @@ function renderText(analysis: Analysis, expertise: Expertise, s: Suggestions, ma
 
   const active = s.people.filter((p) => p.active);
   const former = s.people.filter((p) => !p.active);
-  lines.push('Active people and their strongest areas (score 0–1):');
+  lines.push(s.teamScoped ? 'The team (the partners of the mentoring file) and their strongest areas (score 0–1; --everyone lists everyone):' : 'Active people and their strongest areas (score 0–1):');
   const shown = active.filter((p) => p.skills.length > 0);
   if (shown.length === 0) lines.push('  nobody');
   for (const p of shown.slice(0, SHOW_PEOPLE)) {
@@ -195,6 +193,11 @@ function renderText(analysis: Analysis, expertise: Expertise, s: Suggestions, ma
     lines.push(`    ${p.skills.slice(0, SHOW_SKILLS).map((k) => `${label(k.skill)} ${r2(k.score).toFixed(2)}`).join(', ')}`);
   }
   if (shown.length > SHOW_PEOPLE) lines.push(`  … and ${shown.length - SHOW_PEOPLE} more (--json lists everyone)`);
+  if (s.others.length > 0) {
+    lines.push('', `Also works here, not in the programme (${s.others.length}, most commits first):`);
+    for (const p of s.others.slice(0, SHOW_FORMER)) lines.push(`  ${oneLine(p.name)} <${oneLine(p.email)}>, ${plural(p.commits, 'commit')}, last ${isoDay(p.lastDate)}`);
+    if (s.others.length > SHOW_FORMER) lines.push(`  … and ${s.others.length - SHOW_FORMER} more (--json lists them under "others")`);
+  }
   if (former.length > 0) {
     lines.push('', `Former contributors (no commit since ${isoDay(expertise.activeSince)}): ${former.length}, most commits first:`);
     for (const p of former.slice(0, SHOW_FORMER)) lines.push(`  ${oneLine(p.name)} <${oneLine(p.email)}>, ${plural(p.commits, 'commit')}, last ${isoDay(p.lastDate)}`);
@@ -205,15 +208,15 @@ function renderText(analysis: Analysis, expertise: Expertise, s: Suggestions, ma
   const candidates = (list: Suggestions['islands'][number]['candidates'], intro: string): void => {
     if (list.length) lines.push(`    ${intro}: ${list.map((c) => `${oneLine(c.name)} (${reason[c.reason]})`).join(', ')}`);
   };
-  lines.push('', 'Knowledge islands (one active person holds the area):');
+  lines.push('', 'Knowledge islands (one active person made most of the last months\' commits, nobody else 3 or more):');
   if (s.islands.length === 0) lines.push('  none');
   for (const i of s.islands.slice(0, SHOW_ISLANDS)) {
-    lines.push(`  ${label(i.skill)} [${oneLine(i.skill)}]: ${who(i.name, i.partnerId)}, only active author of ${i.soleFiles}/${i.files} files, ${pct(i.share)} of recent work`);
+    lines.push(`  ${label(i.skill)} [${oneLine(i.skill)}]: ${who(i.name, i.partnerId)}, ${pct(i.share)} of the commits since ${isoDay(expertise.activeSince)}, only active author of ${i.soleFiles}/${i.files} files`);
     candidates(i.candidates, 'could learn it');
   }
   if (s.islands.length > SHOW_ISLANDS) lines.push(`  … and ${s.islands.length - SHOW_ISLANDS} more`);
 
-  lines.push('', 'Knowledge at risk (only people who left know most of the area):');
+  lines.push('', 'Knowledge at risk (people who left authored most of the area, and nobody active maintains it):');
   if (s.atRisk.length === 0) lines.push('  none');
   for (const a of s.atRisk.slice(0, SHOW_AT_RISK)) {
     const experts = a.formerExperts.map((x) => `${oneLine(x.name)} (last commit ${x.lastCommit}, ${plural(x.files, 'file')})`).join(', ');
@@ -221,6 +224,16 @@ function renderText(analysis: Analysis, expertise: Expertise, s: Suggestions, ma
     candidates(a.candidates, 'could take it over');
   }
   if (s.atRisk.length > SHOW_AT_RISK) lines.push(`  … and ${s.atRisk.length - SHOW_AT_RISK} more`);
+
+  if (s.handedOver.length > 0) {
+    lines.push('', 'Handed over (authored by people who left, maintained by active people now):');
+    for (const h of s.handedOver.slice(0, SHOW_AT_RISK)) {
+      const authors = h.formerExperts.map((x) => oneLine(x.name)).join(', ');
+      const now = h.maintainers.map((m) => `${oneLine(m.name)} (${plural(m.commits, 'commit')})`).join(', ');
+      lines.push(`  ${label(h.skill)} [${oneLine(h.skill)}]: ${h.files}/${h.areaFiles} files authored by ${authors || 'people'} who left; ${now} ${h.maintainers.length === 1 ? 'maintains' : 'maintain'} it now`);
+    }
+    if (s.handedOver.length > SHOW_AT_RISK) lines.push(`  … and ${s.handedOver.length - SHOW_AT_RISK} more`);
+  }
 
   lines.push('', 'Mutual matches (each can teach the other):');
   if (s.matches.length === 0) lines.push('  none');

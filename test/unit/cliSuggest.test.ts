@@ -36,6 +36,8 @@ interface Json {
   activeMonths: number;
   activeSince: string;
   people: { name: string; email: string; emails: string[]; partnerId?: string; lastCommit: string; active: boolean; skills: { skill: string; label: string; score: number; files: number; commits: number; last: string | null }[] }[];
+  others: { name: string }[];
+  handedOver: unknown[];
   islands: { skill: string; person: string; share: number }[];
   atRisk: { skill: string; label: string; files: number; areaFiles: number; formerExperts: { name: string; email: string; lastCommit: string; files: number }[]; candidates: { name: string }[] }[];
   matches: { a: string; b: string; aTeachesB: string[]; bTeachesA: string[]; score: number }[];
@@ -66,31 +68,23 @@ describe('peer-mentoring suggest', () => {
     assert.deepStrictEqual(
       json.people.map((p) => [p.name, p.email, p.partnerId, p.lastCommit, p.active, p.skills.map((k) => `${k.skill} ${k.score}`)]),
       [
-        ['Alice Smith', 'alice@example.com', undefined, '2025-03-01', true, ['dependencies 1', 'module:src/parser 1', 'typescript 1']],
-        ['Bob Brown', 'bob@example.com', undefined, '2025-02-10', true, ['go 1', 'module:src/api 1', 'database-migrations 1', 'module:db 1', 'sql 1', 'module:src/parser 0.176', 'typescript 0.176']],
-        ['Carol Jones', 'carol@example.com', undefined, '2025-03-02', true, ['module:docs 1', 'docs 1']],
+        // TypeScript, Go, SQL and database migrations cover the files of a folder each: the folder is the area.
+        ['Alice Smith', 'alice@example.com', undefined, '2025-03-01', true, ['dependencies 1', 'module:src/parser 1']],
+        ['Bob Brown', 'bob@example.com', undefined, '2025-02-10', true, ['module:src/api 1', 'module:db 1', 'module:src/parser 0.059']],
+        ['Carol Jones', 'carol@example.com', undefined, '2025-03-02', true, ['docs 1', 'module:docs 1']],
       ],
     );
     // Each skill carries its label, files, commits and last commit there.
-    assert.deepStrictEqual(json.people[0].skills[1], { skill: 'module:src/parser', label: 'src/parser/', score: 1, recent: 0.739, authorship: 0.938, files: 3, commits: 3, last: '2025-03-01' });
-    assert.deepStrictEqual(
-      json.islands.map((i) => `${i.skill} ${i.person} ${i.share}`),
-      [
-        'database-migrations bob@example.com 1',
-        'docs carol@example.com 1',
-        'module:db bob@example.com 1',
-        'module:src/parser alice@example.com 0.739',
-        'sql bob@example.com 1',
-        'typescript alice@example.com 0.739',
-      ],
-    );
-    assert.deepStrictEqual(json.atRisk, []);
+    assert.deepStrictEqual(json.people[0].skills[1], { skill: 'module:src/parser', label: 'src/parser/', score: 1, recent: 0.723, authorship: 0.984, files: 3, commits: 3, last: '2025-03-01' });
+    // Alice made 3 of the 4 commits in src/parser/ this year; Bob only 2 in db/.
+    assert.deepStrictEqual(json.islands.map((i) => `${i.skill} ${i.person} ${i.share}`), ['module:src/parser alice@example.com 0.75']);
+    assert.deepStrictEqual([json.atRisk, json.handedOver, json.others], [[], [], []]);
     assert.deepStrictEqual(
       json.matches.map((m) => [m.a, m.b, m.aTeachesB, m.bTeachesA, m.score]),
       [
-        ['alice@example.com', 'bob@example.com', ['module:src/parser', 'typescript'], ['database-migrations', 'module:db', 'sql'], 1.648],
-        ['alice@example.com', 'carol@example.com', ['module:src/parser', 'typescript'], ['docs'], 1],
-        ['bob@example.com', 'carol@example.com', ['database-migrations', 'module:db', 'sql'], ['docs'], 1],
+        ['alice@example.com', 'carol@example.com', ['module:src/parser'], ['docs'], 1],
+        ['bob@example.com', 'carol@example.com', ['module:db'], ['docs'], 1],
+        ['alice@example.com', 'bob@example.com', ['module:src/parser'], ['module:db'], 0.941],
       ],
     );
     assert.deepStrictEqual(json.mailmap, []);
@@ -101,8 +95,13 @@ describe('peer-mentoring suggest', () => {
     const io = fakeIO(tempDir());
     assert.strictEqual(await runCli(['suggest', '--repo', repo, '--json'], io), 0, io.stderr);
     const json = JSON.parse(io.stdout) as Json;
-    assert.deepStrictEqual(json.people.map((p) => p.partnerId), ['alice', undefined, 'carol']);
-    assert.deepStrictEqual(json.matches[2].aTeachesB, ['sql', 'database-migrations', 'module:db']);
+    // The partners are the team; Bob works here too, listed apart and matched with nobody.
+    assert.deepStrictEqual([json.people.map((p) => p.partnerId), json.others.map((p) => p.name)], [['alice', 'carol'], ['Bob Brown']]);
+    assert.deepStrictEqual(json.matches.map((m) => [m.a, m.b]), [['alice@example.com', 'carol@example.com']]);
+    // --everyone: Bob is matched too, and Carol's wish for SQL (part of db/) comes with him.
+    const everyone = await suggestJson(repo, '--everyone');
+    assert.deepStrictEqual([everyone.people.map((p) => p.partnerId), everyone.others], [['alice', undefined, 'carol'], []]);
+    assert.deepStrictEqual(everyone.matches.find((m) => m.a === 'bob@example.com')?.aTeachesB, ['module:db']);
   });
 
   it('prints a readable summary, from the cache the second time', async () => {
@@ -112,21 +111,22 @@ describe('peer-mentoring suggest', () => {
     assert.strictEqual(await runCli(['suggest', '--file', other], io), 0, io.stderr);
     const lines = io.stdout.split('\n');
     assert.match(lines[0], /^9 commits analysed \(read in full, HEAD [0-9a-f]{12}\)\.$/);
-    assert.deepStrictEqual(lines.slice(1, 10), [
+    assert.deepStrictEqual(lines.slice(1, 12), [
       'Newest commit 2025-03-02: active means a commit since 2024-03-02 (12 months; --active-months).',
       '',
-      'Active people and their strongest areas (score 0–1):',
+      'The team (the partners of the mentoring file) and their strongest areas (score 0–1; --everyone lists everyone):',
       '  Alice Smith <alice@example.com>, 3 commits, last 2025-03-01',
-      '    Dependencies 1.00, src/parser/ 1.00, TypeScript 1.00',
-      '  Bob Brown (not yet a partner) <bob@example.com>, 3 commits, last 2025-02-10',
-      '    Go 1.00, src/api/ 1.00, Database migrations 1.00, db/ 1.00, SQL 1.00',
+      '    Dependencies 1.00, src/parser/ 1.00',
       '  Carol Jones <carol@example.com>, 3 commits, last 2025-03-02',
-      '    docs/ 1.00, Documentation 1.00',
+      '    Documentation 1.00, docs/ 1.00',
+      '',
+      'Also works here, not in the programme (1, most commits first):',
+      '  Bob Brown <bob@example.com>, 3 commits, last 2025-02-10',
+      '',
     ]);
-    assert.ok(io.stdout.includes('\nKnowledge islands (one active person holds the area):\n  Database migrations [database-migrations]: Bob Brown (not yet a partner), only active author of 3/3 files, 100% of recent work\n'));
-    assert.ok(io.stdout.includes('  SQL [sql]: Bob Brown (not yet a partner), only active author of 3/3 files, 100% of recent work\n    could learn it: Carol Jones (wants it)\n'));
-    assert.ok(io.stdout.includes('\nKnowledge at risk (only people who left know most of the area):\n  none\n'));
-    assert.ok(io.stdout.includes('\nMutual matches (each can teach the other):\n  Alice Smith ↔ Bob Brown (not yet a partner)  (score 1.65)\n'));
+    assert.ok(io.stdout.includes("\nKnowledge islands (one active person made most of the last months' commits, nobody else 3 or more):\n  src/parser/ [module:src/parser]: Alice Smith, 75% of the commits since 2024-03-02, only active author of 3/3 files\n"));
+    assert.ok(io.stdout.includes('\nKnowledge at risk (people who left authored most of the area, and nobody active maintains it):\n  none\n'));
+    assert.ok(io.stdout.includes('\nMutual matches (each can teach the other):\n  Alice Smith ↔ Carol Jones  (score 1.00)\n'));
 
     const again = fakeIO(repo);
     again.env = io.env;
@@ -155,7 +155,7 @@ describe('peer-mentoring suggest', () => {
     assert.deepStrictEqual(
       json.atRisk.map((a) => [a.skill, a.label, a.files, a.areaFiles, a.formerExperts]),
       [
-        ['javascript', 'JavaScript', 3, 3, [{ name: 'Olga Old', email: 'olga@example.com', lastCommit: '2019-03-01', files: 3 }]],
+        // JavaScript is the files of lib/: one area, reported as the folder.
         ['module:lib', 'lib/', 3, 3, [{ name: 'Olga Old', email: 'olga@example.com', lastCommit: '2019-03-01', files: 3 }]],
       ],
     );
@@ -204,11 +204,19 @@ describe('peer-mentoring suggest', () => {
   it('refuses bad usage, unreadable input and folders that are not repositories', async () => {
     const cases: [string[], number, RegExp][] = [
       [['suggest', '--since', 'last tuesday'], 2, /--since: 'last tuesday' is not a YYYY-MM-DD date/],
-      [['suggest', '--max-commits', '0'], 2, /--max-commits: '0' is not a positive whole number/],
-      [['suggest', '--half-life', 'x'], 2, /--half-life: 'x' is not a positive number/],
-      [['suggest', '--bot', '('], 2, /--bot: '\(' is not a regular expression/],
-      [['suggest', '--active-months', '0'], 2, /--active-months: '0' is not a positive whole number/],
-      [['suggest', '--active-months', '2.5'], 2, /--active-months: '2.5' is not a positive whole number/],
+      [['suggest', '--max-commits', '0'], 2, /--max-commits must be a whole number of commits from 1 to 1000000000 \(not "0"\)/],
+      [['suggest', '--half-life', 'x'], 2, /--half-life must be a number of days from 1 to 36500 \(not "x"\)/],
+      [['suggest', '--bot', '('], 2, /--bot: invalid bot pattern "\(": missing closing \)/],
+      [['suggest', '--bot', '(?=a)b'], 2, /--bot: invalid bot pattern "\(\?=a\)b": .*not supported: patterns run in linear time/],
+      [['suggest', '--bot', '(a)\\1'], 2, /--bot: invalid bot pattern .*backreferences .*not supported/],
+      [['suggest', '--active-months', '0'], 2, /--active-months must be a whole number of months from 1 to 1200 \(not "0"\)/],
+      [['suggest', '--active-months', '2.5'], 2, /--active-months must be a whole number of months from 1 to 1200 \(not "2\.5"\)/],
+      // Beyond the maximum, however many digits: the value is echoed exactly as typed, never rounded.
+      [['suggest', '--active-months', '9999999999999999999'], 2, /--active-months must be a whole number of months from 1 to 1200 \(not "9999999999999999999"\)/],
+      [['suggest', '--active-months', '1201'], 2, /\(not "1201"\)/],
+      [['suggest', '--active-months', '1e3'], 2, /\(not "1e3"\)/],
+      [['suggest', '--max-commits', '99999999999999999999999'], 2, /--max-commits must be .* \(not "99999999999999999999999"\)/],
+      [['suggest', '--half-life', '100000.5'], 2, /--half-life must be .* \(not "100000\.5"\)/],
       [['suggest', '--json', '--mailmap'], 2, /--json and --mailmap: choose one/],
       [['suggest', 'extra'], 2, /unexpected argument 'extra'/],
       [['suggest', '--file', 'missing.yml'], 2, /^missing\.yml: no such file/],
@@ -230,7 +238,7 @@ describe('peer-mentoring suggest', () => {
   it('explains itself', async () => {
     const io = fakeIO(repo);
     assert.strictEqual(await runCli(['suggest', '--help'], io), 0);
-    assert.match(io.stdout, /^usage: peer-mentoring suggest \[--repo DIR\] \[--file FILE\] \[--since DATE\] \[--active-months N\] \[--bot PATTERN\]\.\.\. \[--no-cache\] \[--json \| --mailmap\]/);
+    assert.match(io.stdout, /^usage: peer-mentoring suggest \[--repo DIR\] \[--file FILE\] \[--since DATE\] \[--active-months N\] \[--bot PATTERN\]\.\.\. \[--no-cache\] \[--everyone\] \[--json \| --mailmap\]/);
     assert.match(io.stdout, /--active-months N {4}people who committed in the N months before the newest commit/);
   });
 });

@@ -45,27 +45,31 @@ describe('expertise', () => {
       e.people.map((p) => [p.name, p.commits, p.skills.map((k) => [k.skill, k.score, k.share, k.recent, k.authorship, k.files, k.soleFiles, k.commits])]),
       [
         // a: two commits a half-life ago weigh 1, as much as b's one commit now → 0.5 each.
-        // a authors both files (b's DOA on a.ts: 3.293 + 0.164 − 0.321·ln 3 = 3.10 < 3.293); each
-        // weighs 2^(−180/365) = 0.71, a's last change being 180 days before the newest commit.
-        // Scores are relative to the area's best: a is best in both → 1; b in recent work only → 0.5.
-        ['a', 2, [['module:src/parser', 1, 0.605, 0.5, 0.71, 2, 2, 2], ['typescript', 1, 0.605, 0.5, 0.71, 2, 2, 2]]],
-        ['b', 1, [['module:src/parser', 0.5, 0.25, 0.5, 0, 0, 0, 1], ['typescript', 0.5, 0.25, 0.5, 0, 0, 0, 1]]],
+        // a authors both files (b's DOA on a.ts: 3.293 + 0.164 − 0.321·ln 3 = 3.10 < 3.293, no part);
+        // each weighs 2^(−180/1460) = 0.918, a's last change being 180 days before the newest commit.
+        // share = 0.2 · recent + 0.8 · authorship: a 0.834, b 0.1; scores over the best (a): 1 and 0.12.
+        // TypeScript covers the same files as the folder: one area, the folder.
+        ['a', 2, [['module:src/parser', 1, 0.834, 0.5, 0.918, 2, 2, 2]]],
+        ['b', 1, [['module:src/parser', 0.12, 0.1, 0.5, 0, 0, 0, 1]]],
       ],
     );
     const area = e.areas.get('module:src/parser');
-    assert.deepStrictEqual(area && { files: area.files, commits: area.commits, recent: area.recentActivity, related: area.related }, {
+    assert.deepStrictEqual(area && { files: area.files, commits: area.commits, recent: area.recentActivity, related: area.related, merged: area.merged, window: area.windowCommits }, {
       files: 2,
       commits: 3,
       recent: 2,
-      related: [{ skill: 'typescript', share: 1 }],
+      related: [],
+      merged: ['typescript'],
+      window: 3,
     });
+    assert.strictEqual(e.areas.get('typescript'), undefined);
   });
 
   it('uses the configured half-life', () => {
     const commits = [commit('a@x', 0, [add('x/a.py')]), commit('b@x', 30, ['x/a.py'])];
     // Half-life 30 days: b's single commit weighs 2, a's 1 → b has 2/3 of the recent activity.
     const e = stateOf(commits, 30).compute({ now: T0 + 30 * DAY });
-    assert.deepStrictEqual(e.people.map((p) => [p.name, p.skills.find((k) => k.skill === 'python')?.recent]), [
+    assert.deepStrictEqual(e.people.map((p) => [p.name, p.skills.find((k) => k.skill === 'module:x')?.recent]), [
       ['a', 0.333],
       ['b', 0.667],
     ]);
@@ -84,7 +88,8 @@ describe('expertise', () => {
     assert.strictEqual(e.people.find((p) => p.name === 'a')?.skills.find((k) => k.skill === 'module:new')?.files, 1);
     assert.strictEqual(e.people.find((p) => p.name === 'b')?.skills.find((k) => k.skill === 'module:new')?.files, 0);
     assert.strictEqual(e.areas.has('module:old'), false);
-    assert.deepStrictEqual(e.areas.get('go')?.files, 1);
+    assert.deepStrictEqual(e.areas.get('module:new')?.files, 1);
+    assert.deepStrictEqual(e.areas.get('module:new')?.merged, ['go']);
   });
 
   it('joins emails of one identity and matches emails case-insensitively', () => {
@@ -120,9 +125,9 @@ describe('expertise', () => {
     const [x, y] = [restored.compute({ now }), whole.compute({ now })];
     assert.deepStrictEqual(x, y);
     const places = (who: string, skill: string): string[] | undefined => x.people.find((p) => p.key === who)?.skills.find((k) => k.skill === skill)?.places;
-    assert.deepStrictEqual(places('a@x', 'sql'), ['db/']);
-    assert.deepStrictEqual(places('b@x', 'typescript'), ['src/core/']);
-    assert.deepStrictEqual(places('c@x', 'typescript'), []);
+    assert.deepStrictEqual(places('a@x', 'module:db'), ['db/']);
+    assert.deepStrictEqual(places('b@x', 'module:src/core'), ['src/core/']);
+    assert.deepStrictEqual(places('c@x', 'module:src/core'), []);
     assert.deepStrictEqual(restored.toJSON(), whole.toJSON());
     assert.strictEqual(restored.commits, 5);
   });
@@ -131,11 +136,11 @@ describe('expertise', () => {
     const s = stateOf([commit('a@x', 0, [add('x/a.c')]), commit('b@x', 365 * 300, ['x/a.c'])], 7);
     const e = s.compute({ now: T0 + 365 * 300 * DAY });
     // b is active, a left three centuries ago: active people come first.
-    assert.deepStrictEqual(e.people.map((p) => [p.name, p.active, p.skills.find((k) => k.skill === 'c')?.recent]), [
+    assert.deepStrictEqual(e.people.map((p) => [p.name, p.active, p.skills.find((k) => k.skill === 'module:x')?.recent]), [
       ['b', true, 1],
       ['a', false, 0],
     ]);
-    assert.ok(Number.isFinite(scoreOf(s, 'b@x', 'c') ?? NaN));
+    assert.ok(Number.isFinite(scoreOf(s, 'b@x', 'module:x') ?? NaN));
   });
 
   it('refuses malformed serialised state', () => {
@@ -154,6 +159,8 @@ describe('expertise', () => {
       { ...good, files: [[-2, 0, 1]] },
       { ...good, activity: [0, 0, 1] },
       { ...good, activity: [3, 0, 1, 1, 0] },
+      { ...good, activityDays: [] },
+      { ...good, activityDays: [[1.5, 1]] },
       { ...good, people: [[1, 'a', 1, 0, 0]] },
     ];
     assert.doesNotThrow(() => ExpertiseState.fromJSON(JSON.parse(JSON.stringify(good)), classify));

@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import { CommitRecord, Expertise, ExpertiseState, FileChange } from '../../src/core/expertise';
 import { MentoringFile } from '../../src/core/file/model';
 import { parseMentoring } from '../../src/core/file/parse';
-import { identityFor } from '../../src/core/expertise/suggest';
+import { identityFor } from '../../src/core/expertise';
 import { createClassifier } from '../../src/core/expertise/skills';
 import { AnalysisStatus, buildSuggestionRows, MANAGE_TRUST_ROW, RESTRICTED_ROW, SuggestionRow } from '../../src/core/view/suggestionRows';
 
@@ -83,10 +83,11 @@ describe('suggestion rows', () => {
     assert.deepEqual(label({ state: 'failed', message: 'git log failed' }), ['Could not read the git history — git log failed']);
   });
 
-  it('lists people with their top areas, partners by name and others as not yet partners', () => {
+  it('lists the team with their top areas, and others apart as not yet partners', () => {
     const [people] = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: false }] });
     assert.equal(people.label, 'Who knows what');
-    const dana = find(people.children, 'Dana Kovacs');
+    assert.deepEqual(people.children.map((r) => r.label), ['Ana Lima', 'Ben Okafor', 'Also works here, not in the programme (1)']);
+    const dana = find(find(people.children, 'Also works here, not in the programme (1)').children, 'Dana Kovacs');
     assert.match(dana.description ?? '', /^not yet a partner · /);
     assert.equal(dana.contextValue, 'person');
     const ana = find(people.children, 'Ana Lima');
@@ -98,11 +99,22 @@ describe('suggestion rows', () => {
   });
 
   it('shows islands with their holder, share and who could learn them', () => {
-    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: false }] });
-    const islands = find(rows, 'Knowledge islands');
-    const go = find(islands.children, 'Go');
-    assert.equal(go.description, 'Dana Kovacs (not yet a partner) · 100% of recent work');
-    assert.match(go.tooltip ?? '', /only active author of 3 of the 3 files in Go/);
+    // Ana makes three of the four changes to analysis/ this year, Ben one: an island of Ana's.
+    const s = new ExpertiseState(createClassifier());
+    for (const c of [
+      commit('Ana Lima', 'ana@example.com', 0, ['analysis/report.py', 'analysis/stats.py', 'analysis/load.py']),
+      commit('Ana Lima', 'ana@example.com', 1, ['analysis/report.py']),
+      commit('Ana Lima', 'ana@example.com', 2, ['analysis/stats.py']),
+      commit('Ben Okafor', 'ben@example.com', 3, ['analysis/load.py', 'web/a.ts']),
+    ]) {
+      s.addCommit(c);
+    }
+    const e = s.compute({ now: T0 + 10 * DAY, identity: identityFor(model()) });
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(e), mentoring: model(), hasErrors: false }] });
+    const island = find(find(rows, 'Knowledge islands').children, 'analysis/');
+    assert.equal(island.description, "Ana Lima · 75% of the last months' commits");
+    assert.match(island.tooltip ?? '', /^Ana Lima made 75% of the commits in analysis\/ since 2024-01-04, and nobody else active made 3 or more; only active author of 2 of its 3 files\.$/);
+    assert.deepEqual(island.children.map((r) => r.label), ['Ben Okafor']);
   });
 
   it('lists active people first with their last commit, then those who left, and what only they knew', () => {
@@ -124,23 +136,23 @@ describe('suggestion rows', () => {
     });
     assert.deepEqual(rows.map((r) => r.label), ['Partial clone: renames were detected by identical content only.', 'Who knows what', 'Knowledge islands', 'Knowledge at risk', 'Mutual matches', 'Suggested goals']);
     const people = find(rows, 'Who knows what').children;
+    // The partners are the team; Ben's old address is not theirs, so it is listed apart. Python and
+    // TypeScript are the files of analysis/ and web/: the folders are the areas.
     assert.deepEqual(
       people.map((p) => [p.label, p.description, p.contextValue]),
       [
-        ['Ana Lima', 'Python, analysis/ · 10 days ago', 'person-partner'],
-        ['Ben Okafor', 'not yet a partner · Shell, tools/ · 2 years ago · active under another address', 'person'],
-        ['Ben Okafor', 'TypeScript, web/ · 2 days ago', 'person-partner'],
-        ['Olga Old', 'Ruby, legacy/ · left · last commit 5 years ago', 'person-departed'],
+        ['Ana Lima', 'analysis/ · 10 days ago', 'person-partner'],
+        ['Ben Okafor', 'web/ · 2 days ago', 'person-partner'],
+        ['Also works here, not in the programme (1)', undefined, 'others'],
         ['2 people appear under several addresses', 'Suggest .mailmap lines', 'notice-mailmap'],
       ],
     );
-    assert.match(people[1].tooltip ?? '', /, the last on 2022-04-07 \(2 years ago\); active under another address with the same name$/);
-    assert.deepEqual(people[4].command, { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: 'f' }] });
+    const [oldBen] = people[2].children;
+    assert.deepEqual([oldBen.label, oldBen.description, oldBen.contextValue], ['Ben Okafor', 'not yet a partner · tools/ · 2 years ago · active under another address', 'person']);
+    assert.match(oldBen.tooltip ?? '', /, the last on 2022-04-07 \(2 years ago\); active under another address with the same name$/);
+    assert.deepEqual(people[3].command, { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: 'f' }] });
     const atRisk = find(rows, 'Knowledge at risk').children;
-    assert.deepEqual(atRisk.map((r) => [r.label, r.description]), [
-      ['legacy/', '3 of 3 files · Olga Old'],
-      ['Ruby', '3 of 3 files · Olga Old'],
-    ]);
+    assert.deepEqual(atRisk.map((r) => [r.label, r.description]), [['legacy/', '3 of 3 files · Olga Old']]);
     assert.deepEqual(
       atRisk[0].children.map((r) => [r.kind, r.label, r.description]),
       [['formerExpert', 'Olga Old', 'left · last commit 5 years ago · author of 3 files']],
@@ -158,7 +170,10 @@ describe('suggestion rows', () => {
     const anaBen = find(matches, 'Ana Lima ⇄ Ben Okafor');
     assert.equal(anaBen.contextValue, 'match-partnered');
     assert.match(anaBen.description ?? '', /already partners \(ana-ben\)/);
-    const withDana = matches.filter((m) => m.label.includes('Dana Kovacs'));
+    // Dana is not in the programme: matched only when the view lists everyone.
+    assert.ok(!matches.some((m) => m.label.includes('Dana Kovacs')));
+    const everyone = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(file)), mentoring: file, hasErrors: false }], options: { everyone: true } });
+    const withDana = find(everyone, 'Mutual matches').children.filter((m) => m.label.includes('Dana Kovacs'));
     assert.ok(withDana.length > 0);
     for (const m of withDana) {
       assert.equal(m.contextValue, 'match');
@@ -167,9 +182,9 @@ describe('suggestion rows', () => {
     }
     const [ab, ba] = anaBen.children;
     assert.equal(ab.label, 'Ana Lima → Ben Okafor');
-    assert.match(ab.description ?? '', /Python/);
+    assert.match(ab.description ?? '', /analysis\//);
     assert.equal(ba.label, 'Ben Okafor → Ana Lima');
-    assert.match(ba.description ?? '', /TypeScript/);
+    assert.match(ba.description ?? '', /web\//);
   });
 
   it('suggests goals per partnership that has not ended, as proposed goals to add', () => {
@@ -178,7 +193,7 @@ describe('suggestion rows', () => {
     const goals = find(rows, 'Suggested goals');
     const [ps] = goals.children;
     assert.equal(ps.label, 'Ana Lima ⇄ Ben Okafor');
-    assert.equal(ps.children.length, 4);
+    assert.equal(ps.children.length, 3);
     for (const g of ps.children) {
       assert.equal(g.contextValue, 'suggestedGoal');
       assert.equal(g.goal?.status, 'proposed');
@@ -186,7 +201,7 @@ describe('suggestion rows', () => {
     }
     assert.deepEqual(
       ps.children.map((g) => g.description),
-      ['for Ana Lima', 'for Ana Lima', 'for Ben Okafor', 'for Ben Okafor'],
+      ['for Ana Lima', 'for Ben Okafor', 'for Ben Okafor'],
     );
     assert.match(ps.children[0].label, /^Learn .+ from Ben Okafor$/);
 
@@ -212,9 +227,9 @@ describe('suggestion rows', () => {
     const e = expertise();
     const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(e), mentoring: model(), hasErrors: false }], maxPeople: 1, maxMatches: 1 });
     const people = find(rows, 'Who knows what').children;
-    assert.equal(people.length, 2);
-    assert.equal(people[1].label, '… and 2 more people');
-    assert.equal(find(rows, 'Mutual matches').children.length, 2);
+    assert.deepEqual(people.map((r) => r.label), ['Ana Lima', '… and 1 more person', 'Also works here, not in the programme (1)']);
+    // One match within the team (Ana ⇄ Ben): no "more" row.
+    assert.equal(find(rows, 'Mutual matches').children.length, 1);
     const ids = flat(rows).map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length, 'ids are unique');
     const again = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: false }], maxPeople: 1, maxMatches: 1 });

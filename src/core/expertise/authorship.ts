@@ -25,8 +25,13 @@ export interface CommitRecord {
 }
 
 export const DEFAULT_HALF_LIFE_DAYS = 180;
-/** A person's authorship of a file weighs half for each this many days between their last change and the file's. */
-export const AUTHORSHIP_FADE_DAYS = 365;
+/**
+ * A person's authorship of a file weighs half for each this many days between their last change and
+ * the file's, and again between their last change and the newest commit.
+ */
+export const AUTHORSHIP_FADE_DAYS = 1460;
+/** Weight of authorship in a person's share of an area; the rest is recent activity. */
+export const AUTHORSHIP_WEIGHT = 0.8;
 export const DAY = 86_400;
 /** Past this many half-lives above the reference date, sums are rescaled (2^600 is far from overflow). */
 export const RESCALE_EXPONENT = 600;
@@ -50,11 +55,13 @@ export interface ActivityCell {
   weight: number;
   commits: number;
   last: number;
+  /** `[day, commits, …]`: the days the person changed the area (days since 1970), oldest first. */
+  days: number[];
 }
 
 /** The JSON form of {@link ExpertiseState}; `v` changes whenever the layout does. */
 export interface SerializedExpertise {
-  v: 3;
+  v: 4;
   halfLifeDays: number;
   massChangeFiles: number;
   ref: number | null;
@@ -73,8 +80,10 @@ export interface SerializedExpertise {
   paths: string[];
   pathSets: number[];
   files: FileState[];
-  /** Flat `[person, skill, weight, commits, last, …]`. */
+  /** Flat `[person, skill, weight, commits, last, …]`; `weight` sums each commit's share of files in the area. */
   activity: number[];
+  /** Per activity cell (in the same order), `[day, commits, …]`. */
+  activityDays: number[][];
   /** Folders holding a subtree-merged project. */
   subtrees: string[];
 }

@@ -1,11 +1,12 @@
 /**
  * Who knows which skill area, from the commits that changed the repository.
  *
- * Two measures per person and area, each a share of the area (0–1), averaged into the score:
+ * Two measures per person and area, each a share of the area (0–1), weighed into one share:
  *
  *  - **Recent activity share.** Every commit adds `2^(−age / halfLife)` (age in days, half-life
- *    180 days by default) once to each area any of its files belongs to; a person's share is their
- *    sum over everyone's sum for the area.
+ *    180 days by default) to each area its files belong to, times the share of the commit's files
+ *    in that area: a refactor across 30 folders is weak evidence for each of them, a change made
+ *    within one folder counts whole there. A person's share is their sum over everyone's.
  *  - **Authorship share.** For every file that exists now, each person who changed it gets a degree
  *    of authorship (Fritz et al. 2014; thresholds from Avelino et al. 2016):
  *
@@ -13,21 +14,32 @@
  *
  *    FA is 1 for whoever created the file, DL the number of commits by the person that changed it,
  *    AC the number of commits by everyone else. Authorship fades with time: each person's DOA is
- *    weighed by `2^(−gap / 365 days)`, the gap being the time from their last change to the file to
+ *    weighed by `2^(−gap / 1460 days)`, the gap being the time from their last change to the file to
  *    the last change by anyone whose DOA reaches 3.293, so a file rewritten since belongs to who
- *    rewrote it, while a one-line fix by someone else takes nothing away. A person is an *author* of
- *    the file when their DOA is at least 3.293 and their weighed DOA at least 0.75 of the file's
- *    highest. A person's authorship share of an area is the number of the area's files they author,
- *    each weighed by `2^(−age / 365 days)` (age: from their last change to it to the newest commit),
- *    over the area's file count: what someone wrote ten years ago and never touched since says
- *    little about what they know of it today, but still tells who knew it (`files`).
+ *    rewrote it. The file is shared among everyone whose DOA reaches 3.293, by their weighed DOA,
+ *    and each part fades again by `2^(−age / 1460 days)` (age: from their last change to it to the
+ *    newest commit). A person's authorship share of an area is the sum of their parts over the
+ *    area's file count. A person is an *author* of the file (`files`, `soleFiles`, and files whose
+ *    authors all left: knowledge at risk) when their weighed DOA is at least 0.75 of the file's highest.
  *
- *        share = (recent activity share + authorship share) / 2
- *        score = (recent share / area's highest recent share + authorship share / area's highest) / 2
+ *        share = 0.2 · recent activity share + 0.8 · authorship share
+ *        score = share / the highest share of an active person in the area (at most 1)
+ *
+ * Why these weights: measured against the people projects name as owners in their ownership files
+ * (docs/expertise.md), authorship predicts the listed owner far better than recent commits, and
+ * normalising the share as a whole (not each part by its own highest) keeps a person who created
+ * three files of a 100-file folder from outranking the people who edit it every week.
  *
  * The score is a strength within the area: its best people score near 1 whether it has 5 files or
- * 1,500; the share says how much of the area they hold. The highest shares are those of active
- * people; someone who left is measured against them (each part at most 1).
+ * 1,500; the share says how much of the area they hold. The highest share is that of an active
+ * person; someone who left is measured against it.
+ *
+ * Each person also has `windowCommits` per area: commits in the active months before the newest
+ * commit, counted from the days kept per (person, area). Islands and knowledge at risk use them
+ * (`islands.ts`).
+ *
+ * Areas over (nearly) the same files are one area (`areas.ts`): the practice `tests` whose files are
+ * those of the folder `tests/` is folded into the folder.
  *
  * Shares are ratios, so they do not depend on the day they are computed; `now` only scales the
  * absolute `recentActivity` of an area.
@@ -52,10 +64,11 @@
  * attached to the folder.
  */
 import { activeSince, DEFAULT_ACTIVE_MONTHS, fullNameKey, identityKey } from './people';
+import { sameFiles } from './areas';
 import type { SkillTag } from './skills';
 import { areaLabel } from './skills';
 
-import { AUTHORSHIP_FADE_DAYS, ActivityCell, CELL, DAY, DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO, FileState, STRIDE, degreeOfAuthorship, ExpertiseSource } from './authorship';
+import { AUTHORSHIP_FADE_DAYS, AUTHORSHIP_WEIGHT, ActivityCell, CELL, DAY, DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO, FileState, STRIDE, degreeOfAuthorship, ExpertiseSource } from './authorship';
 
 export interface ComputeOptions {
   /** Epoch seconds the recent activity is measured at (default: now). */
@@ -88,6 +101,8 @@ export interface SkillScore {
   files: number;
   soleFiles: number;
   commits: number;
+  /** Commits in the area within the active months before the newest commit. */
+  windowCommits: number;
   lastDate: number;
   /** Where the person's authored files of the area are: module folders (`src/core/`) or root files, most first. */
   places: string[];
@@ -117,6 +132,10 @@ export interface AreaStats {
   commits: number;
   /** Σ 2^(−age/halfLife) over the area's commits (commit-equivalents at `now`). */
   recentActivity: number;
+  /** Commits in the area within the active months before the newest commit. */
+  windowCommits: number;
+  /** Areas over (nearly) the same files, folded into this one (the practice `tests` into the folder `tests/`). */
+  merged?: string[];
   /** Other areas sharing files with this one, with the fraction of this area's files they share. */
   related: { skill: string; share: number }[];
 }
@@ -132,6 +151,8 @@ export interface Expertise {
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
+/** A person's share of an area's knowledge: mostly what they author, partly what they do now. */
+const shareOf = (recent: number, authorship: number): number => (1 - AUTHORSHIP_WEIGHT) * recent + AUTHORSHIP_WEIGHT * authorship;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function computeExpertise(state: ExpertiseSource, options: ComputeOptions = {}): Expertise {
@@ -201,10 +222,15 @@ export function computeExpertise(state: ExpertiseSource, options: ComputeOptions
     if (activeAuthors === 0) setDeparted[set]++;
     const place = r.placeOf(pid);
     for (let j = 0; j < doa.n; j++) {
-      if (!doa.isAuthor(j)) continue;
+      // Each file is shared among those who reach the authorship threshold, by their faded degree
+      // (`part`), each part fading from their last change to the newest commit.
       const g = doa.groups[j];
+      const weight = doa.part(j) * Math.pow(2, -Math.max(0, newestDay - doa.lastDay(j)) / AUTHORSHIP_FADE_DAYS);
+      if (!doa.isAuthor(j)) {
+        if (weight > 0) for (const s of skills) authoredWeight.add(s * nG + g, weight);
+        continue;
+      }
       const alone = activeAuthors - active[g] === 0;
-      const weight = Math.pow(2, -Math.max(0, newestDay - doa.lastDay(j)) / AUTHORSHIP_FADE_DAYS);
       for (const s of skills) {
         const key = s * nG + g;
         authored.add(key);
@@ -238,26 +264,35 @@ export function computeExpertise(state: ExpertiseSource, options: ComputeOptions
   });
 
   // Activity per (skill, group) and per area.
-  const activity = new Map<number, ActivityCell>();
+  const activity = new Map<number, ActivityCell & { window: number }>();
   const areaWeight = new Array<number>(nSkills).fill(0);
   const areaCommits = new Array<number>(nSkills).fill(0);
+  const areaWindow = new Array<number>(nSkills).fill(0);
+  const sinceDay = Math.ceil(since / DAY);
   for (const [key, cell] of r.activity) {
     const s = key % CELL;
     const k = s * nG + groupOf[Math.floor(key / CELL)];
+    // Commits within the active months: the days are oldest first, so count from the end.
+    let w = 0;
+    for (let i = cell.days.length - 2; i >= 0 && cell.days[i] >= sinceDay; i -= 2) w += cell.days[i + 1];
     const a = activity.get(k);
     if (a) {
       a.weight += cell.weight;
       a.commits += cell.commits;
       a.last = Math.max(a.last, cell.last);
-    } else activity.set(k, { ...cell });
+      a.window += w;
+    } else activity.set(k, { ...cell, window: w });
     areaWeight[s] += cell.weight;
     areaCommits[s] += cell.commits;
+    areaWindow[s] += w;
   }
 
-  const labels = uniqueLabels(r.skills, areaFiles);
+  const into = sameFiles(r.skills, areaFiles, related);
+  const labels = uniqueLabels(r.skills, areaFiles.map((n, s) => (into[s] >= 0 ? 0 : n)));
   const areas = new Map<string, AreaStats>();
   for (let s = 0; s < nSkills; s++) {
-    if (areaFiles[s] === 0) continue;
+    if (areaFiles[s] === 0 || into[s] >= 0) continue;
+    const merged = r.skills.filter((_, t) => into[t] === s).map((t) => t.id);
     const rel = [...related[s]]
       .map(([t, n]) => ({ skill: r.skills[t].id, share: round(n / areaFiles[s]) }))
       .sort((x, y) => y.share - x.share || x.skill.localeCompare(y.skill));
@@ -268,53 +303,49 @@ export function computeExpertise(state: ExpertiseSource, options: ComputeOptions
       departedFiles: areaDeparted[s],
       commits: areaCommits[s],
       recentActivity: round(areaWeight[s] * decayToNow),
-      related: rel,
+      windowCommits: areaWindow[s],
+      related: rel.filter((x) => !merged.includes(x.skill)),
+      ...(merged.length ? { merged } : {}),
     });
   }
 
-  // Each person's shares of each area, and the highest shares there among active people (among
-  // everyone where nobody active has any): a person who left scores against those, at most 1.
-  const maxRecent = new Float64Array(nSkills);
-  const maxAuthorship = new Float64Array(nSkills);
-  const maxAll = [new Float64Array(nSkills), new Float64Array(nSkills)];
+  // Each person's shares of each area, and the highest share there among active people (among
+  // everyone where nobody active has any): a person who left scores against it, at most 1.
+  const maxShare = new Float64Array(nSkills);
+  const maxShareAll = new Float64Array(nSkills);
   const shares = groups.map((_, g) => {
     const list: { s: number; key: number; recent: number; authorship: number }[] = [];
     for (let s = 0; s < nSkills; s++) {
-      if (areaFiles[s] === 0) continue;
+      if (areaFiles[s] === 0 || into[s] >= 0) continue;
       const key = s * nG + g;
       const act = activity.get(key);
-      if (!act && !authored.get(key)) continue;
+      if (!act && !authoredWeight.get(key)) continue;
       const recent = act && areaWeight[s] > 0 ? act.weight / areaWeight[s] : 0;
       const authorship = authoredWeight.get(key) / areaFiles[s];
       if (recent + authorship <= 0) continue;
-      const [recentMax, authorshipMax] = active[g] ? [maxRecent, maxAuthorship] : maxAll;
-      if (recent > recentMax[s]) recentMax[s] = recent;
-      if (authorship > authorshipMax[s]) authorshipMax[s] = authorship;
+      const max = active[g] ? maxShare : maxShareAll;
+      max[s] = Math.max(max[s], shareOf(recent, authorship));
       list.push({ s, key, recent, authorship });
     }
     return list;
   });
-  for (let s = 0; s < nSkills; s++) {
-    if (maxRecent[s] === 0 && maxAuthorship[s] === 0) {
-      maxRecent[s] = maxAll[0][s];
-      maxAuthorship[s] = maxAll[1][s];
-    }
-  }
+  for (let s = 0; s < nSkills; s++) if (maxShare[s] === 0) maxShare[s] = maxShareAll[s];
 
   const people: PersonExpertise[] = groups.map((grp, g) => {
     const skills: SkillScore[] = shares[g].map(({ s, key, recent, authorship }): SkillScore => {
       const act = activity.get(key);
-      // Strength within the area: each share over the area's highest, averaged (a part nobody has counts 0).
-      const score = ((maxRecent[s] > 0 ? Math.min(1, recent / maxRecent[s]) : 0) + (maxAuthorship[s] > 0 ? Math.min(1, authorship / maxAuthorship[s]) : 0)) / 2;
+      // Strength within the area: the share over the area's highest (among active people).
+      const score = maxShare[s] > 0 ? Math.min(1, shareOf(recent, authorship) / maxShare[s]) : 0;
       return {
         skill: r.skills[s].id,
         score: round(score),
-        share: round((recent + authorship) / 2),
+        share: round(shareOf(recent, authorship)),
         recent: round(recent),
         authorship: round(authorship),
         files: authored.get(key),
         soleFiles: sole.get(key),
         commits: act?.commits ?? 0,
+        windowCommits: act?.window ?? 0,
         lastDate: act?.last ?? 0,
         places: (places.get(key) ?? []).sort((x, y) => y[1] - x[1] || cmp(r.placeNames[x[0]], r.placeNames[y[0]])).map(([p]) => r.placeNames[p]),
       };
@@ -404,6 +435,13 @@ class FileAuthors {
     let authors = 0;
     for (let j = 0; j < n; j++) if (this.isAuthor(j)) authors++;
     return authors;
+  }
+
+  /** Group `j`'s part of the file: its faded degree over the sum of everyone's (those under the threshold have none). */
+  part(j: number): number {
+    let sum = 0;
+    for (let k = 0; k < this.n; k++) sum += this.faded[k];
+    return sum > 0 ? this.faded[j] / sum : 0;
   }
 
   isAuthor(j: number): boolean {

@@ -44,6 +44,8 @@ export class ExpertiseState {
   private readonly files = new Map<number, FileState>();
   private readonly activity = new Map<number, ActivityCell>();
   private readonly mark: number[] = [];
+  /** Per skill, the current commit's files in it (valid where `mark` is the commit's stamp). */
+  private readonly inCommit: number[] = [];
   /** Place index per path index (module folder `src/core/`, or the path of a root file); not serialised. */
   private readonly pathPlace: number[] = [];
   private readonly placeNames: string[] = [];
@@ -73,18 +75,19 @@ export class ExpertiseState {
     const weight = this.weightOf(c.date);
     const day = Math.floor(c.date / DAY);
     const stamp = this.commits;
+    const touched: number[] = [];
+    let counted = 0;
     for (const f of c.files) {
       const pid = this.at(f.path);
-      for (const s of this.skillsOf(pid)) {
-        if (this.mark[s] === stamp) continue;
-        this.mark[s] = stamp;
-        const key = person * CELL + s;
-        const cell = this.activity.get(key);
-        if (cell) {
-          cell.weight += weight;
-          cell.commits++;
-          if (c.date > cell.last) cell.last = c.date;
-        } else this.activity.set(key, { weight, commits: 1, last: c.date });
+      const skills = this.skillsOf(pid);
+      if (skills.length > 0) counted++;
+      for (const s of skills) {
+        if (this.mark[s] !== stamp) {
+          this.mark[s] = stamp;
+          this.inCommit[s] = 0;
+          touched.push(s);
+        }
+        this.inCommit[s]++;
       }
       switch (f.status) {
         case 'A':
@@ -100,6 +103,20 @@ export class ExpertiseState {
         default:
           this.touch(pid, person, day, this.files.get(pid));
       }
+    }
+    for (const s of touched) {
+      // A commit weighs in an area by the share of its files there: one of 30 folders a refactor touches gets 1/30.
+      const w = (weight * this.inCommit[s]) / counted;
+      const key = person * CELL + s;
+      const cell = this.activity.get(key);
+      if (cell) {
+        cell.weight += w;
+        cell.commits++;
+        if (c.date > cell.last) cell.last = c.date;
+        const d = cell.days;
+        if (d[d.length - 2] === day) d[d.length - 1]++;
+        else d.push(day, 1);
+      } else this.activity.set(key, { weight: w, commits: 1, last: c.date, days: [day, 1] });
     }
   }
 
@@ -165,9 +182,13 @@ export class ExpertiseState {
       files.push(f);
     }
     const activity: number[] = [];
-    for (const [key, cell] of this.activity) activity.push(Math.floor(key / CELL), key % CELL, cell.weight, cell.commits, cell.last);
+    const activityDays: number[][] = [];
+    for (const [key, cell] of this.activity) {
+      activity.push(Math.floor(key / CELL), key % CELL, cell.weight, cell.commits, cell.last);
+      activityDays.push(cell.days);
+    }
     return {
-      v: 3,
+      v: 4,
       halfLifeDays: this.halfLifeDays,
       massChangeFiles: this.massChangeFiles,
       ref: Number.isNaN(this.ref) ? null : this.ref,
@@ -181,6 +202,7 @@ export class ExpertiseState {
       pathSets,
       files,
       activity,
+      activityDays,
       subtrees: this.subtrees,
     };
   }
@@ -195,9 +217,9 @@ export class ExpertiseState {
     };
     if (typeof json !== 'object' || json === null) return bad('not an object');
     const j = json as Partial<SerializedExpertise>;
-    if (j.v !== 3) return bad('unknown version');
-    const { people, skills, skillSets, paths, pathSets, files, activity, subtrees } = j;
-    if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(activity) || !Array.isArray(subtrees)) {
+    if (j.v !== 4) return bad('unknown version');
+    const { people, skills, skillSets, paths, pathSets, files, activity, activityDays, subtrees } = j;
+    if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(activity) || !Array.isArray(activityDays) || !Array.isArray(subtrees)) {
       return bad('missing fields');
     }
     if (pathSets.length !== paths.length || files.length !== paths.length) bad('paths, sets and files differ in length');
@@ -236,10 +258,12 @@ export class ExpertiseState {
       state.pathSet[pid] = pathSets[i];
       state.files.set(pid, f);
     }
-    if (activity.length % 5 !== 0) bad('activity');
+    if (activity.length % 5 !== 0 || activityDays.length * 5 !== activity.length) bad('activity');
     for (let i = 0; i < activity.length; i += 5) {
       if (!isIndex(activity[i], nPeople) || !isIndex(activity[i + 1], skills.length)) bad('activity cell');
-      state.activity.set(activity[i] * CELL + activity[i + 1], { weight: activity[i + 2], commits: activity[i + 3], last: activity[i + 4] });
+      const days = activityDays[i / 5];
+      if (!Array.isArray(days) || days.length % 2 !== 0 || !days.every((d) => Number.isInteger(d))) bad('activity days');
+      state.activity.set(activity[i] * CELL + activity[i + 1], { weight: activity[i + 2], commits: activity[i + 3], last: activity[i + 4], days });
     }
     return state;
   }

@@ -6,13 +6,10 @@
  *  - Scores are strengths within an area (`expertise.ts`), so the best people of a 1,500-file area
  *    are as strong in it as the owner of a small one. Islands, matches and knowledge at risk need
  *    areas of at least `minAreaFiles` files.
- *  - **Knowledge islands**: an area where one active person is the only active author of more than
- *    half the files (a truck factor of 1) and holds at least `islandShare` of the recent activity,
- *    with the active people best placed to learn it: those whose partner entry `wants` it, those
- *    who already worked in it, and those strong in the areas it shares files with.
- *  - **Knowledge at risk**: an area where more than half the files are authored only by people who
- *    left, with those former experts (their last commit) and who could take it over.
- *  - **Mutual matches**: pairs of distinct active people (never one person under two addresses or
+ *  - **Knowledge islands, knowledge at risk and areas handed over**: `islands.ts`.
+ *  - **The team**: `scope.ts` — the mentoring file's partners when it lists any (else everyone) are
+ *    listed, matched and suggested; other active people are listed apart (`others`).
+ *  - **Mutual matches**: pairs of distinct active team members (never one person under two addresses or
  *    the same full name) where each can teach the other. A teaches B an area when
  *    A's score is at least `strong` (and A's share at least `minShare`) and B's score at most
  *    `weakRatio` of A's (or B `wants` it and scores lower). The gain of an area is A's score minus
@@ -20,98 +17,16 @@
  *    (top five areas each way), so one-sided pairs rank low.
  *  - **Goals** for an existing partnership: what each member's mentors could teach them, as
  *    proposed goals with `skills` and `paths` filled in.
- *
- * People are matched to the mentoring file's partners by email (case-insensitively, GitHub noreply
- * forms of one handle joined); a person not in the file has no `partnerId` ("not yet a partner").
  */
-import type { Expertise, PersonExpertise, SkillScore } from './expertise';
-import type { Goal, MentoringFile, Partner, SkillArea } from '../file';
+import type { Expertise } from './expertise';
+import type { Goal, MentoringFile } from '../file';
 import { isOpenGoal, mentorsOf } from '../file';
-import { identityKey, isoDay, sameFullName } from './people';
-import { areaLabel, describeSkill, MODULE_PREFIX } from './skills';
+import { AtRisk, HandedOver, Island, knowledgeRisks } from './islands';
+import { emailOf, Indexed, indexPeople, labelOf, personRow, round, samePerson, SUGGEST_DEFAULTS, SuggestedPerson, SuggestOptions, teamScope, wants } from './scope';
+import { describeSkill, MODULE_PREFIX } from './skills';
 
-export interface SuggestOptions {
-  /** Smallest area (files that exist now) for islands, matches and knowledge at risk. Default 3. */
-  minAreaFiles?: number;
-  /** Recent-activity share the island's holder must have. Default 0.5. */
-  islandShare?: number;
-  /** Score (strength within the area, 0–1) from which a person can teach it. Default 0.6. */
-  strong?: number;
-  /** Share of the area (recent + authorship, halved) a teacher needs at least, whatever their strength. Default 0.02. */
-  minShare?: number;
-  /** The learner's strength may be at most this fraction of the teacher's. Default 0.25. */
-  weakRatio?: number;
-  /** Learning candidates per island or area at risk. Default 3. */
-  maxCandidates?: number;
-  /** Former experts listed per area at risk. Default 3. */
-  maxFormerExperts?: number;
-  /** Only the most active people (plus every partner) are paired. Default 60. */
-  maxPeople?: number;
-}
-
-const DEFAULTS: Required<SuggestOptions> = { minAreaFiles: 3, islandShare: 0.5, strong: 0.6, minShare: 0.02, weakRatio: 0.25, maxCandidates: 3, maxFormerExperts: 3, maxPeople: 60 };
 const WANT_BONUS = 0.25;
 const MAX_AREAS_PER_DIRECTION = 5;
-const PARTNER_KEY = 'partner:';
-
-export interface SuggestedPerson {
-  name: string;
-  /** The first email seen for the person. */
-  email: string;
-  emails: string[];
-  /** The mentoring file's partner, if the person is one. */
-  partnerId?: string;
-  commits: number;
-  /** Date of their latest commit, epoch seconds. */
-  lastDate: number;
-  /** Committed within the active months before the newest commit. */
-  active: boolean;
-  skills: SkillScore[];
-}
-
-export interface IslandCandidate {
-  person: string;
-  name: string;
-  partnerId?: string;
-  reason: 'wants' | 'worked-here' | 'active-nearby';
-  score: number;
-}
-
-export interface Island {
-  skill: string;
-  label: string;
-  /** Email of the person who holds the area. */
-  person: string;
-  name: string;
-  partnerId?: string;
-  /** Their share of the area's recent activity. */
-  share: number;
-  /** Files of the area only they author among active people, of all its files. */
-  soleFiles: number;
-  files: number;
-  candidates: IslandCandidate[];
-}
-
-export interface FormerExpert {
-  name: string;
-  email: string;
-  /** `YYYY-MM-DD` of their latest commit. */
-  lastCommit: string;
-  /** Files of the area they author. */
-  files: number;
-}
-
-export interface AtRisk {
-  skill: string;
-  label: string;
-  /** Files of the area that only people who left author. */
-  files: number;
-  /** All the area's files. */
-  areaFiles: number;
-  formerExperts: FormerExpert[];
-  /** Active people best placed to take it over. */
-  candidates: IslandCandidate[];
-}
 
 export interface Match {
   a: string;
@@ -125,50 +40,20 @@ export interface Match {
   score: number;
 }
 
+
 export interface Suggestions {
-  /** Active people first (by commits), then those who left. */
+  /** The team (see `scope.ts`): active people first (by commits), then those who left. */
   people: SuggestedPerson[];
+  /** Active people who work here but are not in the programme (empty when everyone is the team). */
+  others: SuggestedPerson[];
+  /** True when the team is the mentoring file's partners (not everyone). */
+  teamScoped: boolean;
   islands: Island[];
   atRisk: AtRisk[];
+  /** Areas authored by people who left and maintained by active people now. */
+  handedOver: HandedOver[];
   matches: Match[];
 }
-
-/**
- * Identity for {@link ComputeOptions.identity}: a partner's emails are one person; others by
- * {@link identityKey} (GitHub noreply forms of one handle joined, also to a partner).
- */
-export function identityFor(mentoring?: Pick<MentoringFile, 'partners'>): (email: string) => string {
-  const byKey = new Map<string, string>();
-  for (const p of mentoring?.partners ?? []) for (const e of p.emails ?? []) byKey.set(identityKey(e), PARTNER_KEY + p.id);
-  return (email) => {
-    const key = identityKey(email);
-    return byKey.get(key) ?? key;
-  };
-}
-
-/** The area's label: the unique one of the analysis, else its description (team areas first). */
-export function labelOf(expertise: Expertise, skill: string, teamSkills: readonly SkillArea[] = []): string {
-  return expertise.areas.get(skill)?.label ?? areaLabel(describeSkill(skill, teamSkills));
-}
-
-const round = (n: number): number => Math.round(n * 1000) / 1000;
-
-interface Indexed {
-  person: PersonExpertise;
-  partner?: Partner;
-  scores: Map<string, number>;
-}
-
-function index(expertise: Expertise, mentoring?: Pick<MentoringFile, 'partners'>): Indexed[] {
-  const partners = new Map((mentoring?.partners ?? []).map((p) => [p.id, p]));
-  return expertise.people.map((person) => ({
-    person,
-    partner: person.key.startsWith(PARTNER_KEY) ? partners.get(person.key.slice(PARTNER_KEY.length)) : undefined,
-    scores: new Map(person.skills.map((s) => [s.skill, s.score])),
-  }));
-}
-
-const wants = (x: Indexed, skill: string): boolean => x.partner?.wants?.includes(skill) ?? false;
 
 /** Areas `t` can teach `l`, best first, with the gain of each. */
 function teachable(t: Indexed, l: Indexed, expertise: Expertise, o: Required<SuggestOptions>): { skill: string; gain: number }[] {
@@ -182,107 +67,20 @@ function teachable(t: Indexed, l: Indexed, expertise: Expertise, o: Required<Sug
   return out.sort((x, y) => y.gain - x.gain || x.skill.localeCompare(y.skill)).slice(0, MAX_AREAS_PER_DIRECTION);
 }
 
-/** Areas more than half of whose files only people who left author. */
-function areasAtRisk(expertise: Expertise, o: Required<SuggestOptions>): Set<string> {
-  const out = new Set<string>();
-  for (const [skill, area] of expertise.areas) if (area.files >= o.minAreaFiles && area.departedFiles * 2 > area.files) out.add(skill);
-  return out;
-}
-
-/** Two entries that are one human: the same identity, or the same full name. */
-const samePerson = (a: Indexed, b: Indexed): boolean => a.person.key === b.person.key || sameFullName(a.person.name, b.person.name);
 
 export function suggest(expertise: Expertise, mentoring?: Pick<MentoringFile, 'partners'> & Partial<Pick<MentoringFile, 'skills'>>, options: SuggestOptions = {}): Suggestions {
-  const o = { ...DEFAULTS, ...options };
-  const all = index(expertise, mentoring);
+  const o = { ...SUGGEST_DEFAULTS, ...options };
+  const all = indexPeople(expertise, mentoring);
+  const { scoped, inTeam } = teamScope(all, o.everyone);
   const active = all.filter((x) => x.person.active);
-  const closed = areasAtRisk(expertise, o);
-  const email = (x: Indexed): string => x.person.emails[0];
+  // An address unused for the active months counts as active only through another address of the
+  // same name: that other entry stands for the person in candidates and matches.
+  const team = active.filter((x) => inTeam(x) && x.person.lastDate >= expertise.activeSince);
   const label = (skill: string): string => labelOf(expertise, skill, mentoring?.skills);
+  const { islands, atRisk, handedOver } = knowledgeRisks(expertise, all, team, inTeam, o, label);
 
-  const people: SuggestedPerson[] = all.map((x) => ({
-    name: x.person.name,
-    email: email(x),
-    emails: x.person.emails,
-    ...(x.partner ? { partnerId: x.partner.id } : {}),
-    commits: x.person.commits,
-    lastDate: x.person.lastDate,
-    active: x.person.active,
-    skills: x.person.skills,
-  }));
-
-  /** Active people who could learn `skill` from `holder` (or take it over), best first. */
-  const candidatesFor = (skill: string, holder?: Indexed): IslandCandidate[] => {
-    const area = expertise.areas.get(skill);
-    const related = area?.related ?? [];
-    const relatedWeight = related.reduce((n, r) => n + r.share, 0);
-    const out: IslandCandidate[] = [];
-    for (const x of active) {
-      if (holder && samePerson(x, holder)) continue;
-      const want = wants(x, skill);
-      const own = x.scores.get(skill) ?? 0;
-      const nearby = relatedWeight > 0 ? related.reduce((n, r) => n + r.share * (x.scores.get(r.skill) ?? 0), 0) / relatedWeight : 0;
-      const score = (want ? 1 : 0) + own + nearby;
-      if (score <= 0) continue;
-      out.push({
-        person: email(x),
-        name: x.person.name,
-        ...(x.partner ? { partnerId: x.partner.id } : {}),
-        reason: want ? 'wants' : own > 0 ? 'worked-here' : 'active-nearby',
-        score: round(score),
-      });
-    }
-    return out.sort((x, y) => y.score - x.score || x.name.localeCompare(y.name)).slice(0, o.maxCandidates);
-  };
-
-  const islands: Island[] = [];
-  const atRisk: AtRisk[] = [];
-  for (const [skill, area] of expertise.areas) {
-    if (area.files < o.minAreaFiles) continue;
-    if (closed.has(skill)) {
-      const former = all
-        .filter((x) => !x.person.active)
-        .map((x) => ({ x, held: x.person.skills.find((k) => k.skill === skill) }))
-        .filter((e): e is { x: Indexed; held: SkillScore } => !!e.held && e.held.files > 0)
-        .sort((p, q) => q.held.files - p.held.files || q.held.score - p.held.score || p.x.person.name.localeCompare(q.x.person.name))
-        .slice(0, o.maxFormerExperts);
-      atRisk.push({
-        skill,
-        label: label(skill),
-        files: area.departedFiles,
-        areaFiles: area.files,
-        formerExperts: former.map(({ x, held }) => ({ name: x.person.name, email: email(x), lastCommit: isoDay(x.person.lastDate), files: held.files })),
-        candidates: candidatesFor(skill),
-      });
-      continue;
-    }
-    let holder: Indexed | undefined;
-    let held: SkillScore | undefined;
-    for (const x of active) {
-      const s = x.person.skills.find((k) => k.skill === skill);
-      if (s && (!held || s.score > held.score)) {
-        holder = x;
-        held = s;
-      }
-    }
-    if (!holder || !held || held.soleFiles * 2 <= area.files || held.recent < o.islandShare) continue;
-    islands.push({
-      skill,
-      label: label(skill),
-      person: email(holder),
-      name: holder.person.name,
-      ...(holder.partner ? { partnerId: holder.partner.id } : {}),
-      share: held.recent,
-      soleFiles: held.soleFiles,
-      files: area.files,
-      candidates: candidatesFor(skill, holder),
-    });
-  }
-  islands.sort((x, y) => y.files - x.files || x.skill.localeCompare(y.skill));
-  atRisk.sort((x, y) => y.files - x.files || x.skill.localeCompare(y.skill));
-
-  // Pairs among the most active people and every active partner.
-  const paired = active.filter((x, i) => i < o.maxPeople || x.partner);
+  // Pairs among the most active team members and every active partner.
+  const paired = team.filter((x, i) => i < o.maxPeople || x.partner);
   const matches: Match[] = [];
   for (let i = 0; i < paired.length; i++) {
     for (let j = i + 1; j < paired.length; j++) {
@@ -294,8 +92,8 @@ export function suggest(expertise: Expertise, mentoring?: Pick<MentoringFile, 'p
       if (ba.length === 0) continue;
       const sum = (xs: { gain: number }[]): number => xs.reduce((n, x) => n + x.gain, 0);
       matches.push({
-        a: email(a),
-        b: email(b),
+        a: emailOf(a),
+        b: emailOf(b),
         aName: a.person.name,
         bName: b.person.name,
         ...(a.partner ? { aPartnerId: a.partner.id } : {}),
@@ -307,7 +105,7 @@ export function suggest(expertise: Expertise, mentoring?: Pick<MentoringFile, 'p
     }
   }
   matches.sort((x, y) => y.score - x.score || x.aName.localeCompare(y.aName) || x.bName.localeCompare(y.bName));
-  return { people, islands, atRisk, matches };
+  return { people: all.filter(inTeam).map(personRow), others: scoped ? active.filter((x) => !inTeam(x)).map(personRow) : [], teamScoped: scoped, islands, atRisk, handedOver, matches };
 }
 
 /**
@@ -316,11 +114,11 @@ export function suggest(expertise: Expertise, mentoring?: Pick<MentoringFile, 'p
  * Returned with status `proposed`; ids are unique among the file's goals.
  */
 export function suggestGoals(expertise: Expertise, mentoring: MentoringFile, partnershipId: string, options: SuggestOptions & { perMember?: number } = {}): Goal[] {
-  const o = { ...DEFAULTS, ...options };
+  const o = { ...SUGGEST_DEFAULTS, ...options };
   const partnership = mentoring.partnerships.find((p) => p.id === partnershipId);
   if (!partnership) return [];
   const byPartner = new Map<string, Indexed>();
-  for (const x of index(expertise, mentoring)) if (x.partner) byPartner.set(x.partner.id, x);
+  for (const x of indexPeople(expertise, mentoring)) if (x.partner) byPartner.set(x.partner.id, x);
   const usedIds = new Set(mentoring.goals.map((g) => g.id));
   const goals: Goal[] = [];
   for (const owner of partnership.members) {

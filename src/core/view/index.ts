@@ -5,3 +5,4 @@ export * from './suggestionEdits';
 export * from './suggestionRows';
 export * from './treeModel';
 export * from './viewRow';
+export * from './scmRows';

@@ -5,19 +5,19 @@
  *   folder (only with several workspace folders)
  *   ├─ notices: Restricted Mode, not a repository, no commits, reading…, errors in the file, partial clone
  *   ├─ Who knows what        person (top areas, last commit; active people first) › area (score, files, commits)
- *   ├─ Knowledge islands     area (active holder, share of recent work) › who could learn it
+ *   ├─ Knowledge islands     area (active holder, share of the last months' commits) › who could learn it
  *   ├─ Knowledge at risk     area (files only people who left know) › former experts, who could take it over
  *   ├─ Mutual matches        A ⇄ B (score) › A → B: areas, B → A: areas
  *   └─ Suggested goals       partnership › proposed goal
  */
-import type { Expertise, SkillScore } from '../expertise';
+import type { Expertise, SkillScore, SuggestedPerson } from '../expertise';
 import type { Goal, MentoringFile, Partnership } from '../file';
 import { ACTIVE_ELSEWHERE, activeElsewhere, agoText, isoDay } from '../expertise';
 import { describeSkill, SkillKind, SkillTag } from '../expertise';
 import { Island, IslandCandidate, labelOf, Match, suggest, suggestGoals, SuggestOptions } from '../expertise';
 import type { RowIcon, ViewRow } from './viewRow';
 
-export type SuggestionRowKind = 'folder' | 'notice' | 'section' | 'person' | 'area' | 'island' | 'atRisk' | 'formerExpert' | 'candidate' | 'match' | 'direction' | 'partnership' | 'suggestedGoal';
+export type SuggestionRowKind = 'folder' | 'notice' | 'section' | 'person' | 'area' | 'island' | 'atRisk' | 'handedOver' | 'others' | 'formerExpert' | 'candidate' | 'match' | 'direction' | 'partnership' | 'suggestedGoal';
 
 /** `contextValue`: `match`, `match-partnered`, `suggestedGoal`, `notice-restricted`, … */
 export interface SuggestionRow extends ViewRow<SuggestionRowKind, SuggestionRow> {
@@ -66,7 +66,7 @@ export interface SuggestionInput {
 
 export const RESTRICTED_ROW = 'Suggestions need git history, which is not read in Restricted Mode';
 export const MANAGE_TRUST_ROW = 'Manage Workspace Trust…';
-export const SECTIONS = { people: 'Who knows what', islands: 'Knowledge islands', atRisk: 'Knowledge at risk', matches: 'Mutual matches', goals: 'Suggested goals' } as const;
+export const SECTIONS = { people: 'Who knows what', islands: 'Knowledge islands', atRisk: 'Knowledge at risk', handedOver: 'Handed over', matches: 'Mutual matches', goals: 'Suggested goals' } as const;
 
 const NOT_PARTNER = 'not yet a partner';
 const REASONS: Record<Island['candidates'][number]['reason'], string> = { wants: 'wants to learn it', 'worked-here': 'has worked here', 'active-nearby': 'active in related areas' };
@@ -162,7 +162,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
   const maxSkills = input.maxSkills ?? 5;
   const people = result.people.filter((p) => p.skills.length > 0);
   const maxPeople = input.maxPeople ?? 30;
-  const personRows = people.slice(0, maxPeople).map((p): SuggestionRow => {
+  const personRow = (p: SuggestedPerson): SuggestionRow => {
     const id = `${f.key}/people/${p.partnerId ? `partner:${p.partnerId}` : p.email.toLowerCase()}`;
     const skills = ranked(p.skills);
     const top = skills.slice(0, 3).map((k) => label(k.skill));
@@ -195,7 +195,24 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
         }),
       ),
     };
-  });
+  };
+  const personRows = people.slice(0, maxPeople).map(personRow);
+  // Active people outside the programme: an invitation to join, not a match.
+  const others = result.others.filter((p) => p.skills.length > 0);
+  const otherRows: SuggestionRow[] = others.length
+    ? [
+        {
+          id: `${f.key}/others`,
+          kind: 'others',
+          folder: f.key,
+          label: `Also works here, not in the programme (${others.length})`,
+          tooltip: 'Active in the repository but not a partner of the mentoring file: people to invite. Knowledge is counted over everyone; matches are among partners.',
+          icon: { id: 'person-add' },
+          contextValue: 'others',
+          children: [...others.slice(0, maxPeople).map(personRow), ...more('others', others.length - maxPeople, 'person', 'people')],
+        },
+      ]
+    : [];
   const mailmap = status.mailmap
     ? [
         {
@@ -204,7 +221,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
         },
       ]
     : [];
-  rows.push(section('people', 'organization', [...personRows, ...more('people', people.length - maxPeople, 'person', 'people'), ...mailmap], 'No skill areas found in the history'));
+  rows.push(section('people', 'organization', [...personRows, ...more('people', people.length - maxPeople, 'person', 'people'), ...otherRows, ...mailmap], 'No skill areas found in the history'));
 
   // Knowledge islands.
   const maxIslands = input.maxIslands ?? 10;
@@ -215,8 +232,8 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       kind: 'island',
       folder: f.key,
       label: label(i.skill),
-      description: `${who(i.name, i.partnerId)} · ${pct(i.share)} of recent work`,
-      tooltip: `${i.name} is the only active author of ${i.soleFiles} of the ${plural(i.files, 'file')} in ${label(i.skill)} and did ${pct(i.share)} of its recent work.`,
+      description: `${who(i.name, i.partnerId)} · ${pct(i.share)} of the last months' commits`,
+      tooltip: `${i.name} made ${pct(i.share)} of the commits in ${label(i.skill)} since ${isoDay(expertise.activeSince)}, and nobody else active made 3 or more; only active author of ${i.soleFiles} of its ${plural(i.files, 'file')}.`,
       icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
       contextValue: 'island',
       children: i.candidates.length
@@ -257,6 +274,22 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
     };
   });
   rows.push(section('atRisk', 'history', [...atRiskRows, ...more('atRisk', result.atRisk.length - maxAtRisk, 'area', 'areas')], 'None: someone active knows every area'));
+
+  // Handed over: authored by people who left, maintained by active people now (shown only when there are some).
+  const handedRows = result.handedOver.slice(0, maxAtRisk).map(
+    (h): SuggestionRow => ({
+      id: `${f.key}/handedOver/${h.skill}`,
+      kind: 'handedOver',
+      folder: f.key,
+      label: label(h.skill),
+      description: `authored by ${h.formerExperts.length ? h.formerExperts.map((x) => x.name).join(', ') : 'people'} who left; ${h.maintainers.map((m) => m.name).join(', ')} ${h.maintainers.length === 1 ? 'maintains' : 'maintain'} it now`,
+      tooltip: `People who left author ${h.files} of the ${plural(h.areaFiles, 'file')} in ${label(h.skill)}; active people maintain it now:\n${h.maintainers.map((m) => `${m.name}: ${plural(m.commits, 'commit')} since ${isoDay(expertise.activeSince)}`).join('\n')}`,
+      icon: { id: 'pass' },
+      contextValue: 'handedOver',
+      children: [],
+    }),
+  );
+  if (handedRows.length) rows.push(section('handedOver', 'pass', [...handedRows, ...more('handedOver', result.handedOver.length - maxAtRisk, 'area', 'areas')], ''));
 
   // Mutual matches.
   const maxMatches = input.maxMatches ?? 10;
