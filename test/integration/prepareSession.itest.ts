@@ -106,7 +106,7 @@ describe('Prepare Session', function () {
     assert.match(text, /next session due 2024-01-26: \*\*overdue\*\* by \d+ days\./);
     // Ben's commit names his goal and touches src/api; the goal's question follows from it.
     assert.match(text, /### Write the API handlers in strict TypeScript — stalled\n/);
-    assert.match(text, / {2}- 2024-01-15 · [0-9a-f]{7} · Add the users API · Ben Okafor · names the goal · 1 file: src\/api\/users\\?\.ts\n/);
+    assert.match(text, / {2}- 2024-01-15 · [0-9a-f]{7} · Add the users API · Ben Okafor · names the goal · 1 file: src\/api\/users\\?\.ts\n/, 'a file name may have its dot escaped: never read as a link');
     assert.match(text, / {2}- Are the handler's inputs validated before use\? \(src\/api\/users\\?\.ts\)\n/);
     assert.match(text, /Done since the last session \(1\):\n\n- Ben Okafor: Type the user handler \(agreed 2024-01-12\)/);
     assert.match(text, /## Suggested topics\n\n1\. \*\*The schedule\*\* — the session was due on 2024-01-26, \d+ days ago\n/);
