@@ -84,31 +84,31 @@ describe('Log mentoring session', () => {
     this.timeout(120000);
     await openLogSession();
 
-    await quickInput('1/7', 'Ana Lima and Chen Wei');
+    await quickInput('1/8', 'Ana Lima and Chen Wei');
     await typeAndEnter('Chen Wei');
-    await quickInput('2/7', 'When did it take place?');
+    await quickInput('2/8', 'When did it take place?');
     await host.press('Control+A');
     await host.type('2099-01-01');
     await waitFor('the future date refused in the input box', async () => (await host.domText('.quick-input-widget'))[0]?.includes('2099-01-01 is in the future'));
     await host.screenshot('log-session');
     await typeAndEnter('2024-03-05', true);
-    await quickInput('3/7', 'Held');
+    await quickInput('3/8', 'Held');
     await typeAndEnter('');
-    await quickInput('4/7', 'How many minutes');
+    await quickInput('4/8', 'How many minutes');
     await typeAndEnter('50', true);
-    await quickInput('5/7', 'Cover the docs build with tests');
+    await quickInput('5/8', 'Cover the docs build with tests');
     await typeAndEnter('');
-    await quickInput('6/7', 'Open a notes editor');
+    await quickInput('6/8', 'Open a notes editor');
     await typeAndEnter('Set up the docs build');
-    await quickInput('6/7', 'No private notes');
+    await quickInput('7/8', 'No private notes');
     await typeAndEnter('');
-    await quickInput('7/7', 'No action items');
+    await quickInput('8/8', 'No action items');
     await typeAndEnter('Chen');
-    await quickInput('7/7', 'What will Chen Wei do?');
+    await quickInput('8/8', 'What will Chen Wei do?');
     await typeAndEnter('Write the first test');
-    await quickInput('7/7', 'When is it due?');
+    await quickInput('8/8', 'When is it due?');
     await typeAndEnter('');
-    await quickInput('7/7', '1 action item(s)');
+    await quickInput('8/8', '1 action item(s)');
     await typeAndEnter('');
 
     const expected = [
@@ -197,6 +197,8 @@ describe('Log mentoring session', () => {
     await accept();
     assert.strictEqual(await run, undefined, 'nothing is written before the notes are');
     const editor = await waitFor('the notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    // Its tab is named for the session, not "Untitled-N".
+    assert.match(editor.document.uri.path, /^Session notes — Ana Lima and Ben Okafor, 2024-03-01\.md$/);
     // The editor itself says how to finish.
     const lenses = await waitFor('its CodeLens', async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
@@ -205,8 +207,8 @@ describe('Log mentoring session', () => {
     assert.deepStrictEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command ?? '']),
       [
-        [0, '$(check) Log the session with Ana Lima and Ben Okafor on 1 Mar 2024 (Ctrl+Enter)', 'mentoring.logSessionNotes'],
-        [0, 'Closing this editor keeps the notes as a draft', ''],
+        [0, '$(check) Log session (Ctrl+Enter)', 'mentoring.logSessionNotes'],
+        [0, 'Closing keeps a draft', ''],
       ],
     );
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Paired on the router.\nNext: error handling.'));
@@ -235,9 +237,9 @@ describe('Log mentoring session', () => {
   it('goes back with the Back button and cancels with Escape, writing nothing', async function () {
     host.requireDriver(this);
     const run = vscode.commands.executeCommand<Logged | undefined>('mentoring.logSession', { partnership: 'ana-ben' });
-    await quickInput('2/7', 'When did it take place?');
+    await quickInput('2/8', 'When did it take place?');
     await host.click('.quick-input-widget .codicon-quick-input-back');
-    await quickInput('1/7', 'New partnership');
+    await quickInput('1/8', 'New partnership');
     await host.press('Escape');
     assert.strictEqual(await run, undefined);
     assert.strictEqual(disk(), originalText());

@@ -91,19 +91,19 @@ describe('Private notes', function () {
   /** Runs the palette flow for Ana and Chen's held session on `date` up to the private notes step. */
   async function toPrivateNotes(date: string, shared: string): Promise<void> {
     await openLogSession();
-    await quickInput('1/7', 'Ana Lima and Chen Wei');
+    await quickInput('1/8', 'Ana Lima and Chen Wei');
     await typeAndEnter('Chen Wei');
-    await quickInput('2/7', 'When did it take place?');
+    await quickInput('2/8', 'When did it take place?');
     await typeAndEnter(date, true);
-    await quickInput('3/7', 'Held');
+    await quickInput('3/8', 'Held');
     await typeAndEnter('');
-    await quickInput('4/7', 'How many minutes');
+    await quickInput('4/8', 'How many minutes');
     await typeAndEnter('40', true);
-    await quickInput('5/7', 'Cover the docs build with tests');
+    await quickInput('5/8', 'Cover the docs build with tests');
     await typeAndEnter('');
-    await quickInput('6/7', 'Shared notes (in the file)');
+    await quickInput('6/8', 'Shared notes (in the file)');
     await typeAndEnter(shared);
-    await quickInput('6/7', 'Private notes (this machine only)');
+    await quickInput('7/8', 'Private notes (this machine only)');
   }
 
   /** Runs the flow for Ana and Chen's session on `date` on to a private notes editor of its own, and returns that editor. */
@@ -112,7 +112,7 @@ describe('Private notes', function () {
     // "Open a private notes editor…" is the second item.
     await host.press('ArrowDown');
     await host.press('Enter');
-    await quickInput('7/7', 'No action items');
+    await quickInput('8/8', 'No action items');
     await typeAndEnter('');
     return waitFor('the private notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
   }
@@ -122,7 +122,7 @@ describe('Private notes', function () {
     const text = secret('PALETTE');
     await toPrivateNotes('2024-03-04', 'Talked about the docs build');
     await typeAndEnter(text);
-    await quickInput('7/7', 'No action items');
+    await quickInput('8/8', 'No action items');
     await typeAndEnter('');
     await waitFor('the session in the file', () => fs.readFileSync(fileUri().fsPath, 'utf8') !== originalText(), 10000);
     const file = fs.readFileSync(fileUri().fsPath, 'utf8');
@@ -178,7 +178,7 @@ describe('Private notes', function () {
     await question('Log mentoring session', 6);
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await accept(); // the shared notes in an editor
-    await quickInput('6/7', 'No private notes');
+    await quickInput('7/8', 'No private notes');
     await typeAndEnter(text);
     await question('Log mentoring session', 7);
     await accept();

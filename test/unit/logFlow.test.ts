@@ -99,10 +99,10 @@ describe('log session flow', () => {
     );
   });
 
-  it('walks a held session through all seven steps and builds the session', () => {
+  it('walks a held session through all eight steps, each numbered once and builds the session', () => {
     let s = startFlow(ctx);
     assert.equal(s.step, 'partnership');
-    assert.deepEqual(stepNumber(s), { step: 1, total: 7 });
+    assert.deepEqual(stepNumber(s), { step: 1, total: 8 });
     s = run(s, { step: 'partnership', partnership: 'ana-bob' });
     assert.deepEqual([s.step, stepNumber(s).step], ['date', 2]);
     s = run(s, { step: 'date', text: 'yesterday' }, { step: 'status', status: 'held' });
@@ -110,13 +110,13 @@ describe('log session flow', () => {
     assert.equal(s.step, 'minutes');
     assert.equal(minutesDefault(ctx, s), 45, 'minutes default to the last held session');
     s = run(s, { step: 'minutes', text: '50' }, { step: 'goals', goals: ['g1'] }, { step: 'notes', notes: '  Paired on types. ' });
-    assert.deepEqual([s.step, stepNumber(s).step], ['privateNotes', 6], 'private notes are part of the notes step');
+    assert.deepEqual([s.step, stepNumber(s).step], ['privateNotes', 7], 'private notes are a step of their own, after the shared ones (6)');
     s = run(s, { step: 'privateNotes', notes: ' I froze when Bob asked. ' });
-    assert.deepEqual([s.step, stepNumber(s).step], ['actionWho', 7]);
+    assert.deepEqual([s.step, stepNumber(s).step], ['actionWho', 8]);
     s = run(s, { step: 'actionWho', who: 'bob' });
-    assert.deepEqual([s.step, stepNumber(s).step], ['actionWhat', 7]);
+    assert.deepEqual([s.step, stepNumber(s).step], ['actionWhat', 8]);
     s = run(s, { step: 'actionWhat', text: 'Read the handbook' });
-    assert.deepEqual([s.step, stepNumber(s).step], ['actionDue', 7], 'the due date is part of the action items step');
+    assert.deepEqual([s.step, stepNumber(s).step], ['actionDue', 8], 'the due date is part of the action items step');
     assert.match(refused(s, { step: 'actionDue', text: '2026-02-01' }), /must not be before the session, 2026-02-09/);
     assert.match(refused(s, { step: 'actionDue', text: 'soon' }), /YYYY-MM-DD/);
     s = run(s, { step: 'actionDue', text: '2026-02-20' }, { step: 'actionWho', who: 'ana' }, { step: 'actionWhat', text: 'Send the RFC' }, { step: 'actionDue', text: '' });

@@ -191,12 +191,12 @@ function mainSteps(state: FlowState): StepId[] {
   const status = state.status ?? 'held';
   if (status === 'cancelled') return ['partnership', 'date', 'status', 'reason'];
   if (status === 'rescheduled') return ['partnership', 'date', 'status', 'reason', 'to'];
-  return ['partnership', 'date', 'status', 'minutes', 'goals', 'notes', 'actionWho'];
+  return ['partnership', 'date', 'status', 'minutes', 'goals', 'notes', 'privateNotes', 'actionWho'];
 }
 
-const MAIN_STEP: Partial<Record<StepId, StepId>> = { members: 'partnership', kind: 'partnership', mentor: 'partnership', privateNotes: 'notes', actionWhat: 'actionWho', actionDue: 'actionWho' };
+const MAIN_STEP: Partial<Record<StepId, StepId>> = { members: 'partnership', kind: 'partnership', mentor: 'partnership', actionWhat: 'actionWho', actionDue: 'actionWho' };
 
-/** "2 of 7" for the step indicator. */
+/** "2 of 8" for the step indicator. */
 export function stepNumber(state: FlowState): { step: number; total: number } {
   const steps = mainSteps(state);
   if (state.step === 'done') return { step: steps.length, total: steps.length };

@@ -2,4 +2,5 @@
 export * from './confirmation';
 export * from './drafts';
 export * from './logSession';
+export * from './notesEditor';
 export * from './steps';

@@ -42,6 +42,7 @@ import { FolderFile, MentoringStore } from '../store';
 
 import { confirmation, nameOf, Logged } from './confirmation';
 import { Draft, isEmptyPrefill, isRecord, newDraftId, pickDraft, withoutPrivateText, SessionDrafts } from './drafts';
+import { isShown, notesEditorUri } from './notesEditor';
 import { runSteps } from './steps';
 
 /** Session notes being written in an untitled editor, by the document's URI. */
@@ -149,13 +150,14 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
     const top = new vscode.Range(0, 0, 0, 0);
     const when = shortDate(p.draft.plan.session.date, localToday());
     return [
+      // Short, so that it is read whole beside VS Code's own hints; who and when are in the tooltip and the tab.
       new vscode.CodeLens(top, {
-        title: `$(check) ${vscode.l10n.t('Log the session with {0} on {1} (Ctrl+Enter)', plain(p.draft.name), when)}`,
-        tooltip: vscode.l10n.t('Writes the session to the mentoring file with this text as its notes'),
+        title: `$(check) ${vscode.l10n.t('Log session (Ctrl+Enter)')}`,
+        tooltip: vscode.l10n.t('Writes the session with {0} on {1} to the mentoring file, with this text as its notes', plain(p.draft.name), when),
         command: 'mentoring.logSessionNotes',
         arguments: [doc.uri],
       }),
-      new vscode.CodeLens(top, { title: vscode.l10n.t('Closing this editor keeps the notes as a draft'), command: '' }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('Closing keeps a draft'), tooltip: vscode.l10n.t('Closing this editor keeps the notes as a draft'), command: '' }),
     ];
   }
 
@@ -399,12 +401,14 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
 
   /** Opens an editor for the draft's notes; the session is logged from it (Ctrl+Enter, ✓) and kept as a draft until then. */
   private async openNotesEditor(draft: Draft): Promise<void> {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: draft.notes });
-    this.pending.set(doc.uri.toString(), { draft, text: doc.getText() });
+    // Its tab is named for the session ("Session notes — Ana Lima, 1 Mar 2024.md"), not "Untitled-2".
+    const doc = await vscode.workspace.openTextDocument(notesEditorUri(draft));
+    this.pending.set(doc.uri.toString(), { draft, text: draft.notes });
     await this.savedDrafts.save(draft);
     await this.updateNotesContext();
     this.lensChanged.fire();
-    await vscode.window.showTextDocument(doc);
+    const editor = await vscode.window.showTextDocument(doc);
+    if (draft.notes && doc.getText() === '') await editor.edit((b) => b.insert(new vscode.Position(0, 0), draft.notes));
   }
 
   /**
@@ -489,12 +493,4 @@ export function registerLogSession(context: vscode.ExtensionContext, store: Ment
     vscode.languages.registerCodeLensProvider({ scheme: 'untitled' }, logger),
   );
   return logger;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The steps as quick inputs
-
-function isShown(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
 }

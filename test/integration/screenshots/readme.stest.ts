@@ -151,7 +151,7 @@ describe('README screenshots, on the demo workspace', function () {
       'the partnership step',
       async () => {
         const widget = (await host.domText('.quick-input-widget'))[0] ?? '';
-        return widget.includes('1/7') && widget.includes('Bob Okafor') && [widget];
+        return widget.includes('1/8') && widget.includes('Bob Okafor') && [widget];
       },
       SETTLE_MS,
     );
