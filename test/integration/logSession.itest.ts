@@ -106,6 +106,8 @@ describe('Log mentoring session', () => {
     await typeAndEnter('Chen');
     await quickInput('7/7', 'What will Chen Wei do?');
     await typeAndEnter('Write the first test');
+    await quickInput('7/7', 'When is it due?');
+    await typeAndEnter('2024-03-12');
     await quickInput('7/7', '1 action item(s)');
     await typeAndEnter('');
 
@@ -119,6 +121,7 @@ describe('Log mentoring session', () => {
       '      - who: chen',
       '        what: Write the first test',
       '        done: false',
+      '        due: 2024-03-12',
       '',
     ].join('\n');
     // Saved through the editor, the file can be read half-written: wait for the whole of it.
