@@ -107,7 +107,7 @@ describe('Log mentoring session', () => {
     await quickInput('8/8', 'What will Chen Wei do?');
     await typeAndEnter('Write the first test');
     await quickInput('8/8', 'When is it due?');
-    await typeAndEnter('');
+    await typeAndEnter('2024-03-12');
     await quickInput('8/8', '1 action item(s)');
     await typeAndEnter('');
 
@@ -121,6 +121,7 @@ describe('Log mentoring session', () => {
       '      - who: chen',
       '        what: Write the first test',
       '        done: false',
+      '        due: 2024-03-12',
       '',
     ].join('\n');
     // Saved through the editor, the file can be read half-written: wait for the whole of it.
