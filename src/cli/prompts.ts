@@ -6,12 +6,13 @@
  */
 import * as path from 'path';
 import { DEFAULT_FILE_NAME, MentoringFile, partnerByEmail } from '../core/file';
-import { CommentGoal, DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, goalsSection, promptsForChanges, renderComment, touchedGoals } from '../core/review';
+import { CommentGoal, coveringGoals, DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, goalsSection, partnerLookup, promptsForChanges, renderComment, ReviewerSuggestion, reviewersSection, suggestReviewers, touchedGoals } from '../core/review';
 import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine, quote } from '../core/text';
 import { ChangeSet, ChangesError, DEFAULT_BASES, readChanges, readUserEmail } from '../git/changes';
 import { resolveReviewBase } from '../git/reviewBase';
-import { parseArgs } from './args';
+import { readRangeChange, readReviewView, readUser } from '../git/reviewHistory';
+import { numberOption, parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
 import { readForCommand, reportUnreadable, validModel } from './mentoringFile';
 
@@ -33,7 +34,9 @@ skills), whose goals they are, and the questions to ask in review (the goals' ow
   --max N        questions per file (default ${DEFAULT_MAX_PROMPTS})
   --format F     text (default); json (as --json); github or gitlab: a pull request comment in
                  Markdown, first line ${'<!-- peer-mentoring:prompts -->'}, every value from the file
-                 and from git shown as plain text; nothing at all when the change touches no goal
+                 and from git shown as plain text; with suggested reviewers (as the reviewers
+                 command) when the change touches what at most one active person knows;
+                 nothing at all when it touches neither a goal nor such files
   --json         JSON: [{ path, status, firstChangedLine, goals: [{ id, title, owner, partnership, role, matchedBy, prompts }] }]
 
 Exit status: 0, also when no goal is touched; 1 when the mentoring file is invalid; 2 for a bad
@@ -50,8 +53,7 @@ export const run: CliCommand = async (args, io) => {
     io.out(USAGE);
     return 0;
   }
-  const max = options.max === undefined ? DEFAULT_MAX_PROMPTS : Number(options.max);
-  if (!Number.isInteger(max) || max < 0) throw new UsageError(`--max: ${quote(options.max ?? '')} is not a whole number`);
+  const max = numberOption('--max', options.max, { min: 0, max: 1000, whole: true }) ?? DEFAULT_MAX_PROMPTS;
   if (options.base !== undefined && !options.base.trim()) throw new UsageError('--base: needs a branch, tag or commit');
   if (options.head !== undefined && !options.head.trim()) throw new UsageError('--head: needs a branch, tag or commit');
   if (options.base !== undefined && options.branch) throw new UsageError('--base and --branch: give one of them');
@@ -59,9 +61,10 @@ export const run: CliCommand = async (args, io) => {
 
   const repo = path.resolve(io.cwd, options.repo ?? '.');
   let changes: ChangeSet;
+  let base: string | undefined;
   try {
     const branch = options.base !== undefined || options.branch || options.head !== undefined;
-    const base = options.base ?? (branch ? (await resolveReviewBase(repo).catch(() => undefined))?.ref : undefined);
+    base = options.base ?? (branch ? (await resolveReviewBase(repo).catch(() => undefined))?.ref : undefined);
     changes = await readChanges(repo, branch ? { kind: 'branch', base, head: options.head } : { kind: 'working-tree' });
   } catch (e) {
     io.err(`peer-mentoring prompts: ${oneLine(e instanceof ChangesError ? e.message : `git failed: ${e instanceof Error ? (e.message.trim().split('\n')[0] ?? '') : String(e)}`)}\n`);
@@ -83,12 +86,27 @@ export const run: CliCommand = async (args, io) => {
     io.out(jsonText(json) + '\n');
   } else if (format === 'github' || format === 'gitlab') {
     // The same body for both: it is inert against either site's references.
-    io.out(renderComment(goalsSection(commentGoals(files, model), changes.comparedWith)));
+    const goals = goalsSection(commentGoals(files, model), changes.comparedWith);
+    io.out(renderComment([...goals, ...reviewersSection(await changeReviewers(changes, model, base, options.head, io))]));
   } else {
     io.out(render(files, changes.comparedWith, model));
   }
   return 0;
 };
+
+/** Who should review the change, for the comment; none (said on stderr) when the history cannot be read. */
+async function changeReviewers(changes: ChangeSet, model: MentoringFile, base: string | undefined, head: string | undefined, io: CliIO): Promise<ReviewerSuggestion[]> {
+  try {
+    const read = await readReviewView(changes.root, { goals: coveringGoals(model), revision: base });
+    if (!read) return [];
+    const authors = base !== undefined ? (await readRangeChange(changes.root, base, head ?? 'HEAD')).authors : [await readUser(changes.root)].filter((u) => u !== undefined);
+    const files = changes.files.filter((f) => f.status !== 'deleted').map((f) => f.path);
+    return suggestReviewers(read.view, authors, files, { at: read.at, partnerOf: partnerLookup(model) });
+  } catch (e) {
+    io.err(`peer-mentoring prompts: no reviewer suggestions: ${oneLine(e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e))}\n`);
+    return [];
+  }
+}
 
 function formatOf(value: string | undefined, json: boolean): Format {
   if (value === undefined) return json ? 'json' : 'text';

@@ -74,7 +74,7 @@ export const run: CliCommand = async (args, io) => {
 
   let suggestions: ReviewerSuggestion[];
   try {
-    const read = await readReviewView(change.root, { goals: model ? coveringGoals(model) : [], botPatterns: options.bot });
+    const read = await readReviewView(change.root, { goals: model ? coveringGoals(model) : [], botPatterns: options.bot, revision: options.base });
     suggestions = read ? suggestReviewers(read.view, change.authors, change.files, { at: read.at, partnerOf: partnerLookup(model) }) : [];
   } catch (e) {
     if (e instanceof NotARepositoryError) {

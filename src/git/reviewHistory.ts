@@ -39,9 +39,10 @@ export interface ReadReviewHistoryOptions {
 }
 
 /** HEAD's commit and its commit date (epoch seconds); undefined without commits. */
-export async function readHead(repoDir: string): Promise<{ head: string; date: number } | undefined> {
+export async function readHead(repoDir: string, revision = 'HEAD'): Promise<{ head: string; date: number } | undefined> {
   if (!fs.existsSync(repoDir)) throw new NotARepositoryError(repoDir);
-  const { code, stdout, stderr } = await run(repoDir, ['log', '-1', '--format=%H%x00%ct', 'HEAD', '--']);
+  if (!revision.trim() || revision.startsWith('-')) throw new RangeError(`not a revision: ${revision}`);
+  const { code, stdout, stderr } = await run(repoDir, ['log', '-1', '--format=%H%x00%ct', `${revision}^{commit}`, '--']);
   if (code !== 0) {
     if (/not a git repository/i.test(stderr)) throw new NotARepositoryError(repoDir);
     if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(stderr)) return undefined;
@@ -252,11 +253,14 @@ export async function readUser(repoDir: string): Promise<PersonRef | undefined> 
 const LOAD_REPLAY_DAYS = 60;
 
 /**
- * Who knows what and who is busy, from the last year of history up to HEAD, for
- * {@link suggestReviewers}: the history is read once, in one stream.
+ * Who knows what and who is busy, from the last year of history up to HEAD (or a branch's base:
+ * what was known before the branch), for {@link suggestReviewers}: read once, in one stream.
  */
-export async function readReviewView(repoDir: string, options: { goals?: readonly CoveringGoal[]; botPatterns?: readonly string[]; signal?: AbortSignal } = {}): Promise<{ view: ReviewView; head: string; at: number } | undefined> {
-  const head = await readHead(repoDir);
+export async function readReviewView(
+  repoDir: string,
+  options: { goals?: readonly CoveringGoal[]; botPatterns?: readonly string[]; signal?: AbortSignal; /** Read up to here (a branch's base), default HEAD. */ revision?: string } = {},
+): Promise<{ view: ReviewView; head: string; at: number } | undefined> {
+  const head = await readHead(repoDir, options.revision);
   if (!head) return undefined;
   const replay = new Replay({ start: head.date - LOAD_REPLAY_DAYS * DAY, end: head.date, tree: [], goals: options.goals });
   for await (const change of readReviewHistory(repoDir, { since: head.date - KNOWLEDGE_DAYS * DAY, range: head.head, botPatterns: options.botPatterns, signal: options.signal })) replay.add(change);

@@ -11,6 +11,7 @@ import { registerDiagnostics } from './diagnostics';
 import { GeneratedDocuments, registerGeneratedDocuments } from './generatedDocs';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './log';
+import { Overview, registerCalendar, registerOverview, registerRecord } from './overview';
 import { registerPrepareSession } from './prepareSession';
 import { PrivateNotes, registerPrivateNotes } from './notes';
 import { registerReviewPanel, ReviewPanels } from './review';
@@ -35,6 +36,7 @@ export interface MentoringApi {
     writes: typeof writeLog;
     privateNotes: PrivateNotes;
     generated: GeneratedDocuments;
+    overview: Overview;
   };
 }
 
@@ -50,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
     tree,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     registerDiagnostics(store),
-    registerCommands(store, tree),
+    registerCommands(store, tree, identity),
     registerPrivateNotes(store, privateNotes),
   );
   const reviews = registerReviewPanel(context, store, identity, privateNotes);
@@ -64,7 +66,9 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const suggestions = registerSuggestions(context, store, generated);
   registerAddPartnership(context, store, identity);
   registerPrepareSession(context, store, identity, privateNotes, generated);
-  return { testing: { store, tree, identity, reviewPrompts, scmView, lineLabels, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, generated } };
+  const overview = registerOverview(context, store, identity, suggestions);
+  context.subscriptions.push(registerRecord(store, identity), registerCalendar(store));
+  return { testing: { store, tree, identity, reviewPrompts, scmView, lineLabels, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, generated, overview } };
 }
 
 export function deactivate(): void {

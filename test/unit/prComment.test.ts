@@ -1,5 +1,5 @@
 import * as assert from 'assert/strict';
-import { COMMENT_MARKER, CommentGoal, goalsSection, MAX_FILES_PER_GOAL, prCode, prText, renderComment } from '../../src/core/review/prComment';
+import { COMMENT_MARKER, CommentGoal, goalsSection, MAX_FILES_PER_GOAL, prCode, prText, renderComment, reviewersSection } from '../../src/core/review/prComment';
 import { assertInert, HOSTILE, md } from './helpers/inertMarkdown';
 
 function goal(over: Partial<CommentGoal> = {}): CommentGoal {
@@ -61,5 +61,32 @@ describe('pull request comment', () => {
     const body = renderComment(goalsSection([goal({ files })], 'main'));
     assert.equal(body.match(/^- `src\/f\d+\.ts`$/gm)?.length, MAX_FILES_PER_GOAL);
     assert.ok(body.includes('- and 5 more'));
+  });
+});
+
+describe('pull request comment: suggested reviewers', () => {
+  const learner = { person: 'dev', name: 'Dev Patel', role: 'learner' as const, area: 'scripts/data/', reason: "only Erin Walsh has changed or reviewed scripts/data/ in the last year; Dev Patel's goal “Learn the data scripts” covers it", goal: 'dev-data' };
+  const expert = { person: 'erin', name: 'Erin Walsh', role: 'expert' as const, area: 'scripts/data/', reason: 'knows scripts/data/ besides the author: pair with Dev Patel' };
+
+  it('lists the learner with the goal and the expert, as plain text', () => {
+    const body = renderComment(reviewersSection([learner, expert]));
+    assert.ok(body.startsWith(COMMENT_MARKER), body);
+    const html = md.render(body);
+    assert.ok(html.includes('<h3>Suggested reviewers</h3>'), html);
+    assert.ok(html.includes("<li>Dev Patel, learner for <code>scripts/data/</code>: only Erin Walsh has changed or reviewed scripts/data/ in the last year; Dev Patel's goal “Learn the data scripts” covers it (goal <code>dev-data</code>)</li>"), html);
+    assert.ok(html.includes('<li>Erin Walsh, expert for <code>scripts/data/</code>: knows scripts/data/ besides the author: pair with Dev Patel</li>'), html);
+    assertInert(body);
+  });
+
+  it('adds nothing when only an expert is suggested', () => {
+    assert.deepEqual(reviewersSection([expert]), []);
+    assert.equal(renderComment(reviewersSection([expert])), '');
+  });
+
+  it('keeps hostile names, reasons, areas and goal ids inert', () => {
+    for (const h of HOSTILE) {
+      const body = renderComment(reviewersSection([{ ...learner, name: h, reason: h, area: h, goal: h }, { ...expert, name: h }]));
+      assertInert(body);
+    }
   });
 });

@@ -18,14 +18,25 @@ const round = (n: number): number => Math.round(n * 10) / 10;
 export interface ProgressPoint {
   date: IsoDate;
   progress: number;
+  /** The goal's `progress:` in the file, where no review recorded it: shown at today. */
+  current?: true;
 }
 
-/** The points of a goal's progress chart: each review that recorded progress, oldest first. */
-export function progressPoints(goal: GoalView): ProgressPoint[] {
-  return goal.reviews
+/**
+ * The points of a goal's progress chart: every recorded value, oldest first. Each review that
+ * recorded progress, and the goal's own `progress:` when the latest of them does not say it (set
+ * without a review, or never reviewed), at today.
+ */
+export function progressPoints(goal: GoalView, today: IsoDate): ProgressPoint[] {
+  const points: ProgressPoint[] = goal.reviews
     .filter((r): r is typeof r & { progress: number } => r.progress !== undefined)
     .map((r) => ({ date: r.date, progress: r.progress }))
     .sort((a, b) => day(a.date) - day(b.date));
+  const last = points[points.length - 1];
+  if (goal.progress !== undefined && last?.progress !== goal.progress) {
+    points.push({ date: last && day(last.date) > day(today) ? last.date : today, progress: goal.progress, current: true });
+  }
+  return points;
 }
 
 /**
@@ -39,7 +50,7 @@ export function progressChart(goal: GoalView, today: IsoDate): SVGSVGElement {
   const right = W - 12;
   const top = 10;
   const bottom = H - 24;
-  const points = progressPoints(goal);
+  const points = progressPoints(goal, today);
   const days = points.map((p) => day(p.date));
   const starts = [...days, ...(goal.created ? [day(goal.created)] : [])];
   const from = Math.min(...starts, day(today));
@@ -48,7 +59,7 @@ export function progressChart(goal: GoalView, today: IsoDate): SVGSVGElement {
   const y = (p: number): number => bottom - (p / 100) * (bottom - top);
 
   const label = points.length
-    ? `Progress of ${goal.title}: ${points.map((p) => `${p.progress}% on ${p.date}`).join(', ')}`
+    ? `Progress of ${goal.title}: ${points.map((p) => (p.current ? `${p.progress}% in the file now` : `${p.progress}% on ${p.date}`)).join(', ')}`
     : `No progress recorded for ${goal.title} yet`;
   const svg = s('svg', { class: 'chart progress-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label });
   for (const p of [0, 50, 100]) {
@@ -76,8 +87,8 @@ export function progressChart(goal: GoalView, today: IsoDate): SVGSVGElement {
     svg.append(
       s(
         'circle',
-        { class: 'point', cx: round(x(day(p.date))), cy: round(y(p.progress)), r: 4, 'data-date': p.date, 'data-progress': p.progress },
-        s('title', {}, `${p.date}: ${p.progress}%`),
+        { class: p.current ? 'point current' : 'point', cx: round(x(day(p.date))), cy: round(y(p.progress)), r: 4, 'data-date': p.date, 'data-progress': p.progress },
+        s('title', {}, p.current ? `${p.progress}% in the mentoring file now (not from a review)` : `${p.date}: ${p.progress}%`),
       ),
     );
   }

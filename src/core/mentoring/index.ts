@@ -8,3 +8,8 @@ export * from './privateAgenda';
 export * from './reminders';
 export * from './report';
 export * from './reviewData';
+export * from './achievements';
+export * from './calendar';
+export * from './overviewData';
+export * from './period';
+export * from './record';

@@ -15,6 +15,7 @@
  * go into code spans, which neither site links.
  */
 import { oneLine } from '../text';
+import type { ReviewerSuggestion } from './reviewers';
 
 export const COMMENT_MARKER = '<!-- peer-mentoring:prompts -->';
 
@@ -98,6 +99,21 @@ function goalBlock(g: CommentGoal): string[] {
   lines.push('', `Changed files under this goal (${g.files.length}):`, '', ...shown.map((f) => `- ${prCode(f)}`));
   if (g.files.length > shown.length) lines.push(`- and ${g.files.length - shown.length} more`);
   return lines;
+}
+
+/**
+ * The section of suggested reviewers, when one of them is a learner: the change touches files at
+ * most one active person knows. A change that only wants an expert adds nothing to the comment.
+ */
+export function reviewersSection(list: readonly ReviewerSuggestion[]): CommentSection[] {
+  if (!list.some((r) => r.role === 'learner')) return [];
+  const lines = ['This change touches what at most one active person knows: a learner could review it with the expert.', ''];
+  for (const r of list) {
+    const goal = r.goal ? ` (goal ${prCode(r.goal)})` : '';
+    const area = r.area ? ` for ${prCode(r.area)}` : '';
+    lines.push(`- ${prText(r.name)}, ${r.role}${area}: ${prText(r.reason)}${goal}`);
+  }
+  return [{ heading: 'Suggested reviewers', lines }];
 }
 
 /**

@@ -62,11 +62,14 @@ export function suggestReviewers(view: ReviewView, authors: readonly PersonRef[]
   const concentrated = concentratedFiles(files, knowledge, since, active, new Set());
 
   if (concentrated.length) {
-    const area = commonArea(concentrated);
-    const where = area || `${concentrated[0]} and ${concentrated.length - 1} other file${concentrated.length === 2 ? '' : 's'}`;
+    // What is said is about the files someone knows (an island, or what people who left knew), else about the new ones.
+    const knownBySomeone = concentrated.filter((path) => [...(knowledge.files.get(path) ?? [])].some(([p, d]) => d >= since && !involved.has(p)));
+    const described = knownBySomeone.length ? knownBySomeone : concentrated;
+    const area = commonArea(described);
+    const where = area || `${described[0]} and ${described.length - 1} other file${described.length === 2 ? '' : 's'}`;
     const activeKnowers = new Set<number>();
     const gone = new Set<number>();
-    for (const path of concentrated) for (const [p, d] of knowledge.files.get(path) ?? []) if (d >= since) (active(p) ? activeKnowers : gone).add(p);
+    for (const path of described) for (const [p, d] of knowledge.files.get(path) ?? []) if (d >= since) (active(p) ? activeKnowers : gone).add(p);
     const authorKnows = [...activeKnowers].every((p) => involved.has(p));
     const sole = [...activeKnowers].find((p) => !involved.has(p));
     const lead =

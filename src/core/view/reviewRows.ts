@@ -99,12 +99,12 @@ function folderRows(f: PromptFolderInput): PromptRow[] {
   const rows: PromptRow[] = [];
   if (s.stale) rows.push(notice(f.key, 'stale', 'The mentoring file has errors — prompts from its last valid content', { id: 'warning', color: 'problemsWarningIcon.foreground' }));
   const related = s.files.filter((file) => file.goals.length);
+  if (s.files.length && s.reviewers?.length) rows.push(reviewersRow(f.key, s.reviewers));
   if (!s.files.length) rows.push(notice(f.key, 'no-changes', `No changes against ${s.comparedWith}`, { id: 'info' }));
   else if (!related.length) {
     const n = s.files.length;
     rows.push(notice(f.key, 'unrelated', `No changed file relates to an open goal (${n} changed file${n === 1 ? '' : 's'})`, { id: 'info' }));
   }
-  if (s.files.length && s.reviewers?.length) rows.push(reviewersRow(f.key, s.reviewers));
   for (const file of related) rows.push(fileRow(f.key, file, s.statuses[file.path], s.names));
   return rows;
 }

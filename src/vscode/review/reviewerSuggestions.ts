@@ -23,12 +23,13 @@ export class ReviewerSuggestions {
    */
   async suggest(root: string, model: MentoringFile, files: readonly string[], base?: string): Promise<ReviewerSuggestion[]> {
     if (!files.length) return [];
-    const head = await readHead(root);
+    // A branch is judged by what was known at its base; the working tree by what HEAD knows.
+    const head = await readHead(root, base);
     if (!head) return [];
     const key = JSON.stringify([head.head, model.partners, model.partnerships, model.goals.map((g) => [g.id, g.owner, g.partnership, g.status, g.title, g.paths, g.skills]), model.skills]);
     let cached = this.cache.get(root);
     if (cached?.key !== key) {
-      const view = readReviewView(root, { goals: coveringGoals(model) }).then((r) => r && { view: r.view, at: r.at });
+      const view = readReviewView(root, { goals: coveringGoals(model), revision: head.head }).then((r) => r && { view: r.view, at: r.at });
       view.catch(() => undefined);
       cached = { key, view };
       this.cache.set(root, cached);

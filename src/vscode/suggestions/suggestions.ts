@@ -21,7 +21,8 @@ import * as vscode from 'vscode';
 import type { Expertise } from '../../core/expertise';
 import type { MentoringFile } from '../../core/file';
 import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, mailmapSuggestions, MailmapSuggestion } from '../../core/expertise';
-import { identityFor } from '../../core/expertise';
+import { identityFor, suggest } from '../../core/expertise';
+import type { Match } from '../../core/expertise';
 import { plain } from '../../core/text';
 import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../../core/view';
 import { Analysis, analyzeRepository } from '../../git/analyze';
@@ -113,6 +114,17 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     if (!file) return [];
     this.statusOf(file);
     return this.folders.get(folderKey)?.computed?.mailmap ?? [];
+  }
+
+  /**
+   * The mutual matches of a folder's last analysis, best first (undefined before one is done): what
+   * the Team Overview suggests to people without a partner. Starts no analysis.
+   */
+  matchesOf(folderKey: string): readonly Match[] | undefined {
+    const file = this.store.get(folderKey);
+    if (!file) return undefined;
+    const status = this.statusOf(file);
+    return status.state === 'done' ? suggest(status.expertise, file.lastValid).matches : undefined;
   }
 
   /** Rebuilds the rows from what is known (no analysis started). */
