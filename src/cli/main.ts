@@ -7,6 +7,7 @@ import { CliCommand, CliIO, UsageError } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   // Each command lives in its own module: `validate`, `log`, `report`, `agenda`, `suggest`, `prompts`, `notes`.
+  init: { summary: 'start a mentoring file from the people who work in the repository', load: async () => (await import('./init')).run },
   validate: { summary: 'check the mentoring file; one line per problem (FILE:LINE:COL)', load: async () => (await import('./validate')).run },
   log: { summary: 'add a held, cancelled or rescheduled session to the mentoring file', load: async () => (await import('./log')).run },
   report: { summary: 'sessions, hours, next due dates and open actions per partnership', load: async () => (await import('./report')).run },
