@@ -34,6 +34,14 @@ const builds = [
     format: 'iife',
     target: 'chrome120',
   },
+  {
+    // The Team Overview webview; its CSS import becomes dist/overview.css.
+    entryPoints: ['webview/overview/main.ts'],
+    outfile: 'dist/overview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  },
 ];
 
 async function main() {

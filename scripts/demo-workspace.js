@@ -1,6 +1,7 @@
 /**
- * The demo workspace: a git repository with four months of history by five people (and the billing
- * scripts of a colleague who left two years ago: knowledge at risk) and the sample
+ * The demo workspace: a git repository with four months of history by five people (the data scripts
+ * only Erin changes: a knowledge island, which Dev's goal "Learn the data scripts" covers; and the
+ * billing scripts of a colleague who left two years ago: knowledge at risk) and the sample
  * mentoring file (test/fixtures/sample/.mentoring.yml) with its dates moved so that its last sessions
  * were nine days ago; you are Alice (the repository's `user.email`). Used by `npm run demo` and by the
  * README screenshots suite (test/integration/screenshots/), so that the pictures show what the demo shows.

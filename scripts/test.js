@@ -47,6 +47,13 @@ const layers = [
     when: () => fs.existsSync(path.join(root, 'out', 'test', 'integration', 'run.js')),
   },
   {
+    // What the demo workspace shows (reviewer suggestions for its knowledge island), in a real VS Code.
+    name: 'demo',
+    cmd: process.execPath,
+    args: ['out/test/integration/run.js', '--suite', 'demo'],
+    when: () => fs.existsSync(path.join(root, 'out', 'test', 'integration', 'run.js')),
+  },
+  {
     // The .vsix (`npm run package`) installed into VS Code and smoke-tested there.
     name: 'package',
     cmd: process.execPath,

@@ -24,6 +24,10 @@
  *   {"op":"type","text":"..."}                        enters text into the focused element (one input event)
  *   {"op":"domText","selector":CSS,"frames":[CSS]}    innerText of every match -> string[]
  *   {"op":"click","selector":CSS,"frames":[CSS]}      clicks the first match
+ *   {"op":"afterText","selector":CSS,"frames":[CSS]}  the CSS ::after content of every match that has one
+ *                                                    (editor decorations' `after` text) -> string[]
+ *   {"op":"rects","selector":CSS,"frames":[CSS]}      innerText and bounding box of every match
+ *                                                    -> [{text,left,top,right,bottom}] (CSS pixels)
  *   {"op":"move","x":N,"y":N}                         moves the mouse (e.g. away, so no hover shows)
  * `frames` (optional) is a chain of iframe selectors to enter first, e.g. a webview's
  * ["iframe.webview.ready", "#active-frame"]. test/integration/host.ts is the typed client.
@@ -35,7 +39,7 @@
  *   PM_CHROMIUM                     the Chromium executable (default: the first of /usr/bin/chromium,
  *                                   chromium-browser, google-chrome; see scripts/preflight.js)
  */
-/* global setInterval */
+/* global setInterval, getComputedStyle */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -259,6 +263,21 @@ async function perform(page, req) {
       return null;
     case 'domText':
       return scope().locator(String(req.selector)).allInnerTexts();
+    case 'afterText':
+      return scope()
+        .locator(String(req.selector))
+        .evaluateAll((els) =>
+          els.map((el) => getComputedStyle(el, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal'),
+        );
+    case 'rects':
+      return scope()
+        .locator(String(req.selector))
+        .evaluateAll((els) =>
+          els.map((el) => {
+            const r = el.getBoundingClientRect();
+            return { text: el.innerText, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          }),
+        );
     case 'click':
       // No waiting after the click: a click in a webview that opens an editor beside it stalls
       // Playwright's post-click checks in that frame; the tests wait for the click's effect.

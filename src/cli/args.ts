@@ -3,6 +3,7 @@
  * repeatable options, positional arguments, `--help`/`-h`, and `--` to end options. Anything
  * unexpected is a UsageError (exit code 2).
  */
+import { quote } from '../core/text';
 import { UsageError } from './io';
 
 /** `flag`: takes no value; `value`: one value (last one wins); `list`: repeatable, values collected. */
@@ -67,4 +68,23 @@ export function parseArgs<S extends OptionSpec>(args: readonly string[], spec: S
     throw new UsageError(`unexpected argument '${positionals[max]}'`);
   }
   return { options: values as ParsedOptions<S>, positionals, help };
+}
+
+/**
+ * The number an option was given, from `min` to `max` (whole numbers only when `whole`); undefined
+ * when the option was not given. Anything else (a sign, an exponent, a value beyond `max` however
+ * many digits it has) is a UsageError that shows the value exactly as it was typed.
+ */
+export function numberOption(flag: string, value: string | undefined, range: { min: number; max: number; whole: boolean; unit?: string }): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  const m = (range.whole ? /^(\d+)$/ : /^(\d+)(\.\d+)?$/).exec(text);
+  // Compared as digits first: a value of 20 digits is beyond any maximum, and Number() would round it.
+  const digits = m ? m[1].replace(/^0+(?=\d)/, '') : '';
+  const n = m && digits.length <= 15 ? Number(text) : NaN;
+  if (!(n >= range.min && n <= range.max)) {
+    const what = `${range.whole ? 'a whole number' : 'a number'}${range.unit ? ` of ${range.unit}` : ''} from ${range.min} to ${range.max}`;
+    throw new UsageError(`${flag} must be ${what} (not ${quote(value)})`);
+  }
+  return n;
 }

@@ -10,10 +10,12 @@ import { ActionItem, DEFAULT_FILE_NAME, MentoringFile, Session, SESSION_STATUSES
 import { parseMentoring } from '../core/file';
 import { formatProblem, hasErrors, Problem } from '../core/file';
 import { editFile, FileAccessError } from '../core/disk';
+import { LockNotAFile, LockTimeout, LockUnavailable } from '../core/disk';
+import { NotesStoreError, StoreChange, withStore } from '../core/notes';
 import { oneLine, quote } from '../core/text';
 import { parseArgs, ParsedOptions } from './args';
 import { CliCommand, UsageError } from './io';
-import { addSessionNote, privateNotesFor } from './notes';
+import { addSessionNote, NotesTarget, privateNotesFor } from './notes';
 
 const USAGE = `usage: peer-mentoring log [FILE] --partnership ID [options]
 
@@ -29,7 +31,8 @@ Adds a session to the mentoring file; nothing else in the file changes.
   --goal ID            a goal discussed (repeatable)
   --notes TEXT         notes (in the file: the team reads them)
   --private-notes TEXT private notes, kept on this machine only (see 'peer-mentoring notes')
-  --action WHO:TEXT    an action item for partner WHO (repeatable)
+  --action WHO:TEXT    an action item for partner WHO (repeatable); WHO@DATE:TEXT gives it a
+                       due date, e.g. --action "bob@2026-03-01:Read the RFC"
 `;
 
 const OPTIONS = {
@@ -76,8 +79,10 @@ export const run: CliCommand = async (args, io) => {
   }
 
   let logged: Session = session;
-  let written: string;
-  try {
+  let written = '';
+  let kept: { store?: string; failed?: string } = {};
+  /** Writes the session; with private notes, while holding the notes' lock, so that both are written or neither. */
+  const writeSession = async (): Promise<void> => {
     // The operation runs on the file's content as it is when written (under the file's lock), not as it was at start.
     const result = await editFile(file, (text) => {
       const parsed = parseMentoring(text);
@@ -89,6 +94,16 @@ export const run: CliCommand = async (args, io) => {
       return addSession(text, logged);
     });
     written = result.text;
+  };
+  try {
+    if (notes && privateText !== undefined) {
+      // The notes' lock is had (or refused) before the session is written: after it, nothing can
+      // make the notes wait, and a failure that still comes is a warning, never a reason to retry.
+      await withStore(notes.notesDir, notes.repo, async (keep) => {
+        await writeSession();
+        kept = keepNote(keep, notes, written, privateText);
+      });
+    } else await writeSession();
   } catch (e) {
     if (e instanceof Refused || e instanceof EditError) {
       for (const p of e.problems) io.err(formatProblem(name, p) + '\n');
@@ -99,25 +114,24 @@ export const run: CliCommand = async (args, io) => {
       io.err(`${shown}: ${oneLine(e.message)}${/not changed|nothing was written/.test(e.message) ? '' : '; nothing was written'}\n`);
       return 2;
     }
+    if (e instanceof LockTimeout || e instanceof LockUnavailable || e instanceof LockNotAFile || e instanceof NotesStoreError) {
+      io.err(`the private notes cannot be kept now (${oneLine(e.message)}); nothing was written\n`);
+      return 1;
+    }
     throw e;
   }
 
   // The session is in the file: from here on nothing may fail (a retry would log it twice).
   io.out(`Logged ${describe(logged)} in ${shown}\n`);
+  if (kept.store !== undefined) io.out(`Private notes kept on this machine only, in ${oneLine(kept.store)}\n`);
+  if (kept.failed !== undefined) {
+    io.err(`warning: the session was logged, but its private notes were not kept (${oneLine(kept.failed)}); add them again with the editor's Add Private Note, not by logging the session again\n`);
+  }
   let after: MentoringFile | undefined;
   try {
     after = modelOf(written);
   } catch {
     // the summary below is a courtesy; the session was logged
-  }
-  if (notes && !('failed' in notes) && privateText !== undefined && after) {
-    try {
-      const store = await addSessionNote(notes, after, after.sessions.length - 1, privateText);
-      io.out(`Private notes kept on this machine only, in ${oneLine(store)}\n`);
-    } catch (e) {
-      io.err(`The session was logged, but its private notes were not kept: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
-      return 1;
-    }
   }
   try {
     const partnership = after?.partnerships.find((p) => p.id === logged.partnership);
@@ -130,6 +144,17 @@ export const run: CliCommand = async (args, io) => {
   }
   return 0;
 };
+
+/** Keeps the private notes of the session just written (the last in `written`), holding the store's lock; never throws. */
+function keepNote(keep: StoreChange, notes: Exclude<NotesTarget, { failed: string }>, written: string, text: string): { store?: string; failed?: string } {
+  try {
+    const model = modelOf(written);
+    if (!model) return { failed: 'the file as written could not be read back to find the session' };
+    return { store: addSessionNote(keep, notes, model, model.sessions.length - 1, text) };
+  } catch (e) {
+    return { failed: e instanceof Error ? e.message : String(e) };
+  }
+}
 
 /** The session the options describe; usage mistakes are UsageErrors (exit 2). */
 function sessionFrom(o: ParsedOptions<typeof OPTIONS>, today: string): Session {
@@ -158,7 +183,7 @@ function sessionFrom(o: ParsedOptions<typeof OPTIONS>, today: string): Session {
   }
   if (o.goal.length) session.goals = [...new Set(o.goal.map((g) => g.trim()))];
   if (o.notes !== undefined && o.notes.trim() !== '') session.notes = o.notes;
-  if (o.action.length) session.actions = o.action.map(actionFrom);
+  if (o.action.length) session.actions = o.action.map((a) => actionFrom(a, date, today));
   return session;
 }
 
@@ -168,12 +193,18 @@ function dateOption(flag: string, value: string, today: string, allowFuture: boo
   return r.date;
 }
 
-function actionFrom(text: string): ActionItem {
+/** `WHO:TEXT`, or `WHO@DATE:TEXT` with a due date (YYYY-MM-DD or today, not before the session). */
+function actionFrom(text: string, sessionDate: string, today: string): ActionItem {
   const colon = text.indexOf(':');
-  const who = colon < 0 ? '' : text.slice(0, colon).trim();
+  const head = colon < 0 ? '' : text.slice(0, colon).trim();
   const what = colon < 0 ? '' : text.slice(colon + 1).trim();
-  if (!who || !what) throw new UsageError(`--action must be WHO:TEXT, e.g. --action "bob:Read the RFC" (not ${quote(text)})`);
-  return { who, what, done: false };
+  const at = head.indexOf('@');
+  const who = (at < 0 ? head : head.slice(0, at)).trim();
+  if (!who || !what) throw new UsageError(`--action must be WHO:TEXT or WHO@DATE:TEXT, e.g. --action "bob@2026-03-01:Read the RFC" (not ${quote(text)})`);
+  if (at < 0) return { who, what, done: false };
+  const due = dateOption(`--action ${quote(who)}: the due date`, head.slice(at + 1), today, true);
+  if (due < sessionDate) throw new UsageError(`--action ${quote(who)}: the due date ${due} is before the session (${sessionDate})`);
+  return { who, what, done: false, due };
 }
 
 /** Checks the session's references against the file and fills in the default minutes. */

@@ -6,14 +6,18 @@ import { oneLine, quote, safeLines } from '../core/text';
 import { CliCommand, CliIO, UsageError } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  // Each command lives in its own module: `validate`, `log`, `report`, `agenda`, `suggest`, `prompts`, `notes`.
+  // Each command lives in its own module: `validate`, `log`, `report`, `record`, `goal`, `agenda`, `suggest`, `prompts`, `reviewers`, `replay`, `notes`, `init`.
   init: { summary: 'start a mentoring file from the people who work in the repository', load: async () => (await import('./init')).run },
   validate: { summary: 'check the mentoring file; one line per problem (FILE:LINE:COL)', load: async () => (await import('./validate')).run },
   log: { summary: 'add a held, cancelled or rescheduled session to the mentoring file', load: async () => (await import('./log')).run },
-  report: { summary: 'sessions, hours, next due dates and open actions per partnership', load: async () => (await import('./report')).run },
+  report: { summary: 'the programme: health, sessions, hours, goals achieved, unpaired people; --ics for calendars', load: async () => (await import('./report')).run },
+  record: { summary: "a person's mentoring record as mentor and mentee, for a review or promotion case", load: async () => (await import('./record')).run },
+  goal: { summary: 'mark a goal achieved (goal achieve ID), dated, with a review entry', load: async () => (await import('./goal')).run },
   agenda: { summary: "the next session's agenda: actions, goals and commits since the last one", load: async () => (await import('./agenda')).run },
   suggest: { summary: 'skill areas, knowledge islands and mentoring matches from git history', load: async () => (await import('./suggest')).run },
   prompts: { summary: 'open goals a change touches, and the questions to ask in review', load: async () => (await import('./prompts')).run },
+  reviewers: { summary: 'who should review a change: a learner where one person holds the knowledge, else an expert', load: async () => (await import('./reviewers')).run },
+  replay: { summary: 'replay the history to measure how reviewer strategies spread knowledge', load: async () => (await import('./replay')).run },
   notes: { summary: 'private notes kept on this machine only: list, export, import', load: async () => (await import('./notes')).run },
 };
 
@@ -61,12 +65,19 @@ const VERSION = typeof PEER_MENTORING_VERSION === 'string' ? PEER_MENTORING_VERS
 if (require.main === module) {
   // Every command escapes the values it prints; this is the last guard for the terminal and CI logs:
   // no control character but the line feed leaves the process.
-  const io: CliIO = {
-    cwd: process.cwd(),
-    env: process.env,
-    out: (t) => process.stdout.write(safeLines(t)),
-    err: (t) => process.stderr.write(safeLines(t)),
+  // A reader that goes away (`… | head -1`) closes the pipe: what is written after that is dropped,
+  // quietly. The command still finishes what it writes to disk and exits with its own code, so a
+  // session logged is never reported as a failure (a script that retries would log it twice).
+  const write = (stream: NodeJS.WriteStream) => {
+    let closed = false;
+    stream.on('error', () => {
+      closed = true;
+    });
+    return (t: string): void => {
+      if (!closed && !stream.destroyed) stream.write(safeLines(t));
+    };
   };
+  const io: CliIO = { cwd: process.cwd(), env: process.env, out: write(process.stdout), err: write(process.stderr) };
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

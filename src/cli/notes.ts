@@ -9,11 +9,12 @@
 import * as path from 'path';
 import { privateNotesDir } from '../core/notes';
 import { DEFAULT_FILE_NAME, MentoringFile } from '../core/file';
-import { addNote, checkStore, findStore, isWithin, NotesStoreError, readNotesFile, StoreFile, updateStore, writeExport } from '../core/notes';
+import { addedNote, checkStore, findStore, NotesStoreError, readNotesFile, StoreChange, StoreFile, updateStore, writeExport } from '../core/notes';
 import { hasErrors } from '../core/file';
 import { matchScore, MergeResult, mergeNotes, notePartnership, NotesData, noteSubject, PrivateNote, resolveNotes, sessionRef } from '../core/notes';
 import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine, quote } from '../core/text';
+import { privatePlaceProblem } from '../git/notesPlace';
 import { fileInRepository, FolderRepository, repositoryOf } from '../git/repoIdentity';
 import { parseArgs } from './args';
 import { CliCommand, CliIO, ExitCode, UsageError } from './io';
@@ -49,6 +50,8 @@ export type NotesTarget = { notesDir: string; repo: FolderRepository; file: stri
 
 export async function privateNotesFor(io: CliIO, file: string): Promise<NotesTarget> {
   const { notesDir, repo } = await notesLocation(io, path.dirname(file));
+  const refused = await privatePlaceProblem(notesDir, 'folder', { repo });
+  if (refused) return { failed: refused };
   try {
     checkStore(notesDir, repo);
   } catch (e) {
@@ -58,10 +61,9 @@ export async function privateNotesFor(io: CliIO, file: string): Promise<NotesTar
   return { notesDir, repo, file: fileInRepository(repo, file) };
 }
 
-/** Keeps `text` as the private notes of session `index` of `model`; resolves to the store file. */
-export async function addSessionNote(target: Exclude<NotesTarget, { failed: string }>, model: MentoringFile, index: number, text: string): Promise<string> {
-  const store = await addNote(target.notesDir, target.repo, target.file, model, { session: sessionRef(model.sessions[index]), text });
-  return store.file;
+/** Keeps `text` as the private notes of session `index` of `model`, through `keep` (the store, locked); returns the store file. */
+export function addSessionNote(keep: StoreChange, target: Exclude<NotesTarget, { failed: string }>, model: MentoringFile, index: number, text: string): string {
+  return keep((data) => addedNote(data, target.file, model, { session: sessionRef(model.sessions[index]), text }).data).file;
 }
 
 export const run: CliCommand = async (args, io) => {
@@ -143,9 +145,13 @@ export function listNotes(notes: readonly PrivateNote[], model: MentoringFile | 
   const listed = mine.map((n): ListedNote => {
     const out: ListedNote = { id: n.id, partnership: notePartnership(n), on: n.session ? 'session' : 'goal', attached: res ? !detached.has(n) : null, written: n.written, text: n.text };
     if (n.session) {
-      out.date = n.session.date;
-      out.status = n.session.status;
+      // Where the note is attached now: the session as the file has it (a corrected date or id
+      // followed), as the tree, the review panel and the agenda show it.
       const at = sessionOf.get(n);
+      const now = at !== undefined ? model?.sessions[at] : undefined;
+      out.date = now?.date ?? n.session.date;
+      out.status = now?.status ?? n.session.status;
+      if (now) out.partnership = now.partnership;
       if (at !== undefined) out.session = at;
     } else if (n.goal) {
       out.goal = n.goal.id;
@@ -178,8 +184,9 @@ async function exportNotes(args: string[], io: CliIO): Promise<ExitCode> {
   const { notesDir, repo } = await notesLocation(io, path.resolve(io.cwd, options.repo ?? '.'));
   const outName = options.out;
   const out = path.resolve(io.cwd, outName);
-  if (isWithin(out, repo.path)) {
-    io.err(`${oneLine(outName)}: is inside the repository; export private notes to a place outside it (your home folder, a USB stick); nothing was written\n`);
+  const refused = await privatePlaceProblem(out, 'file', { repo });
+  if (refused) {
+    io.err(`${oneLine(refused)}; nothing was written\n`);
     return 1;
   }
   let store: StoreFile;
@@ -212,6 +219,11 @@ async function importNotes(args: string[], io: CliIO): Promise<ExitCode> {
   const inName = positionals[0];
   if (!inName) throw new UsageError('import needs the FILE to import');
   const { notesDir, repo } = await notesLocation(io, path.resolve(io.cwd, options.repo ?? '.'));
+  const refused = await privatePlaceProblem(notesDir, 'folder', { repo });
+  if (refused) {
+    io.err(`${oneLine(refused)}; nothing was imported\n`);
+    return 1;
+  }
   let incoming: NotesData;
   try {
     incoming = readNotesFile(path.resolve(io.cwd, inName), 'import');

@@ -1,19 +1,23 @@
 /**
  * `peer-mentoring prompts`: for each changed file, the open mentoring goals it touches and the
  * questions to ask in review. The working tree against HEAD by default; a branch since it left its
- * base with `--base REF` (or `--branch` for the repository's main branch). CI can post `--json`.
+ * base with `--base REF` (or `--branch` for the branch's own base), up to `--head REF`. CI can post
+ * `--json`, or `--format github` / `gitlab`: a pull request comment, empty when no goal is touched.
  */
 import * as path from 'path';
 import { DEFAULT_FILE_NAME, MentoringFile, partnerByEmail } from '../core/file';
-import { DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, promptsForChanges } from '../core/review';
+import { CommentGoal, coveringGoals, DEFAULT_MAX_PROMPTS, FilePrompts, GoalPrompt, goalsSection, partnerLookup, promptsForChanges, renderComment, ReviewerSuggestion, reviewersSection, suggestReviewers, touchedGoals } from '../core/review';
 import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine, quote } from '../core/text';
 import { ChangeSet, ChangesError, DEFAULT_BASES, readChanges, readUserEmail } from '../git/changes';
-import { parseArgs } from './args';
+import { resolveReviewBase } from '../git/reviewBase';
+import { readRangeChange, readReviewView, readUser } from '../git/reviewHistory';
+import { numberOption, parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
 import { readForCommand, reportUnreadable, validModel } from './mentoringFile';
 
-const USAGE = `usage: peer-mentoring prompts [--repo DIR] [--file FILE] [--base REF | --branch] [--me ID] [--max N] [--json]
+const USAGE = `usage: peer-mentoring prompts [--repo DIR] [--file FILE] [--base REF | --branch] [--head REF] [--me ID] [--max N]
+                              [--format text|json|github|gitlab]
 
 For each changed file: the open goals of active partnerships it touches (by the goals' paths and
 skills), whose goals they are, and the questions to ask in review (the goals' own prompts first).
@@ -22,13 +26,26 @@ skills), whose goals they are, and the questions to ask in review (the goals' ow
   --file FILE    the mentoring file (default: ${DEFAULT_FILE_NAME} at the repository root)
   --base REF     compare the branch with REF since their merge base (git diff REF...HEAD)
                  instead of the working tree (staged, unstaged, untracked) with HEAD
-  --branch       like --base, with the first of origin/HEAD, ${DEFAULT_BASES.join(', ')}
+  --branch       like --base, with the branch's own base: the pull request's base checked out
+                 by GitHub Pull Requests, VS Code's merge base, origin/HEAD, then the first of
+                 ${DEFAULT_BASES.join(', ')}
+  --head REF     the branch's tip (default HEAD): a pull request's head fetched but not checked out
   --me ID        your partner id (default: the partner listing git's user.email)
   --max N        questions per file (default ${DEFAULT_MAX_PROMPTS})
+  --format F     text (default); json (as --json); github or gitlab: a pull request comment in
+                 Markdown, first line ${'<!-- peer-mentoring:prompts -->'}, every value from the file
+                 and from git shown as plain text; with suggested reviewers (as the reviewers
+                 command) when the change touches what at most one active person knows;
+                 nothing at all when it touches neither a goal nor such files
   --json         JSON: [{ path, status, firstChangedLine, goals: [{ id, title, owner, partnership, role, matchedBy, prompts }] }]
+
+Exit status: 0, also when no goal is touched; 1 when the mentoring file is invalid; 2 for a bad
+option, a ref that names no commit, or a folder that is not a git repository.
 `;
 
-const SPEC = { repo: 'value', file: 'value', base: 'value', branch: 'flag', me: 'value', max: 'value', json: 'flag' } as const;
+const SPEC = { repo: 'value', file: 'value', base: 'value', branch: 'flag', head: 'value', me: 'value', max: 'value', json: 'flag', format: 'value' } as const;
+const FORMATS = ['text', 'json', 'github', 'gitlab'] as const;
+type Format = (typeof FORMATS)[number];
 
 export const run: CliCommand = async (args, io) => {
   const { options, help } = parseArgs(args, SPEC, { maxPositionals: 0 });
@@ -36,15 +53,19 @@ export const run: CliCommand = async (args, io) => {
     io.out(USAGE);
     return 0;
   }
-  const max = options.max === undefined ? DEFAULT_MAX_PROMPTS : Number(options.max);
-  if (!Number.isInteger(max) || max < 0) throw new UsageError(`--max: ${quote(options.max ?? '')} is not a whole number`);
+  const max = numberOption('--max', options.max, { min: 0, max: 1000, whole: true }) ?? DEFAULT_MAX_PROMPTS;
   if (options.base !== undefined && !options.base.trim()) throw new UsageError('--base: needs a branch, tag or commit');
+  if (options.head !== undefined && !options.head.trim()) throw new UsageError('--head: needs a branch, tag or commit');
+  if (options.base !== undefined && options.branch) throw new UsageError('--base and --branch: give one of them');
+  const format = formatOf(options.format, options.json);
 
   const repo = path.resolve(io.cwd, options.repo ?? '.');
   let changes: ChangeSet;
+  let base: string | undefined;
   try {
-    const branch = options.base !== undefined || options.branch;
-    changes = await readChanges(repo, branch ? { kind: 'branch', base: options.base } : { kind: 'working-tree' });
+    const branch = options.base !== undefined || options.branch || options.head !== undefined;
+    base = options.base ?? (branch ? (await resolveReviewBase(repo).catch(() => undefined))?.ref : undefined);
+    changes = await readChanges(repo, branch ? { kind: 'branch', base, head: options.head } : { kind: 'working-tree' });
   } catch (e) {
     io.err(`peer-mentoring prompts: ${oneLine(e instanceof ChangesError ? e.message : `git failed: ${e instanceof Error ? (e.message.trim().split('\n')[0] ?? '') : String(e)}`)}\n`);
     return 2;
@@ -60,14 +81,54 @@ export const run: CliCommand = async (args, io) => {
 
   const files = promptsForChanges(changes.files, model, { me, maxPrompts: max });
   const status = new Map(changes.files.map((f) => [f.path, f.status]));
-  if (options.json) {
+  if (format === 'json') {
     const json = files.map((f) => ({ path: f.path, status: status.get(f.path), firstChangedLine: f.firstChangedLine, goals: f.goals }));
     io.out(jsonText(json) + '\n');
+  } else if (format === 'github' || format === 'gitlab') {
+    // The same body for both: it is inert against either site's references.
+    const goals = goalsSection(commentGoals(files, model), changes.comparedWith);
+    io.out(renderComment([...goals, ...reviewersSection(await changeReviewers(changes, model, base, options.head, io))]));
   } else {
     io.out(render(files, changes.comparedWith, model));
   }
   return 0;
 };
+
+/** Who should review the change, for the comment; none (said on stderr) when the history cannot be read. */
+async function changeReviewers(changes: ChangeSet, model: MentoringFile, base: string | undefined, head: string | undefined, io: CliIO): Promise<ReviewerSuggestion[]> {
+  try {
+    const read = await readReviewView(changes.root, { goals: coveringGoals(model), revision: base });
+    if (!read) return [];
+    const authors = base !== undefined ? (await readRangeChange(changes.root, base, head ?? 'HEAD')).authors : [await readUser(changes.root)].filter((u) => u !== undefined);
+    const files = changes.files.filter((f) => f.status !== 'deleted').map((f) => f.path);
+    return suggestReviewers(read.view, authors, files, { at: read.at, partnerOf: partnerLookup(model) });
+  } catch (e) {
+    io.err(`peer-mentoring prompts: no reviewer suggestions: ${oneLine(e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e))}\n`);
+    return [];
+  }
+}
+
+function formatOf(value: string | undefined, json: boolean): Format {
+  if (value === undefined) return json ? 'json' : 'text';
+  const format = FORMATS.find((f) => f === value);
+  if (!format) throw new UsageError(`--format: ${quote(value)} is not one of ${FORMATS.join(', ')}`);
+  if (json && format !== 'json') throw new UsageError(`--json and --format ${format}: give one of them`);
+  return format;
+}
+
+/** The goals the change touches, as the pull request comment shows them. */
+function commentGoals(files: FilePrompts[], model: MentoringFile): CommentGoal[] {
+  const names = new Map(model.partners.map((p) => [p.id, p.name]));
+  return touchedGoals(files).map(({ goal, questions, files: paths }) => ({
+    id: goal.id,
+    title: goal.title,
+    ownerName: goal.ownerName,
+    mentorNames: goal.mentors.map((m) => names.get(m) ?? m),
+    progress: model.goals.find((g) => g.id === goal.id && g.partnership === goal.partnership)?.progress,
+    questions,
+    files: paths,
+  }));
+}
 
 async function loadModel(full: string, name: string, io: CliIO): Promise<MentoringFile | 1 | 2> {
   const parsed = await readForCommand(full);

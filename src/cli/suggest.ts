@@ -7,14 +7,14 @@ import { isIsoDate } from '../core/dates';
 import type { MentoringFile } from '../core/file';
 import { DEFAULT_FILE_NAME } from '../core/file';
 import type { Expertise } from '../core/expertise';
-import { ACTIVE_ELSEWHERE, activeElsewhere, checkActiveMonths, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/expertise';
+import { ACTIVE_ELSEWHERE, activeElsewhere, compileBotPattern, DEFAULT_ACTIVE_MONTHS, isoDay, mailmapSuggestions, MailmapSuggestion } from '../core/expertise';
 import { identityFor, labelOf, suggest, Suggestions } from '../core/expertise';
 import { FileAccessError } from '../core/disk';
 import { jsonText, oneLine } from '../core/text';
 import { analyzeRepository, Analysis } from '../git/analyze';
 import { defaultCacheDir } from '../git/cache';
 import { NotARepositoryError } from '../git/history';
-import { parseArgs } from './args';
+import { numberOption, parseArgs } from './args';
 import { CliCommand, CliIO, UsageError } from './io';
 import { readForCommand, reportUnreadable, validModel } from './mentoringFile';
 
@@ -44,6 +44,11 @@ strongest skill areas, knowledge islands (areas only one active person knows), k
 Exit status: 0 done, 1 the mentoring file has errors, 2 usage error or not a git repository.
 `;
 
+/** The largest values the number options take (git counts commits in an int). */
+const MAX_COMMITS = 1_000_000_000;
+const MAX_HALF_LIFE_DAYS = 36_500;
+const MAX_ACTIVE_MONTHS = 1200;
+
 const RELATIVE_DATE = /^\d+ (day|week|month|year)s? ago$/;
 const SHOW_PEOPLE = 20;
 const SHOW_FORMER = 5;
@@ -63,16 +68,14 @@ export const run: CliCommand = async (args, io) => {
     throw new UsageError(`--since: '${options.since}' is not a YYYY-MM-DD date or "N days|weeks|months|years ago"`);
   }
   if (options.json && options.mailmap) throw new UsageError('--json and --mailmap: choose one (the JSON has the .mailmap lines too)');
-  const maxCommits = positiveNumber('--max-commits', options['max-commits'], true);
-  const halfLifeDays = positiveNumber('--half-life', options['half-life'], false);
-  const activeMonths = positiveNumber('--active-months', options['active-months'], true) ?? DEFAULT_ACTIVE_MONTHS;
-  const months = checkActiveMonths(activeMonths);
-  if (typeof months === 'string') throw new UsageError(`--active-months: ${months}`);
+  const maxCommits = numberOption('--max-commits', options['max-commits'], { min: 1, max: MAX_COMMITS, whole: true, unit: 'commits' });
+  const halfLifeDays = numberOption('--half-life', options['half-life'], { min: 1, max: MAX_HALF_LIFE_DAYS, whole: false, unit: 'days' });
+  const activeMonths = numberOption('--active-months', options['active-months'], { min: 1, max: MAX_ACTIVE_MONTHS, whole: true, unit: 'months' }) ?? DEFAULT_ACTIVE_MONTHS;
   for (const p of options.bot) {
     try {
-      new RegExp(p, 'i');
-    } catch {
-      throw new UsageError(`--bot: '${p}' is not a regular expression`);
+      compileBotPattern(p);
+    } catch (e) {
+      throw new UsageError(`--bot: ${(e as Error).message}`);
     }
   }
   const repo = path.resolve(io.cwd, options.repo ?? '.');
@@ -109,15 +112,6 @@ export const run: CliCommand = async (args, io) => {
   io.out(options.json ? renderJson(analysis, expertise, result, mailmap, activeMonths) : renderText(analysis, expertise, result, mailmap, activeMonths));
   return 0;
 };
-
-function positiveNumber(name: string, value: string | undefined, whole: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || (whole && !Number.isInteger(n))) {
-    throw new UsageError(`${name}: '${value}' is not a positive ${whole ? 'whole ' : ''}number`);
-  }
-  return n;
-}
 
 async function loadMentoring(io: CliIO, repo: string, file: string | undefined): Promise<MentoringFile | undefined | 'error' | 'unreadable'> {
   const name = file ?? path.join(repo, DEFAULT_FILE_NAME);

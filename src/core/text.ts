@@ -120,16 +120,20 @@ export function inert(s: string): string {
 /**
  * A value as literal text inside Markdown we generate, on one line: every character that could start
  * markup (emphasis, code, links, images, HTML, tables, strike-through, math, `$(icon)`) is
- * backslash-escaped, as are the ones that make a list, heading or quote at the start of a line; scheme
- * (`https://`), `www.` and e-mail autolinks are broken (bare domains such as `README.md` stay text:
- * VS Code's Markdown preview and GitHub do not link them), and control characters are escaped as in
- * {@link oneLine}. Not idempotent: apply it once, where the Markdown is assembled.
+ * backslash-escaped, as are the ones that make a list, heading or quote at the start of a line, and
+ * control characters are escaped as in {@link oneLine}. No autolink survives either: a Markdown
+ * renderer that finds links in plain text (markdown-it with `linkify`, as VS Code's preview; GitHub)
+ * looks within one run of text, and an escaped character ends the run, so `:` in `://`, `/` in
+ * `//host`, `@` in an address and every `.` followed by a letter or digit (`www.`, `evil.com`,
+ * `127.0.0.1`) are escaped: `evil.com` is written `evil\.com` and shown as `evil.com`, not linked.
+ * Not idempotent: apply it once, where the Markdown is assembled.
  */
 export function mdText(s: string): string {
   return oneLine(s)
     .replace(/[\\`*_{}[\]()<>!|~$&@]/g, '\\$&')
     .replace(/:\/\//g, '\\://')
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+    .replace(/\/(?=\/)/g, '\\/')
+    .replace(/\.(?=[\p{L}\p{N}])/gu, '\\.')
     .replace(/^( *)([-+=#]|\d+[.)])/, (_, indent: string, marker: string) => `${indent}${marker.slice(0, -1)}\\${marker.slice(-1)}`);
 }
 

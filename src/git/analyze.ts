@@ -84,7 +84,10 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
     state.useTree(profile.tree, profile.treeSet);
     return state;
   };
-  const notices = (renames: Analysis['renames'], partial: boolean): string[] => (renames === 'content' ? [] : [partial ? PARTIAL_CLONE_NOTICE : MISSING_OBJECTS_NOTICE]);
+  const notices = (renames: Analysis['renames'], p: { partial: boolean; notices?: readonly string[] }): string[] => [
+    ...(renames === 'content' ? [] : [p.partial ? PARTIAL_CLONE_NOTICE : MISSING_OBJECTS_NOTICE]),
+    ...(p.notices ?? []),
+  ];
 
   const file = options.cacheDir
     ? cacheFile(options.cacheDir, gitDir, {
@@ -109,12 +112,13 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
   if (entry?.head === head) {
     const state = restore();
     if (state) {
-      return { head, mode: 'cached', commitsRead: 0, state, renames: entry.renames, notices: notices(entry.renames, entry.profileData.partial) };
+      return { head, mode: 'cached', commitsRead: 0, state, renames: entry.renames, notices: notices(entry.renames, entry.profileData) };
     }
   }
 
   let commitsRead = 0;
   let renames: Analysis['renames'] = entry?.renames ?? 'content';
+  let mailmap = entry?.profileData.mailmap ?? true;
   const read = (range: string, limit: boolean): AsyncIterator<CommitRecord> => {
     const commits = source.readCommits({
       since: options.since,
@@ -123,6 +127,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
       signal: options.signal,
       botPatterns: options.botPatterns,
       renames,
+      mailmap,
       onCommit: (n) => {
         commitsRead = n;
         options.onProgress?.(n);
@@ -142,7 +147,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
     // git lists OLD..HEAD, checks that OLD is still in HEAD's history and what changed in the tree
     // (from the cached files, HEAD's tree at OLD) while the cache loads.
     const ancestor = source.isAncestor(entry.head, head);
-    const changed = source.profile(head, { commit: entry.head, tree: entry.state.paths, profile: entry.profileData });
+    const changed = source.profile(head, { commit: entry.head, tree: entry.state.paths, profile: { ...entry.profileData, mailmap: entry.profileData.mailmap ?? true, notices: entry.profileData.notices ?? [] } });
     changed.catch(() => undefined);
     const commits = read(`${entry.head}..${head}`, false);
     const first = commits.next();
@@ -150,7 +155,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
     const restored = restore();
     // A cache that does not restore says nothing about the tree either: HEAD's is then read whole.
     profile = restored ? await changed : undefined;
-    if (restored && profile && (await ancestor) && profileKey(profile) === entry.profile && profile.partial === entry.profileData.partial) {
+    if (restored && profile && (await ancestor) && profileKey(profile) === entry.profile && profile.partial === entry.profileData.partial && profile.mailmap === mailmap) {
       state = await apply(prepare(restored, profile), commits, first).catch((e: unknown) => {
         if (e instanceof MissingObjectsError) return undefined;
         throw e;
@@ -165,6 +170,7 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
   options.signal?.throwIfAborted();
   await turn();
   if (profile.partial) renames = 'exact';
+  mailmap = profile.mailmap;
   if (!state) {
     const current = profile;
     const classify = classifierFor(current);
@@ -181,9 +187,17 @@ export async function analyzeRepository(repoDir: string, options: AnalyzeOptions
   state.setTree(profile.tree);
   await turn();
   if (file) {
-    const profileData: CachedProfile = { attributes: profile.attributes, ignoreRevs: profile.ignoreRevs, ignoreFiles: profile.ignoreFiles, vendored: profile.vendored, partial: profile.partial };
+    const profileData: CachedProfile = {
+      attributes: profile.attributes,
+      ignoreRevs: profile.ignoreRevs,
+      ignoreFiles: profile.ignoreFiles,
+      vendored: profile.vendored,
+      partial: profile.partial,
+      mailmap: profile.mailmap,
+      notices: profile.notices,
+    };
     writeCache(file, { v: CACHE_VERSION, head, profile: profileKey(profile), profileData, renames, state: state.toJSON() });
     await turn();
   }
-  return { head, mode, commitsRead, state, renames, notices: notices(renames, profile.partial) };
+  return { head, mode, commitsRead, state, renames, notices: notices(renames, profile) };
 }

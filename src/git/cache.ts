@@ -20,6 +20,10 @@ export interface CachedProfile {
   ignoreFiles: string[];
   vendored: string[];
   partial: boolean;
+  /** Whether `.mailmap` was read (absent in caches written before it could be left out: it was). */
+  mailmap?: boolean;
+  /** Files of HEAD left unread, one line each. */
+  notices?: string[];
 }
 
 export interface CacheEntry {
@@ -80,7 +84,8 @@ function isProfile(p: unknown): p is CachedProfile {
   const strings = (a: unknown): boolean => Array.isArray(a) && a.every((s) => typeof s === 'string');
   return (
     typeof x.attributes === 'object' && x.attributes !== null && Object.values(x.attributes).every((v) => typeof v === 'string') &&
-    strings(x.ignoreRevs) && strings(x.ignoreFiles) && strings(x.vendored) && typeof x.partial === 'boolean'
+    strings(x.ignoreRevs) && strings(x.ignoreFiles) && strings(x.vendored) && typeof x.partial === 'boolean' &&
+    (x.mailmap === undefined || typeof x.mailmap === 'boolean') && (x.notices === undefined || strings(x.notices))
   );
 }
 

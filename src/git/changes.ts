@@ -12,12 +12,22 @@ import simpleGit, { SimpleGit } from 'simple-git';
 import type { ChangedFile } from '../core/review';
 import { normalizePath } from '../core/glob';
 
-export type ChangeSource = { kind: 'working-tree' } | { kind: 'branch'; /** Default: the repository's main branch. */ base?: string };
+export type ChangeSource =
+  | { kind: 'working-tree' }
+  | {
+      kind: 'branch';
+      /** Default: the repository's main branch. */
+      base?: string;
+      /** The branch's tip (default HEAD): a pull request's head fetched as data, for one. */
+      head?: string;
+      /** Compare the merge base with the working tree (uncommitted and untracked files included) instead of HEAD. */
+      withWorkingTree?: boolean;
+    };
 
 export interface ChangeSet {
   /** Absolute path of the repository's top level; file paths are relative to it. */
   root: string;
-  /** What the files were compared with: `HEAD`, or `BASE...HEAD` in branch mode. */
+  /** What the files were compared with: `HEAD`, `BASE...HEAD` in branch mode, `BASE...` with the working tree. */
   comparedWith: string;
   files: ChangedFile[];
 }
@@ -48,22 +58,34 @@ export async function readChanges(dir: string, source: ChangeSource = { kind: 'w
   const rootGit = dir === root ? git : simpleGit({ baseDir: root, config: ['core.quotePath=false'], trimmed: false });
 
   if (source.kind === 'working-tree') {
-    const from = head ?? emptyTree(objectFormat?.trim());
-    const [files, others] = await Promise.all([diffFiles(rootGit, [from]), run(rootGit, ['ls-files', '--others', '--exclude-standard', '-z'])]);
-    const seen = new Set(files.map((f) => f.path));
-    const fresh = splitZ(others).filter((p) => !seen.has(normalizePath(p)));
-    files.push(...(await Promise.all(fresh.map((p) => untracked(root, p)))));
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const files = await workingTreeFiles(rootGit, root, head ?? emptyTree(objectFormat?.trim()));
     return { root, comparedWith: head ? 'HEAD' : 'an empty repository', files };
   }
 
-  if (!head) throw new ChangesError('the branch has no commits yet: nothing to compare with a base');
+  const headName = source.head ?? 'HEAD';
+  const tip = source.head === undefined ? head : await resolveCommit(rootGit, source.head);
+  if (!tip) {
+    throw new ChangesError(source.head === undefined ? 'the branch has no commits yet: nothing to compare with a base' : `unknown head '${source.head}': not a branch, tag or commit of this repository`);
+  }
   const base = source.base ?? (await defaultBase(rootGit));
   const baseCommit = await resolveCommit(rootGit, base);
   if (!baseCommit) throw new ChangesError(`unknown base '${base}': not a branch, tag or commit of this repository`);
-  const mergeBase = (await run(rootGit, ['merge-base', baseCommit, head]).catch(() => '')).trim();
-  if (!mergeBase) throw new ChangesError(`'${base}' and HEAD have no common history`);
-  return { root, comparedWith: `${base}...HEAD`, files: await diffFiles(rootGit, [mergeBase, head]) };
+  const mergeBase = (await run(rootGit, ['merge-base', baseCommit, tip]).catch(() => '')).trim();
+  if (!mergeBase) throw new ChangesError(`'${base}' and ${headName} have no common history`);
+  if (source.withWorkingTree && source.head === undefined) {
+    return { root, comparedWith: `${base}...`, files: await workingTreeFiles(rootGit, root, mergeBase) };
+  }
+  return { root, comparedWith: `${base}...${headName}`, files: await diffFiles(rootGit, [mergeBase, tip]) };
+}
+
+/** The working tree and index against `from` (a commit or the empty tree), untracked files included, sorted by path. */
+async function workingTreeFiles(rootGit: SimpleGit, root: string, from: string): Promise<ChangedFile[]> {
+  const [files, others] = await Promise.all([diffFiles(rootGit, [from]), run(rootGit, ['ls-files', '--others', '--exclude-standard', '-z'])]);
+  const seen = new Set(files.map((f) => f.path));
+  const fresh = splitZ(others).filter((p) => !seen.has(normalizePath(p)));
+  files.push(...(await Promise.all(fresh.map((p) => untracked(root, p)))));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files;
 }
 
 /** The first of the usual main branches that exists: `origin/HEAD`'s target, then {@link DEFAULT_BASES}. */

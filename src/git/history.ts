@@ -28,10 +28,10 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { simpleGit, SimpleGit } from 'simple-git';
 import type { ChangeStatus, CommitRecord, FileChange } from '../core/expertise';
-import { parseIgnoreRevs, vendoredFolders } from '../core/expertise';
 import { botMatcher } from '../core/expertise';
+import { PreviousProfile, readProfile, RepositoryProfile } from './profile';
 
-export type { ChangeStatus, CommitRecord, FileChange };
+export type { ChangeStatus, CommitRecord, FileChange, PreviousProfile, RepositoryProfile };
 
 export interface ReadCommitsOptions {
   /** Only commits after this date (anything `git log --since` accepts, e.g. `2024-01-01`). */
@@ -50,32 +50,8 @@ export interface ReadCommitsOptions {
   withFiles?: boolean;
   /** `exact`: renames of identical content only, which needs no file contents (partial clones). Default `content`. */
   renames?: 'content' | 'exact';
-}
-
-/** What the analysis reads from HEAD besides the history. */
-export interface RepositoryProfile {
-  /** Files of HEAD's tree (no submodules, no symbolic links). */
-  tree: string[];
-  /** The same as a set, when it was built on the way. */
-  treeSet?: ReadonlySet<string>;
-  /** Text of each `.gitattributes` file in the tree, by path. */
-  attributes: Record<string, string>;
-  /** Revisions listed in `.git-blame-ignore-revs` and the files `blame.ignoreRevsFile` names. */
-  ignoreRevs: string[];
-  /** Folders of code copied from another project (`core/generated.ts`). */
-  vendored: string[];
-  /** A partial clone: file contents are fetched on demand, so none may be asked for. */
-  partial: boolean;
-  /** The files the ignored revisions were read from (`.git-blame-ignore-revs`, `blame.ignoreRevsFile`). */
-  ignoreFiles: string[];
-}
-
-/** A profile read before at `commit`, to read the next one from the changes since. */
-export interface PreviousProfile {
-  commit: string;
-  /** The files of `commit`'s tree. */
-  tree: readonly string[];
-  profile: Omit<RepositoryProfile, 'tree' | 'treeSet'>;
+  /** `false`: authors as each commit names them, `.mailmap` not read (too large, or missing from a partial clone). Default true. */
+  mailmap?: boolean;
 }
 
 export interface HistorySource {
@@ -108,6 +84,8 @@ export class MissingObjectsError extends Error {}
 const MISSING_OBJECT = /unable to read [0-9a-f]{7,}|could not fetch [0-9a-f]{7,}|missing blob object|bad object [0-9a-f]{7,}|unable to read tree|cannot read object/i;
 
 const FORMAT = '--format=%x01%H%x00%P%x00%aN%x00%aE%x00%at%x00';
+/** The same without `.mailmap`: names and addresses as each commit gives them. */
+const FORMAT_NO_MAILMAP = '--format=%x01%H%x00%P%x00%an%x00%ae%x00%at%x00';
 const NUL = 0;
 const SOH = 1;
 const LF = 10;
@@ -152,121 +130,15 @@ export function gitHistorySource(repoDir: string): HistorySource {
   };
 }
 
-const DEFAULT_IGNORE_REVS = '.git-blame-ignore-revs';
-
-/** Runs git to completion; resolves with its exit code and output (never rejects for a non-zero exit). */
-function runGit(repoDir: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: repoDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', ...options.env } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-  });
-}
-
-const CONFIG_KEYS = '^(extensions\\.partialclone|remote\\..*\\.promisor|blame\\.ignorerevsfile)$';
-const isAttributes = (path: string): boolean => path === '.gitattributes' || path.endsWith('/.gitattributes');
-
-/** Whether the repository is a partial clone, and the files of ignored revisions, from `git config -z` output. */
-function parseConfig(out: Buffer): { partial: boolean; ignoreFiles: string[] } {
-  let partial = false;
-  const ignoreFiles = new Set([DEFAULT_IGNORE_REVS]);
-  // `-z`: each entry is `key\nvalue\0`.
-  for (const entry of out.toString('utf8').split('\0')) {
-    const nl = entry.indexOf('\n');
-    if (nl < 0) continue;
-    const key = entry.slice(0, nl).toLowerCase();
-    const value = entry.slice(nl + 1);
-    if (key === 'extensions.partialclone' || (key.endsWith('.promisor') && /^(true|yes|on|1)$/i.test(value))) partial = true;
-    else if (key === 'blame.ignorerevsfile' && value) ignoreFiles.add(value.replace(/^\.\//, ''));
-  }
-  return { partial, ignoreFiles: [...ignoreFiles].sort() };
-}
-
-async function readProfile(repoDir: string, head: string, previous?: PreviousProfile): Promise<RepositoryProfile> {
-  if (!/^[0-9a-f]{40,64}$/i.test(head)) throw new RangeError(`not a commit id: ${head}`);
-  const configRun = runGit(repoDir, ['config', '-z', '--get-regexp', CONFIG_KEYS]);
-  if (previous && /^[0-9a-f]{40,64}$/i.test(previous.commit)) {
-    const [configOut, diff] = await Promise.all([configRun, runGit(repoDir, ['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', previous.commit, head])]);
-    const config = parseConfig(configOut.stdout);
-    const before = previous.profile;
-    if (diff.code === 0 && config.partial === before.partial && config.ignoreFiles.join('\0') === before.ignoreFiles.join('\0')) {
-      const tree = new Set(previous.tree);
-      let special = false;
-      // `:<old mode> <new mode> <old object> <new object> <status>\0<path>\0` per changed file.
-      const parts = diff.stdout.toString('utf8').split('\0');
-      const changedNames: string[] = [];
-      for (let i = 0; i + 1 < parts.length; i += 2) {
-        const fields = parts[i].split(' ');
-        const path = parts[i + 1];
-        changedNames.push(path.slice(path.lastIndexOf('/') + 1));
-        if (isAttributes(path) || config.ignoreFiles.includes(path)) special = true;
-        if (fields[4] === 'D' || fields[1] === '160000' || fields[1] === '120000') tree.delete(path);
-        else tree.add(path);
-      }
-      if (!special) {
-        const paths = [...tree];
-        // Vendored folders change only with a licence or a manifest.
-        const vendored = changedNames.some((n) => /^(licen[cs]e|copying)(\.|$)|^(package\.json|cargo\.toml|pyproject\.toml|setup\.py|go\.mod|pom\.xml|build\.gradle(\.kts)?|gemfile|composer\.json|mix\.exs|pubspec\.yaml|package\.swift|cmakelists\.txt|meson\.build|deno\.json)$/i.test(n))
-          ? vendoredFolders(paths)
-          : before.vendored;
-        return { ...before, ...config, tree: paths, treeSet: tree, vendored };
-      }
-    }
-  }
-  const [config, listing] = await Promise.all([configRun, runGit(repoDir, ['ls-tree', '-r', '-z', '--full-tree', head])]);
-  if (listing.code !== 0) throw new Error(`git ls-tree failed in ${repoDir} (exit code ${listing.code}): ${listing.stderr.trim()}`);
-  const { partial, ignoreFiles } = parseConfig(config.stdout);
-  const tree: string[] = [];
-  const wanted = new Map<string, string>();
-  const text = listing.stdout.toString('utf8');
-  for (let pos = 0; pos < text.length; ) {
-    let end = text.indexOf('\0', pos);
-    if (end < 0) end = text.length;
-    // `<mode> SP <type> SP <object> TAB <path>`: files are `100644 blob`, `100755 blob`; links `120000 blob`.
-    const tab = text.indexOf('\t', pos);
-    const start = pos;
-    pos = end + 1;
-    if (tab < 0 || tab > end || text.startsWith('120000', start) || !text.startsWith(' blob ', start + 6)) continue;
-    const path = text.slice(tab + 1, end);
-    tree.push(path);
-    if (isAttributes(path) || ignoreFiles.includes(path)) wanted.set(text.slice(start + 12, tab), path);
-  }
-  // A large tree takes a while to read: let the event loop turn before the rest.
-  await new Promise((resolve) => setImmediate(resolve));
-  const attributes: Record<string, string> = {};
-  const ignoreRevs: string[] = [];
-  if (wanted.size > 0) {
-    // Contents that a partial clone lacks are not fetched for this: those files are then skipped.
-    const objects = [...wanted.keys()];
-    const batch = await runGit(repoDir, ['cat-file', '--batch'], { input: objects.join('\n') + '\n', env: { GIT_NO_LAZY_FETCH: '1' } });
-    let pos = 0;
-    const out = batch.stdout;
-    for (const object of objects) {
-      const nl = out.indexOf(10, pos);
-      if (nl < 0) break;
-      const header = out.toString('utf8', pos, nl).split(' ');
-      pos = nl + 1;
-      if (header[1] !== 'blob') continue;
-      const size = Number(header[2]);
-      const content = out.toString('utf8', pos, pos + size);
-      pos += size + 1;
-      const path = wanted.get(object) ?? '';
-      if (ignoreFiles.includes(path)) ignoreRevs.push(...parseIgnoreRevs(content));
-      if (isAttributes(path)) attributes[path] = content;
-    }
-  }
-  return { tree, attributes, ignoreRevs: [...new Set(ignoreRevs)].sort(), ignoreFiles, vendored: vendoredFolders(tree), partial };
-}
-
 function logArgs(opts: ReadCommitsOptions): string[] {
-  const args = ['-c', 'diff.relative=false', '-c', 'log.showSignature=false', 'log', '-z', '--reverse', '--no-merges', '--root', '--no-color', FORMAT];
+  // Without `.mailmap`, git must not load it either (`log.mailmap`, on by default, reads it at start).
+  const mailmap = opts.mailmap === false ? ['-c', 'log.mailmap=false'] : [];
+  const args = ['-c', 'diff.relative=false', '-c', 'log.showSignature=false', ...mailmap, 'log', '-z', '--reverse', '--no-merges', '--root', '--no-color', opts.mailmap === false ? FORMAT_NO_MAILMAP : FORMAT];
   if (opts.withFiles !== false) args.push('--name-status', opts.renames === 'exact' ? '-M100%' : '-M');
+  // Where contents may be missing, git must not read `.gitmodules` to describe a submodule's change
+  // (a partial clone lacks old versions of it, and git would download them or stop): submodules'
+  // changes are then left out, as the tree leaves submodules out.
+  if (opts.withFiles !== false && opts.renames === 'exact') args.push('--ignore-submodules=all');
   if (opts.since !== undefined) args.push(`--since=${opts.since}`);
   if (opts.maxCommits !== undefined) {
     if (!Number.isInteger(opts.maxCommits) || opts.maxCommits < 1) throw new RangeError(`maxCommits must be a positive whole number, not ${opts.maxCommits}`);

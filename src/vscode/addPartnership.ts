@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { addPartnership, EditResult } from '../core/file';
-import { localToday } from '../core/dates';
+import { localToday, shortDate } from '../core/dates';
+import { firstSessionProposal } from '../core/mentoring';
 import { MentoringFile, Partnership } from '../core/file';
 import { plain } from '../core/text';
 import { entryRange } from './locate';
@@ -29,7 +30,7 @@ export function registerAddPartnership(context: vscode.ExtensionContext, store: 
   context.subscriptions.push(
     vscode.commands.registerCommand(ADD_PARTNERSHIP_COMMAND, async (arg?: unknown) => {
       try {
-        return await run(store, identity, isArgs(arg) ? arg : undefined);
+        return await run(store, identity, isArgs(arg) ? arg : undefined, isPrefill(arg) ? arg : undefined);
       } catch (e) {
         void vscode.window.showErrorMessage(plain(e instanceof Error ? e.message : String(e)));
         return undefined;
@@ -43,10 +44,16 @@ function isArgs(arg: unknown): arg is AddPartnershipArgs {
   return typeof a === 'object' && a !== null && Array.isArray(a.members) && typeof a.kind === 'string';
 }
 
+/** `{ folder?, members }` without a kind: the members are chosen (the Team Overview's suggestion); the rest is asked. */
+function isPrefill(arg: unknown): arg is { folder?: string; members: string[] } {
+  const a = arg as { folder?: unknown; members?: unknown } | undefined;
+  return typeof a === 'object' && a !== null && Array.isArray(a.members) && a.members.every((m) => typeof m === 'string') && (a as { kind?: unknown }).kind === undefined;
+}
+
 /** Adds the partnership; resolves to its id, or undefined when cancelled or not written. */
-async function run(store: MentoringStore, identity: Identity, args: AddPartnershipArgs | undefined): Promise<string | undefined> {
+async function run(store: MentoringStore, identity: Identity, args: AddPartnershipArgs | undefined, prefill?: { folder?: string; members: string[] }): Promise<string | undefined> {
   await store.ready;
-  const file = await pickFile(store, args?.folder);
+  const file = await pickFile(store, args?.folder ?? prefill?.folder);
   if (!file) return undefined;
   const model = file.lastValid;
   if (!model) {
@@ -54,7 +61,7 @@ async function run(store: MentoringStore, identity: Identity, args: AddPartnersh
     throw new Error(vscode.l10n.t('{0} has problems: fix them first.', vscode.workspace.asRelativePath(file.uri)));
   }
   const me = await identity.resolve(file.folder, model);
-  const p = args ?? (await ask(model, me));
+  const p = args ?? (await ask(model, me, prefill?.members.filter((m) => model.partners.some((x) => x.id === m))));
   if (!p) return undefined;
   const partnership: Omit<Partnership, 'id'> = { members: p.members, kind: p.kind, since: localToday(), status: 'active' };
   if (p.kind === 'one-way' && p.mentor) partnership.mentor = p.mentor;
@@ -64,10 +71,17 @@ async function run(store: MentoringStore, identity: Identity, args: AddPartnersh
   const name = (id: string): string => plain(model.partners.find((x) => x.id === id)?.name ?? id);
   let id: string | undefined;
   const log = vscode.l10n.t('Log a Session');
+  const calendar = vscode.l10n.t('Add to Calendar');
+  // The first meeting is proposed soon, not a cadence away: the calendar event goes on that date.
+  const first = firstSessionProposal(partnership, localToday());
   const result = await writeAndConfirm(store, file.key, op, {
-    message: (r) => vscode.l10n.t('Added the partnership of {0} ({1}).', joinNames(p.members.map(name)), plain((id = r.id) ?? '')),
+    message: (r) =>
+      `${vscode.l10n.t('Added the partnership of {0} ({1}).', joinNames(p.members.map(name)), plain((id = r.id) ?? ''))} ${vscode.l10n.t('First session proposed for {0}.', shortDate(first, localToday()))}`,
     reveal: (f, r) => (r.id ? entryRange(f, { section: 'partnerships', id: r.id }) : undefined),
-    more: [{ label: log, run: () => id && vscode.commands.executeCommand('mentoring.logSession', { folder: file.key, partnership: id }) }],
+    more: [
+      { label: log, run: () => id && vscode.commands.executeCommand('mentoring.logSession', { folder: file.key, partnership: id }) },
+      { label: calendar, run: () => id && vscode.commands.executeCommand('mentoring.addToCalendar', { folder: file.key, partnership: id }) },
+    ],
   });
   return result?.id;
 }
@@ -96,15 +110,15 @@ async function pickFile(store: MentoringStore, folder: string | undefined): Prom
 const TITLE = (): string => vscode.l10n.t('Add partnership');
 
 /** The quick inputs (members, kind and mentor, cadence); undefined when the person pressed Escape. */
-async function ask(model: MentoringFile, me: string | undefined): Promise<AddPartnershipArgs | undefined> {
+async function ask(model: MentoringFile, me: string | undefined, chosen: string[] = []): Promise<AddPartnershipArgs | undefined> {
   const title = TITLE();
   if (model.partners.length < 2) {
     throw new Error(vscode.l10n.t('A partnership needs two partners: add them under partners: in the mentoring file first.'));
   }
-  let members: string[] = [];
+  let members: string[] = chosen.length >= 2 ? chosen : [];
   while (members.length < 2) {
     const picked = await vscode.window.showQuickPick(
-      model.partners.map((p) => ({ label: plain(p.name), description: p.id === me ? `${plain(p.id)} · ${vscode.l10n.t('you')}` : plain(p.id), picked: p.id === me || members.includes(p.id), id: p.id })),
+      model.partners.map((p) => ({ label: plain(p.name), description: p.id === me ? `${plain(p.id)} · ${vscode.l10n.t('you')}` : plain(p.id), picked: members.includes(p.id), id: p.id })),
       { title: `${title} (1/4)`, placeHolder: vscode.l10n.t('Who are its members? (two or more)'), canPickMany: true },
     );
     if (!picked) return undefined;

@@ -5,7 +5,8 @@
  * object from code (`{ folder?, goal }`, and `progress` for Set Progress) nothing is asked.
  */
 import * as vscode from 'vscode';
-import { EditResult, updateGoal } from '../core/file';
+import { localToday } from '../core/dates';
+import { achieveGoal, EditResult, updateGoal } from '../core/file';
 import { achievedChange, progressChange } from '../core/mentoring';
 import type { Goal, GoalStatus } from '../core/file';
 import { plain } from '../core/text';
@@ -13,12 +14,18 @@ import type { Row } from '../core/view';
 import { parseProgress } from '../protocol/review';
 import { asked, askToWrite, writeAndConfirm } from './confirmWrite';
 import { createMentoringFile, CreateFileArgs } from './suggestions';
+import type { Identity } from './identity';
 import { FolderFile, FolderRef, MentoringStore } from './store';
 import { command } from './command';
 import { actionRange, entryRange } from './locate';
 import { PartnersTree } from './tree';
 
-export function registerCommands(store: MentoringStore, tree: PartnersTree): vscode.Disposable {
+export function registerCommands(store: MentoringStore, tree: PartnersTree, identity?: Identity): vscode.Disposable {
+  /** Achieving a goal dates it and adds a review by the user (by the goal's owner when the user is not a partner). */
+  const achieve = (file: FolderFile, goal: Goal) => (text: string): EditResult => {
+    const me = identity?.me(file.folder, file.lastValid);
+    return achieveGoal(text, goal.id, { date: localToday(), by: me ?? goal.owner });
+  };
   return vscode.Disposable.from(
     command('mentoring.refresh', async () => {
       await store.refresh();
@@ -49,11 +56,11 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
       const { file, goal } = target;
       const change = achievedChange(goal);
       const title = plain(goal.title);
-      if (!Object.keys(change).length) {
+      if (!Object.keys(change).length && goal.achieved !== undefined) {
         void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is achieved already.', title));
         return undefined;
       }
-      const op = (text: string): EditResult => updateGoal(text, goal.id, change);
+      const op = achieve(file, goal);
       // From the tree (one click), it asks first; an argument object from code asks nothing.
       if (isRow(arg) && !(await askToWrite(store, file.key, op, { title: vscode.l10n.t('Mark “{0}” achieved', title), action: vscode.l10n.t('Mark Achieved') }))) return undefined;
       return writeAndConfirm(store, file.key, op, { message: () => vscode.l10n.t('Marked “{0}” achieved.', title), reveal: (f) => entryRange(f, { section: 'goals', id: goal.id }) });
@@ -89,7 +96,8 @@ export function registerCommands(store: MentoringStore, tree: PartnersTree): vsc
         value = r.value;
       }
       const change = progressChange(goal, value);
-      const op = (text: string): EditResult => updateGoal(text, goal.id, change);
+      // 100% makes the goal achieved: dated, with a review entry; below 100% it loses its date.
+      const op = change.status === 'achieved' ? achieve(file, goal) : (text: string): EditResult => updateGoal(text, goal.id, change);
       if (change.progress === goal.progress && !change.status) return undefined;
       if (isRow(arg)) {
         const action = change.status

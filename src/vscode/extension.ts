@@ -8,12 +8,14 @@ import { CadenceStatus, registerCadenceStatus } from './cadenceStatus';
 import { registerCommands } from './commands';
 import { writeLog } from './confirmWrite';
 import { registerDiagnostics } from './diagnostics';
+import { GeneratedDocuments, registerGeneratedDocuments } from './generatedDocs';
 import { Identity } from './identity';
 import { registerLogSession, SessionLogger } from './log';
+import { Overview, registerCalendar, registerOverview, registerRecord } from './overview';
 import { registerPrepareSession } from './prepareSession';
 import { PrivateNotes, registerPrivateNotes } from './notes';
 import { registerReviewPanel, ReviewPanels } from './review';
-import { ReviewPrompts, registerReviewPrompts } from './review';
+import { LineLabels, registerScmView, ReviewPrompts, registerReviewPrompts, ScmMentoringView } from './review';
 import { MentoringStore } from './store';
 import { registerSuggestions, SuggestionsView } from './suggestions';
 import { PartnersTree, VIEW_ID } from './tree';
@@ -25,12 +27,16 @@ export interface MentoringApi {
     tree: PartnersTree;
     identity: Identity;
     reviewPrompts: ReviewPrompts;
+    scmView: ScmMentoringView;
+    lineLabels: LineLabels;
     logSession: SessionLogger;
     cadence: CadenceStatus;
     suggestions: SuggestionsView;
     reviews: ReviewPanels;
     writes: typeof writeLog;
     privateNotes: PrivateNotes;
+    generated: GeneratedDocuments;
+    overview: Overview;
   };
 }
 
@@ -46,17 +52,23 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
     tree,
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     registerDiagnostics(store),
-    registerCommands(store, tree),
+    registerCommands(store, tree, identity),
     registerPrivateNotes(store, privateNotes),
   );
   const reviews = registerReviewPanel(context, store, identity, privateNotes);
   const reviewPrompts = registerReviewPrompts(context, store, identity);
+  const scmView = registerScmView(context, reviewPrompts);
+  const lineLabels = new LineLabels(reviewPrompts);
+  context.subscriptions.push(lineLabels);
   const logSession = registerLogSession(context, store, identity, privateNotes);
   const cadence = registerCadenceStatus(context, store, identity);
-  const suggestions = registerSuggestions(context, store);
+  const generated = registerGeneratedDocuments(context);
+  const suggestions = registerSuggestions(context, store, generated);
   registerAddPartnership(context, store, identity);
-  registerPrepareSession(context, store, identity);
-  return { testing: { store, tree, identity, reviewPrompts, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes } };
+  registerPrepareSession(context, store, identity, privateNotes, generated);
+  const overview = registerOverview(context, store, identity, suggestions);
+  context.subscriptions.push(registerRecord(store, identity), registerCalendar(store));
+  return { testing: { store, tree, identity, reviewPrompts, scmView, lineLabels, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, generated, overview } };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,8 @@
 /**
- * "Mentoring: Prepare Session": the agenda of a partnership's next session (core/agenda) in an
- * untitled Markdown document, so that nothing is written until the user saves it. Commits come
+ * "Mentoring: Prepare Session": the agenda of a partnership's next session (core/agenda), opened in
+ * the Markdown preview as a read-only document ("Agenda — Ana & Ben, 7 Dec"; one tab per partnership,
+ * never asking to be saved; Copy and Save As in its title bar). Above it, to its owner only, the
+ * private notes this machine keeps on the last session, which Copy and Save As leave out. Commits come
  * from git (git/evidence, the same reading as the review panel's), never in Restricted Mode or for
  * a folder that is not on this computer: then the agenda says that evidence needs git.
  *
@@ -8,14 +10,17 @@
  * when a session is due, and the review panel.
  */
 import * as vscode from 'vscode';
-import { buildAgenda, renderAgendaMarkdown } from '../core/mentoring';
+import { buildAgenda, lastSessionNotes, renderAgendaMarkdown, renderPrivateAgendaBlock, withPrivateBlock } from '../core/mentoring';
 import type { Agenda, AgendaEvidenceInput } from '../core/mentoring';
-import { localToday } from '../core/dates';
+import { localToday, shortDate } from '../core/dates';
+import { plain } from '../core/text';
 import { readAgendaEvidence } from '../git/evidence';
 import { command } from './command';
 import { evidenceBlocked } from './evidence';
+import { GeneratedDocuments } from './generatedDocs';
 import { Identity } from './identity';
 import { partnershipTarget } from './partnershipTarget';
+import { PrivateNotes } from './notes';
 import { MentoringStore } from './store';
 
 export const PREPARE_COMMAND = 'mentoring.prepareSession';
@@ -32,14 +37,29 @@ export interface PrepareArgs {
 /** What the command resolves to (undefined when nothing was chosen): the agenda and its document. */
 export interface PreparedSession {
   agenda: Agenda;
-  document: vscode.TextDocument;
+  /** The read-only document shown in the preview. */
+  uri: vscode.Uri;
+  title: string;
+  /** What is shown: the agenda, with the owner's private block when there is one. */
+  shown: string;
+  /** What Copy and Save As take: the agenda alone. */
+  shareable: string;
 }
 
-export function registerPrepareSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity): void {
-  context.subscriptions.push(command(PREPARE_COMMAND, (arg?: unknown) => prepareSession(store, identity, arg)));
+export function registerPrepareSession(context: vscode.ExtensionContext, store: MentoringStore, identity: Identity, notes: PrivateNotes, docs: GeneratedDocuments): void {
+  context.subscriptions.push(command(PREPARE_COMMAND, (arg?: unknown) => prepareSession(store, identity, notes, docs, arg)));
 }
 
-export async function prepareSession(store: MentoringStore, identity: Identity, arg?: unknown): Promise<PreparedSession | undefined> {
+/** "Agenda — Ana & Ben, 7 Dec": the members' first names (full names when two share one). */
+export function agendaTitle(agenda: Agenda): string {
+  const names = agenda.partnership.members.map((m) => m.name.trim());
+  const first = names.map((n) => n.split(/\s+/)[0] || n);
+  const shown = new Set(first).size === first.length ? first : names;
+  const people = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} & ${shown[shown.length - 1]}`;
+  return plain(vscode.l10n.t('Agenda — {0}, {1}', people, shortDate(agenda.today, agenda.today)));
+}
+
+export async function prepareSession(store: MentoringStore, identity: Identity, notes: PrivateNotes, docs: GeneratedDocuments, arg?: unknown): Promise<PreparedSession | undefined> {
   await store.ready;
   const target = await partnershipTarget(store, identity, arg, {
     title: vscode.l10n.t('Prepare Session'),
@@ -56,9 +76,16 @@ export async function prepareSession(store: MentoringStore, identity: Identity, 
       );
   const agenda = buildAgenda(model, target.partnership, today, evidence);
   if (!agenda) throw new Error(vscode.l10n.t('There is no partnership “{0}” in the mentoring file.', target.partnership));
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderAgendaMarkdown(agenda) });
+  const shareable = renderAgendaMarkdown(agenda);
+  await notes.ready(target.file.key);
+  const last = lastSessionNotes(model, target.partnership, notes.treeInput(target.file.key, model)?.resolution);
+  const shown = withPrivateBlock(shareable, last && renderPrivateAgendaBlock(last));
+  const title = agendaTitle(agenda);
   const beside = typeof arg === 'object' && arg !== null && (arg as { beside?: unknown }).beside === true;
-  await vscode.window.showTextDocument(document, { preview: false, viewColumn: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active });
+  const uri = await docs.show(
+    { key: `agenda/${target.file.folder.index}/${target.partnership}`, title, shown, shareable, language: 'markdown', folder: target.file.folder.uri },
+    { beside },
+  );
   if (target.file.hasErrors) void vscode.window.showWarningMessage(vscode.l10n.t('The mentoring file has errors: the agenda shows its last valid content.'));
-  return { agenda, document };
+  return { agenda, uri, title, shown, shareable };
 }

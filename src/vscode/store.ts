@@ -68,6 +68,7 @@ export class MentoringStore implements vscode.Disposable {
   /** Bumped per look-up of a committed version, so only the latest one counts. */
   private readonly lookups = new Map<string, number>();
   private hasFile: boolean | undefined;
+  private lacksFile: boolean | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<FolderFile | undefined>();
   /** Fires after a folder's file was re-read (undefined: the set of folders changed). */
@@ -300,10 +301,15 @@ export class MentoringStore implements vscode.Disposable {
     this.changed.fire(file);
   }
 
-  /** `mentoring.hasFile`: some workspace folder has a mentoring file (for `when` clauses). */
+  /**
+   * `mentoring.hasFile`: some workspace folder has a mentoring file; `mentoring.lacksFile`: some
+   * folder has none yet, so Create Mentoring File applies (for `when` clauses).
+   */
   private updateContext(): void {
     const has = this.all().some((f) => f.exists);
     if (has !== this.hasFile) void vscode.commands.executeCommand('setContext', 'mentoring.hasFile', (this.hasFile = has));
+    const lacks = this.all().some((f) => !f.exists);
+    if (lacks !== this.lacksFile) void vscode.commands.executeCommand('setContext', 'mentoring.lacksFile', (this.lacksFile = lacks));
   }
 }
 

@@ -32,6 +32,26 @@ describe('create mentoring file', () => {
     await host.screenshot('welcome');
   });
 
+  it('is in the command palette only while a folder has no mentoring file', async function () {
+    host.requireDriver(this);
+    const paletteShows = async (): Promise<string[]> => {
+      await host.press('Escape');
+      await host.press('F1');
+      await waitFor('the command palette', async () => (await host.domText('.quick-input-list .monaco-list-row')).length > 0);
+      await host.type('Mentoring: Create Mentoring File');
+      await new Promise((r) => setTimeout(r, 500));
+      const rows = await host.domText('.quick-input-list .monaco-list-row');
+      await host.press('Escape');
+      return rows.filter((r) => r.includes('Create Mentoring File'));
+    };
+    const { store } = await api();
+    await waitFor('the file to be there', () => store.get(folder())?.exists === true, SETTLE_MS);
+    assert.deepStrictEqual(await paletteShows(), [], 'hidden while the file exists');
+    fs.rmSync(fileUri().fsPath);
+    await waitFor('the store to notice the deletion', () => store.get(folder())?.exists === false, SETTLE_MS);
+    await waitFor('the command in the palette', async () => (await paletteShows()).length === 1, SETTLE_MS);
+  });
+
   it('proposes one row per person, checks steady recent work, says why on every row, and writes them as partners', async () => {
     fs.rmSync(fileUri().fsPath);
     const { store } = await api();

@@ -15,25 +15,30 @@ describe('getting started', () => {
   });
   afterEach(restore);
 
-  it('shows the walkthrough with its five steps, and ticks a step when its command runs (screenshot test/.output/walkthrough.png)', async function () {
+  it('shows the walkthrough with its six steps, and ticks a step when its command runs (screenshot test/.output/walkthrough.png)', async function () {
     host.requireDriver(this);
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
     const titles = await waitFor('the walkthrough to render', async () => {
       const texts = await host.domText('.gettingStartedContainer .getting-started-step .step-title');
-      return texts.length === 5 && texts;
+      return texts.length === 6 && texts;
     }, 20000);
-    assert.deepStrictEqual(titles.map((t) => t.trim()), ['Create the mentoring file', 'Add a partnership', 'Log a session', 'Review goals', 'See suggestions']);
+    assert.deepStrictEqual(titles.map((t) => t.trim()), ['Create the mentoring file', 'See suggestions', 'Create a partnership', 'Log the first session', 'Review goals', 'See the whole team']);
     // A done step's checkbox is a codicon with the class `complete`.
     const done = async () => (await host.domText('.gettingStartedContainer .getting-started-step:has(.codicon.complete) .step-title')).map((t) => t.trim());
     await host.screenshot('walkthrough');
-    assert.ok(!(await done()).includes('Add a partnership'), 'the partnership step is not done before its command runs');
+    assert.ok(!(await done()).includes('Create a partnership'), 'the partnership step is not done before its command runs');
+    // Its descriptions are plain text: no literal backticks.
+    assert.deepStrictEqual((await host.domText('.gettingStartedContainer .getting-started-step')).filter((s) => s.includes('`')), []);
     // The workbench sees a command run from its UI (a call from an extension stays in the extension host):
     // the step's own button, which asks for the members; Escape leaves the file as it was.
-    await host.click('.gettingStartedContainer .getting-started-step:has-text("Add a partnership")');
+    await host.click('.gettingStartedContainer .getting-started-step:has-text("Create a partnership")');
     await host.click('.gettingStartedContainer .getting-started-step.expanded :is(a, button):has-text("Add Partnership")');
     await waitFor('the members to be asked for', async () => (await host.domText('.quick-input-widget .monaco-list-row')).some((t) => t.includes('Ben Okafor')));
+    // Nobody is checked beforehand, not even you: a lead often pairs two other people.
+    assert.ok((await host.domText('.quick-input-widget .monaco-list-row[aria-checked="false"]')).length >= 3, 'the members are rows with a checkbox each');
+    assert.deepStrictEqual(await host.domText('.quick-input-widget .monaco-list-row[aria-checked="true"]'), []);
     await host.press('Escape');
-    await waitFor('the partnership step to be complete', async () => (await done()).includes('Add a partnership'));
+    await waitFor('the partnership step to be complete', async () => (await done()).includes('Create a partnership'));
   });
 
   it('adds a one-way partnership from arguments, dated today', async () => {

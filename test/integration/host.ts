@@ -22,6 +22,8 @@ export type HostRequest =
   | { op: 'type'; text: string }
   | { op: 'domText'; selector: string; frames?: string[] }
   | { op: 'click'; selector: string; frames?: string[] }
+  | { op: 'afterText'; selector: string; frames?: string[] }
+  | { op: 'rects'; selector: string; frames?: string[] }
   | { op: 'move'; x: number; y: number };
 
 interface Reply {
@@ -77,6 +79,16 @@ export class Host {
   /** The innerText of every element matching `selector` (inside the `frames` iframe chain, if given). */
   async domText(selector: string, frames?: string[]): Promise<string[]> {
     return (await this.request({ op: 'domText', selector, frames })) as string[];
+  }
+
+  /** The CSS `::after` content of every element matching `selector` that has one (as CSS writes it: quoted). */
+  async afterText(selector: string, frames?: string[]): Promise<string[]> {
+    return (await this.request({ op: 'afterText', selector, frames })) as string[];
+  }
+
+  /** The innerText and bounding box (CSS pixels) of every element matching `selector`. */
+  async rects(selector: string, frames?: string[]): Promise<{ text: string; left: number; top: number; right: number; bottom: number }[]> {
+    return (await this.request({ op: 'rects', selector, frames })) as { text: string; left: number; top: number; right: number; bottom: number }[];
   }
 
   /** Clicks the first element matching `selector` (inside the `frames` iframe chain, if given). */

@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/dates';
 import type { Row } from '../../src/core/view/treeModel';
+import type { ScmRow } from '../../src/core/view/scmRows';
 import { host, waitFor } from './host';
 import { api, fileUri, folder, originalText, restore, SETTLE_MS } from './mentoring';
 
@@ -98,7 +99,7 @@ describe('a hostile mentoring file', () => {
   });
 
   it('is read, with its text made inert in every tree item, the status bar, reminders, problems and CodeLens', async () => {
-    const { store, tree, cadence, reviewPrompts } = await api();
+    const { store, tree, cadence, reviewPrompts, scmView, lineLabels } = await api();
     assert.strictEqual(store.get(folder())?.hasErrors, false, 'the file is valid: everything in it is shown');
 
     // Every row of the Partners & Goals tree, as VS Code gets it.
@@ -140,6 +141,24 @@ describe('a hostile mentoring file', () => {
     );
     for (const lens of lenses) if (lens.command?.command.startsWith('mentoring.')) assertInert(lens.command.title, 'a CodeLens title');
     for (const row of await reviewPrompts.getChildren()) assertInert(labelText(reviewPrompts.getTreeItem(row).label), 'a review prompt');
+    for (const lens of lenses) if (lens.command?.tooltip) assertInert(lens.command.tooltip, 'a CodeLens tooltip');
+
+    // The Mentoring view in Source Control, every row, and the line labels of the changed file.
+    const scmRows = async (rows: ScmRow[]): Promise<number> => {
+      let n = 0;
+      for (const row of rows) {
+        const item = scmView.getTreeItem(row);
+        assertInert(labelText(item.label), 'a Source Control row');
+        assertInert(typeof item.description === 'string' ? item.description : undefined, 'a Source Control description');
+        assertInert(typeof item.tooltip === 'string' ? item.tooltip : undefined, 'a Source Control tooltip');
+        n += 1 + (await scmRows(await scmView.getChildren(row)));
+      }
+      return n;
+    };
+    assert.ok((await scmRows(await scmView.getChildren())) >= 2, 'the goal and its file in Source Control');
+    await vscode.window.showTextDocument(doc);
+    const labels = await waitFor('the line labels', () => lineLabels.labels(changedUri()).length > 0 && lineLabels.labels(changedUri()), SETTLE_MS);
+    for (const l of labels) assertInert(l.text, 'a line label');
 
     // A reminder: the partnership has been overdue since 2024.
     const shown = await cadence.checkReminders();

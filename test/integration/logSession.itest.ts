@@ -106,6 +106,8 @@ describe('Log mentoring session', () => {
     await typeAndEnter('Chen');
     await quickInput('7/7', 'What will Chen Wei do?');
     await typeAndEnter('Write the first test');
+    await quickInput('7/7', 'When is it due?');
+    await typeAndEnter('');
     await quickInput('7/7', '1 action item(s)');
     await typeAndEnter('');
 

@@ -101,6 +101,17 @@ describe('goal review panel', function () {
     await host.screenshot('review-panel');
   });
 
+  it('shows the whole history of a partnership gone quiet, never an empty timeline (screenshot review-panel-old.png)', async function () {
+    host.requireDriver(this);
+    // Ana and Ben last met in January 2024, long more than six months ago.
+    await vscode.commands.executeCommand('mentoring.reviewGoals', { partnership: 'ana-ben' });
+    const title = await waitFor('the timeline’s title', async () => (await host.domText('#timeline-title', FRAME).catch(() => [])).join(), 2 * WAIT);
+    assert.match(title, /^Sessions since 2024-01-0\d$/, 'from the partnership’s start');
+    const marks = await host.domText('.timeline-chart .mark', FRAME);
+    assert.ok(marks.length >= 1, `its sessions are drawn: ${marks.length}`);
+    await host.screenshot('review-panel-old');
+  });
+
   it('saves a review typed into the panel’s form to the mentoring file', async function () {
     host.requireDriver(this);
     await vscode.commands.executeCommand('mentoring.reviewGoals', { partnership: 'ana-ben' });

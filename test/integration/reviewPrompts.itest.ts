@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { GoalPrompt } from '../../src/core/review/prompts';
 import type { PromptRow } from '../../src/core/view/reviewRows';
-import { lensTitle } from '../../src/vscode/review/reviewPrompts';
+import { lensTitle, lensTooltip } from '../../src/vscode/review/codeLens';
 import type { GitApi, GitRepository } from '../../src/vscode/gitApi';
 import { host, waitFor } from './host';
 import { api, folder, restore } from './mentoring';
@@ -60,9 +60,9 @@ describe('review prompts', () => {
     const { reviewPrompts } = await api();
     const rows = await reviewPrompts.getChildren();
     assert.deepStrictEqual(
-      rows.map((r) => [r.kind, r.label, r.description]),
+      rows.filter((r) => r.kind !== 'reviewers').map((r) => [r.kind, r.label, r.description]),
       [['file', 'users.ts', 'src/api · 1 goal']],
-      'only the change under a goal is listed',
+      'only the change under a goal is listed (after who should review it)',
     );
     const [goal] = file.children;
     assert.strictEqual(goal.label, GOAL);
@@ -88,9 +88,13 @@ describe('review prompts', () => {
       },
       SETTLE_MS,
     );
-    const titles = lenses.map((l) => l.command?.title);
-    assert.ok(titles.includes(`Goal: ${GOAL} (Ben Okafor, mentor Ana Lima) — 3 review questions`), titles.join(' | '));
-    assert.ok(titles.includes('Questions…'), titles.join(' | '));
+    const ours = lenses.filter((l) => l.command?.command.startsWith('mentoring.'));
+    assert.deepStrictEqual(
+      ours.map((l) => l.command?.title),
+      ['Questions…', 'Goal: Write the API handlers in strict…'],
+      '"Questions…" first, then the goal, short',
+    );
+    assert.strictEqual(ours[1].command?.tooltip, `${GOAL} — Ben Okafor, mentor Ana Lima — 3 review questions. Open the goal in the review panel.`);
     const firstChanged = original.split('\n').length - 1; // the appended lines start after the old last line
     for (const lens of lenses.filter((l) => l.command?.command.startsWith('mentoring.'))) assert.strictEqual(lens.range.start.line, firstChanged);
     const open = lenses.find((l) => l.command?.title.startsWith('Goal:'))?.command;
@@ -104,7 +108,7 @@ describe('review prompts', () => {
     await vscode.workspace.getConfiguration('mentoring.reviewPrompts').update('codeLens', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('cuts a long goal title in its CodeLens at a word, so that "Questions…" stays on the line', () => {
+  it('cuts a long goal title in its CodeLens at a word, and keeps who and how many questions for the tooltip', () => {
     const goal = {
       id: 'long',
       title: 'Make every request handler of the public API validate its input before it touches the database',
@@ -118,8 +122,9 @@ describe('review prompts', () => {
       skills: [],
       prompts: ['Is it validated?', 'Is it tested?'],
     } as unknown as GoalPrompt;
-    assert.strictEqual(lensTitle(goal, { ana: 'Ana Lima' }), 'Goal: Make every request handler of the public API… (Ben Okafor, mentor Ana Lima) — 2 review questions');
-    assert.strictEqual(lensTitle({ ...goal, title: '$(bug) Short' }, { ana: 'Ana Lima' }), 'Goal: $\u200b(bug) Short (Ben Okafor, mentor Ana Lima) — 2 review questions', 'no icon from the file');
+    assert.strictEqual(lensTitle(goal), 'Goal: Make every request handler of the…');
+    assert.strictEqual(lensTooltip(goal, { ana: 'Ana Lima' }), `${goal.title} — Ben Okafor, mentor Ana Lima — 2 review questions. Open the goal in the review panel.`);
+    assert.strictEqual(lensTitle({ ...goal, title: '$(bug) Short' }), 'Goal: $\u200b(bug) Short', 'no icon from the file');
   });
 
   it('opens the file’s changes against HEAD in a diff editor', async () => {
@@ -159,9 +164,10 @@ describe('review prompts', () => {
       assert.strictEqual(error.contextValue, 'notice-error');
       assert.match(error.label, /^Unknown base 'no-such-branch'.*Review a Branch/);
     } finally {
-      await reviewPrompts.setMode({ kind: 'working-tree' });
+      await reviewPrompts.setMode({ kind: 'auto' });
     }
-    assert.ok((await reviewPrompts.getChildren()).some((r) => r.path === CHANGED), 'back to the working tree');
+    assert.ok((await reviewPrompts.getChildren()).some((r) => r.path === CHANGED), 'back to the change under review');
+    assert.strictEqual(reviewPrompts.view?.description, 'working tree', 'no base in a repository without a remote');
   });
 
   it('renders in the Mentoring view with the CodeLens in the editor (screenshot test/.output/review-prompts.png)', async function () {

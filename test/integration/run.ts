@@ -11,7 +11,8 @@
  *                   `PM_VSCODE_VERSION` (default "stable"); needs a display (e.g. xvfb-run)
  *   code-server     code-server in headless Chromium (scripts/vscode-host/), installed on first use
  * `--suite screenshots` runs the README screenshots suite (`*.stest.js`) instead, on the demo
- * workspace of `npm run demo` (scripts/demo-workspace.js), so that the pictures show what the demo shows.
+ * workspace of `npm run demo` (scripts/demo-workspace.js), so that the pictures show what the demo shows;
+ * `--suite demo` runs the tests of what the demo shows (`*.dtest.js`) on that workspace.
  * `PM_RESULTS_FILE` (set by scripts/test.js) receives the counts; `PM_KEEP_WORKSPACE=1` keeps the
  * temporary folder for a look afterwards.
  */
@@ -139,12 +140,12 @@ export function pickHost(env: NodeJS.ProcessEnv = process.env): { kind: HostKind
 }
 
 
-type Suite = 'integration' | 'screenshots';
+type Suite = 'integration' | 'screenshots' | 'demo';
 
 function suiteFrom(argv: string[]): Suite {
   const i = argv.indexOf('--suite');
   const name = i >= 0 ? argv[i + 1] : 'integration';
-  if (name !== 'integration' && name !== 'screenshots') throw new Error(`--suite ${name ?? ''}: use integration or screenshots`);
+  if (name !== 'integration' && name !== 'screenshots' && name !== 'demo') throw new Error(`--suite ${name ?? ''}: use integration, screenshots or demo`);
   return name;
 }
 
@@ -174,7 +175,7 @@ async function main(): Promise<number> {
     'pm-itest-',
     `${suite} tests`,
     async (tmp) => {
-      const workspace = suite === 'screenshots' ? makeDemo(tmp) : makeWorkspace(tmp);
+      const workspace = suite === 'integration' ? makeWorkspace(tmp) : makeDemo(tmp);
       console.log(`VS Code host: ${host.kind}${host.executable ? ` (${host.executable})` : ' (downloaded by test-electron)'}`);
       await runTests({
         vscodeExecutablePath: host.executable,

@@ -163,12 +163,26 @@ describe('Suggestions view', () => {
       const row = await waitFor('the .mailmap row', async () => find((await rows()).find((r) => r.label === 'Who knows what')?.children ?? [], '1 person appears under several addresses'));
       assert.deepStrictEqual(row.command?.command, 'mentoring.suggestions.showMailmap');
       const doc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('mentoring.suggestions.showMailmap');
-      assert.ok(doc?.isUntitled, 'an untitled document: nothing is written');
+      assert.strictEqual(doc?.uri.scheme, 'mentoring-generated', 'a read-only document of the extension: nothing is written');
       assert.ok(doc.getText().split('\n').includes('Chen Wei <chen@example.com> <98765+chen-wei@users.noreply.github.com>'), doc.getText());
       assert.strictEqual(vscode.window.activeTextEditor?.document, doc);
-      // Closed unsaved: nothing of it is kept.
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      assert.ok(doc.isClosed || !vscode.window.visibleTextEditors.some((e) => e.document === doc));
+      assert.match(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', /^Suggested \.mailmap lines — /);
+      assert.strictEqual(doc.isDirty, false, 'never dirty: closing it asks nothing');
+      // Copy takes its lines.
+      await vscode.env.clipboard.writeText('');
+      assert.strictEqual(await vscode.commands.executeCommand('mentoring.generated.copy'), true);
+      assert.strictEqual(await vscode.env.clipboard.readText(), doc.getText());
+      if (host.available) {
+        // Read-only: typing into it changes nothing.
+        const before = doc.getText();
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        await host.type('typed');
+        await new Promise((r) => setTimeout(r, 500));
+        assert.strictEqual(doc.getText(), before, 'read-only');
+        assert.strictEqual(doc.isDirty, false);
+      }
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document === doc), 'closed without a question');
     } finally {
       git(['reset', '-q', '--soft', head]);
       const { suggestions } = await api();

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { localToday } from '../../src/core/dates';
 import { parseMentoring } from '../../src/core/file/parse';
 import { Row } from '../../src/core/view/treeModel';
 import { host, waitFor } from './host';
@@ -140,11 +141,25 @@ describe('Partners & Goals tree', () => {
 
   it('marks a goal achieved on disk when the file is not open: shows the lines first, confirms after, and undoes', async () => {
     const { writes } = await api();
+    const today = localToday();
     const marking = vscode.commands.executeCommand('mentoring.markGoalAchieved', await benGoal());
     const asked = await question('Mark “Write the API handlers in strict TypeScript” achieved');
     assert.deepStrictEqual(
       asked.items.map((i) => i.replace(/\u00a0/g, ' ')),
-      ['$(check) Mark Achieved', 'will change these lines of .mentoring.yml', '$(diff-removed)     status: active', '$(diff-added)     status: achieved', '$(diff-removed)     progress: 40', '$(diff-added)     progress: 100'],
+      [
+        '$(check) Mark Achieved',
+        'will change these lines of .mentoring.yml',
+        '$(diff-removed)     status: active',
+        '$(diff-added)     status: achieved',
+        '$(diff-removed)     progress: 40',
+        '$(diff-added)     progress: 100',
+        `$(diff-added)     achieved: ${today}`,
+        '$(diff-added)     reviews:',
+        `$(diff-added)       - date: ${today}`,
+        '$(diff-added)         by: ben',
+        '$(diff-added)         progress: 100',
+        '$(diff-added)         status: achieved',
+      ],
     );
     assert.strictEqual(fs.readFileSync(fileUri().fsPath, 'utf8'), originalText(), 'nothing written while it asks');
     await accept();
@@ -152,8 +167,14 @@ describe('Partners & Goals tree', () => {
     const text = fs.readFileSync(fileUri().fsPath, 'utf8');
     const goal = parseMentoring(text).model?.goals.find((g) => g.id === 'ben-ts');
     assert.deepStrictEqual([goal?.status, goal?.progress], ['achieved', 100]);
-    // Only the two values changed: comments and everything else stay as they were.
-    assert.strictEqual(text, originalText().replace('    status: active\n    progress: 40\n', '    status: achieved\n    progress: 100\n'));
+    // The two values changed, the date and a review entry added: comments and everything else stay as they were.
+    assert.strictEqual(
+      text,
+      originalText().replace(
+        '    status: active\n    progress: 40\n',
+        `    status: achieved\n    progress: 100\n    achieved: ${today}\n    reviews:\n      - date: ${today}\n        by: ben\n        progress: 100\n        status: achieved\n`,
+      ),
+    );
     assert.strictEqual(writes.last?.message, 'Marked “Write the API handlers in strict TypeScript” achieved.');
     await waitFor('the tree to show the achieved goal', async () => (await benGoal()).contextValue === 'goal-achieved', SETTLE_MS);
     // Undo, on disk.

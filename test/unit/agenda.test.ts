@@ -121,7 +121,7 @@ describe('session agenda', () => {
       // README.md is not in the docs goal's area (it has no paths or skills): no questions.
       assert.deepEqual(docs.questions, []);
       const md = renderAgendaMarkdown(agenda);
-      assert.match(md, /- Review questions these commits raise:\n {2}- Are the inputs validated before use\? \(src\/api\/types\.ts and 1 other file\)/);
+      assert.match(md, /- Review questions these commits raise:\n {2}- Are the inputs validated before use\? \(src\/api\/types\\\.ts and 1 other file\)/);
     });
 
     it('takes commits since the last held session when the last one was cancelled', async () => {
@@ -285,7 +285,7 @@ describe('session agenda', () => {
       assert.equal(due.goals[0].dueBeforeNextSession, true);
       assert.match(renderAgendaMarkdown(due), /40% · due 2026-03-10 \(in 2 days\), \*\*due before the next session\*\*/);
       assert.ok(due.topics.some((t) => t.kind === 'goal-due' && t.fact === 'goal due 2026-03-10, before the next session on 2026-03-10, at 40%'));
-      assert.ok(agenda.topics.some((t) => t.kind === 'goal-overdue' && t.subject === 'Document the API' && t.fact === 'goal was due 2026-03-01'));
+      assert.ok(agenda.topics.some((t) => t.kind === 'goal-overdue' && t.subject === 'Document the API' && t.fact.split('; ')[0] === 'goal was due 2026-03-01'));
     });
 
     it('says that evidence needs git when there is no repository, and keeps everything else', async () => {
@@ -340,6 +340,8 @@ describe('session agenda', () => {
       icon: '$(bug) icon',
       img: '<img src=x onerror=alert(1)>',
       heading: 'line one\n# Injected heading',
+      // What a Markdown preview turns into links by itself: a host, www., bare domains, addresses.
+      autolinks: '//localhost/etc/passwd www.evil.example evil.com bob@evil.example //10.0.0.1/share',
     };
 
     function hostileAgenda(): Promise<Agenda> {
@@ -349,13 +351,14 @@ describe('session agenda', () => {
       file.goals[0].prompts = [`Ask ${HOSTILE.icon}`];
       file.goals[0].reviews = [{ date: '2026-02-24', by: 'ana', note: HOSTILE.heading }];
       file.sessions[1].notes = `${HOSTILE.heading}\n- [x](https://evil.example)`;
-      file.sessions[1].actions = [{ who: 'ben', what: HOSTILE.link }];
+      file.sessions[1].actions = [{ who: 'ben', what: `${HOSTILE.link} ${HOSTILE.autolinks}` }];
+      file.goals[0].prompts.push(`Read ${HOSTILE.autolinks}`);
       const dir = buildRepo([
         {
-          author: `Mallory ${HOSTILE.icon} <mallory@example.com>`,
+          author: `Mallory ${HOSTILE.icon} //evil.example/x <mallory@example.com>`,
           date: '2026-03-01',
           files: { [`src/api/<img src=x>.ts`]: 'x\n' },
-          message: `Subject ${HOSTILE.link} ${HOSTILE.img}\n\nMentoring-Goal: ben-api`,
+          message: `Subject ${HOSTILE.link} ${HOSTILE.img} ${HOSTILE.autolinks}\n\nMentoring-Goal: ben-api`,
         },
       ]);
       return agendaFor(file, dir);
@@ -373,13 +376,13 @@ describe('session agenda', () => {
       assert.equal((html.match(/<h1>/g) ?? []).length, 1, 'only the agenda’s own title');
       // The text is all there, shown as typed.
       const shown = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
-      for (const text of ['[click me](command:workbench.action.terminal.sendSequence', '<img src=x onerror=alert(1)>', 'line one\\n# Injected heading', 'Ask $', 'Mallory $', 'src/api/<img src=x>.ts']) {
+      for (const text of [HOSTILE.autolinks, '//evil.example/x', '[click me](command:workbench.action.terminal.sendSequence', '<img src=x onerror=alert(1)>', 'line one\\n# Injected heading', 'Ask $', 'Mallory $', 'src/api/<img src=x>.ts']) {
         assert.ok(shown.replace(/\u200b/g, '').includes(text), `"${text}" shown as text in:\n${shown}`);
       }
       // Every line of the notes stays a quoted line; no line of the Markdown starts a heading but ours.
       assert.deepEqual(
         md.split('\n').filter((l) => /^#/.test(l)),
-        ['# Session agenda: Ana Lima and Ben \\[click me\\]\\(command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D\\)', '## Since the last session', '## Action items', '## Goals', '### API \\<img src=x onerror=alert\\(1\\)\\>', '### Document the API — stalled', '## Suggested topics'],
+        ['# Session agenda: Ana Lima and Ben \\[click me\\]\\(command:workbench\\.action\\.terminal\\.sendSequence?%7B%22text%22%3A%22rm%22%7D\\)', '## Since the last session', '## Action items', '## Goals', '### API \\<img src=x onerror=alert\\(1\\)\\>', '### Document the API — stalled', '## Suggested topics'],
       );
     });
 

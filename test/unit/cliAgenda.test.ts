@@ -68,8 +68,8 @@ describe('peer-mentoring agenda', () => {
     assert.match(md, /- Last session: 2026-02-02 \(18 days ago\), 40 minutes\.\n- Meets every 14 days; next session due 2026-02-16: \*\*overdue\*\* by 4 days\.\n- Cancelled on 2026-02-16: Release week\.\n- Cancelled in a row: 1\./);
     assert.match(md, /- Bob Stone: Read about unhandled rejections — open 18 days \(agreed 2026-02-02\)/);
     assert.match(md, /- Commits since 2026-02-02 \(2\):\n {2}- 2026-02-10 · [0-9a-f]{7} · Explain it · Ann Lee · names the goal · 1 file: docs/);
-    assert.match(md, / {2}- 2026-02-05 · [0-9a-f]{7} · Catch the rejection · Bob Stone · 2 files: server\/a\.ts, server\/b\.ts\n/);
-    assert.match(md, / {2}- Is every rejected promise handled or passed on\? \(server\/a\.ts and 1 other file\)/);
+    assert.match(md, / {2}- 2026-02-05 · [0-9a-f]{7} · Catch the rejection · Bob Stone · 2 files: server\/a\\\.ts, server\/b\\\.ts\n/);
+    assert.match(md, / {2}- Is every rejected promise handled or passed on\? \(server\/a\\\.ts and 1 other file\)/);
     assert.match(md, /## Suggested topics\n\n1\. \*\*The schedule\*\* — 1 session cancelled in a row: 2026-02-16; the session was due on 2026-02-16, 4 days ago\n/);
   });
 

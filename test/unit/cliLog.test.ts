@@ -104,6 +104,25 @@ describe('peer-mentoring log', () => {
     assert.deepEqual(parseMentoring(read()).problems, []);
   });
 
+  it('gives an action item a due date with WHO@DATE:TEXT, and refuses one before the session', async () => {
+    const due = addDays(today, 7);
+    const r = await log('--partnership', 'alice-bob', '--date', yesterday, '--action', `bob@${due}:Send the RFC: both parts`, '--action', 'alice:Read it');
+    assert.equal(r.err, '');
+    assert.equal(r.code, 0);
+    assert.deepEqual(sessions().at(-1)?.actions, [
+      { who: 'bob', what: 'Send the RFC: both parts', done: false, due },
+      { who: 'alice', what: 'Read it', done: false },
+    ]);
+    const before = read();
+    const early = await log('--partnership', 'alice-bob', '--date', yesterday, '--action', `bob@${addDays(yesterday, -1)}:Too early`);
+    assert.equal(early.code, 2);
+    assert.equal(early.err, `peer-mentoring log: --action "bob": the due date ${addDays(yesterday, -1)} is before the session (${yesterday})\n`);
+    const bad = await log('--partnership', 'alice-bob', '--action', 'bob@soon:Later');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /^peer-mentoring log: --action "bob": the due date: Enter a date as YYYY-MM-DD/);
+    assert.equal(read(), before, 'nothing written');
+  });
+
   it('shows only additions in git', async () => {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
     git('init', '-q');

@@ -1,8 +1,11 @@
 import * as assert from 'assert/strict';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import type { ListedNote } from '../../src/cli/notes';
+import { privatePlaceProblem } from '../../src/git/notesPlace';
 import { fakeIO } from './helpers/cliIO';
 import { buildRepo, cloneRepo, git, tempDir } from './helpers/gitRepo';
 
@@ -114,6 +117,117 @@ describe('peer-mentoring notes and log --private-notes', () => {
     assert.equal(fs.readFileSync(mentoring(), 'utf8'), before);
   });
 
+  it('never writes the session and then exits 1: a notes store held by a live process refuses the whole session', async function () {
+    this.timeout(40_000);
+    fs.mkdirSync(notesDir, { recursive: true });
+    const lock = path.join(notesDir, '.lock');
+    // This process holds it: alive, on this machine, so it is waited for and never taken over.
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'held-by-the-test' }));
+    const before = fs.readFileSync(mentoring(), 'utf8');
+    const refused = await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second']);
+    assert.equal(refused.code, 1, refused.out);
+    assert.equal(refused.out, '');
+    assert.match(refused.err, /^the private notes cannot be kept now \(.*\.lock is held by another process; try again in a moment\); nothing was written\n$/);
+    assert.equal(fs.readFileSync(mentoring(), 'utf8'), before);
+
+    // Released while the log waits: the session and its note are written once each, exit 0.
+    const waiting = run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second']);
+    setTimeout(() => fs.rmSync(lock), 300);
+    const r = await waiting;
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.err, '');
+    assert.equal(fs.readFileSync(mentoring(), 'utf8').split('date: 2026-01-20').length, 2);
+    assert.deepEqual((await listed()).map((n) => n.text), ['second']);
+  });
+
+  it('exits 0 quietly when its reader goes away after the session was written (log … | head -1)', async function () {
+    this.timeout(60_000);
+    const cli = path.join(__dirname, '../../../dist/cli.js');
+    assert.ok(fs.existsSync(cli), 'build the CLI first (node esbuild.js)');
+    for (let i = 0; i < 5; i++) {
+      const child = spawn(process.execPath, [cli, 'log', '--partnership', 'alice-bob', '--date', `2026-01-2${i}`, '--private-notes', `run ${i}`], {
+        cwd: repo,
+        env: { ...process.env, PEER_MENTORING_NOTES_DIR: notesDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // The reader closes its end at once: every line the command writes meets a closed pipe (EPIPE).
+      child.stdout.destroy();
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(err, '', `run ${i}`);
+      assert.equal(code, 0, `run ${i}`);
+    }
+    const text = fs.readFileSync(mentoring(), 'utf8');
+    for (let i = 0; i < 5; i++) assert.equal(text.split(`date: 2026-01-2${i}`).length, 2, `session ${i} logged once`);
+    assert.deepEqual((await listed()).map((n) => n.text).sort(), ['run 0', 'run 1', 'run 2', 'run 3', 'run 4']);
+  });
+
+  it('removes the temporary files a killed writer left in the notes folder, private text and all', async () => {
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--private-notes', 'first'])).code, 0);
+    const [name] = fs.readdirSync(notesDir).filter((n) => n.endsWith('.yml'));
+    // What a writer killed between writing and renaming leaves: its process is gone (pid beyond any real one).
+    const left = path.join(notesDir, `.${name}.4194303.0123456789ab.tmp`);
+    fs.writeFileSync(left, `notes:\n  - text: ${SECRET}\n`);
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-20', '--private-notes', 'second'])).code, 0);
+    assert.deepEqual(fs.readdirSync(notesDir), [name]);
+  });
+
+  it('refuses private notes and exports inside any worktree of the repository, from a linked one too', async () => {
+    const linked = path.join(tempDir(), 'linked');
+    git(repo, ['worktree', 'add', '-q', linked]);
+    const before = fs.readFileSync(path.join(linked, '.mentoring.yml'), 'utf8');
+    // From the linked worktree, a notes folder in the main one (XDG_DATA_HOME pointing there, say).
+    const inMain = path.join(repo, 'data', 'peer-mentoring', 'notes');
+    const r = await run(['log', '--partnership', 'alice-bob', '--private-notes', SECRET], { cwd: linked, dir: inMain });
+    assert.equal(r.code, 1, r.out);
+    assert.equal(r.err, `the private notes folder ${inMain} is inside ${fs.realpathSync(repo)}, a worktree of this repository; private notes must live outside it; nothing was written\n`);
+    assert.equal(fs.readFileSync(path.join(linked, '.mentoring.yml'), 'utf8'), before);
+    assert.equal(fs.existsSync(path.join(repo, 'data')), false);
+    // And the other way round: the linked worktree from the main one; an export into either.
+    const inLinked = path.join(linked, 'notes');
+    assert.equal((await run(['log', '--partnership', 'alice-bob', '--private-notes', SECRET], { dir: inLinked })).code, 1);
+    for (const [cwd, out] of [[linked, path.join(repo, 'x.yml')], [repo, path.join(linked, 'sub', 'x.yml')]]) {
+      const e = await run(['notes', 'export', '--out', out], { cwd });
+      assert.equal(e.code, 1, e.out);
+      assert.match(e.err, /, a worktree of this repository; export private notes to a place outside it \(your home folder, a USB stick\); nothing was written\n$/);
+      assert.equal(fs.existsSync(out), false);
+    }
+    const imported = await run(['notes', 'import', path.join(tempDir(), 'x.yml')], { cwd: linked, dir: inMain });
+    assert.equal(imported.code, 1);
+    assert.match(imported.err, /a worktree of this repository; private notes must live outside it; nothing was imported\n$/);
+  });
+
+  it('refuses a notes folder inside an enclosing repository that does not ignore it, naming it and the line to add', async () => {
+    // The repository sits inside another one's work tree (a superproject, a dotfiles repository at home).
+    const outer = buildRepo([{ author: 'Ann <ann@example.com>', date: '2026-01-01', files: { 'README.md': 'home' } }]);
+    const inner = path.join(outer, 'work', 'shop');
+    fs.mkdirSync(path.dirname(inner), { recursive: true });
+    git(outer, ['clone', '-q', repo, inner]);
+    const notes = path.join(outer, '.local', 'share', 'peer-mentoring', 'notes');
+    const before = fs.readFileSync(path.join(inner, '.mentoring.yml'), 'utf8');
+    const r = await run(['log', '--partnership', 'alice-bob', '--private-notes', SECRET], { cwd: inner, dir: notes });
+    assert.equal(r.code, 1, r.out);
+    const top = fs.realpathSync(outer);
+    assert.equal(
+      r.err,
+      `the private notes folder ${notes} is inside the repository ${top}, which does not ignore it: add the line /.local/share/peer-mentoring/notes/ to ${path.join(top, '.gitignore')}, or private notes must live outside it; nothing was written\n`,
+    );
+    assert.equal(fs.readFileSync(path.join(inner, '.mentoring.yml'), 'utf8'), before);
+    // With the line (or a broader one) in its ignore file, the notes may stay there.
+    fs.writeFileSync(path.join(outer, '.gitignore'), '/.local/\n');
+    const ok = await run(['log', '--partnership', 'alice-bob', '--private-notes', SECRET], { cwd: inner, dir: notes });
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal(git(outer, ['status', '--porcelain', '--untracked-files=all']).includes('notes'), false);
+  });
+
+  it('refuses a notes folder inside a workspace folder', async () => {
+    const folder = tempDir();
+    const problem = await privatePlaceProblem(path.join(folder, 'notes'), 'folder', { repo: { path: repo }, workspaceFolders: [folder] });
+    assert.equal(problem, `the private notes folder ${path.join(folder, 'notes')} is inside the workspace folder ${folder}; private notes must live outside it`);
+    assert.equal(await privatePlaceProblem(path.join(tempDir(), 'notes'), 'folder', { repo: { path: repo }, workspaceFolders: [folder] }), undefined);
+  });
+
   it('keeps notes on their sessions while others edit the file, and lists removed ones as detached', async () => {
     assert.equal((await run(['log', '--partnership', 'alice-bob', '--date', '2026-01-24', '--private-notes', 'on the 24th'])).code, 0);
     assert.equal((await run(['log', '--partnership', 'alice-bob', '--status', 'cancelled', '--reason', 'ill', '--date', '2026-02-07', '--private-notes', 'why we cancelled'])).code, 0);
@@ -157,7 +271,7 @@ describe('peer-mentoring notes and log --private-notes', () => {
     assert.equal((await run(['notes', 'export', '--out', out, '--force'])).code, 0);
     const inside = await run(['notes', 'export', '--out', 'notes.yml']);
     assert.equal(inside.code, 1);
-    assert.match(inside.err, /inside the repository/);
+    assert.match(inside.err, /notes\.yml is inside .*, a worktree of this repository; export private notes to a place outside it/);
     assert.equal(fs.existsSync(path.join(repo, 'notes.yml')), false);
     // A name that starts with two dots is still inside, and so is the repository reached through a symbolic link.
     const link = path.join(tempDir(), 'link');
@@ -165,7 +279,7 @@ describe('peer-mentoring notes and log --private-notes', () => {
     for (const name of ['..notes.yml', path.join(link, 'notes.yml')]) {
       const r = await run(['notes', 'export', '--out', name]);
       assert.equal(r.code, 1, `${name}: ${r.out}`);
-      assert.match(r.err, /inside the repository/);
+      assert.match(r.err, /, a worktree of this repository; export private notes/);
     }
     assert.deepEqual(fs.readdirSync(repo).filter((n) => n.includes('notes')), []);
 

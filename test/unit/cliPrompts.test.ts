@@ -184,7 +184,11 @@ describe('peer-mentoring prompts', () => {
 
     io = fakeIO(dir);
     assert.equal(await runCli(['prompts', '--max', 'lots'], io), 2);
-    assert.match(io.stderr, /--max: "lots" is not a whole number/);
+    assert.match(io.stderr, /--max must be a whole number from 0 to 1000 \(not "lots"\)/);
+
+    io = fakeIO(dir);
+    assert.equal(await runCli(['prompts', '--max', '18446744073709551617'], io), 2);
+    assert.match(io.stderr, /--max must be a whole number from 0 to 1000 \(not "18446744073709551617"\)/);
 
     io = fakeIO(dir);
     assert.equal(await runCli(['prompts', '--base', 'no-such-branch'], io), 2);

@@ -98,13 +98,13 @@ describe('peer-mentoring report', () => {
     assert.equal(await runCli(['report', '--today', '2026-02-30'], io), 2);
     assert.match(io.stderr, /--today: "2026-02-30" is not a YYYY-MM-DD date/);
     io = fakeIO(dir);
-    assert.equal(await runCli(['report', '--markdown'], io), 2);
-    assert.match(io.stderr, /unknown option '--markdown'/);
+    assert.equal(await runCli(['report', '--html'], io), 2);
+    assert.match(io.stderr, /unknown option '--html'/);
   });
 
   it('prints its usage with --help', async () => {
     const io = fakeIO(dir);
     assert.equal(await runCli(['report', '--help'], io), 0);
-    assert.match(io.stdout, /^usage: peer-mentoring report \[FILE\] \[--json\] \[--today YYYY-MM-DD\]/);
+    assert.match(io.stdout, /^usage: peer-mentoring report \[FILE\.\.\.\] \[--since YYYY-MM-DD\] \[--until YYYY-MM-DD\]/);
   });
 });

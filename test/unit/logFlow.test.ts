@@ -115,7 +115,11 @@ describe('log session flow', () => {
     assert.deepEqual([s.step, stepNumber(s).step], ['actionWho', 7]);
     s = run(s, { step: 'actionWho', who: 'bob' });
     assert.deepEqual([s.step, stepNumber(s).step], ['actionWhat', 7]);
-    s = run(s, { step: 'actionWhat', text: 'Read the handbook' }, { step: 'actionWho', who: 'ana' }, { step: 'actionWhat', text: 'Send the RFC' });
+    s = run(s, { step: 'actionWhat', text: 'Read the handbook' });
+    assert.deepEqual([s.step, stepNumber(s).step], ['actionDue', 7], 'the due date is part of the action items step');
+    assert.match(refused(s, { step: 'actionDue', text: '2026-02-01' }), /must not be before the session, 2026-02-09/);
+    assert.match(refused(s, { step: 'actionDue', text: 'soon' }), /YYYY-MM-DD/);
+    s = run(s, { step: 'actionDue', text: '2026-02-20' }, { step: 'actionWho', who: 'ana' }, { step: 'actionWhat', text: 'Send the RFC' }, { step: 'actionDue', text: '' });
     s = run(s, { step: 'actionWho', done: true });
     assert.equal(s.step, 'done');
     assert.deepEqual(planOf(ctx, s), {
@@ -127,7 +131,7 @@ describe('log session flow', () => {
         goals: ['g1'],
         notes: 'Paired on types.',
         actions: [
-          { who: 'bob', what: 'Read the handbook', done: false },
+          { who: 'bob', what: 'Read the handbook', done: false, due: '2026-02-20' },
           { who: 'ana', what: 'Send the RFC', done: false },
         ],
       },
@@ -233,11 +237,14 @@ describe('log session flow', () => {
       { step: 'privateNotes', notes: '' },
       { step: 'actionWho', who: 'bob' },
       { step: 'actionWhat', text: 'Read the docs' },
+      { step: 'actionDue', text: '2026-02-17' },
     );
     assert.equal(s.actions.length, 1);
     s = back(s);
-    assert.deepEqual([s.step, s.actions.length, s.pendingWho, s.pendingWhat], ['actionWhat', 0, 'bob', 'Read the docs']);
-    s = run(s, { step: 'actionWhat', text: 'Read the Node docs' }, { step: 'actionWho', done: true });
+    assert.deepEqual([s.step, s.actions.length, s.pendingWho, s.pendingWhat, s.pendingDue], ['actionDue', 0, 'bob', 'Read the docs', '2026-02-17']);
+    s = back(s);
+    assert.deepEqual([s.step, s.pendingWhat], ['actionWhat', 'Read the docs']);
+    s = run(s, { step: 'actionWhat', text: 'Read the Node docs' }, { step: 'actionDue', text: '' }, { step: 'actionWho', done: true });
     assert.deepEqual(planOf(ctx, s).session.actions, [{ who: 'bob', what: 'Read the Node docs', done: false }]);
     assert.equal(planOf(ctx, s).session.minutes, undefined, 'minutes left empty are left out');
   });
@@ -264,7 +271,7 @@ describe('log session flow', () => {
     assert.match(refused(s, { step: 'mentor', mentor: 'bob' }), /one of the members/);
     s = run(s, { step: 'mentor', mentor: 'ana' }, { step: 'date', text: '' }, { step: 'status', status: 'held' }, { step: 'minutes', text: '' });
     assert.equal(s.minutes, null);
-    s = run(s, { step: 'goals', goals: [] }, { step: 'notes', notes: '' }, { step: 'privateNotes', notes: '' }, { step: 'actionWho', who: 'cy' }, { step: 'actionWhat', text: 'Set up the docs build' }, { step: 'actionWho', done: true });
+    s = run(s, { step: 'goals', goals: [] }, { step: 'notes', notes: '' }, { step: 'privateNotes', notes: '' }, { step: 'actionWho', who: 'cy' }, { step: 'actionWhat', text: 'Set up the docs build' }, { step: 'actionDue', text: '' }, { step: 'actionWho', done: true });
     const plan = planOf(ctx, s);
     assert.deepEqual(plan.newPartnership, { members: ['ana', 'cy'], kind: 'one-way', mentor: 'ana', since: '2026-02-10', status: 'active' });
 

@@ -42,7 +42,7 @@ describe('parseMentoring', () => {
     assert.deepEqual(parsed.problems.map((p) => formatProblem('sample', p)), []);
     const m = parsed.model;
     assert.ok(m);
-    assert.equal(m.partners.length, 5);
+    assert.equal(m.partners.length, 6);
     assert.deepEqual(
       m.partnerships.map((p) => p.kind),
       ['mutual', 'one-way', 'mutual'],

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { activeSince, botMatcher, checkActiveMonths, compactNameKey, fullNameKey, groupPeople, identityKey, isBot, isoDay, mailmapSuggestions, sameFullName, sameIdentityEvidence } from '../../src/core/expertise/people';
+import { activeSince, botMatcher, compileBotPattern, MAX_BOT_PATTERN, checkActiveMonths, compactNameKey, fullNameKey, groupPeople, identityKey, isBot, isoDay, mailmapSuggestions, sameFullName, sameIdentityEvidence } from '../../src/core/expertise/people';
 
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`) / 1000;
 
@@ -44,6 +44,23 @@ describe('people: bots, identities, who is active', () => {
     assert.strictEqual(isBotToo('Ana Lima', 'ana@ci.internal'), true);
     assert.strictEqual(isBotToo('Ana Lima', 'ana@example.com'), false);
     assert.throws(() => botMatcher(['(']), /invalid bot pattern "\("/);
+  });
+
+  it('runs patterns in linear time: a pattern that backtracks exponentially in JavaScript answers at once', () => {
+    // JavaScript's own engine takes minutes on this (each added "a" doubles it); a linear engine does not care.
+    const isBotToo = botMatcher(['^(a+)+$', '(x+x+)+y', '((a*)*)*b']);
+    assert.strictEqual(isBotToo(`${'a'.repeat(40)}!`, 'a@example.com'), false);
+    assert.strictEqual(isBotToo(`${'x'.repeat(5000)}`, 'x@example.com'), false);
+    // The documented syntax still works: JavaScript escapes, classes, anchors, case-insensitive.
+    assert.strictEqual(botMatcher(['^\\u0044eploy\\s+\\d+ <'])('deploy 7', 'd@example.com'), true);
+    assert.strictEqual(botMatcher(['(?<who>ci)@'])('X', 'CI@example.com'), true);
+  });
+
+  it('refuses at the pattern what a linear-time engine cannot run, saying why', () => {
+    assert.throws(() => compileBotPattern('(?=bot)b'), /invalid bot pattern "\(\?=bot\)b": .*not supported: patterns run in linear time/);
+    assert.throws(() => compileBotPattern('(?<!x)bot'), /not supported/);
+    assert.throws(() => compileBotPattern('(b)ot\\1'), /not supported/);
+    assert.throws(() => compileBotPattern('x'.repeat(MAX_BOT_PATTERN + 1)), /longer than 1000 characters/);
   });
 
   it('joins the GitHub noreply forms of one handle, and nothing else', () => {

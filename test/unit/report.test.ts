@@ -37,6 +37,7 @@ describe('report', () => {
     assert.deepEqual(report.partnerships[1], {
       partnership: 'alice-bob',
       members: ['alice', 'bob'],
+      kind: 'one-way',
       status: 'active',
       held: 3,
       cancelled: 1,
@@ -50,6 +51,7 @@ describe('report', () => {
       goalsActive: 1,
       goalsAchieved: 1,
       openActions: 2,
+      file: '',
     });
     const paused = report.partnerships[0];
     assert.equal(paused.partnership, 'bob-carol');
@@ -71,7 +73,25 @@ describe('report', () => {
     assert.equal(lines[3], '|---|---|---|---|---|---|---|---|---|---|---|---|');
     assert.equal(lines[4], '| bob-carol | bob, carol | paused | 1 | 0 | 0 | 0.5 | 2026-01-05 | — | 1 | 0 | 0 |');
     assert.equal(lines[5], '| alice-bob | alice, bob | overdue | 3 | 1 | 1 | 1.6 | 2026-02-16 | 2026-03-02 (overdue 8 d) | 1 | 1 | 2 |');
-    assert.equal(lines.length, 6);
+    // Then the people without an active partnership, the goals achieved (an undated one over all time) and sessions per month.
+    assert.deepEqual(lines.slice(6), [
+      '',
+      '## Without an active partnership',
+      '',
+      '- Carol (carol)',
+      '',
+      '## Goals achieved',
+      '',
+      '- undated: Ship \\| release (alice, alice-bob)',
+      '',
+      '## Sessions per month',
+      '',
+      '| Month | Held | Cancelled |',
+      '|---|---|---|',
+      '| 2026-01 | 3 | 1 |',
+      '| 2026-02 | 1 | 0 |',
+      '| 2026-03 | 0 | 0 |',
+    ]);
   });
 
   it('escapes pipes in cells and says so when there are no partnerships', () => {

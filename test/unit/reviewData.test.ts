@@ -125,11 +125,12 @@ describe('review panel data', () => {
     ]);
   });
 
-  it('puts the sessions of the last six months on the timeline, in date order, none after today', () => {
+  it('puts the partnership’s whole recorded history on the timeline, in date order, none after today', () => {
     const t = data().timeline;
-    assert.equal(t.from, '2025-09-09');
+    assert.equal(t.from, '2025-06-01', 'from its start, more than six months ago');
     assert.equal(TIMELINE_DAYS, 182);
     assert.deepEqual(t.sessions, [
+      { date: '2025-07-01', status: 'held', minutes: 60, goals: ['parser'] },
       { date: '2025-10-01', status: 'held', minutes: 30, goals: [] },
       { date: '2026-02-15', status: 'held', minutes: 45, goals: ['parser', 'docs'] },
       { date: '2026-02-22', status: 'cancelled', goals: [] },
@@ -137,12 +138,19 @@ describe('review panel data', () => {
     ]);
   });
 
-  it('starts the timeline at the partnership’s start when that is less than six months ago', () => {
+  it('never draws an empty timeline for a partnership gone quiet: its old sessions are there', () => {
+    const f = file();
+    f.sessions = f.sessions.filter((s) => s.partnership !== 'ada-bob' || s.date < '2025-09-01');
+    const t = buildReviewData(f, 'ada-bob', TODAY)?.timeline;
+    assert.deepEqual(t?.sessions.map((s) => s.date), ['2025-07-01']);
+  });
+
+  it('starts the timeline at the partnership’s start, its `since` or an earlier first session', () => {
     const f = file();
     f.partnerships[0].since = '2026-01-20';
-    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.timeline.from, '2025-09-09', 'started more than six months ago (its first session)');
+    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.timeline.from, '2025-07-01', 'a session before `since` counts as the start');
     f.sessions = f.sessions.filter((s) => s.date !== '2025-07-01');
-    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.timeline.from, '2025-10-01', 'a session before `since` counts as the start');
+    assert.equal(buildReviewData(f, 'ada-bob', TODAY)?.timeline.from, '2025-10-01');
     f.sessions = f.sessions.filter((s) => s.partnership !== 'ada-bob' || s.date >= '2026-01-20');
     const t = buildReviewData(f, 'ada-bob', TODAY)?.timeline;
     assert.equal(t?.from, '2026-01-20');

@@ -84,6 +84,29 @@ describe('review prompt rows', () => {
     assert.deepStrictEqual(labels(rows[1].children), ['Reading the changes…']);
   });
 
+  it('heads the rows with the suggested reviewers, each with role, area and the reason as a row of its own', () => {
+    const reviewers = [
+      { person: 'dev', name: 'Dev Patel', role: 'learner' as const, area: 'scripts/data/', reason: "only Erin Walsh has changed or reviewed scripts/data/ in the last year; Dev Patel's goal “Learn the data scripts” covers it", goal: 'dev-data' },
+      { person: 'erin', name: 'Erin Walsh', role: 'expert' as const, area: 'scripts/data/', reason: 'knows scripts/data/ besides the author: pair with Dev Patel' },
+    ];
+    const files: FilePrompts[] = [{ path: 'scripts/data/export.py', goals: [] }];
+    const [group, unrelated] = buildPromptRows([{ key: 'f', name: 'ws', state: { kind: 'ready', comparedWith: 'HEAD', files, statuses: {}, names, reviewers } }]);
+    assert.strictEqual(group.kind, 'reviewers');
+    assert.strictEqual(group.label, 'Suggested reviewers');
+    assert.deepStrictEqual(
+      group.children.map((r) => [r.label, r.description, r.icon?.id, r.children.map((c) => c.label)]),
+      [
+        ['Dev Patel', 'learner · scripts/data/', 'mortar-board', [reviewers[0].reason]],
+        ['Erin Walsh', 'expert · scripts/data/', 'star-empty', [reviewers[1].reason]],
+      ],
+    );
+    assert.match(group.children[0].tooltip ?? '', /Goal: dev-data$/);
+    assert.strictEqual(unrelated.contextValue, 'notice-unrelated');
+    // No change, no reviewers row.
+    const none = buildPromptRows([{ key: 'f', name: 'ws', state: { kind: 'ready', comparedWith: 'HEAD', files: [], statuses: {}, names, reviewers } }]);
+    assert.deepStrictEqual(none.map((r) => r.kind), ['notice']);
+  });
+
   it('describes a goal by owner, mentors and the user’s role', () => {
     assert.strictEqual(describeGoal(goal({ role: 'mentor', mentors: ['ana', 'zoe'] }), names), 'Ben Okafor · mentor Ana Lima, zoe · you mentor it');
     assert.strictEqual(describeGoal(goal({ mentors: [], role: 'partner' }), names), 'Ben Okafor · your partnership');

@@ -213,6 +213,10 @@ describe('suggestion rows', () => {
   it('works without a mentoring file, and flags a file with errors', () => {
     const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(undefined)), hasErrors: false }] });
     assert.ok(find(rows, 'Who knows what').children.every((p) => p.description?.startsWith('not yet a partner')));
+    // Two people: "are not yet partners", not "are not yet a partner".
+    const matches = find(rows, 'Mutual matches').children.filter((m) => m.kind === 'match');
+    assert.ok(matches.length > 0);
+    for (const m of matches) assert.match(m.description ?? '', / and .* are not yet partners$/);
     assert.deepEqual(find(rows, 'Suggested goals').children.map((r) => r.label), ['No mentoring file: partnerships come from it']);
     const withErrors = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: true }] });
     assert.equal(withErrors[0].contextValue, 'notice-errors');

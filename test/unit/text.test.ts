@@ -1,5 +1,10 @@
 import * as assert from 'assert/strict';
+import { prText } from '../../src/core/review';
 import { hasControls, inert, mdLines, mdText, oneLine, plain, quote, safeLines } from '../../src/core/text';
+
+// markdown-it renders Markdown as VS Code's preview does (links and autolinks on).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt = require('markdown-it') as new (options: Record<string, unknown>) => { render(src: string): string };
 
 const ZWSP = '\u200b';
 
@@ -57,13 +62,32 @@ describe('untrusted text', () => {
   it('mdText leaves no markup, link or autolink', () => {
     assert.equal(mdText('[click](command:x)'), '\\[click\\]\\(command:x\\)');
     assert.equal(mdText('**bold** _em_ `code` <b>html</b>'), '\\*\\*bold\\*\\* \\_em\\_ \\`code\\` \\<b\\>html\\</b\\>');
-    assert.equal(mdText('see https://evil.example/x'), 'see https\\://evil.example/x');
-    assert.equal(mdText('www.evil.example'), 'www\\.evil.example');
-    assert.equal(mdText('mail bob@example.com'), 'mail bob\\@example.com');
+    assert.equal(mdText('see https://evil.example/x'), 'see https\\:\\//evil\\.example/x');
+    assert.equal(mdText('www.evil.example'), 'www\\.evil\\.example');
+    assert.equal(mdText('mail bob@example.com'), 'mail bob\\@example\\.com');
     assert.equal(mdText('$(bug) $x^2$'), '\\$\\(bug\\) \\$x^2\\$');
     assert.equal(mdText('a | b ~~c~~'), 'a \\| b \\~\\~c\\~\\~');
     assert.equal(mdText('line\nbreak'), 'line\\\\nbreak', 'the escaped newline is shown, not a line break');
-    assert.equal(mdText('Fix #12 in v1.2 - done'), 'Fix #12 in v1.2 - done', 'ordinary text stays readable');
+    assert.equal(mdText('Fix #12. Then ship - done'), 'Fix #12. Then ship - done', 'ordinary text stays readable');
+  });
+
+  it('mdText leaves no link that markdown-it with linkify (VS Code\'s preview) finds: //host, www., bare domains, e-mail addresses', () => {
+    const md = new MarkdownIt({ linkify: true });
+    const hostile = [
+      '//localhost/etc/passwd', 'see //evil.example/x', '///evil.example', 'www.evil.example', 'WWW.EVIL.EXAMPLE', 'evil.com', 'README.md',
+      'a.b.co.uk/path', 'xn--80ak6aa92e.com', 'é.com', 'example.中国', 'evil.com.', 'mail bob@evil.com', 'mailto:bob@evil.com', 'user@localhost',
+      'http://x.org/a', 'ftp://x.org', 'https:evil.com', '//127.0.0.1:8080', '127.0.0.1', 'localhost:8080/x', 'git@github.com:a/b',
+      'Fix in v1.2.3 (see docs.example.io/page?q=1#top)', '<https://evil.example>', '[x](//evil.example)',
+    ];
+    for (const text of hostile) {
+      // A pull request comment's text too (GitHub's own autolinks are broken there besides).
+      assert.doesNotMatch(md.render(`Subject: ${prText(text)}\n`), /<a\b/, `${text} → ${prText(text)}`);
+      const html = md.render(`Subject: ${mdText(text)}\n`);
+      assert.doesNotMatch(html, /<a\b/, `${text} → ${mdText(text)} → ${html}`);
+      // Shown as typed.
+      const shown = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').trim();
+      assert.equal(shown, `Subject: ${text}`);
+    }
   });
 
   it('mdText escapes what would start a block at the start of a line', () => {

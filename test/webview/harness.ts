@@ -29,6 +29,15 @@ const { findChromium } = require(path.join(root, 'scripts', 'preflight.js')) as 
 const files: Record<string, [string, string]> = {
   '/dist/webview.js': ['dist/webview.js', 'text/javascript'],
   '/dist/webview.css': ['dist/webview.css', 'text/css'],
+  '/dist/overview.js': ['dist/overview.js', 'text/javascript'],
+  '/dist/overview.css': ['dist/overview.css', 'text/css'],
+};
+
+/** The panels the harness can show: the goal review (`/`) and the Team Overview (`/?panel=overview`). */
+export type PanelName = 'review' | 'overview';
+const BUNDLES: Record<PanelName, { script: string; style: string; title?: string; loading?: string }> = {
+  review: { script: 'webview.js', style: 'webview.css' },
+  overview: { script: 'overview.js', style: 'overview.css', title: 'Team overview', loading: 'Loading the overview…' },
 };
 
 export const OUTPUT_DIR = path.join(root, 'test', '.output');
@@ -93,11 +102,14 @@ export class Harness {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       if (url.pathname === '/') {
+        const bundle = BUNDLES[url.searchParams.get('panel') === 'overview' ? 'overview' : 'review'];
         const html = buildReviewHtml({
           cspSource: origin,
           nonce: makeNonce(),
-          scriptUri: `${origin}/dist/webview.js`,
-          styleUri: `${origin}/dist/webview.css`,
+          scriptUri: `${origin}/dist/${bundle.script}`,
+          styleUri: `${origin}/dist/${bundle.style}`,
+          title: bundle.title,
+          loading: bundle.loading,
         });
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
         return;
@@ -128,9 +140,9 @@ export class Harness {
     return new Harness(server, browser, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   }
 
-  /** A fresh page showing the panel, before any host message. */
-  async open(themeName: ThemeName = 'dark'): Promise<Panel> {
-    const context: BrowserContext = await this.browser.newContext({ viewport: { width: 960, height: 900 } });
+  /** A fresh page showing a panel (the goal review unless told), before any host message. */
+  async open(themeName: ThemeName = 'dark', options: { panel?: PanelName; width?: number } = {}): Promise<Panel> {
+    const context: BrowserContext = await this.browser.newContext({ viewport: { width: options.width ?? 960, height: 900 } });
     context.setDefaultTimeout(5_000);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -142,7 +154,7 @@ export class Harness {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
     });
     await page.addInitScript(initPage, THEMES[themeName]);
-    await page.goto(`${this.origin}/`);
+    await page.goto(`${this.origin}/${options.panel === 'overview' ? '?panel=overview' : ''}`);
     await page.waitForFunction(() => window.__posted.length > 0);
     return {
       page,

@@ -18,14 +18,25 @@ const round = (n: number): number => Math.round(n * 10) / 10;
 export interface ProgressPoint {
   date: IsoDate;
   progress: number;
+  /** The goal's `progress:` in the file, where no review recorded it: shown at today. */
+  current?: true;
 }
 
-/** The points of a goal's progress chart: each review that recorded progress, oldest first. */
-export function progressPoints(goal: GoalView): ProgressPoint[] {
-  return goal.reviews
+/**
+ * The points of a goal's progress chart: every recorded value, oldest first. Each review that
+ * recorded progress, and the goal's own `progress:` when the latest of them does not say it (set
+ * without a review, or never reviewed), at today.
+ */
+export function progressPoints(goal: GoalView, today: IsoDate): ProgressPoint[] {
+  const points: ProgressPoint[] = goal.reviews
     .filter((r): r is typeof r & { progress: number } => r.progress !== undefined)
     .map((r) => ({ date: r.date, progress: r.progress }))
     .sort((a, b) => day(a.date) - day(b.date));
+  const last = points[points.length - 1];
+  if (goal.progress !== undefined && last?.progress !== goal.progress) {
+    points.push({ date: last && day(last.date) > day(today) ? last.date : today, progress: goal.progress, current: true });
+  }
+  return points;
 }
 
 /**
@@ -39,7 +50,7 @@ export function progressChart(goal: GoalView, today: IsoDate): SVGSVGElement {
   const right = W - 12;
   const top = 10;
   const bottom = H - 24;
-  const points = progressPoints(goal);
+  const points = progressPoints(goal, today);
   const days = points.map((p) => day(p.date));
   const starts = [...days, ...(goal.created ? [day(goal.created)] : [])];
   const from = Math.min(...starts, day(today));
@@ -48,7 +59,7 @@ export function progressChart(goal: GoalView, today: IsoDate): SVGSVGElement {
   const y = (p: number): number => bottom - (p / 100) * (bottom - top);
 
   const label = points.length
-    ? `Progress of ${goal.title}: ${points.map((p) => `${p.progress}% on ${p.date}`).join(', ')}`
+    ? `Progress of ${goal.title}: ${points.map((p) => (p.current ? `${p.progress}% in the file now` : `${p.progress}% on ${p.date}`)).join(', ')}`
     : `No progress recorded for ${goal.title} yet`;
   const svg = s('svg', { class: 'chart progress-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label });
   for (const p of [0, 50, 100]) {
@@ -76,8 +87,8 @@ export function progressChart(goal: GoalView, today: IsoDate): SVGSVGElement {
     svg.append(
       s(
         'circle',
-        { class: 'point', cx: round(x(day(p.date))), cy: round(y(p.progress)), r: 4, 'data-date': p.date, 'data-progress': p.progress },
-        s('title', {}, `${p.date}: ${p.progress}%`),
+        { class: p.current ? 'point current' : 'point', cx: round(x(day(p.date))), cy: round(y(p.progress)), r: 4, 'data-date': p.date, 'data-progress': p.progress },
+        s('title', {}, p.current ? `${p.progress}% in the mentoring file now (not from a review)` : `${p.date}: ${p.progress}%`),
       ),
     );
   }
@@ -114,14 +125,17 @@ export function timelineChart(timeline: ReviewTimeline, today: IsoDate): SVGSVGE
     );
   });
   svg.append(s('line', { class: 'axis', x1: left, x2: right, y1: axisY, y2: axisY }));
-  // Month starts within the range.
+  // Month starts within the range; over a long history only every few months are labelled
+  // (January by its year), so that the labels never run into each other.
   const start = new Date(from * 86_400_000);
+  const months = Math.max(1, Math.round((to - from) / 30.44));
+  const every = [1, 2, 3, 6, 12].find((n) => months / n <= 12) ?? Math.ceil(months / 12);
   for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() / 86_400_000 <= to; m.setUTCMonth(m.getUTCMonth() + 1)) {
     const mx = round(x(m.getTime() / 86_400_000));
-    svg.append(
-      s('line', { class: 'tick', x1: mx, x2: mx, y1: top, y2: axisY + 4 }),
-      s('text', { class: 'axis-label', x: mx, y: axisY + 16, 'text-anchor': 'middle' }, MONTHS[m.getUTCMonth()]),
-    );
+    svg.append(s('line', { class: 'tick', x1: mx, x2: mx, y1: top, y2: axisY + 4 }));
+    if (m.getUTCMonth() % every !== 0 && every > 1) continue;
+    const text = every > 1 && m.getUTCMonth() === 0 ? String(m.getUTCFullYear()) : MONTHS[m.getUTCMonth()];
+    svg.append(s('text', { class: 'axis-label', x: mx, y: axisY + 16, 'text-anchor': 'middle' }, text));
   }
   for (const t of sessions) {
     const cx = round(x(day(t.date)));

@@ -1,6 +1,6 @@
 /** The panel's sections, built from a `ReviewPanelData` (workspace text as text nodes only). */
 import type { GoalView, PersonRef, PrivateNoteView, ReviewPanelData } from '../../src/protocol/review';
-import { progressChart, timelineChart } from './charts';
+import { progressChart, progressPoints, timelineChart } from './charts';
 import { facts, h, lockIcon, s } from './dom';
 import type { Child } from './dom';
 import { reviewForm } from './form';
@@ -235,7 +235,7 @@ function goalBody(goal: GoalView, index: number, data: ReviewPanelData): HTMLEle
       ),
     ),
     h('h4', {}, 'Progress over time'),
-    goal.reviews.some((r) => r.progress !== undefined) ? progressChart(goal, data.today) : h('p', { class: 'muted' }, 'No review has recorded progress yet.'),
+    progressPoints(goal, data.today).length ? progressChart(goal, data.today) : h('p', { class: 'muted' }, 'No progress recorded yet.'),
     h('h4', {}, 'Reviews'),
     reviews,
     ...goalReflections(goal, data),

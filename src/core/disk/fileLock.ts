@@ -8,6 +8,7 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 
 export interface LockOptions {
   /** How long to wait for another holder before giving up (default 10 s). */
@@ -68,6 +69,42 @@ export async function withLock<T>(lockFile: string, fn: () => T | Promise<T>, op
   }
 }
 
+/** `LOCK.PID.HEX.stale`: a lock moved aside by {@link takeOver}, removed a moment later unless its process was killed. */
+const ASIDE = /^(.+)\.(\d+)\.[0-9a-f]{8}\.stale$/;
+/** A lock moved aside this long ago is left behind, whoever moved it (it lives microseconds). */
+const ASIDE_ABANDONED_MS = 60_000;
+
+/** True when the file made by process `pid` of this machine is left behind: the process is gone, or the file is older than `maxAgeMs`. */
+export function abandoned(file: string, pid: number, maxAgeMs: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return true;
+  }
+  try {
+    return Date.now() - fs.lstatSync(file).mtimeMs > maxAgeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the locks of `lockFile` that processes killed while taking over left moved aside. */
+function sweepAsides(lockFile: string): void {
+  const dir = path.dirname(lockFile);
+  const base = path.basename(lockFile);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = ASIDE.exec(n);
+    if (m && m[1] === base && abandoned(path.join(dir, n), Number(m[2]), ASIDE_ABANDONED_MS)) fs.rmSync(path.join(dir, n), { force: true });
+  }
+}
+
 async function acquire(lockFile: string, options: LockOptions): Promise<string> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   const staleMs = options.staleMs ?? 60_000;
@@ -81,6 +118,7 @@ async function acquire(lockFile: string, options: LockOptions): Promise<string> 
       } finally {
         fs.closeSync(fd);
       }
+      sweepAsides(lockFile);
       return token;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

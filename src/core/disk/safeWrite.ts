@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { EditError, EditResult } from '../file';
-import { LockNotAFile, LockTimeout, LockUnavailable, withLock } from './fileLock';
+import { abandoned, LockNotAFile, LockTimeout, LockUnavailable, withLock } from './fileLock';
 import { decodeUtf8, fileTooLarge, MAX_FILE_BYTES, ParsedFile, ParseOptions, parseMentoringBytes, tooLargeFile } from '../file';
 
 /** Why a file could not be read or written; `message` is one line that says so. */
@@ -131,7 +131,10 @@ export function accessError(e: unknown): Error {
  */
 export async function editFile(file: string, op: (text: string) => EditResult, options: WriteLockOptions = {}): Promise<EditResult> {
   const real = await realFile(file);
+  excludeFromGit(real);
   const edit = async (): Promise<EditResult> => {
+    // Under the lock no other writer of this file is between its temporary file and the rename.
+    sweepTemporaryFiles(path.dirname(real), path.basename(real));
     for (let attempt = 1; ; attempt++) {
       const st = statForWrite(real);
       const bytes = await readFileBytes(real);
@@ -198,6 +201,7 @@ export function writeFileAtomic(target: string, text: string, options: { mode?: 
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  excludeFromGit(file);
   renameInto(writeTemp(file, text, st, options.mode), file);
 }
 
@@ -274,7 +278,7 @@ function statForWrite(file: string): fs.Stats {
  * `givenMode`), owner and group; returns its path. On failure nothing is left behind.
  */
 function writeTemp(file: string, text: string, st: fs.Stats | undefined, givenMode?: number): string {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const mode = givenMode ?? (st ? st.mode & 0o7777 : undefined);
   let fd: number | undefined;
   try {
@@ -339,5 +343,100 @@ function syncDir(dir: string): void {
         // nothing to do
       }
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a killed writer leaves behind
+
+const TEMP_SUFFIX = '.tmp';
+/** `.NAME.PID.HEX.tmp`: a temporary file of {@link writeTemp} next to the file `NAME`. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** A temporary file this old is abandoned whoever made it (a write takes milliseconds). */
+const ABANDONED_MS = 10 * 60_000;
+
+/**
+ * Removes the temporary files that writers killed between writing and renaming left in `dir` (of
+ * the file `name`, or of any file): those whose process is gone from this machine, and any older
+ * than ten minutes. To be called holding the lock of the file (or folder) they belong to, so that
+ * no writer is between its temporary file and its rename.
+ */
+export function sweepTemporaryFiles(dir: string, name?: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = TEMP_NAME.exec(n);
+    if (!m || (name !== undefined && m[1] !== name)) continue;
+    const file = path.join(dir, n);
+    if (abandoned(file, Number(m[2]), ABANDONED_MS)) fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Adds the names of `file`'s lock and temporary files to the `info/exclude` file of the git
+ * repository whose work tree holds it (the common git folder, so every linked worktree shares it),
+ * so that a file a killed writer left for a moment never shows in `git status` nor goes in with
+ * `git add -A`. Lines already there are not added again; outside a repository nothing is done, and
+ * a failure to write the exclude file never stops the write itself.
+ */
+export function excludeFromGit(file: string): void {
+  try {
+    const found = workTreeOf(path.dirname(file));
+    if (!found) return;
+    const rel = path.relative(found.top, file).split(path.sep).join('/');
+    if (!rel || rel.startsWith('..') || /[\n\r]/.test(rel)) return;
+    const glob = (s: string): string => s.replace(/[\\*?[\]]/g, '\\$&').replace(/ $/, '\\ ');
+    const slash = rel.lastIndexOf('/');
+    const dir = slash < 0 ? '' : rel.slice(0, slash + 1);
+    const name = rel.slice(slash + 1);
+    const lines = [`/${glob(rel)}.lock`, `/${glob(rel)}.lock.*.stale`, `/${glob(dir)}.${glob(name)}.*${TEMP_SUFFIX}`];
+    const exclude = path.join(found.commonDir, 'info', 'exclude');
+    let text = '';
+    try {
+      text = fs.readFileSync(exclude, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    }
+    const have = new Set(text.split(/\r?\n/));
+    const missing = lines.filter((l) => !have.has(l));
+    if (missing.length === 0) return;
+    fs.mkdirSync(path.dirname(exclude), { recursive: true });
+    const block = `${text && !text.endsWith('\n') ? '\n' : ''}# Peer Mentoring: lock and temporary files of ${rel} while it is written\n${missing.join('\n')}\n`;
+    fs.appendFileSync(exclude, block);
+  } catch {
+    // Best effort: the exclude file is a convenience; the write itself goes on.
+  }
+}
+
+/** The work tree holding `dir` (its top folder, the nearest with a `.git`) and its common git folder; undefined outside git. */
+export function workTreeOf(dir: string): { top: string; commonDir: string } | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const dotGit = path.join(d, '.git');
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(dotGit);
+    } catch {
+      st = undefined;
+    }
+    if (st) {
+      let gitDir = dotGit;
+      if (st.isFile()) {
+        const m = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotGit, 'utf8'));
+        if (!m) return undefined;
+        gitDir = path.resolve(d, m[1]);
+      }
+      let commonDir = gitDir;
+      try {
+        commonDir = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+      } catch {
+        // not a linked worktree: its git folder is the common one
+      }
+      return { top: d, commonDir };
+    }
+    if (path.dirname(d) === d) return undefined;
   }
 }

@@ -80,6 +80,14 @@ interface AttrRule {
   base: string;
   match: (relative: string) => boolean;
   value: boolean;
+  /**
+   * What a path must have for the rule to match at all, from the pattern's literal parts: the
+   * folders it starts with (below `base`; `''` for a pattern that matches at any depth or starts
+   * with a wildcard) and the file extension it ends with (`''` when not fixed). Rules are looked up
+   * by these, so a path is tested against the few rules that could match it, not all of them.
+   */
+  dirs: string;
+  ext: string;
 }
 
 const ATTRS = /^(-|!)?linguist-(generated|vendored)(=(.*))?$/;
@@ -106,10 +114,22 @@ export function parseGitattributes(dir: string, text: string): AttrRule[] {
     const glob = pattern.replace(/^\//, '');
     // The repository's own patterns: matched without backtracking, like every glob read from it.
     const m = compileGlobs([glob]);
+    const segments = glob.split('/');
+    const literal = (seg: string): boolean => !/[*?[\\]/.test(seg);
+    const dirs: string[] = [];
+    if (anchored) {for (const seg of segments.slice(0, -1)) {
+      if (!literal(seg)) break;
+      dirs.push(seg);
+    }}
+    const last = segments[segments.length - 1];
+    const dot = last.lastIndexOf('.');
+    const ext = dot >= 0 && literal(last.slice(dot + 1)) && last.slice(dot + 1) !== '' ? last.slice(dot + 1) : '';
     rules.push({
       base,
       value,
       match: anchored ? m : (relative: string) => m(relative.slice(relative.lastIndexOf('/') + 1)),
+      dirs: dirs.join('/'),
+      ext,
     });
   }
   return rules;
@@ -122,14 +142,41 @@ export function parseGitattributes(dir: string, text: string): AttrRule[] {
 export function nonSkillMatcher(attributes: Readonly<Record<string, string>> = {}, vendored: readonly string[] = []): (path: string) => boolean {
   const files = Object.keys(attributes).sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
   const rules = files.flatMap((f) => parseGitattributes(f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '', attributes[f]));
+  // Each rule under `base + dirs`, by extension; in file order within each list.
+  const index = new Map<string, number[]>();
+  rules.forEach((r, i) => {
+    const key = `${r.base}${r.dirs}\0${r.ext}`;
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  });
   const vendor = vendored.map((d) => `${d}/`);
   return (path) => {
     if (isNonSkillPath(path) || vendor.some((v) => path.startsWith(v))) return true;
-    for (let i = rules.length - 1; i >= 0; i--) {
-      const r = rules[i];
-      if (path.startsWith(r.base) && r.match(path.slice(r.base.length))) return r.value;
+    if (rules.length === 0) return false;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dot = name.lastIndexOf('.');
+    const exts = dot >= 0 ? ['', name.slice(dot + 1)] : [''];
+    // The last matching rule wins: the highest index among the rules that could match.
+    let best = -1;
+    for (let end = 0; end >= 0; end = path.indexOf('/', end + 1)) {
+      // Every folder prefix of the path (`''`, `a`, `a/b`, …), with and without its slash.
+      const prefixes = end === 0 ? [''] : [path.slice(0, end), `${path.slice(0, end)}/`];
+      for (const prefix of prefixes) {
+        for (const ext of exts) {
+          const list = index.get(`${prefix}\0${ext}`);
+          if (!list) continue;
+          for (let k = list.length - 1; k >= 0 && list[k] > best; k--) {
+            const r = rules[list[k]];
+            if (path.startsWith(r.base) && r.match(path.slice(r.base.length))) {
+              best = list[k];
+              break;
+            }
+          }
+        }
+      }
     }
-    return false;
+    return best >= 0 ? rules[best].value : false;
   };
 }
 
@@ -143,13 +190,29 @@ export function parseIgnoreRevs(text: string): string[] {
   return out;
 }
 
-/** A test for commit ids against full or abbreviated ids. */
+/**
+ * A test for commit ids against full or abbreviated ids, in time that does not grow with the number
+ * of ids: full ids in one set, abbreviated ones in a set per length (at most 57 lengths), so a
+ * commit is looked up once per length present.
+ */
 export function revisionSet(ids: readonly string[]): (hash: string) => boolean {
-  const full = new Set(ids.filter((i) => i.length >= 40));
-  const short = ids.filter((i) => i.length < 40);
-  if (full.size === 0 && short.length === 0) return () => false;
+  const full = new Set<string>();
+  const byLength = new Map<number, Set<string>>();
+  for (const raw of ids) {
+    const id = raw.toLowerCase();
+    if (id.length >= 40) full.add(id);
+    else {
+      let set = byLength.get(id.length);
+      if (!set) byLength.set(id.length, (set = new Set()));
+      set.add(id);
+    }
+  }
+  if (full.size === 0 && byLength.size === 0) return () => false;
+  const short = [...byLength];
   return (hash) => {
     const h = hash.toLowerCase();
-    return full.has(h) || short.some((s) => h.startsWith(s));
+    if (full.has(h)) return true;
+    for (const [length, set] of short) if (set.has(h.slice(0, length))) return true;
+    return false;
   };
 }

@@ -17,6 +17,8 @@
  *    before the newest commit of the history read, so an old clone still makes sense.
  */
 
+import { RE2JS } from 're2js';
+
 export const DEFAULT_ACTIVE_MONTHS = 12;
 
 /** Whole names of CI and service accounts (lower case, punctuation as spaces). */
@@ -61,25 +63,44 @@ export function isBuiltinBot(name: string, email: string): boolean {
   return CI_WORD.test(w) && /@[^.]+$|noreply|no-reply/i.test(email);
 }
 
+/** The longest bot pattern accepted (a pattern is a short rule, never a list of names). */
+export const MAX_BOT_PATTERN = 1000;
+
+/**
+ * A bot pattern (a regular expression, case-insensitive, tested against `Name <email>`) compiled for
+ * a linear-time engine (RE2): a pattern from a setting or a cloned repository can never make the
+ * test take longer than the text is long. JavaScript's syntax is read as it is (`\u0041`, `\d`,
+ * `(?<name>…)`); what such an engine cannot do in linear time (lookahead, lookbehind,
+ * backreferences, possessive repeats) is refused here, with the reason, as is a pattern over
+ * {@link MAX_BOT_PATTERN} characters.
+ */
+export function compileBotPattern(pattern: string): (text: string) => boolean {
+  if (pattern.length > MAX_BOT_PATTERN) throw new Error(`invalid bot pattern ${JSON.stringify(pattern.slice(0, 40) + '…')}: longer than ${MAX_BOT_PATTERN} characters`);
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(RE2JS.translateRegExp(pattern), RE2JS.CASE_INSENSITIVE);
+  } catch (e) {
+    const why = (e as Error).message.replace(/^error parsing regexp: /, '');
+    const unsupported = /unsupported Perl syntax|invalid named capture|invalid escape sequence: `\\[1-9]|invalid nested repetition/.test(why);
+    throw new Error(`invalid bot pattern ${JSON.stringify(pattern)}: ${why}${unsupported ? ' (lookahead, lookbehind, backreferences and possessive repeats are not supported: patterns run in linear time)' : ''}`);
+  }
+  return (text) => re.test(text);
+}
+
 /**
  * A bot test: the built-in rules plus `patterns`, case-insensitive regular expressions tested against
- * `Name <email>`. Throws for a pattern that is not a regular expression. Answers are remembered per
- * author, so a long history costs one test per distinct author.
+ * `Name <email>` in linear time ({@link compileBotPattern}). Throws for a pattern that is not a
+ * regular expression or uses what the linear-time engine refuses. Answers are remembered per author,
+ * so a long history costs one test per distinct author.
  */
 export function botMatcher(patterns: readonly string[] = []): (name: string, email: string) => boolean {
-  const extra = patterns.map((p) => {
-    try {
-      return new RegExp(p, 'i');
-    } catch (e) {
-      throw new Error(`invalid bot pattern ${JSON.stringify(p)}: ${(e as Error).message}`);
-    }
-  });
+  const extra = patterns.map(compileBotPattern);
   const memo = new Map<string, boolean>();
   return (name, email) => {
     const key = `${name} <${email}>`;
     let bot = memo.get(key);
     if (bot === undefined) {
-      bot = isBuiltinBot(name, email) || extra.some((r) => r.test(key));
+      bot = isBuiltinBot(name, email) || extra.some((test) => test(key));
       memo.set(key, bot);
     }
     return bot;

@@ -11,10 +11,11 @@
  * the file's validator rejects (unknown references, duplicate ids, bad dates, ...).
  */
 import { isMap, isSeq } from 'yaml';
-import { Goal, GoalReview, GoalStatus, Partnership, Session } from './model';
+import { Goal, GoalReview, GoalStatus, IsoDate, Partnership, Session } from './model';
 
 import { commit } from './editCheck';
 import { append, appendToList, setField } from './editInsert';
+import { removeField } from './editRemove';
 import { Obj, Value, clean, goalNode, listSeq, load, newId, plainPair } from './editState';
 import { EditError, EditResult } from './textEdit';
 
@@ -47,6 +48,10 @@ export function addSession(text: string, s: Session): EditResult {
   return commit(st, append(st, 'sessions', clean('session', s)));
 }
 
+/**
+ * Sets a goal's status and progress. A goal that stops being achieved (status other than achieved,
+ * or progress below 100) loses its `achieved:` date.
+ */
 export function updateGoal(text: string, goalId: string, change: { status?: GoalStatus; progress?: number }): EditResult {
   const st = load(text);
   const { index, node } = goalNode(st, goalId);
@@ -55,22 +60,58 @@ export function updateGoal(text: string, goalId: string, change: { status?: Goal
   if (change.progress !== undefined) values.progress = change.progress;
   if (!Object.keys(values).length) throw new EditError(`nothing to change in goal '${goalId}'`);
   const edits = Object.entries(values).flatMap(([k, v]) => setField(st, node, 'goal', k, v));
-  return commit(st, { list: 'goals', index, edits, describe: `update goal '${goalId}'`, expect: (old) => ({ ...old, ...values }) });
+  const unachieved = (change.status !== undefined && change.status !== 'achieved') || (change.progress !== undefined && change.progress < 100);
+  if (unachieved) edits.push(...removeField(st, node, 'achieved'));
+  const expect = (old: Obj | undefined): Obj => withoutAchieved({ ...old, ...values }, unachieved);
+  return commit(st, { list: 'goals', index, edits, describe: `update goal '${goalId}'`, expect });
 }
 
-/** Adds a review to a goal and, unless `updateGoal` is false, sets the goal's progress and status from it. */
+/**
+ * Marks a goal achieved on `review.date`: status achieved, progress 100, `achieved:` that date, and a
+ * review of that date (progress 100, status achieved), in one edit.
+ */
+export function achieveGoal(text: string, goalId: string, review: { date: IsoDate; by: string; note?: string }): EditResult {
+  const st = load(text);
+  const { index, node } = goalNode(st, goalId);
+  const entry = clean('review', { date: review.date, by: review.by, progress: 100, status: 'achieved', note: review.note });
+  const values: Record<string, Value> = { status: 'achieved', progress: 100, achieved: review.date };
+  const edits = Object.entries(values).flatMap(([k, v]) => setField(st, node, 'goal', k, v));
+  edits.push(...appendToList(st, node, 'goal', 'reviews', entry));
+  const expect = (old: Obj | undefined): Obj => ({ ...old, ...values, reviews: [...((old?.reviews as unknown[] | undefined) ?? []), entry] });
+  return commit(st, { list: 'goals', index, edits, describe: `mark goal '${goalId}' achieved`, expect });
+}
+
+function withoutAchieved(goal: Obj, remove: boolean): Obj {
+  if (!remove) return goal;
+  const copy = { ...goal };
+  delete copy.achieved;
+  return copy;
+}
+
+/**
+ * Adds a review to a goal and, unless `updateGoal` is false, sets the goal's progress and status from
+ * it: a review that makes the goal achieved (status achieved, or progress 100 with it) dates it with
+ * `achieved:` (unless it has a date already); one that takes it below 100 or out of achieved removes it.
+ */
 export function addGoalReview(text: string, goalId: string, review: GoalReview, options: { updateGoal?: boolean } = {}): EditResult {
   const st = load(text);
   const { index, node } = goalNode(st, goalId);
   const entry = clean('review', review);
   const values: Record<string, Value> = {};
+  let unachieved = false;
   if (options.updateGoal !== false) {
     if (review.progress !== undefined) values.progress = review.progress;
     if (review.status !== undefined) values.status = review.status;
+    const goal = st.model.goals[index];
+    const status = review.status ?? goal?.status;
+    const progress = review.progress ?? goal?.progress;
+    if (status === 'achieved' && (progress === undefined || progress === 100) && goal?.achieved === undefined) values.achieved = review.date;
+    unachieved = (status !== 'achieved' || (progress !== undefined && progress < 100)) && goal?.achieved !== undefined;
   }
   const edits = Object.entries(values).flatMap(([k, v]) => setField(st, node, 'goal', k, v));
+  if (unachieved) edits.push(...removeField(st, node, 'achieved'));
   edits.push(...appendToList(st, node, 'goal', 'reviews', entry));
-  const expect = (old: Obj | undefined): Obj => ({ ...old, ...values, reviews: [...((old?.reviews as unknown[] | undefined) ?? []), entry] });
+  const expect = (old: Obj | undefined): Obj => withoutAchieved({ ...old, ...values, reviews: [...((old?.reviews as unknown[] | undefined) ?? []), entry] }, unachieved);
   return commit(st, { list: 'goals', index, edits, describe: `add a review to goal '${goalId}'`, expect });
 }
 

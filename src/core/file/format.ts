@@ -95,6 +95,7 @@ const GOAL = {
   progress,
   created: date,
   due: date,
+  achieved: date,
   reviews: { spec: { t: 'list', of: 'review' } },
 } satisfies Record<keyof Goal, Field>;
 

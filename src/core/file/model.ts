@@ -85,6 +85,8 @@ export interface Goal {
   progress?: number;
   created?: IsoDate;
   due?: IsoDate;
+  /** When the goal was achieved (written with status achieved; a file without it goes by the last review's date). */
+  achieved?: IsoDate;
   reviews?: GoalReview[];
 }
 

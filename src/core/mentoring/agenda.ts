@@ -426,7 +426,29 @@ function topicsOf(a: Agenda): AgendaTopic[] {
     topics.push({ kind: 'goal-proposed', subject: g.title, goal: g.id, fact: `goal proposed${g.created ? ` on ${g.created}` : ''}, not active yet` });
   }
   if (!a.goals.length) topics.push({ kind: 'no-goals', subject: 'Goals', fact: 'the partnership has no active goal' });
-  return topics.slice(0, MAX_TOPICS);
+  return mergeTopics(topics).slice(0, MAX_TOPICS);
+}
+
+/**
+ * One topic per goal and per action item: a goal that is overdue, stalled or has new commits is
+ * listed once, where it first comes, with every fact about it (its review question stays a topic of
+ * its own). Topics with the same subject otherwise are merged the same way.
+ */
+export function mergeTopics(topics: readonly AgendaTopic[]): AgendaTopic[] {
+  const out: AgendaTopic[] = [];
+  const byKey = new Map<string, AgendaTopic>();
+  for (const topic of topics) {
+    const key = topic.goal !== undefined && topic.kind !== 'review-question' ? `goal\0${topic.goal}` : `${topic.kind === 'review-question' ? 'question' : 'subject'}\0${topic.subject}`;
+    const first = byKey.get(key);
+    if (!first) {
+      const copy = { ...topic };
+      byKey.set(key, copy);
+      out.push(copy);
+    } else if (!first.fact.split('; ').includes(topic.fact)) {
+      first.fact = `${first.fact}; ${topic.fact}`;
+    }
+  }
+  return out;
 }
 
 export function stalledFact(g: AgendaGoal, today: IsoDate): string {

@@ -62,11 +62,13 @@ export interface CadenceOptions {
 
 /** A partnership's sessions in date order (file order among the same date), with their file positions. */
 export function sessionsOf(file: Pick<MentoringFile, 'sessions'>, partnershipId: string): IndexedSession[] {
-  const list: IndexedSession[] = [];
+  // Each date is read once (not in every comparison): a report of many partnerships sorts them all.
+  const list: (IndexedSession & { day: number })[] = [];
   file.sessions.forEach((session, index) => {
-    if (session.partnership === partnershipId && toEpochDay(session.date) !== undefined) list.push({ index, session });
+    const day = session.partnership === partnershipId ? toEpochDay(session.date) : undefined;
+    if (day !== undefined) list.push({ index, session, day });
   });
-  return list.sort((a, b) => daysBetween(b.session.date, a.session.date) || a.index - b.index);
+  return list.sort((a, b) => a.day - b.day || a.index - b.index).map(({ index, session }) => ({ index, session }));
 }
 
 /** The cadence maths of one partnership from its sessions (any order; other partnerships' are ignored). */

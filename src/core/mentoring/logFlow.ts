@@ -4,7 +4,7 @@
  * validation of every answer, and the final {@link Session} (plus a new partnership when one is made
  * on the way). The editor only shows each step; everything it decides is here.
  *
- *   partnership ─┬─ (new: members → kind → mentor) ─ date ─ status ─┬─ held: minutes → goals → notes → private notes → actions
+ *   partnership ─┬─ (new: members → kind → mentor) ─ date ─ status ─┬─ held: minutes → goals → notes → private notes → actions (who → what → due)
  *                                                                   ├─ cancelled: reason
  *                                                                   └─ rescheduled: reason → to
  */
@@ -40,6 +40,7 @@ export type StepId =
   | 'privateNotes'
   | 'actionWho'
   | 'actionWhat'
+  | 'actionDue'
   | 'done';
 
 /** What the flow reads: the file as it is, who is logging, and the day. */
@@ -80,6 +81,8 @@ export interface FlowState {
   /** The action item being entered: who, and the text to offer again after Back. */
   pendingWho?: string;
   pendingWhat?: string;
+  /** The due date typed for the action item being entered (offered again after Back). */
+  pendingDue?: string;
 }
 
 /** What another command, a tree row or the status bar knows before the flow starts. */
@@ -98,7 +101,7 @@ export type Answer =
   | { step: 'members'; members: string[] }
   | { step: 'kind'; kind: PartnershipKind }
   | { step: 'mentor'; mentor: string }
-  | { step: 'date' | 'reason' | 'to' | 'minutes' | 'actionWhat'; text: string }
+  | { step: 'date' | 'reason' | 'to' | 'minutes' | 'actionWhat' | 'actionDue'; text: string }
   | { step: 'status'; status: SessionStatus }
   | { step: 'goals'; goals: string[] }
   | { step: 'notes' | 'privateNotes'; notes: string }
@@ -191,7 +194,7 @@ function mainSteps(state: FlowState): StepId[] {
   return ['partnership', 'date', 'status', 'minutes', 'goals', 'notes', 'actionWho'];
 }
 
-const MAIN_STEP: Partial<Record<StepId, StepId>> = { members: 'partnership', kind: 'partnership', mentor: 'partnership', privateNotes: 'notes', actionWhat: 'actionWho' };
+const MAIN_STEP: Partial<Record<StepId, StepId>> = { members: 'partnership', kind: 'partnership', mentor: 'partnership', privateNotes: 'notes', actionWhat: 'actionWho', actionDue: 'actionWho' };
 
 /** "2 of 7" for the step indicator. */
 export function stepNumber(state: FlowState): { step: number; total: number } {
@@ -315,10 +318,23 @@ export function answer(ctx: FlowContext, state: FlowState, a: Answer): Outcome {
       if (next.pendingWho === undefined) return fail('pick who the action item is for first');
       const r = oneLine(a.text, 'what is to be done');
       if (!r.ok) return r;
+      next.pendingWhat = r.text;
+      return go('actionDue');
+    }
+    case 'actionDue': {
+      if (next.pendingWho === undefined || next.pendingWhat === undefined) return fail('say who does what first');
+      const text = a.text.trim();
+      let due: string | undefined;
+      if (text !== '') {
+        const r = parseDateInput(text, ctx.today, { allowFuture: true });
+        if (!r.ok) return fail(r.message);
+        if (next.date !== undefined && daysBetween(next.date, r.date) < 0) return fail(`The due date must not be before the session, ${next.date}`);
+        due = r.date;
+      }
       // Written as the file's own open items are: with `done: false`.
-      next.actions.push({ who: next.pendingWho, what: r.text, done: false });
-      next.pendingWho = next.pendingWhat = undefined;
-      // Each item is a round of who → what; Back from the next "who" reopens this item.
+      next.actions.push({ who: next.pendingWho, what: next.pendingWhat, done: false, ...(due !== undefined ? { due } : {}) });
+      next.pendingWho = next.pendingWhat = next.pendingDue = undefined;
+      // Each item is a round of who → what → due; Back from the next "who" reopens this item.
       return go('actionWho');
     }
   }
@@ -330,11 +346,12 @@ export function back(state: FlowState): FlowState {
   const history = state.history.slice(0, -1);
   const step = state.history[state.history.length - 1];
   const next: FlowState = { ...state, history, step, actions: [...state.actions] };
-  if (step === 'actionWhat') {
+  if (step === 'actionDue') {
     // Back into an item already added: take it out again and offer its text.
     const last = next.actions.pop();
     next.pendingWho = last?.who;
     next.pendingWhat = last?.what;
+    next.pendingDue = last?.due;
   }
   return next;
 }
@@ -403,7 +420,7 @@ export function planFromArgs(ctx: FlowContext, args: LogArgs): Outcome & { plan?
       { step: 'privateNotes', notes: args.privateNotes === undefined ? '' : String(args.privateNotes) },
     );
     for (const a of Array.isArray(args.actions) ? args.actions : []) {
-      steps.push({ step: 'actionWho', who: String(a?.who) }, { step: 'actionWhat', text: String(a?.what ?? '') });
+      steps.push({ step: 'actionWho', who: String(a?.who) }, { step: 'actionWhat', text: String(a?.what ?? '') }, { step: 'actionDue', text: a?.due === undefined ? '' : String(a.due) });
     }
     steps.push({ step: 'actionWho', done: true });
   } else {
@@ -460,7 +477,7 @@ function forgetPartnershipAnswers(state: FlowState): void {
   state.goals = undefined;
   state.minutes = undefined;
   state.actions = [];
-  state.pendingWho = state.pendingWhat = undefined;
+  state.pendingWho = state.pendingWhat = state.pendingDue = undefined;
 }
 
 function sameMembers(a: string[], b: string[]): boolean {

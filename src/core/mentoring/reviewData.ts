@@ -52,7 +52,7 @@ export interface TimelineSession {
   goals: string[];
 }
 
-/** Sessions from `from` up to `ReviewPanelData.today`: about six months, or since the partnership started. */
+/** Sessions from `from` up to `ReviewPanelData.today`: since the partnership started (six months when no start is known). */
 export interface ReviewTimeline {
   from: IsoDate;
   sessions: TimelineSession[];
@@ -166,14 +166,15 @@ function summaryOf(file: MentoringFile, ps: Partnership, today: IsoDate, person:
 }
 
 /**
- * The last six months of sessions, or fewer: a partnership that started since then is shown from
- * its start (its `since`, or its first session when that is earlier or `since` is not given).
+ * The partnership's whole recorded history, from its start (its `since`, or its first session when
+ * that is earlier or `since` is not given) up to today: a partnership gone quiet still shows the
+ * sessions that matter. Only without any start (no `since`, no session) the last six months.
  */
 function timelineOf(file: MentoringFile, ps: Partnership, today: IsoDate): ReviewTimeline {
   const starts = [ps.since, ...sessionsOf(file, ps.id).map((s) => s.session.date)].filter((d): d is IsoDate => d !== undefined && toEpochDay(d) !== undefined);
   const start = starts.reduce<IsoDate | undefined>((a, d) => (a === undefined || daysBetween(a, d) < 0 ? d : a), undefined);
   const sixMonths = addDays(today, -TIMELINE_DAYS);
-  const from = start === undefined || daysBetween(sixMonths, start) <= 0 ? sixMonths : daysBetween(start, today) < 0 ? today : start;
+  const from = start === undefined ? sixMonths : daysBetween(start, today) < 0 ? today : start;
   const sessions = sessionsOf(file, ps.id)
     .map((s) => s.session)
     .filter((s) => daysBetween(from, s.date) >= 0 && daysBetween(s.date, today) >= 0)

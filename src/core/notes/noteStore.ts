@@ -29,7 +29,7 @@ import {
   withIdentity,
   writtenAt,
 } from './privateNotes';
-import { checkWritable, FileAccessError, writeFileAtomic } from '../disk';
+import { checkWritable, FileAccessError, sweepTemporaryFiles, writeFileAtomic } from '../disk';
 
 /** Owner-only permissions of the folder and of every file in it. */
 export const DIR_MODE = 0o700;
@@ -152,21 +152,44 @@ function checkOutside(dir: string, repo: RepoIdentity): void {
   }
 }
 
+/** How long a writer waits for another writer of the notes (another window, a CLI run). */
+export const STORE_LOCK_WAIT_MS = 10_000;
+
+/** Changes the store under its lock: see {@link updateStore}. */
+export type StoreChange = (change: (data: NotesData, store: StoreFile) => NotesData | undefined) => StoreFile;
+
+/**
+ * Runs `fn` holding the lock of the notes folder: for a change to the store that must go with another
+ * write (the session a note belongs to), so that the lock is had (or refused, {@link LockTimeout}
+ * after {@link STORE_LOCK_WAIT_MS}) before anything is written, and the store is changed with `keep`
+ * while still held. Temporary files a killed writer left in the folder are removed first.
+ */
+export async function withStore<T>(dir: string, repo: RepoIdentity, fn: (keep: StoreChange) => Promise<T>): Promise<T> {
+  checkOutside(dir, repo);
+  ensurePrivateDir(dir);
+  return withLock(
+    path.join(dir, '.lock'),
+    () => {
+      sweepTemporaryFiles(dir);
+      return fn((change) => {
+        const store = findStore(dir, repo);
+        const next = change(store.data, store);
+        if (!next) return store;
+        const data: NotesData = { ...next, version: NOTES_FORMAT_VERSION, repository: withIdentity(next.repository, repo) };
+        writeFileAtomic(store.file, serializeNotes(data), { mode: FILE_MODE });
+        return { ...store, exists: true, data };
+      });
+    },
+    { timeoutMs: STORE_LOCK_WAIT_MS },
+  );
+}
+
 /**
  * Changes the repository's notes: `change` gets them as they are on disk now (read under the lock)
  * and returns the new notes, or undefined to write nothing. Resolves to the store as written.
  */
-export async function updateStore(dir: string, repo: RepoIdentity, change: (data: NotesData, store: StoreFile) => NotesData | undefined): Promise<StoreFile> {
-  checkOutside(dir, repo);
-  ensurePrivateDir(dir);
-  return withLock(path.join(dir, '.lock'), () => {
-    const store = findStore(dir, repo);
-    const next = change(store.data, store);
-    if (!next) return store;
-    const data: NotesData = { ...next, version: NOTES_FORMAT_VERSION, repository: withIdentity(next.repository, repo) };
-    writeFileAtomic(store.file, serializeNotes(data), { mode: FILE_MODE });
-    return { ...store, exists: true, data };
-  });
+export function updateStore(dir: string, repo: RepoIdentity, change: (data: NotesData, store: StoreFile) => NotesData | undefined): Promise<StoreFile> {
+  return withStore(dir, repo, async (keep) => keep(change));
 }
 
 /**
@@ -209,6 +232,13 @@ function checkFolderWritable(dir: string): void {
   }
 }
 
+/** `data` with a note on a session or goal of `model` added, and the references of the file's other notes brought up to date. */
+export function addedNote(data: NotesData, file: string, model: MentoringFile, note: Pick<PrivateNote, 'session' | 'goal' | 'review' | 'text'>): { data: NotesData; id: string } {
+  const id = newNoteId(data.notes.map((n) => n.id));
+  const added: PrivateNote = { id, file, ...note, written: writtenAt() };
+  return { id, data: { ...data, notes: [...refreshRefs(data.notes, model, file), added] } };
+}
+
 /**
  * Adds a note on a session or goal of `model` (the mentoring file `file`, relative to the
  * repository) and brings the references of the file's other notes up to date with it.
@@ -216,9 +246,9 @@ function checkFolderWritable(dir: string): void {
 export async function addNote(dir: string, repo: RepoIdentity, file: string, model: MentoringFile, note: Pick<PrivateNote, 'session' | 'goal' | 'review' | 'text'>): Promise<StoreFile & { id: string }> {
   let id = '';
   const store = await updateStore(dir, repo, (data) => {
-    id = newNoteId(data.notes.map((n) => n.id));
-    const added: PrivateNote = { id, file, ...note, written: writtenAt() };
-    return { ...data, notes: [...refreshRefs(data.notes, model, file), added] };
+    const added = addedNote(data, file, model, note);
+    id = added.id;
+    return added.data;
   });
   return { ...store, id };
 }

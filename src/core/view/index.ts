@@ -5,3 +5,5 @@ export * from './suggestionEdits';
 export * from './suggestionRows';
 export * from './treeModel';
 export * from './viewRow';
+export * from './scmRows';
+export * from './scmReviewers';

@@ -5,18 +5,21 @@
  *
  *   folder (only with several folders)
  *   ├─ notice: Restricted Mode, no repository, nothing related, …
+ *   ├─ Suggested reviewers
+ *   │  └─ reviewer  Dev Patel — learner · scripts/data/
+ *   │     └─ reason  only Erin Walsh has changed or reviewed scripts/data/ in the last year; …
  *   └─ file  src/api/users.ts — src/api · 1 goal
  *      └─ goal  Write the API handlers in strict TypeScript — Ben Okafor · mentor Ana Lima
  *         └─ question  Are the handler's inputs validated before use?
  */
 import type { ChangeStatus, ChangedFile } from '../review';
 import { normalizePath } from '../glob';
-import type { FilePrompts, GoalPrompt, ReviewRole } from '../review';
+import type { FilePrompts, GoalPrompt, ReviewerSuggestion, ReviewRole } from '../review';
 import type { RowIcon, ViewRow } from './viewRow';
 
-export type PromptRowKind = 'folder' | 'notice' | 'file' | 'goal' | 'question';
+export type PromptRowKind = 'folder' | 'notice' | 'reviewers' | 'reviewer' | 'reason' | 'file' | 'goal' | 'question';
 
-/** `contextValue`: `reviewFile`, `reviewGoal`, `reviewQuestion`, `notice-…`. */
+/** `contextValue`: `reviewers`, `reviewer`, `reviewReason`, `reviewFile`, `reviewGoal`, `reviewQuestion`, `notice-…`. */
 export interface PromptRow extends ViewRow<PromptRowKind, PromptRow> {
   /** File rows and below: the changed file, relative to the workspace folder. */
   path?: string;
@@ -43,6 +46,8 @@ export type FolderPrompts =
       names: Record<string, string>;
       /** The mentoring file has errors: prompts come from its last valid content. */
       stale?: boolean;
+      /** Who should review the change (learner first), from the history. */
+      reviewers?: ReviewerSuggestion[];
     };
 
 export interface PromptFolderInput {
@@ -94,6 +99,7 @@ function folderRows(f: PromptFolderInput): PromptRow[] {
   const rows: PromptRow[] = [];
   if (s.stale) rows.push(notice(f.key, 'stale', 'The mentoring file has errors — prompts from its last valid content', { id: 'warning', color: 'problemsWarningIcon.foreground' }));
   const related = s.files.filter((file) => file.goals.length);
+  if (s.files.length && s.reviewers?.length) rows.push(reviewersRow(f.key, s.reviewers));
   if (!s.files.length) rows.push(notice(f.key, 'no-changes', `No changes against ${s.comparedWith}`, { id: 'info' }));
   else if (!related.length) {
     const n = s.files.length;
@@ -101,6 +107,35 @@ function folderRows(f: PromptFolderInput): PromptRow[] {
   }
   for (const file of related) rows.push(fileRow(f.key, file, s.statuses[file.path], s.names));
   return rows;
+}
+
+/** "Suggested reviewers", each with their role, the area and the reason in words. */
+function reviewersRow(folder: string, list: readonly ReviewerSuggestion[]): PromptRow {
+  const id = `${folder}#reviewers`;
+  return {
+    id,
+    kind: 'reviewers',
+    folder,
+    label: 'Suggested reviewers',
+    description: list.some((r) => r.role === 'learner') ? 'spread what one person knows' : undefined,
+    icon: { id: 'organization' },
+    contextValue: 'reviewers',
+    children: list.map((r, i) => {
+      const role = r.role === 'learner' ? 'learner' : 'expert';
+      const rowId = `${id}#${i}-${r.person}`;
+      return {
+        id: rowId,
+        kind: 'reviewer' as const,
+        folder,
+        label: r.name,
+        description: r.area ? `${role} · ${r.area}` : role,
+        tooltip: `${r.name} (${role}${r.area ? `, ${r.area}` : ''})\n${r.reason}${r.goal ? `\nGoal: ${r.goal}` : ''}`,
+        icon: { id: r.role === 'learner' ? 'mortar-board' : 'star-empty' },
+        contextValue: 'reviewer',
+        children: [{ id: `${rowId}#reason`, kind: 'reason' as const, folder, label: r.reason, tooltip: r.reason, icon: { id: 'info' }, contextValue: 'reviewReason', children: [] }],
+      };
+    }),
+  };
 }
 
 function fileRow(folder: string, file: FilePrompts, status: ChangeStatus | undefined, names: Record<string, string>): PromptRow {

@@ -297,7 +297,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
     const id = `${f.key}/matches/${m.a.toLowerCase()}|${m.b.toLowerCase()}`;
     const together = file && m.aPartnerId && m.bPartnerId ? partnershipOf(file, m.aPartnerId, m.bPartnerId) : undefined;
     const newcomers = [m.aPartnerId ? '' : m.aName, m.bPartnerId ? '' : m.bName].filter(Boolean);
-    const description = [`score ${score(m.score)}`, together ? `already partners (${together.id})` : newcomers.length ? `${newcomers.join(' and ')} ${newcomers.length === 1 ? 'is' : 'are'} ${NOT_PARTNER}` : ''];
+    const description = [`score ${score(m.score)}`, together ? `already partners (${together.id})` : newcomers.length === 1 ? `${newcomers[0]} is ${NOT_PARTNER}` : newcomers.length ? `${newcomers.join(' and ')} are not yet partners` : ''];
     const direction = (from: string, to: string, skills: string[], n: string): SuggestionRow => ({
       id: `${id}/${n}`,
       kind: 'direction',

@@ -295,7 +295,11 @@ export class SessionLogger implements vscode.Disposable, vscode.CodeLensProvider
         return ready === 'keep' ? `${said} ${vscode.l10n.t('Private notes kept on this machine only.')}` : said;
       },
       reveal: (file) => (logged ? file.parsed?.rangeOf(['sessions', logged.index]) : undefined),
-      more: [{ label: vscode.l10n.t('Review Goals'), run: () => logged && this.reviewGoals(logged) }],
+      more: [
+        { label: vscode.l10n.t('Review Goals'), run: () => logged && this.reviewGoals(logged) },
+        // The next date, for the partner whose calendar VS Code does not reach.
+        { label: vscode.l10n.t('Add to Calendar'), run: () => logged?.nextDue && vscode.commands.executeCommand('mentoring.addToCalendar', { folder, partnership: logged.partnership }) },
+      ],
       undone: () => (kept && this.notes ? this.notes.remove(folder, kept) : undefined),
     });
     if (!result || !logged) return undefined;

@@ -157,6 +157,11 @@ function askStep(ui: Steps, ctx: FlowContext, state: FlowState): Promise<Nav<Flo
         { ...base, value: state.pendingWhat ?? '', prompt: vscode.l10n.t('What will {0} do? (one line)', plain(who(state.pendingWho ?? ''))) },
         (text) => take({ step: 'actionWhat', text }),
       );
+    case 'actionDue':
+      return ui.input(
+        { ...base, value: state.pendingDue ?? '', prompt: vscode.l10n.t('When is it due? YYYY-MM-DD, or leave empty for no date') },
+        (text) => take({ step: 'actionDue', text }),
+      );
     case 'done':
       return Promise.resolve({ value: state });
   }

@@ -17,6 +17,7 @@ import { emptyNotes, goalRef, NotesData, PrivateNote, Resolution, resolveNotes, 
 import type { PrivateInput } from '../../core/notes';
 import { plain } from '../../core/text';
 import type { EntryRef } from '../../core/view';
+import { privatePlaceProblem } from '../../git/notesPlace';
 import { fileInRepository, FolderRepository, repositoryOf } from '../../git/repoIdentity';
 import { command } from '../command';
 import { FolderRef, MentoringStore } from '../store';
@@ -106,6 +107,9 @@ export class PrivateNotes implements vscode.Disposable {
   async check(ref: FolderRef): Promise<FolderNotes> {
     const notes = await this.ready(ref);
     if (!notes?.repo) throw new Error(vscode.l10n.t('Private notes need a folder on this computer.'));
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const refused = await privatePlaceProblem(this.notesDir, 'folder', { repo: notes.repo, workspaceFolders: folders, git: vscode.workspace.isTrusted });
+    if (refused) throw new Error(refused);
     try {
       checkStore(this.notesDir, notes.repo);
     } catch (e) {
@@ -195,6 +199,10 @@ export class PrivateNotes implements vscode.Disposable {
   }
 
   private async read(key: string, generation: number, full: boolean): Promise<FolderNotes | undefined> {
+    // Never synchronously: `load` records this read before anyone hears of its result, so that a
+    // listener asking again (a panel refreshing on onDidChange) waits for it instead of reading again
+    // and again, without end.
+    await Promise.resolve();
     const file = this.store.get(key);
     if (!file || file.folder.uri.scheme !== 'file' || file.uri.scheme !== 'file') return undefined;
     let notes: FolderNotes;

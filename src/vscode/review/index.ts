@@ -2,3 +2,5 @@
 export * from './reviewHtml';
 export * from './reviewPanel';
 export * from './reviewPrompts';
+export * from './lineLabels';
+export * from './scmView';

@@ -15,12 +15,17 @@ export interface ReviewHtmlOptions {
   styleUri: string;
   /** codicon.css as a webview URI, for icons (`vscode-icon`); optional. */
   codiconsUri?: string;
+  /** The page's title and the line shown until the data arrives (the review panel's by default). */
+  title?: string;
+  loading?: string;
 }
 
 /** A nonce for the page's one script tag: 128 random bits, base64. */
 export function makeNonce(): string {
   return randomBytes(16).toString('base64');
 }
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const escapeAttr = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -59,10 +64,10 @@ export function buildReviewHtml(o: ReviewHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(reviewCsp(sources, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttr(o.styleUri)}">${codicons}
-<title>Goal review</title>
+<title>${escapeHtml(o.title ?? 'Goal review')}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="loading">Loading the review…</p></main>
+<main id="app" aria-busy="true"><p class="loading">${escapeHtml(o.loading ?? 'Loading the review…')}</p></main>
 <script nonce="${o.nonce}" src="${escapeAttr(o.scriptUri)}"></script>
 </body>
 </html>

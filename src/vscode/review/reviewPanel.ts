@@ -401,13 +401,8 @@ export class ReviewPanel {
     await vscode.window.showTextDocument(doc, { selection: vscodeRange(range), viewColumn: vscode.ViewColumn.Beside });
   }
 
-  private async openCommit(hash: string): Promise<void> {
-    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t(RESTRICTED_REASON));
-    const query = new URLSearchParams({ folder: this.folderKey, hash }).toString();
-    const uri = vscode.Uri.from({ scheme: COMMIT_SCHEME, path: `/${hash.slice(0, 8)}.diff`, query });
-    const doc = await vscode.workspace.openTextDocument(uri);
-    if (doc.languageId !== 'diff') await vscode.languages.setTextDocumentLanguage(doc, 'diff');
-    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  private openCommit(hash: string): Promise<void> {
+    return openCommitDocument(this.folderKey, hash);
   }
 
   private post(message: HostToWebview): Thenable<boolean> {
@@ -418,4 +413,14 @@ export class ReviewPanel {
 function sentence(text: string): string {
   const t = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/** Opens `git show` of a commit of a workspace folder's repository beside the active editor (trusted workspaces only). */
+export async function openCommitDocument(folderKey: string, hash: string): Promise<void> {
+  if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t(RESTRICTED_REASON));
+  const query = new URLSearchParams({ folder: folderKey, hash }).toString();
+  const uri = vscode.Uri.from({ scheme: COMMIT_SCHEME, path: `/${hash.slice(0, 8)}.diff`, query });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== 'diff') await vscode.languages.setTextDocumentLanguage(doc, 'diff');
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 }

@@ -1,12 +1,17 @@
 /**
  * Code-review prompts in the editor: the "Review prompts" view (changed files that touch open
- * goals, with the goals and their questions), a CodeLens on each such file, the `Mentoring-Goal:`
- * trailer in the Source Control input box, and "Log Session About These Changes" from a goal (in the
- * palette only while there are such changes, so that it never comes before "Log Mentoring Session").
+ * goals, with the goals and their questions), the "Mentoring" view in Source Control (review/
+ * scmView), line labels in editors and diff editors (review/lineLabels), a CodeLens on each such
+ * file (review/codeLens), the `Mentoring-Goal:` trailer in the Source Control input box, and "Log
+ * Session About These Changes" from a goal (in the palette only while there are such changes, so
+ * that it never comes before "Log Mentoring Session").
  *
- * Where the change comes from: `git/changes.ts` reads the change set (working tree and index
- * against HEAD, or a branch since its merge base with a base ref) in one `git diff -U0`, with the
- * hunks CodeLens needs and the untracked files. The built-in git extension, when present, says
+ * Which change: by default the branch under review, since it left its base (the pull request's
+ * base, VS Code's merge base, the `baseBranch` setting or origin/HEAD: git/reviewBase.ts),
+ * uncommitted changes included; the working tree against HEAD when there is no base; or, chosen in
+ * the view, the working tree alone or a branch against a base picked by hand. `git/changes.ts`
+ * reads the change set in one `git diff -U0`, with the hunks the labels and CodeLens need and the
+ * untracked files. The built-in git extension, when present, says
  * *when* to read again (`repository.state.onDidChange` fires after each status refresh), owns the
  * commit message box, and provides `git:` URIs and merge bases for diffs; without it, saves and a
  * file watcher trigger the reads. Git is never run in an untrusted workspace. Reads are debounced,
@@ -19,35 +24,28 @@
  * a reviewer's conversation UI for hints nobody wrote, and linger as stale threads when code moves.
  */
 import * as vscode from 'vscode';
-import { FilePrompts, GoalPrompt, promptsForChanges } from '../../core/review';
-import { FolderPrompts, PromptRow, buildPromptRows, goalsOf, mentorNames, relativeToFolder, reviewedNotes } from '../../core/view';
+import type { FilePrompts, GoalPrompt, Hunk } from '../../core/review';
+import { addGoalTrailer, GOAL_TRAILER } from '../../core/review';
 import { plain } from '../../core/text';
-import { addGoalTrailer } from '../../core/review';
-import { shorten } from '../../core/view';
-import { ChangesError, readChanges } from '../../git/changes';
+import { buildPromptRows, goalsOf, PromptRow, reviewedNotes, ScmFolderInput } from '../../core/view';
 import { command } from '../command';
 import { entryRange } from '../locate';
 import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
 import { Identity } from '../identity';
-import { FolderFile, MentoringStore } from '../store';
+import { MentoringStore } from '../store';
 import { ShownRows, treeItem } from '../treeItem';
+import { codeLenses } from './codeLens';
+import { baseSetting, baseText, FolderResult, readFolderPrompts, ReviewMode } from './folderPrompts';
+import { fileUri, LabelledFile } from './lineLabels';
+import { ReviewerSuggestions } from './reviewerSuggestions';
+
+export type { ReviewMode } from './folderPrompts';
 
 export const PROMPTS_VIEW_ID = 'mentoring.reviewPrompts';
 /** True while some changed file relates to an open goal (for the palette's `when` clauses). */
 const HAS_GOALS_CONTEXT = 'mentoring.reviewPrompts.hasGoals';
 const DEBOUNCE_MS = 500;
 const MODE_KEY = 'mentoring.reviewPrompts.mode';
-
-/** What the prompts are computed for: the working tree and index, or the branch since it left `base`. */
-export type ReviewMode = { kind: 'working-tree' } | { kind: 'branch'; base?: string };
-
-interface FolderResult {
-  state: FolderPrompts;
-  /** Ready folders: the prompts of every changed file (folder-relative paths). */
-  files: FilePrompts[];
-  /** Branch mode: the base the branch was compared with. */
-  base?: string;
-}
 
 /** A file or goal named by a command argument (rows are such objects too). */
 interface FileArg {
@@ -65,19 +63,25 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   readonly onDidChangeTreeData = this.shown.onDidChange;
   private readonly lensChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensChanged.event;
-  private readonly disposables: vscode.Disposable[] = [this.shown, this.lensChanged];
+  private readonly resultsChanged = new vscode.EventEmitter<void>();
+  /** The results differ from the last ones (the Source Control view and the line labels follow). */
+  readonly onDidChangeResults = this.resultsChanged.event;
+  /** What the last Add Trailer said (tests read it; the user sees it as a notification). */
+  lastTrailerNotice: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.shown, this.lensChanged, this.resultsChanged];
   private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
 
   private results = new Map<string, FolderResult>();
   /** The last result, serialised: nothing is refreshed when a read gives the same. */
   private resultKey = '';
   /** Changed file URI → its prompts, for CodeLens. */
-  private byUri = new Map<string, { folder: string; file: FilePrompts; names: Record<string, string> }>();
+  private byUri = new Map<string, { folder: string; file: FilePrompts; names: Record<string, string>; hunks: Hunk[] }>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private idle: { promise: Promise<void>; resolve: () => void } | undefined;
   private git: GitApi | undefined;
+  private readonly reviewers = new ReviewerSuggestions();
   private disposed = false;
   view: vscode.TreeView<PromptRow> | undefined;
 
@@ -95,7 +99,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('mentoring.reviewPrompts.codeLens')) this.lensChanged.fire();
-        if (e.affectsConfiguration('mentoring.reviewPrompts.baseBranch') && this.mode.kind === 'branch') this.schedule(0);
+        if (e.affectsConfiguration('mentoring.reviewPrompts.baseBranch') && this.mode.kind !== 'working-tree') this.schedule(0);
       }),
     );
     this.schedule(0);
@@ -103,12 +107,12 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   }
 
   get mode(): ReviewMode {
-    return this.state.get<ReviewMode>(MODE_KEY) ?? { kind: 'working-tree' };
+    return this.state.get<ReviewMode>(MODE_KEY) ?? { kind: 'auto' };
   }
 
   async setMode(mode: ReviewMode): Promise<void> {
-    await this.state.update(MODE_KEY, mode.kind === 'working-tree' ? undefined : mode);
-    await vscode.commands.executeCommand('setContext', 'mentoring.reviewPrompts.branchMode', mode.kind === 'branch');
+    await this.state.update(MODE_KEY, mode.kind === 'auto' ? undefined : mode);
+    await setModeContext(mode);
     this.updateDescription();
     this.schedule(0);
     await this.whenIdle();
@@ -133,6 +137,34 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   /** The prompts of each folder's changed files (folder key → files), as last read. */
   prompts(): Map<string, FilePrompts[]> {
     return new Map([...this.results].map(([k, r]) => [k, r.files]));
+  }
+
+  /** Settles once the mentoring files have been read. */
+  ready(): Promise<void> {
+    return this.store.ready;
+  }
+
+  folderOf(key: string): vscode.WorkspaceFolder | undefined {
+    return this.store.get(key)?.folder;
+  }
+
+  /** Each folder's state and the goals its change touches, for the Source Control view. */
+  scmFolders(): ScmFolderInput[] {
+    return this.store.all().map((f) => {
+      const r = this.results.get(f.key);
+      return { key: f.key, name: f.folder.name, state: r?.state ?? { kind: f.exists ? 'loading' : 'no-file' }, goals: r?.goals ?? [] };
+    });
+  }
+
+  /** The goals and hunks of a changed file that touches goals, for its line labels. */
+  labelsFor(uri: vscode.Uri): LabelledFile | undefined {
+    const hit = this.byUri.get(uri.toString());
+    return hit && { goals: hit.file.goals, hunks: hit.hunks, names: hit.names };
+  }
+
+  /** What the change is compared with, short (a view's description) and in a sentence (its message). */
+  baseText(): { description: string; message: string } {
+    return baseText(this.mode, [...this.results.values()]);
   }
 
   // ── Tree ──────────────────────────────────────────────────────────────────────────────────────
@@ -166,30 +198,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.getConfiguration('mentoring.reviewPrompts', doc.uri).get<boolean>('codeLens', true)) return [];
     const hit = this.byUri.get(doc.uri.toString());
-    if (!hit || !hit.file.goals.length || doc.lineCount === 0) return [];
-    const line = Math.min(Math.max((hit.file.firstChangedLine ?? 1) - 1, 0), doc.lineCount - 1);
-    const range = new vscode.Range(line, 0, line, 0);
-    const lenses = hit.file.goals.map(
-      (g) =>
-        new vscode.CodeLens(range, {
-          title: plain(lensTitle(g, hit.names)),
-          tooltip: vscode.l10n.t('Open the goal in the review panel'),
-          command: 'mentoring.reviewPrompts.openGoal',
-          arguments: [{ folder: hit.folder, goal: { id: g.id, partnership: g.partnership } }],
-        }),
-    );
-    const questions = hit.file.goals.reduce((n, g) => n + g.prompts.length, 0);
-    if (questions) {
-      lenses.push(
-        new vscode.CodeLens(range, {
-          title: vscode.l10n.t('Questions…'),
-          tooltip: vscode.l10n.t('The review questions for this file'),
-          command: 'mentoring.reviewPrompts.showQuestions',
-          arguments: [{ folder: hit.folder, path: hit.file.path }],
-        }),
-      );
-    }
-    return lenses;
+    return hit ? codeLenses(doc, hit.folder, hit.file, hit.names) : [];
   }
 
   // ── Commands ──────────────────────────────────────────────────────────────────────────────────
@@ -265,7 +274,17 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
       throw new Error(vscode.l10n.t('Adding a commit trailer needs the Git extension and a repository for {0}.', plain(file.folder.name)));
     }
     const message = addGoalTrailer(repo.inputBox.value, picked.goal.id);
-    if (message !== repo.inputBox.value) repo.inputBox.value = message;
+    const trailer = `${GOAL_TRAILER}: ${picked.goal.id}`;
+    const title = goalsOf(this.results.get(picked.folder)?.files ?? []).find((g) => g.id === picked.goal.id && g.partnership === picked.goal.partnership)?.title;
+    if (message !== repo.inputBox.value) {
+      repo.inputBox.value = message;
+      this.lastTrailerNotice = title
+        ? vscode.l10n.t('Added “{0}” to the commit message: the commit works towards “{1}”.', trailer, title)
+        : vscode.l10n.t('Added “{0}” to the commit message.', trailer);
+    } else {
+      this.lastTrailerNotice = vscode.l10n.t('The commit message already has “{0}”.', trailer);
+    }
+    void vscode.window.showInformationMessage(plain(this.lastTrailerNotice));
     return message;
   }
 
@@ -289,7 +308,7 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   /** Chooses the base to compare the branch with: the setting's, or one of the repository's branches. */
   async reviewBranch(): Promise<void> {
     const configured = baseSetting();
-    const refs = new Set<string>([configured]);
+    const refs = new Set<string>(configured ? [configured] : []);
     const file = this.store.all().find((f) => f.exists) ?? this.store.all()[0];
     const repo = file && vscode.workspace.isTrusted ? repositoryFor(this.git ?? (await this.connectGit()), file.folder.uri) : undefined;
     const head = repo?.state.HEAD?.name;
@@ -338,49 +357,26 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   private async compute(): Promise<void> {
     await this.store.ready;
     const next = new Map<string, FolderResult>();
-    for (const file of this.store.all()) next.set(file.key, await this.read(file));
+    for (const file of this.store.all()) next.set(file.key, await readFolderPrompts(file, this.mode, this.identity, this.reviewers));
     if (this.disposed) return;
     this.results = next;
-    const key = JSON.stringify([...next].map(([k, r]) => [k, r.state, r.base]));
+    const key = JSON.stringify([...next].map(([k, r]) => [k, r.state, r.base, r.found, r.hunks]));
     if (key === this.resultKey) return;
     this.resultKey = key;
     this.byUri = new Map();
     for (const [k, r] of next) {
       const file = this.store.get(k);
       if (!file || r.state.kind !== 'ready') continue;
-      for (const f of r.files) if (f.goals.length) this.byUri.set(fileUri(file.folder, f.path).toString(), { folder: k, file: f, names: r.state.names });
+      for (const f of r.files) {
+        if (f.goals.length) this.byUri.set(fileUri(file.folder, f.path).toString(), { folder: k, file: f, names: r.state.names, hunks: r.hunks[f.path] ?? [] });
+      }
     }
     this.updateDescription();
     this.shown.refresh();
     this.lensChanged.fire();
+    this.resultsChanged.fire();
     // The commands about a change and its goals are in the palette only while there is such a change.
     void vscode.commands.executeCommand('setContext', HAS_GOALS_CONTEXT, this.byUri.size > 0);
-  }
-
-  private async read(file: FolderFile): Promise<FolderResult> {
-    const none = (state: FolderPrompts): FolderResult => ({ state, files: [] });
-    if (!file.exists) return none({ kind: 'no-file' });
-    const model = file.lastValid;
-    if (!model) return none({ kind: 'error', message: vscode.l10n.t('The mentoring file has errors: fix them to see review prompts') });
-    if (!vscode.workspace.isTrusted) return none({ kind: 'restricted' });
-    if (file.folder.uri.scheme !== 'file') return none({ kind: 'error', message: vscode.l10n.t('Review prompts need a folder on this computer') });
-    const mode = this.mode;
-    const base = mode.kind === 'branch' ? (mode.base ?? baseSetting()) : undefined;
-    try {
-      const [changes, me] = await Promise.all([
-        readChanges(file.folder.uri.fsPath, base === undefined ? { kind: 'working-tree' } : { kind: 'branch', base }),
-        this.identity.resolve(file.folder, model),
-      ]);
-      const changed = relativeToFolder(changes.files, changes.root, file.folder.uri.fsPath);
-      const files = promptsForChanges(changed, model, { me });
-      const statuses = Object.fromEntries(changed.map((f) => [f.path, f.status]));
-      const names = Object.fromEntries(model.partners.map((p) => [p.id, p.name]));
-      return { state: { kind: 'ready', comparedWith: changes.comparedWith, files, statuses, names, ...(file.hasErrors ? { stale: true } : {}) }, files, base };
-    } catch (e) {
-      const message = e instanceof ChangesError ? e.message : vscode.l10n.t('git failed: {0}', e instanceof Error ? e.message.trim() : String(e));
-      const hint = base !== undefined && e instanceof ChangesError ? vscode.l10n.t(' (choose another base with “Review a Branch…”)') : '';
-      return { state: { kind: 'error', message: message.charAt(0).toUpperCase() + message.slice(1) + hint }, files: [], base };
-    }
   }
 
   /**
@@ -433,29 +429,13 @@ export class ReviewPrompts implements vscode.TreeDataProvider<PromptRow>, vscode
   }
 
   private updateDescription(): void {
-    if (!this.view) return;
-    const mode = this.mode;
-    this.view.description = mode.kind === 'branch' ? `${plain(mode.base ?? baseSetting())}...HEAD` : vscode.l10n.t('working tree');
+    if (this.view) this.view.description = this.baseText().description;
   }
 }
 
-/** Characters of a goal's title a CodeLens shows: the lenses share one line, and "Questions…" must stay on it. */
-const LENS_TITLE_MAX = 48;
-
-/** "Goal: Handle async errors (Bob, mentor Alice) — 2 review questions"; a long title is cut at a word. */
-export function lensTitle(g: GoalPrompt, names: Record<string, string>): string {
-  const who = g.mentors.length ? vscode.l10n.t('{0}, mentor {1}', shorten(g.ownerName, 24), shorten(mentorNames(g, names), 32)) : shorten(g.ownerName, 24);
-  const n = g.prompts.length;
-  const questions = n === 1 ? vscode.l10n.t('1 review question') : vscode.l10n.t('{0} review questions', n);
-  return plain(vscode.l10n.t('Goal: {0} ({1}) — {2}', shorten(g.title, LENS_TITLE_MAX), who, questions));
-}
-
-function baseSetting(): string {
-  return vscode.workspace.getConfiguration('mentoring.reviewPrompts').get<string>('baseBranch')?.trim() || 'origin/main';
-}
-
-function fileUri(folder: vscode.WorkspaceFolder, rel: string): vscode.Uri {
-  return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
+async function setModeContext(mode: ReviewMode): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'mentoring.reviewPrompts.branchMode', mode.kind === 'branch');
+  await vscode.commands.executeCommand('setContext', 'mentoring.reviewPrompts.mode', mode.kind);
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -469,7 +449,7 @@ export function registerReviewPrompts(context: vscode.ExtensionContext, store: M
   const prompts = new ReviewPrompts(store, identity, context.workspaceState);
   const view = vscode.window.createTreeView(PROMPTS_VIEW_ID, { treeDataProvider: prompts, showCollapseAll: true });
   prompts.view = view;
-  void vscode.commands.executeCommand('setContext', 'mentoring.reviewPrompts.branchMode', prompts.mode.kind === 'branch');
+  void setModeContext(prompts.mode);
   context.subscriptions.push(
     prompts,
     view,
@@ -480,6 +460,7 @@ export function registerReviewPrompts(context: vscode.ExtensionContext, store: M
     }),
     command('mentoring.reviewPrompts.reviewBranch', () => prompts.reviewBranch()),
     command('mentoring.reviewPrompts.reviewWorkingTree', () => prompts.setMode({ kind: 'working-tree' })),
+    command('mentoring.reviewPrompts.reviewSinceBase', () => prompts.setMode({ kind: 'auto' })),
     command('mentoring.reviewPrompts.openChange', (arg: FileArg) => prompts.openChange(arg)),
     command('mentoring.reviewPrompts.openGoal', (arg: FileArg) => prompts.openGoal(arg)),
     command('mentoring.reviewPrompts.showQuestions', (arg: FileArg) => prompts.showQuestions(arg)),

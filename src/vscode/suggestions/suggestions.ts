@@ -21,12 +21,14 @@ import * as vscode from 'vscode';
 import type { Expertise } from '../../core/expertise';
 import type { MentoringFile } from '../../core/file';
 import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, mailmapSuggestions, MailmapSuggestion } from '../../core/expertise';
-import { identityFor } from '../../core/expertise';
+import { identityFor, suggest } from '../../core/expertise';
+import type { Match } from '../../core/expertise';
 import { plain } from '../../core/text';
 import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../../core/view';
 import { Analysis, analyzeRepository } from '../../git/analyze';
 import { NotARepositoryError } from '../../git/history';
 import { command } from '../command';
+import { GeneratedDocuments } from '../generatedDocs';
 import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
 import { FolderFile, MentoringStore } from '../store';
 import { addGoal, createPartnership } from './suggestionActions';
@@ -75,6 +77,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
   private git: Promise<GitApi | undefined> | undefined;
   private runs = 0;
+  private readonly matches = new WeakMap<Expertise, { model: MentoringFile | undefined; matches: Match[] }>();
   private hasMailmap: boolean | undefined;
   private redraw: NodeJS.Timeout | undefined;
   readonly view: vscode.TreeView<SuggestionRow>;
@@ -112,6 +115,23 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     if (!file) return [];
     this.statusOf(file);
     return this.folders.get(folderKey)?.computed?.mailmap ?? [];
+  }
+
+  /**
+   * The mutual matches of a folder's last analysis, best first (undefined before one is done): what
+   * the Team Overview suggests to people without a partner. Starts no analysis.
+   */
+  matchesOf(folderKey: string): readonly Match[] | undefined {
+    const file = this.store.get(folderKey);
+    if (!file) return undefined;
+    const status = this.statusOf(file);
+    if (status.state !== 'done') return undefined;
+    // Computed once per analysis and file content: the overview asks on every change of the file.
+    const known = this.matches.get(status.expertise);
+    if (known && known.model === file.lastValid) return known.matches;
+    const matches = suggest(status.expertise, file.lastValid).matches;
+    this.matches.set(status.expertise, { model: file.lastValid, matches });
+    return matches;
   }
 
   /** Rebuilds the rows from what is known (no analysis started). */
@@ -346,7 +366,7 @@ function skillsKey(model: MentoringFile | undefined): string {
 }
 
 /** The view, its actions and refresh commands. */
-export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore): SuggestionsView {
+export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore, docs: GeneratedDocuments): SuggestionsView {
   const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'));
   context.subscriptions.push(
     view,
@@ -355,7 +375,7 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
       await view.analyze();
     }),
     command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
-    command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, arg?.folder)),
+    command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, docs, arg?.folder)),
     command('mentoring.createPartnership', (row?: SuggestionRow, how?: Parameters<typeof createPartnership>[2]) => createPartnership(store, row, how)),
     command('mentoring.addSuggestedGoal', (row?: SuggestionRow, given?: { title?: string }) => addGoal(store, row, given)),
   );
@@ -364,9 +384,9 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
 
 /**
  * Opens the suggested `.mailmap` lines of a folder (the only one with suggestions, or the one
- * picked) in an untitled document, for the user to review and copy into `.mailmap`; writes nothing.
+ * picked) in a read-only document with Copy, for the user to review and copy into `.mailmap`; writes nothing.
  */
-async function showMailmap(store: MentoringStore, view: SuggestionsView, key: string | undefined): Promise<vscode.TextDocument | undefined> {
+async function showMailmap(store: MentoringStore, view: SuggestionsView, docs: GeneratedDocuments, key: string | undefined): Promise<vscode.TextDocument | undefined> {
   await store.ready;
   const candidates = (key !== undefined ? [store.get(key)] : store.all()).filter((f): f is FolderFile => !!f && view.mailmapOf(f.key).length > 0);
   let file = candidates[0];
@@ -383,7 +403,12 @@ async function showMailmap(store: MentoringStore, view: SuggestionsView, key: st
     vscode.l10n.t('# Each line maps an address to the name and address of the same person’s latest commit.'),
     vscode.l10n.t('# Check each one, then add those you agree with to .mailmap at the root of the repository.'),
   ];
-  const doc = await vscode.workspace.openTextDocument({ content: [...header, ...lines].join('\n') + '\n', language: 'plaintext' });
-  await vscode.window.showTextDocument(doc);
-  return doc;
+  const uri = await docs.show({
+    key: `mailmap/${file.folder.index}`,
+    title: vscode.l10n.t('Suggested .mailmap lines — {0}', file.folder.name),
+    shown: [...header, ...lines].join('\n') + '\n',
+    language: 'plaintext',
+    folder: file.folder.uri,
+  });
+  return vscode.workspace.openTextDocument(uri);
 }

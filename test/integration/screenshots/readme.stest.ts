@@ -1,7 +1,8 @@
 /**
  * The README's pictures, taken in the real workbench on the demo workspace (the repository
  * `npm run demo` opens, made by scripts/demo-workspace.js; you are Alice): the Partners & Goals tree,
- * the log-session flow, the goal review panel and the Suggestions view.
+ * the log-session flow, the goal review panel, the Suggestions view, and a change's goal in Source
+ * Control and in the diff editor.
  *
  * Each test brings the workbench to the state the picture shows, reads the text on screen and saves
  * a screenshot to test/.output/readme-NAME.png. The committed picture, media/screenshots/NAME.png,
@@ -170,5 +171,34 @@ describe('README screenshots, on the demo workspace', function () {
     await showOnly('Suggestions');
     const rows = await rowsOnScreen('Suggestions', 'the analysis: who knows what, islands, knowledge at risk, matches', (t) => t.includes('Who knows what') && t.includes('Knowledge at risk') && t.includes('Mutual matches'));
     await picture('suggestions', rows);
+  });
+
+  it('a change to Bob’s goal in Source Control and its diff (scm-view.png)', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const file = vscode.Uri.joinPath(folder.uri, 'src', 'server', 'errors.ts');
+    const original = fs.readFileSync(file.fsPath, 'utf8');
+    fs.writeFileSync(file.fsPath, `${original}\nexport async function retry<T>(run: () => Promise<T>): Promise<T> {\n  try {\n    return await run();\n  } catch {\n    return run();\n  }\n}\n`);
+    try {
+      await vscode.commands.executeCommand('workbench.view.scm');
+      if ((await host.domText(header('Graph', true))).length > 0) await host.click(header('Graph', true));
+      await vscode.commands.executeCommand('mentoring.scm.focus');
+      const rows = await rowsOnScreen('Mentoring', 'Bob’s goal with its questions and the changed file', (t) => t.includes('Handle async errors confidently') && t.includes('errors.ts'));
+      await vscode.commands.executeCommand('git.openChange', file);
+      // The diff wider, so the label after the changed line shows whole.
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+      const label = await waitFor(
+        'the goal’s title after the first changed line',
+        async () => {
+          const found = (await host.afterText('.monaco-diff-editor .editor.modified .view-line span')).filter((t) => t.includes('Mentoring goal'));
+          return found.length > 0 && found;
+        },
+        SETTLE_MS,
+      );
+      await picture('scm-view', [...rows, ...label]);
+    } finally {
+      fs.writeFileSync(file.fsPath, original);
+    }
   });
 });
