@@ -6,7 +6,8 @@ import { oneLine, quote, safeLines } from '../core/text';
 import { CliCommand, CliIO, UsageError } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  // Each command lives in its own module: `validate`, `log`, `report`, `record`, `goal`, `agenda`, `suggest`, `prompts`, `reviewers`, `replay`, `notes`.
+  // Each command lives in its own module: `validate`, `log`, `report`, `record`, `goal`, `agenda`, `suggest`, `prompts`, `reviewers`, `replay`, `notes`, `init`.
+  init: { summary: 'start a mentoring file from the people who work in the repository', load: async () => (await import('./init')).run },
   validate: { summary: 'check the mentoring file; one line per problem (FILE:LINE:COL)', load: async () => (await import('./validate')).run },
   log: { summary: 'add a held, cancelled or rescheduled session to the mentoring file', load: async () => (await import('./log')).run },
   report: { summary: 'the programme: health, sessions, hours, goals achieved, unpaired people; --ics for calendars', load: async () => (await import('./report')).run },

@@ -1,6 +1,6 @@
 /**
  * "Create Mentoring File" on the fixture repository: partners from git authors (one row per person,
- * no bots, those active in the last months checked), a valid file, opened.
+ * no bots, steady recent work checked, every row saying why), a valid file, opened.
  */
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
@@ -52,7 +52,7 @@ describe('create mentoring file', () => {
     await waitFor('the command in the palette', async () => (await paletteShows()).length === 1, SETTLE_MS);
   });
 
-  it('proposes one row per person, checks those active lately, and writes them as partners', async () => {
+  it('proposes one row per person, checks steady recent work, says why on every row, and writes them as partners', async () => {
     fs.rmSync(fileUri().fsPath);
     const { store } = await api();
     await waitFor('the store to notice the deletion', () => store.get(folder())?.exists === false, SETTLE_MS);
@@ -72,9 +72,10 @@ describe('create mentoring file', () => {
         });
         const text = rows.join('\n');
         assert.strictEqual(rows.filter((r) => r.includes('Ana Lima')).length, 1, text);
-        assert.match(text, /Active in the last 12 months/);
-        assert.match(text, /Earlier contributors/);
-        assert.match(text, /1 commit, last on 2022-05-02/);
+        assert.match(text, /Proposed: steady recent work, or named in an ownership file/);
+        assert.match(text, /Other contributors/);
+        assert.match(text, /no commit in the 12 months before the newest commit; last on 2022-05-02/);
+        assert.match(text, /commits? in the 12 months before the newest commit, in \d+ months? of them; last/);
         assert.doesNotMatch(text, /jade-bot/);
         await host.screenshot('create-file-authors');
       } else {

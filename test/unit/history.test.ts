@@ -187,9 +187,10 @@ describe('history reader', () => {
 
   it('lists authors by commits, mailmapped, without bots', async () => {
     assert.deepStrictEqual(await listAuthors(repo), [
-      { name: 'Alice Smith', email: 'alice@example.com', emails: ['alice@example.com'], commits: 3, lastDate: epoch('2025-03-01'), active: true },
-      { name: 'Bob Brown', email: 'bob@example.com', emails: ['bob@example.com'], commits: 3, lastDate: epoch('2025-02-10'), active: true },
-      { name: 'Carol Jones', email: 'carol@example.com', emails: ['carol@example.com'], commits: 3, lastDate: epoch('2025-03-02'), active: true },
+      // Each with their commits in the active months and in how many calendar months of them.
+      { name: 'Alice Smith', email: 'alice@example.com', emails: ['alice@example.com'], commits: 3, lastDate: epoch('2025-03-01'), active: true, recentCommits: 3, recentMonths: 2, evidence: [] },
+      { name: 'Bob Brown', email: 'bob@example.com', emails: ['bob@example.com'], commits: 3, lastDate: epoch('2025-02-10'), active: true, recentCommits: 3, recentMonths: 2, evidence: [] },
+      { name: 'Carol Jones', email: 'carol@example.com', emails: ['carol@example.com'], commits: 3, lastDate: epoch('2025-03-02'), active: true, recentCommits: 3, recentMonths: 2, evidence: [] },
     ]);
     const dir = cloneRepo(repo);
     applySteps(dir, [{ author: 'Bob Brown <bob@example.com>', date: '2025-04-01', files: { 'x.go': 'x' } }]);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { activeSince, botMatcher, compileBotPattern, MAX_BOT_PATTERN, checkActiveMonths, fullNameKey, groupPeople, identityKey, isBot, isoDay, mailmapSuggestions, sameFullName } from '../../src/core/expertise/people';
+import { activeSince, botMatcher, compileBotPattern, MAX_BOT_PATTERN, checkActiveMonths, compactNameKey, fullNameKey, groupPeople, identityKey, isBot, isoDay, mailmapSuggestions, sameFullName, sameIdentityEvidence } from '../../src/core/expertise/people';
 
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`) / 1000;
 
@@ -106,8 +106,33 @@ describe('people: bots, identities, who is active', () => {
         { name: 'Chen\u001b[2J Wei', email: 'chen@b.example', commits: 1, lastDate: day('2023-01-01') },
         { name: 'Dev Patel', email: 'dev@example.com', commits: 1, lastDate: day('2024-01-01') },
       ]),
-      [{ name: 'Ana Lima', email: 'ana@new.example', aliases: ['ana@old.example'], lines: ['Ana Lima <ana@new.example> <ana@old.example>'] }],
+      [{ name: 'Ana Lima', email: 'ana@new.example', aliases: ['ana@old.example'], lines: ['Ana Lima <ana@new.example> <ana@old.example>'], evidence: ['the same full name'] }],
     );
+  });
+
+  it('joins spelling variants of one name, a name that is a handle and a shared personal local part, with evidence', () => {
+    const who = (name: string, email: string) => ({ name, email });
+    assert.strictEqual(compactNameKey('Anuraag (Rag) Agrawal'), compactNameKey('Anuraag Agrawal'));
+    assert.strictEqual(compactNameKey('GuyTempleton'), compactNameKey('Guy Templeton'));
+    assert.strictEqual(compactNameKey('Bob'), undefined, 'one short word says too little');
+    assert.match(sameIdentityEvidence(who('GuyTempleton', 'guy@home.example'), who('Guy Templeton', 'g@work.example')) ?? '', /differ only in case, accents, spacing or a nickname/);
+    assert.match(sameIdentityEvidence(who('Anuraag (Rag) Agrawal', 'a@x.example'), who('Anuraag Agrawal', 'b@y.example')) ?? '', /nickname/);
+    assert.match(sameIdentityEvidence(who('pellared', 'robert@x.example'), who('Robert P', '5+pellared@users.noreply.github.com')) ?? '', /^the name pellared is the handle of /);
+    assert.match(sameIdentityEvidence(who('George K', 'gkrajcsovits@work.example'), who('György K', 'gkrajcsovits@gmail.com')) ?? '', /same local part \(gkrajcsovits\)/);
+    // Common local parts and different people stay apart.
+    assert.strictEqual(sameIdentityEvidence(who('Ann Lee', 'info@a.example'), who('Bo Chan', 'info@b.example')), undefined);
+    assert.strictEqual(sameIdentityEvidence(who('Ann Lee', 'ann@a.example'), who('Ann Leen', 'al@b.example')), undefined);
+    const [guy, ...rest] = groupPeople([
+      { name: 'Guy Templeton', email: 'guy@work.example', commits: 3, lastDate: 10 },
+      { name: 'GuyTempleton', email: 'guy@home.example', commits: 2, lastDate: 20 },
+      { name: 'Ann Lee', email: 'ann@a.example', commits: 1, lastDate: 5 },
+    ]);
+    assert.deepStrictEqual([guy.emails, guy.evidence.length, rest.map((g) => g.name)], [['guy@home.example', 'guy@work.example'], 1, ['Ann Lee']]);
+    const [line] = mailmapSuggestions([
+      { name: 'Guy Templeton', email: 'guy@work.example', commits: 3, lastDate: 10 },
+      { name: 'GuyTempleton', email: 'guy@home.example', commits: 2, lastDate: 20 },
+    ]);
+    assert.deepStrictEqual([line.lines, line.evidence.length], [['GuyTempleton <guy@home.example> <guy@work.example>'], 1]);
   });
 
   it('counts people as active within whole calendar months of the newest commit', () => {

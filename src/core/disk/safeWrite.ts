@@ -205,6 +205,26 @@ export function writeFileAtomic(target: string, text: string, options: { mode?: 
   renameInto(writeTemp(file, text, st, options.mode), file);
 }
 
+/**
+ * Creates `target` with `text`, whole or not at all, only when nothing is there: a temporary file
+ * is written and synced, then linked into place (which fails when a file appeared meanwhile).
+ * Returns false, writing nothing, when `target` exists.
+ */
+export function createFileExclusive(target: string, text: string): boolean {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = writeTemp(target, text, undefined);
+  try {
+    fs.linkSync(temp, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw accessError(e);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  syncDir(path.dirname(target));
+  return true;
+}
+
 /** The file a path names, symlinks followed. */
 async function realFile(file: string): Promise<string> {
   try {

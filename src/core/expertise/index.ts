@@ -10,3 +10,4 @@ export * from './scope';
 export * from './skills';
 export * from './suggest';
 export * from './treeIndex';
+export * from './team';

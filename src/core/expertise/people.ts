@@ -196,11 +196,57 @@ export interface PersonGroup<A extends AuthorIdentity = AuthorIdentity> {
   commits: number;
   lastDate: number;
   members: A[];
+  /** Why the identities were joined, one line each (empty for one identity). */
+  evidence: string[];
+}
+
+/** Local parts of addresses that many people use: no evidence that two addresses are one person. */
+const COMMON_LOCAL = new Set(['admin', 'info', 'mail', 'email', 'contact', 'hello', 'github', 'gitlab', 'git', 'dev', 'developer', 'user', 'test', 'root', 'me', 'hi', 'code', 'work', 'office', 'support', 'noreply', 'no-reply', 'post', 'name', 'someone', 'somebody', 'nobody', 'unknown', 'anonymous']);
+
+/**
+ * A name as a key for spelling variants of it: lower case, accents, punctuation, spaces and
+ * parenthesised parts dropped (`Anuraag (Rag) Agrawal` and `Anuraag Agrawal`, `GuyTempleton` and
+ * `Guy Templeton`); undefined when too short to say who it is (under 6 letters for one word).
+ */
+export function compactNameKey(name: string): string | undefined {
+  const w = words(name.replace(/\([^)]*\)/g, ' '));
+  const key = w.replace(/ /g, '');
+  if (!key || (!w.includes(' ') && key.length < 6)) return undefined;
+  return key;
+}
+
+/** The local part of an address when it says who someone is (`jane.doe`), else undefined (`info`, `me`, noreply addresses). */
+function personalLocalPart(email: string): string | undefined {
+  if (noreplyHandle(email) !== undefined) return undefined;
+  const at = email.lastIndexOf('@');
+  const local = (at < 0 ? email : email.slice(0, at)).trim().toLowerCase();
+  return local.length >= 5 && !COMMON_LOCAL.has(local) && !SERVICE_LOCAL.test(local) ? local : undefined;
+}
+
+/** Why two identities are one person, or undefined. */
+export function sameIdentityEvidence(a: { name: string; email: string }, b: { name: string; email: string }): string | undefined {
+  if (identityKey(a.email) === identityKey(b.email)) {
+    return noreplyHandle(a.email) !== undefined ? `the same GitHub noreply handle (${noreplyHandle(a.email)})` : 'the same address';
+  }
+  const fa = fullNameKey(a.name);
+  if (fa !== undefined && fa === fullNameKey(b.name)) return 'the same full name';
+  const ca = compactNameKey(a.name);
+  if (ca !== undefined && ca === compactNameKey(b.name)) return `names that differ only in case, accents, spacing or a nickname (${a.name} / ${b.name})`;
+  for (const [x, y] of [[a, b], [b, a]]) {
+    const handle = noreplyHandle(y.email) ?? personalLocalPart(y.email);
+    const cx = compactNameKey(x.name);
+    if (handle !== undefined && cx !== undefined && cx === handle.replace(/[^a-z0-9]/g, '')) return `the name ${x.name} is the handle of ${y.email}`;
+  }
+  const la = personalLocalPart(a.email);
+  if (la !== undefined && la === personalLocalPart(b.email)) return `addresses with the same local part (${la})`;
+  return undefined;
 }
 
 /**
- * Authors grouped into people: addresses with one {@link identityKey}, and identities that share a
- * full name ({@link fullNameKey}). Groups are ordered by commits (most first), then name.
+ * Authors grouped into people: addresses with one {@link identityKey}, identities that share a
+ * full name ({@link fullNameKey}) or a spelling of it ({@link compactNameKey}), a name that is the
+ * other's GitHub handle, and addresses that share a personal local part ({@link sameIdentityEvidence}).
+ * Groups are ordered by commits (most first), then name.
  */
 export function groupPeople<A extends AuthorIdentity>(authors: readonly A[]): PersonGroup<A>[] {
   const parent = authors.map((_, i) => i);
@@ -211,25 +257,36 @@ export function groupPeople<A extends AuthorIdentity>(authors: readonly A[]): Pe
   const union = (a: number, b: number): void => {
     parent[find(a)] = find(b);
   };
+  const evidence: string[][] = authors.map(() => []);
   const byKey = new Map<string, number>();
-  const byName = new Map<string, number>();
   authors.forEach((a, i) => {
-    for (const [map, key] of [[byKey, identityKey(a.email)], [byName, fullNameKey(a.name)]] as const) {
-      if (key === undefined) continue;
-      const other = map.get(key);
-      if (other === undefined) map.set(key, i);
-      else union(i, other);
+    const handle = noreplyHandle(a.email) ?? personalLocalPart(a.email);
+    const keys = [`id:${identityKey(a.email)}`, fullNameKey(a.name), handle && `name:${handle.replace(/[^a-z0-9]/g, '')}`, personalLocalPart(a.email) && `local:${personalLocalPart(a.email)}`];
+    const compact = compactNameKey(a.name);
+    if (compact !== undefined) keys.push(`name:${compact}`);
+    for (const key of keys) {
+      if (!key) continue;
+      const other = byKey.get(key);
+      if (other === undefined) byKey.set(key, i);
+      else if (find(other) !== find(i)) {
+        const why = sameIdentityEvidence(authors[other], a);
+        if (why === undefined) continue;
+        evidence[i].push(why);
+        union(i, other);
+      }
     }
   });
   const groups = new Map<number, A[]>();
+  const why = new Map<number, string[]>();
   authors.forEach((a, i) => {
     const root = find(i);
     const list = groups.get(root);
     if (list) list.push(a);
     else groups.set(root, [a]);
+    why.set(root, [...(why.get(root) ?? []), ...evidence[i]]);
   });
-  return [...groups.values()]
-    .map((members): PersonGroup<A> => {
+  return [...groups.entries()]
+    .map(([root, members]): PersonGroup<A> => {
       const sorted = [...members].sort((x, y) => y.lastDate - x.lastDate || y.commits - x.commits);
       const emails: string[] = [];
       for (const m of sorted) if (!emails.some((e) => e.toLowerCase() === m.email.toLowerCase())) emails.push(m.email);
@@ -240,6 +297,7 @@ export function groupPeople<A extends AuthorIdentity>(authors: readonly A[]): Pe
         commits: members.reduce((n, m) => n + m.commits, 0),
         lastDate: sorted[0].lastDate,
         members: sorted,
+        evidence: [...new Set(why.get(root) ?? [])],
       };
     })
     .sort((x, y) => y.commits - x.commits || x.name.localeCompare(y.name) || x.email.localeCompare(y.email));
@@ -252,6 +310,8 @@ export interface MailmapSuggestion {
   aliases: string[];
   /** `.mailmap` lines: `Name <email> <alias>`, one per alias. */
   lines: string[];
+  /** Why the addresses look like one person. */
+  evidence: string[];
 }
 
 /** A name or address that a `.mailmap` line can hold (no angle brackets, no `#`, no control characters). */
@@ -270,7 +330,7 @@ export function mailmapSuggestions(authors: readonly AuthorIdentity[]): MailmapS
     const name = g.name.trim();
     if (!MAILMAP_SAFE.test(name) || !g.emails.every((e) => MAILMAP_SAFE.test(e) && !/\s/.test(e))) continue;
     const aliases = g.emails.slice(1);
-    out.push({ name, email: g.email, aliases, lines: aliases.map((a) => `${name} <${g.email}> <${a}>`) });
+    out.push({ name, email: g.email, aliases, lines: aliases.map((a) => `${name} <${g.email}> <${a}>`), evidence: g.evidence });
   }
   return out.sort((x, y) => x.name.localeCompare(y.name) || x.email.localeCompare(y.email));
 }

@@ -7,6 +7,8 @@ import { FORMAT_VERSION } from './model';
 import { SLUG } from './format';
 
 export interface NewPartner {
+  /** The partner id to use (when every person given has one, valid and unique); by default one from the name. */
+  id?: string;
   name: string;
   email?: string;
   /** More addresses of the same person (the first is `email`'s). */
@@ -31,16 +33,17 @@ const EXAMPLE = `# Add the people who take part, for example:
  * become one partner with all their emails; ids come from first names, made unique.
  */
 export function newMentoringFile(people: readonly NewPartner[]): string {
-  const merged: { name: string; emails: string[] }[] = [];
+  const merged: { id?: string; name: string; emails: string[] }[] = [];
   for (const p of people) {
     const name = p.name.trim() || p.email?.split('@')[0] || '';
     if (!name) continue;
     const emails = [p.email, ...(p.emails ?? [])].map((e) => e?.trim()).filter((e): e is string => !!e);
     let same = merged.find((m) => m.name.toLowerCase() === name.toLowerCase());
-    if (!same) merged.push((same = { name, emails: [] }));
+    if (!same) merged.push((same = { ...(p.id ? { id: p.id } : {}), name, emails: [] }));
     for (const email of emails) if (!same.emails.some((e) => e.toLowerCase() === email.toLowerCase())) same.emails.push(email);
   }
-  const ids = partnerIds(merged);
+  const given = merged.map((m) => m.id);
+  const ids = given.every((id, i) => id !== undefined && SLUG.test(id) && given.indexOf(id) === i) ? (given as string[]) : partnerIds(merged);
   const lines = [HEADER + `version: ${FORMAT_VERSION}`];
   if (merged.length === 0) lines.push(EXAMPLE + 'partners: []');
   else {

@@ -241,7 +241,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
         : [notice(f.key, `islands/${i.skill}/none`, 'Nobody has worked nearby yet', { id: 'circle-slash' }, 'notice-none')],
     };
   });
-  rows.push(section('islands', 'warning', [...islandRows, ...more('islands', result.islands.length - maxIslands, 'island', 'islands')], 'None: every area has more than one author'));
+  rows.push(section('islands', 'warning', [...islandRows, ...more('islands', result.islands.length - maxIslands, 'island', 'islands')], 'None: no folder where one person does nearly all the work'));
 
   // Knowledge at risk.
   const maxAtRisk = input.maxAtRisk ?? 10;

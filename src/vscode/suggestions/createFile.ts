@@ -1,14 +1,16 @@
 /**
- * "Mentoring: Create Mentoring File": proposes the repository's authors as partners (mailmap-aware,
- * bots left out, one row per person; those active in the last `mentoring.suggestions.activeMonths`
- * months checked, the others listed unchecked with their last commit), writes a valid file and
- * opens it. In Restricted Mode git is not run: the file is a template without partners.
+ * "Mentoring: Create Mentoring File": proposes the repository's authors as partners with the same
+ * proposal as `peer-mentoring init` (`core/expertise/team.ts`: one row per person with all their
+ * addresses, bots left out; steady recent activity and owners named by the repository's ownership
+ * files checked; every row saying why), writes a valid file and opens it. In Restricted Mode git is
+ * not run: the file is a template without partners.
  */
 import * as vscode from 'vscode';
 import { newMentoringFile, NewPartner } from '../../core/file';
-import { isoDay } from '../../core/expertise';
+import { ownerHandles, proposeTeam, ProposedPartner } from '../../core/expertise';
 import { plain } from '../../core/text';
-import { Author, listAuthors } from '../../git/authors';
+import { readAuthors } from '../../git/authors';
+import { readOwnershipFiles } from '../../git/ownership';
 import { FolderFile, MentoringStore } from '../store';
 import { suggestionSettings } from './suggestions';
 
@@ -16,8 +18,9 @@ export interface CreateFileArgs {
   /** Key of the workspace folder (`uri.toString()`); asked for when several folders lack a file. */
   folder?: string;
   /**
-   * Without asking (tests, scripts): `all` authors, the `active` ones (those the list checks), or
-   * `none` (a template without partners).
+   * Without asking (tests, scripts): `all` authors, the `active` ones (those the list checks: steady
+   * recent activity or named by an ownership file, `core/expertise/team.ts`), or `none` (a template
+   * without partners).
    */
   authors?: 'all' | 'active' | 'none';
 }
@@ -40,13 +43,13 @@ export async function createMentoringFile(store: MentoringStore, args: CreateFil
   else if (file.folder.uri.scheme !== 'file') note = vscode.l10n.t('The folder is not on this machine: no partners were proposed from git.');
   else {
     const months = suggestionSettings(file.folder);
-    const found = await readAuthors(file.folder.uri.fsPath, months);
+    const found = await readTeam(file.folder.uri.fsPath, months);
     if (typeof found === 'string') note = found;
     else if (found.length === 0) note = vscode.l10n.t('The repository has no commits by people yet: no partners were proposed.');
     else if (args.authors === 'all') people = found;
-    else if (args.authors === 'active') people = found.filter((a) => a.active);
+    else if (args.authors === 'active') people = found.filter((a) => a.checked);
     else {
-      const picked = await pickAuthors(found, months.activeMonths);
+      const picked = await pickAuthors(found);
       if (!picked) return undefined;
       people = picked;
     }
@@ -86,41 +89,38 @@ async function pickFolder(store: MentoringStore, key: string | undefined): Promi
   return picked?.file;
 }
 
-async function readAuthors(dir: string, settings: { activeMonths: number; botPatterns: string[] }): Promise<Author[] | string> {
+/** The proposed team (the same proposal as `peer-mentoring init`), or why there is none. */
+async function readTeam(dir: string, settings: { activeMonths: number; botPatterns: string[] }): Promise<ProposedPartner[] | string> {
   try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the repository’s authors') }, () =>
-      listAuthors(dir, { activeMonths: settings.activeMonths, botPatterns: settings.botPatterns }),
-    );
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the repository’s authors') }, async () => {
+      const [list, owners] = await Promise.all([readAuthors(dir, { activeMonths: settings.activeMonths, botPatterns: settings.botPatterns }), readOwnershipFiles(dir)]);
+      return proposeTeam(list.authors, { newest: list.newest, activeMonths: settings.activeMonths, owners: ownerHandles(owners) });
+    });
   } catch (e) {
     return vscode.l10n.t('No partners were proposed: git could not list the authors ({0}).', plain(e instanceof Error ? e.message : String(e)));
   }
 }
 
-type AuthorItem = vscode.QuickPickItem & { person?: Author };
+type AuthorItem = vscode.QuickPickItem & { person?: ProposedPartner };
 
-/** One row per person: those active in the last months checked, the others below, unchecked. */
-async function pickAuthors(authors: readonly Author[], activeMonths: number): Promise<NewPartner[] | undefined> {
-  const row = (a: Author): AuthorItem => ({
-    label: plain(a.name),
-    description: plain(a.emails.join(', ')),
-    detail: a.commits === 1 ? vscode.l10n.t('1 commit, last on {0}', isoDay(a.lastDate)) : vscode.l10n.t('{0} commits, last on {1}', a.commits, isoDay(a.lastDate)),
-    picked: a.active,
-    person: a,
-  });
-  const active = authors.filter((a) => a.active);
-  const earlier = authors.filter((a) => !a.active);
+/** One row per person, each saying why it is checked or not: the proposed team first, the others below, unchecked. */
+async function pickAuthors(rows: readonly ProposedPartner[]): Promise<NewPartner[] | undefined> {
+  const row = (p: ProposedPartner): AuthorItem => ({ label: plain(p.name), description: plain(p.emails.join(', ')), detail: plain(p.reason), picked: p.checked, person: p });
+  const checked = rows.filter((p) => p.checked);
+  const others = rows.filter((p) => !p.checked);
   const items: AuthorItem[] = [
-    { label: vscode.l10n.t('Active in the last {0} months', activeMonths), kind: vscode.QuickPickItemKind.Separator },
-    ...active.map(row),
-    ...(earlier.length ? [{ label: vscode.l10n.t('Earlier contributors'), kind: vscode.QuickPickItemKind.Separator }, ...earlier.map(row)] : []),
+    { label: vscode.l10n.t('Proposed: steady recent work, or named in an ownership file'), kind: vscode.QuickPickItemKind.Separator },
+    ...checked.map(row),
+    ...(others.length ? [{ label: vscode.l10n.t('Other contributors'), kind: vscode.QuickPickItemKind.Separator }, ...others.map(row)] : []),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
     matchOnDescription: true,
+    matchOnDetail: true,
     title: vscode.l10n.t('Create Mentoring File: who takes part?'),
     placeHolder: vscode.l10n.t('Check who takes part (type to filter)'),
   });
-  return picked?.flatMap((p) => (p.person ? [{ name: p.person.name, email: p.person.email, emails: p.person.emails }] : []));
+  return picked?.flatMap((p) => (p.person ? [{ id: p.person.id, name: p.person.name, emails: p.person.emails }] : []));
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -185,7 +185,9 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
       this.hasMailmap = hasMailmap;
       void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasMailmap', hasMailmap);
     }
-    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders });
+    // The view lists and matches everyone who works here (the CLI's --everyone): its actions add a
+    // person who is not a partner yet along with a partnership. The rows can also show the team only.
+    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: { everyone: true } });
   }
 
   dispose(): void {
