@@ -1,7 +1,7 @@
 /**
  * The README's pictures, taken in the real workbench on the demo workspace (the repository
  * `npm run demo` opens, made by scripts/demo-workspace.js; you are Alice): the Partners & Goals tree,
- * the log-session flow, the goal review panel, the Suggestions view, and a change's goal in Source
+ * the log-session flow, the goal review panel, the Team Overview, the Suggestions view, and a change's goal in Source
  * Control and in the diff editor.
  *
  * Each test brings the workbench to the state the picture shows, reads the text on screen and saves
@@ -164,6 +164,15 @@ describe('README screenshots, on the demo workspace', function () {
     await waitFor('the goals with their commits', async () => (await host.domText('#g0 .commits li', FRAME).catch(() => [])).some((t) => t.includes('trailer')), SETTLE_MS);
     const shown = [...(await host.domText('h1', FRAME)), ...(await host.domText('.summary', FRAME)), ...(await host.domText('vscode-collapsible.goal h3.title', FRAME))];
     await picture('review-panel', shown);
+  });
+
+  it('the Team Overview of the demo programme (team-overview.png)', async () => {
+    await vscode.commands.executeCommand('mentoring.teamOverview');
+    // Evidence follows the first render: wait for the rows and the achieved goal with its commit.
+    await waitFor('the partnerships, worst health first, and the achieved goal', async () => (await host.domText('#partnerships tbody tr', FRAME).catch(() => [])).length > 0 && (await host.domText('#achieved li', FRAME).catch(() => [])).length > 0, SETTLE_MS);
+    const shown = [...(await host.domText('h1', FRAME)), ...(await host.domText('#partnerships tbody tr .partnership-id', FRAME)), ...(await host.domText('#unpaired li', FRAME)), ...(await host.domText('#achieved li .goal-link', FRAME))];
+    await picture('team-overview', shown);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('the Suggestions view from the demo history (suggestions.png)', async () => {
