@@ -191,10 +191,10 @@ describe('Log mentoring session', () => {
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await accept();
     // Then the private notes: none.
-    const privately = await question('Log mentoring session', 6);
+    const privately = await question('Log mentoring session', 7);
     assert.deepStrictEqual(privately.items, ['No private notes', '$(lock) Open a private notes editor…']);
     await accept();
-    await question('Log mentoring session', 7);
+    await question('Log mentoring session', 8);
     await accept();
     assert.strictEqual(await run, undefined, 'nothing is written before the notes are');
     const editor = await waitFor('the notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);

@@ -180,7 +180,7 @@ describe('Private notes', function () {
     await accept(); // the shared notes in an editor
     await quickInput('7/8', 'No private notes');
     await typeAndEnter(text);
-    await question('Log mentoring session', 7);
+    await question('Log mentoring session', 8);
     await accept();
     assert.strictEqual(await run, undefined, 'not logged before its notes are written');
     const editor = await waitFor('the notes editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);

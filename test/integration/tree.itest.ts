@@ -171,8 +171,8 @@ describe('Partners & Goals tree', () => {
     assert.strictEqual(
       text,
       originalText().replace(
-        '    status: active\n    progress: 40\n',
-        `    status: achieved\n    progress: 100\n    achieved: ${today}\n    reviews:\n      - date: ${today}\n        by: ben\n        progress: 100\n        status: achieved\n`,
+        '    status: active\n    progress: 40\n    created: 2024-01-08\n    due: 2024-06-30\n',
+        `    status: achieved\n    progress: 100\n    created: 2024-01-08\n    due: 2024-06-30\n    achieved: ${today}\n    reviews:\n      - date: ${today}\n        by: ben\n        progress: 100\n        status: achieved\n`,
       ),
     );
     assert.strictEqual(writes.last?.message, 'Marked “Write the API handlers in strict TypeScript” achieved.');
