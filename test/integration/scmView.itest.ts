@@ -35,6 +35,15 @@ async function repository(): Promise<GitRepository> {
   return waitFor('the git extension to open the fixture repository', () => gitApi.getRepository(folder().uri) ?? undefined, SETTLE_MS);
 }
 
+/** Waits until the built-in git extension lists the changed file (its watcher may lag behind the write). */
+async function gitSeesChange(): Promise<void> {
+  const repo = (await repository()) as unknown as { status(): Promise<void>; state: { workingTreeChanges: { uri: vscode.Uri }[] } };
+  await waitFor('the git extension to see the changed file', async () => {
+    await repo.status();
+    return repo.state.workingTreeChanges.some((c) => c.uri.toString() === changedUri().toString());
+  }, SETTLE_MS);
+}
+
 async function goalRow(): Promise<ScmRow> {
   const { scmView } = await api();
   return waitFor(`"${GOAL}" in the Source Control view`, async () => (await scmView.getChildren()).find((r) => r.kind === 'goal' && r.label === GOAL), SETTLE_MS);
@@ -118,11 +127,12 @@ describe('review prompts in Source Control and the diff editor', () => {
   it('shows the goal in the Source Control container (screenshot test/.output/scm-view.png)', async function () {
     host.requireDriver(this);
     await goalRow();
+    await gitSeesChange();
     await vscode.commands.executeCommand('workbench.view.scm');
     await vscode.commands.executeCommand('mentoring.scm.focus');
-    const rows = await waitFor('the Mentoring view to render in Source Control', async () => {
+    const rows = await waitFor('the Mentoring view to render in Source Control, with the goal and its changed file', async () => {
       const texts = await host.domText('.pane-body .monaco-list-row');
-      return texts.some((t) => t.includes(GOAL)) && texts;
+      return texts.some((t) => t.includes(GOAL)) && texts.some((t) => t.includes('users.ts')) && texts;
     }, SETTLE_MS);
     assert.ok(rows.some((t) => t.includes('users.ts')), rows.join('\n'));
     await host.screenshot('scm-view');
@@ -131,6 +141,7 @@ describe('review prompts in Source Control and the diff editor', () => {
   it('labels the first changed line in the diff editor opened from Source Control, without diffEditor.codeLens', async function () {
     const { lineLabels } = await api();
     await goalRow();
+    await gitSeesChange();
     await vscode.commands.executeCommand('git.openChange', changedUri());
     await waitFor('the diff editor', () => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
