@@ -4,11 +4,15 @@ const fs = require('fs');
 const path = require('path');
 const Mocha = require('mocha');
 
-const { EVENT_RUN_END } = Mocha.Runner.constants;
+const { EVENT_RUN_END, EVENT_TEST_RETRY } = Mocha.Runner.constants;
 
 class Reporter extends Mocha.reporters.Spec {
   constructor(runner, options) {
     super(runner, options);
+    // Retries (the real-VS-Code layers allow one) are said, never hidden.
+    runner.on(EVENT_TEST_RETRY, (test, err) => {
+      console.log(`    ↻ retried once: ${test.fullTitle()} (${String((err && err.message) || err).split('\n')[0]})`);
+    });
     runner.once(EVENT_RUN_END, () => {
       const file = process.env.PM_RESULTS_FILE;
       if (!file) return;

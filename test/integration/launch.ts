@@ -82,7 +82,9 @@ export function findTests(dir: string, suffix: string): string[] {
  * when a test fails, so that the run's exit code is non-zero.
  */
 export function runMocha(files: string[], what: string, grep?: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: path.join(ROOT, 'scripts', 'mocha-reporter.js'), grep: grep || undefined });
+  // A test of the real workbench that fails is run once more (the reporter prints each retry with its
+  // error): clicks and menus race the workbench's own rendering now and then; a real failure fails twice.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, retries: 1, color: false, reporter: path.join(ROOT, 'scripts', 'mocha-reporter.js'), grep: grep || undefined });
   for (const file of files) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
