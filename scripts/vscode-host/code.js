@@ -28,7 +28,11 @@
  *                                                    (editor decorations' `after` text) -> string[]
  *   {"op":"rects","selector":CSS,"frames":[CSS]}      innerText and bounding box of every match
  *                                                    -> [{text,left,top,right,bottom}] (CSS pixels)
+ *   {"op":"widths","selector":CSS,"frames":[CSS]}     innerText, scrollWidth, clientWidth and left edge of
+ *                                                    every match -> [{text,scrollWidth,clientWidth,left}] (what is cut)
  *   {"op":"move","x":N,"y":N}                         moves the mouse (e.g. away, so no hover shows)
+ *   {"op":"drag","x":N,"y":N,"toX":N,"toY":N}         presses the mouse at one point, moves it to another and lets go
+ *                                                    (a sash, to give a part of the workbench a width)
  * `frames` (optional) is a chain of iframe selectors to enter first, e.g. a webview's
  * ["iframe.webview.ready", "#active-frame"]. test/integration/host.ts is the typed client.
  *
@@ -278,6 +282,10 @@ async function perform(page, req) {
             return { text: el.innerText, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
           }),
         );
+    case 'widths':
+      return scope()
+        .locator(String(req.selector))
+        .evaluateAll((els) => els.map((el) => ({ text: el.innerText, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, left: el.getBoundingClientRect().left })));
     case 'click':
       // No waiting after the click: a click in a webview that opens an editor beside it stalls
       // Playwright's post-click checks in that frame; the tests wait for the click's effect.
@@ -286,6 +294,13 @@ async function perform(page, req) {
     case 'move':
       if (!Number.isFinite(req.x) || !Number.isFinite(req.y)) throw new Error('move needs numbers "x" and "y"');
       await page.mouse.move(req.x, req.y);
+      return null;
+    case 'drag':
+      if (![req.x, req.y, req.toX, req.toY].every(Number.isFinite)) throw new Error('drag needs numbers "x", "y", "toX" and "toY"');
+      await page.mouse.move(req.x, req.y);
+      await page.mouse.down();
+      await page.mouse.move(req.toX, req.toY, { steps: 8 });
+      await page.mouse.up();
       return null;
     default:
       throw new Error(`unknown op ${JSON.stringify(req.op)}`);

@@ -16,15 +16,18 @@ import { registerPrepareSession } from './prepareSession';
 import { PrivateNotes, registerPrivateNotes } from './notes';
 import { registerReviewPanel, ReviewPanels } from './review';
 import { LineLabels, registerScmView, ReviewPrompts, registerReviewPrompts, ScmMentoringView } from './review';
+import { registerRowDetails } from './rowDetailsView';
 import { MentoringStore } from './store';
 import { registerSuggestions, SuggestionsView } from './suggestions';
 import { PartnersTree, VIEW_ID } from './tree';
+import type { Row } from '../core/view';
 
 /** What `activate` returns: handles for the integration tests. */
 export interface MentoringApi {
   testing: {
     store: MentoringStore;
     tree: PartnersTree;
+    partnersView: vscode.TreeView<Row>;
     identity: Identity;
     reviewPrompts: ReviewPrompts;
     scmView: ScmMentoringView;
@@ -45,12 +48,13 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const identity = new Identity();
   const privateNotes = new PrivateNotes(store);
   const tree = new PartnersTree(store, identity, privateNotes);
+  const partnersView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
     store,
     identity,
     privateNotes,
     tree,
-    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    partnersView,
     registerDiagnostics(store),
     registerCommands(store, tree, identity),
     registerPrivateNotes(store, privateNotes),
@@ -63,12 +67,13 @@ export function activate(context: vscode.ExtensionContext): MentoringApi {
   const logSession = registerLogSession(context, store, identity, privateNotes);
   const cadence = registerCadenceStatus(context, store, identity);
   const generated = registerGeneratedDocuments(context);
+  context.subscriptions.push(registerRowDetails(generated));
   const suggestions = registerSuggestions(context, store, generated);
   registerAddPartnership(context, store, identity);
   registerPrepareSession(context, store, identity, privateNotes, generated);
   const overview = registerOverview(context, store, identity, suggestions);
   context.subscriptions.push(registerRecord(store, identity), registerCalendar(store));
-  return { testing: { store, tree, identity, reviewPrompts, scmView, lineLabels, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, generated, overview } };
+  return { testing: { store, tree, partnersView, identity, reviewPrompts, scmView, lineLabels, logSession, cadence, suggestions, reviews, writes: writeLog, privateNotes, generated, overview } };
 }
 
 export function deactivate(): void {

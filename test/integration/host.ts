@@ -24,7 +24,9 @@ export type HostRequest =
   | { op: 'click'; selector: string; frames?: string[] }
   | { op: 'afterText'; selector: string; frames?: string[] }
   | { op: 'rects'; selector: string; frames?: string[] }
-  | { op: 'move'; x: number; y: number };
+  | { op: 'widths'; selector: string; frames?: string[] }
+  | { op: 'move'; x: number; y: number }
+  | { op: 'drag'; x: number; y: number; toX: number; toY: number };
 
 interface Reply {
   id: number;
@@ -91,6 +93,14 @@ export class Host {
     return (await this.request({ op: 'rects', selector, frames })) as { text: string; left: number; top: number; right: number; bottom: number }[];
   }
 
+  /**
+   * The innerText, scroll and client widths and left edge (CSS pixels) of every element matching
+   * `selector`: an element whose scrollWidth is over its clientWidth has text cut off.
+   */
+  async widths(selector: string, frames?: string[]): Promise<{ text: string; scrollWidth: number; clientWidth: number; left: number }[]> {
+    return (await this.request({ op: 'widths', selector, frames })) as { text: string; scrollWidth: number; clientWidth: number; left: number }[];
+  }
+
   /** Clicks the first element matching `selector` (inside the `frames` iframe chain, if given). */
   async click(selector: string, frames?: string[]): Promise<void> {
     await this.request({ op: 'click', selector, frames });
@@ -99,6 +109,11 @@ export class Host {
   /** Moves the mouse to page coordinates (CSS pixels of the 1280×800 page). */
   async move(x: number, y: number): Promise<void> {
     await this.request({ op: 'move', x, y });
+  }
+
+  /** Presses the mouse at (x, y), moves it to (toX, toY) and lets go: drags a sash, for one. */
+  async drag(x: number, y: number, toX: number, toY: number): Promise<void> {
+    await this.request({ op: 'drag', x, y, toX, toY });
   }
 
   /** Sends one request and waits for its reply. */

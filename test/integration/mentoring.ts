@@ -102,8 +102,13 @@ export async function children(parent?: Row): Promise<Row[]> {
 }
 
 /** Labels and descriptions of rows, for compact assertions. */
+/** Each row's label and description as one line: whole, as before any shortening to fit the side bar. */
 export function summary(rows: Row[]): string[] {
-  return rows.map((r) => (r.description ? `${r.label} — ${r.description}` : r.label));
+  return rows.map((r) => {
+    const label = r.whole?.label ?? r.label;
+    const description = r.whole ? r.whole.description : r.description;
+    return description ? `${label} — ${description}` : label;
+  });
 }
 
 /** The question a command shows on screen now (quick pick or input box), once it matches `title` (and `step`). */

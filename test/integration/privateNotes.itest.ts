@@ -213,7 +213,7 @@ describe('Private notes', function () {
       const row = (await children(await anaBen())).find((r) => r.id === session.id);
       return row?.children.find((c) => c.kind === 'private');
     });
-    assert.deepStrictEqual([lock.label, lock.description, lock.icon?.id], ['Private note', 'only on this machine', 'lock']);
+    assert.deepStrictEqual([lock.label, lock.description, lock.icon?.id], ['Private note', undefined, 'lock']);
     assert.ok(lock.tooltip?.startsWith(PRIVATE_TOOLTIP));
     assert.ok(privateNotes.get(folder())?.data?.notes.some((n) => n.text === text));
   });

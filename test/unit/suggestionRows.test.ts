@@ -5,6 +5,8 @@ import { parseMentoring } from '../../src/core/file/parse';
 import { identityFor } from '../../src/core/expertise';
 import { createClassifier } from '../../src/core/expertise/skills';
 import { AnalysisStatus, buildSuggestionRows, MANAGE_TRUST_ROW, RESTRICTED_ROW, SuggestionRow } from '../../src/core/view/suggestionRows';
+import { areaStrength, matchStrength } from '../../src/core/view/suggestionWords';
+import { fits } from '../../src/core/view/rowFit';
 
 const DAY = 86_400;
 const T0 = Date.UTC(2025, 0, 1) / 1000;
@@ -74,28 +76,34 @@ describe('suggestion rows', () => {
 
   it('shows one clear row for each state short of a result', () => {
     const label = (status: AnalysisStatus): string[] => buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status, hasErrors: false }] }).map((r) => `${r.label}${r.description ? ` — ${r.description}` : ''}`);
-    assert.deepEqual(label({ state: 'idle' }), ['Reading the git history…']);
-    assert.deepEqual(label({ state: 'running', commitsRead: 1200 }), ['Reading the git history… — 1200 commits read']);
-    assert.deepEqual(label({ state: 'not-a-repository' }), ['Not a git repository: suggestions come from the commit history']);
-    assert.deepEqual(label({ state: 'empty' }), ['The repository has no commits yet']);
-    assert.deepEqual(label({ state: 'virtual' }), ['Suggestions need a folder on disk with its git history']);
-    assert.deepEqual(label({ state: 'cancelled' }), ['Reading the git history was cancelled']);
-    assert.deepEqual(label({ state: 'failed', message: 'git log failed' }), ['Could not read the git history — git log failed']);
+    const tip = (status: AnalysisStatus): string | undefined => buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status, hasErrors: false }] })[0].tooltip;
+    assert.deepEqual(label({ state: 'idle' }), ['Reading history…']);
+    assert.deepEqual(label({ state: 'running', commitsRead: 1200 }), ['Reading history… — 1200 commits']);
+    assert.deepEqual(label({ state: 'not-a-repository' }), ['Not a git repository']);
+    assert.equal(tip({ state: 'not-a-repository' }), 'Suggestions come from the commit history');
+    assert.deepEqual(label({ state: 'empty' }), ['No commits yet']);
+    assert.deepEqual(label({ state: 'virtual' }), ['No history here — virtual folder']);
+    assert.deepEqual(label({ state: 'cancelled' }), ['History not read — cancelled']);
+    assert.deepEqual(label({ state: 'failed', message: 'git log failed' }), ['History not read — failed']);
+    assert.equal(tip({ state: 'failed', message: 'git log failed' }), 'Could not read the git history: git log failed');
   });
 
   it('lists the team with their top areas, and others apart as not yet partners', () => {
     const [people] = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: false }] });
     assert.equal(people.label, 'Who knows what');
-    assert.deepEqual(people.children.map((r) => r.label), ['Ana Lima', 'Ben Okafor', 'Also works here, not in the programme (1)']);
-    const dana = find(find(people.children, 'Also works here, not in the programme (1)').children, 'Dana Kovacs');
-    assert.match(dana.description ?? '', /^not yet a partner · /);
+    assert.deepEqual(people.children.map((r) => r.label), ['Ana Lima', 'Ben Okafor', 'Not in the programme (1)']);
+    const dana = find(find(people.children, 'Not in the programme (1)').children, 'Dana Kovacs');
+    assert.match(dana.tooltip ?? '', /^Dana Kovacs <dana@example\.com> — not yet a partner$/m);
     assert.equal(dana.contextValue, 'person');
     const ana = find(people.children, 'Ana Lima');
     assert.equal(ana.contextValue, 'person-partner');
-    assert.doesNotMatch(ana.description ?? '', /not yet a partner/);
-    assert.ok(ana.description?.includes('Python'), ana.description);
+    assert.doesNotMatch(ana.tooltip ?? '', /not yet a partner/);
+    // The top area is the row's state; the top three are in the tooltip.
+    assert.equal(ana.description, ana.children[0].label);
+    assert.match(ana.tooltip ?? '', /^Top areas: .*Python/m);
     const python = find(ana.children, 'Python');
-    assert.match(python.description ?? '', /^1\.00 · 6 files · 2 commits$/);
+    assert.equal(python.description, 'top');
+    assert.match(python.tooltip ?? '', /^Top: score 1\.00 \(1: the best active person here\) · 6 files · 2 commits$/m);
   });
 
   it('shows islands with their holder, share and who could learn them', () => {
@@ -112,7 +120,7 @@ describe('suggestion rows', () => {
     const e = s.compute({ now: T0 + 10 * DAY, identity: identityFor(model()) });
     const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(e), mentoring: model(), hasErrors: false }] });
     const island = find(find(rows, 'Knowledge islands').children, 'analysis/');
-    assert.equal(island.description, "Ana Lima · 75% of the last months' commits");
+    assert.equal(island.description, 'Ana Lima');
     assert.match(island.tooltip ?? '', /^Ana Lima made 75% of the commits in analysis\/ since 2024-01-04, and nobody else active made 3 or more; only active author of 2 of its 3 files\.$/);
     assert.deepEqual(island.children.map((r) => r.label), ['Ben Okafor']);
   });
@@ -134,28 +142,31 @@ describe('suggestion rows', () => {
       folders: [{ key: 'f', name: 'ws', status: { state: 'done', expertise: e, notices: ['Partial clone: renames were detected by identical content only.'], mailmap: 2 }, mentoring: model(), hasErrors: false }],
       now: T0 + 10 * DAY,
     });
-    assert.deepEqual(rows.map((r) => r.label), ['Partial clone: renames were detected by identical content only.', 'Who knows what', 'Knowledge islands', 'Knowledge at risk', 'Mutual matches', 'Suggested goals']);
+    // The analysis's notice, shortened to fit, whole in its tooltip.
+    assert.equal(rows[0].tooltip, 'Partial clone: renames were detected by identical content only.');
+    assert.deepEqual(rows.map((r) => r.whole?.label ?? r.label), ['Partial clone: renames were detected by identical content only.', 'Who knows what', 'Knowledge islands', 'Knowledge at risk', 'Mutual matches', 'Suggested goals']);
     const people = find(rows, 'Who knows what').children;
     // The partners are the team; Ben's old address is not theirs, so it is listed apart. Python and
     // TypeScript are the files of analysis/ and web/: the folders are the areas.
     assert.deepEqual(
       people.map((p) => [p.label, p.description, p.contextValue]),
       [
-        ['Ana Lima', 'analysis/ · 10 days ago', 'person-partner'],
-        ['Ben Okafor', 'web/ · 2 days ago', 'person-partner'],
-        ['Also works here, not in the programme (1)', undefined, 'others'],
-        ['2 people appear under several addresses', 'Suggest .mailmap lines', 'notice-mailmap'],
+        ['Ana Lima', 'analysis/', 'person-partner'],
+        ['Ben Okafor', 'web/', 'person-partner'],
+        ['Several addresses (2)', undefined, 'notice-mailmap'],
       ],
     );
-    const [oldBen] = people[2].children;
-    assert.deepEqual([oldBen.label, oldBen.description, oldBen.contextValue], ['Ben Okafor', 'not yet a partner · tools/ · 2 years ago · active under another address', 'person']);
-    assert.match(oldBen.tooltip ?? '', /, the last on 2022-04-07 \(2 years ago\); active under another address with the same name$/);
-    assert.deepEqual(people[3].command, { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: 'f' }] });
+    // Ben's old address is Ben: one row, with both addresses and both areas.
+    const ben = people[1];
+    assert.match(ben.tooltip ?? '', /^Ben Okafor <ben@example\.com> — partner ben\nAlso committed as ben@old\.example\n2 commits, the last on /);
+    assert.deepEqual(ben.children.map((r) => r.label).sort(), ['tools/', 'web/']);
+    assert.match(people[2].tooltip ?? '', /^2 people appear under several addresses: click for suggested \.mailmap lines$/);
+    assert.deepEqual(people[2].command, { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: 'f' }] });
     const atRisk = find(rows, 'Knowledge at risk').children;
-    assert.deepEqual(atRisk.map((r) => [r.label, r.description]), [['legacy/', '3 of 3 files · Olga Old']]);
+    assert.deepEqual(atRisk.map((r) => [r.label, r.description]), [['legacy/', '3 of 3 files']]);
     assert.deepEqual(
       atRisk[0].children.map((r) => [r.kind, r.label, r.description]),
-      [['formerExpert', 'Olga Old', 'left · last commit 5 years ago · author of 3 files']],
+      [['formerExpert', 'Olga Old', 'left 5 years ago']],
     );
     assert.match(atRisk[0].tooltip ?? '', /^Only people who left author 3 of the 3 files in legacy\/:\nOlga Old \(last commit 2019-07-12, 3 files\)$/);
     // Nobody who left is suggested for anything.
@@ -167,24 +178,32 @@ describe('suggestion rows', () => {
     const file = model();
     const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(file)), mentoring: file, hasErrors: false }] });
     const matches = find(rows, 'Mutual matches').children;
-    const anaBen = find(matches, 'Ana Lima ⇄ Ben Okafor');
+    // Whole names where they fit beside the state at 300 px, else first names.
+    const anaBen = matches.find((m) => m.match?.aName === 'Ana Lima' && m.match.bName === 'Ben Okafor');
+    assert.ok(anaBen?.match);
+    assert.ok(['Ana Lima ⇄ Ben Okafor', 'Ana ⇄ Ben'].includes(anaBen.label), anaBen.label);
     assert.equal(anaBen.contextValue, 'match-partnered');
-    assert.match(anaBen.description ?? '', /already partners \(ana-ben\)/);
+    assert.equal(anaBen.description, 'partners');
+    assert.match(anaBen.tooltip ?? '', /^Ana Lima ⇄ Ben Okafor\n(Strong|Good|Fair) match: score \d\.\d\d\. /);
+    assert.match(anaBen.tooltip ?? '', /Already partners \(ana-ben\)$/);
     // Dana is not in the programme: matched only when the view lists everyone.
     assert.ok(!matches.some((m) => m.label.includes('Dana Kovacs')));
     const everyone = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(file)), mentoring: file, hasErrors: false }], options: { everyone: true } });
-    const withDana = find(everyone, 'Mutual matches').children.filter((m) => m.label.includes('Dana Kovacs'));
+    const withDana = find(everyone, 'Mutual matches').children.filter((m) => m.match?.aName === 'Dana Kovacs' || m.match?.bName === 'Dana Kovacs');
     assert.ok(withDana.length > 0);
     for (const m of withDana) {
       assert.equal(m.contextValue, 'match');
-      assert.match(m.description ?? '', /Dana Kovacs is not yet a partner/);
+      assert.match(m.description ?? '', /^(strong|good|fair)$/);
+      assert.match(m.tooltip ?? '', /Dana Kovacs is not yet a partner/);
       assert.ok(m.match, 'the row carries its match');
     }
-    const [ab, ba] = anaBen.children;
-    assert.equal(ab.label, 'Ana Lima → Ben Okafor');
-    assert.match(ab.description ?? '', /analysis\//);
-    assert.equal(ba.label, 'Ben Okafor → Ana Lima');
-    assert.match(ba.description ?? '', /web\//);
+    // One row per area, who teaches whom as its state.
+    assert.deepEqual(
+      anaBen.children.map((r) => r.description),
+      [...anaBen.match.aTeachesB.map(() => 'Ana → Ben'), ...anaBen.match.bTeachesA.map(() => 'Ben → Ana')],
+    );
+    assert.ok(anaBen.children.some((r) => r.label === 'analysis/' && r.description === 'Ana → Ben'));
+    assert.ok(anaBen.children.some((r) => r.label === 'web/' && r.description === 'Ben → Ana'));
   });
 
   it('suggests goals per partnership that has not ended, as proposed goals to add', () => {
@@ -194,6 +213,7 @@ describe('suggestion rows', () => {
     const [ps] = goals.children;
     assert.equal(ps.label, 'Ana Lima ⇄ Ben Okafor');
     assert.equal(ps.children.length, 3);
+    for (const g of ps.children) assert.equal(g.whole?.label ?? g.label, g.goal?.title);
     for (const g of ps.children) {
       assert.equal(g.contextValue, 'suggestedGoal');
       assert.equal(g.goal?.status, 'proposed');
@@ -201,23 +221,23 @@ describe('suggestion rows', () => {
     }
     assert.deepEqual(
       ps.children.map((g) => g.description),
-      ['for Ana Lima', 'for Ben Okafor', 'for Ben Okafor'],
+      ['for Ana', 'for Ben', 'for Ben'],
     );
-    assert.match(ps.children[0].label, /^Learn .+ from Ben Okafor$/);
+    assert.match(ps.children[0].whole?.label ?? ps.children[0].label, /^Learn .+ from Ben Okafor$/);
 
     const ended = model(FILE.replace('kind: mutual', 'kind: mutual\n    status: ended'));
     const none = find(buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(ended)), mentoring: ended, hasErrors: false }] }), 'Suggested goals');
-    assert.deepEqual(none.children.map((r) => r.label), ['No partnerships yet: create one from a mutual match']);
+    assert.deepEqual(none.children.map((r) => [r.label, r.tooltip]), [['No partnerships yet', 'No partnerships yet: create one from a mutual match']]);
   });
 
   it('works without a mentoring file, and flags a file with errors', () => {
     const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(undefined)), hasErrors: false }] });
-    assert.ok(find(rows, 'Who knows what').children.every((p) => p.description?.startsWith('not yet a partner')));
+    assert.ok(find(rows, 'Who knows what').children.every((p) => /^.* — not yet a partner$/m.test(p.tooltip ?? '')));
     // Two people: "are not yet partners", not "are not yet a partner".
     const matches = find(rows, 'Mutual matches').children.filter((m) => m.kind === 'match');
     assert.ok(matches.length > 0);
-    for (const m of matches) assert.match(m.description ?? '', / and .* are not yet partners$/);
-    assert.deepEqual(find(rows, 'Suggested goals').children.map((r) => r.label), ['No mentoring file: partnerships come from it']);
+    for (const m of matches) assert.match(m.tooltip ?? '', / and .* are not yet partners$/);
+    assert.deepEqual(find(rows, 'Suggested goals').children.map((r) => r.label), ['No mentoring file']);
     const withErrors = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise()), mentoring: model(), hasErrors: true }] });
     assert.equal(withErrors[0].contextValue, 'notice-errors');
     assert.equal(withErrors[0].command?.command, 'mentoring.revealProblem');
@@ -227,7 +247,7 @@ describe('suggestion rows', () => {
     const e = expertise();
     const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(e), mentoring: model(), hasErrors: false }], maxPeople: 1, maxMatches: 1 });
     const people = find(rows, 'Who knows what').children;
-    assert.deepEqual(people.map((r) => r.label), ['Ana Lima', '… and 1 more person', 'Also works here, not in the programme (1)']);
+    assert.deepEqual(people.map((r) => r.label), ['Ana Lima', '… and 1 more person', 'Not in the programme (1)']);
     // One match within the team (Ana ⇄ Ben): no "more" row.
     assert.equal(find(rows, 'Mutual matches').children.length, 1);
     const ids = flat(rows).map((r) => r.id);
@@ -243,6 +263,52 @@ describe('suggestion rows', () => {
       ],
     });
     assert.deepEqual(two.map((r) => [r.kind, r.label]), [['folder', 'one'], ['folder', 'two']]);
-    assert.deepEqual(two[1].children.map((r) => r.label), ['The repository has no commits yet']);
+    assert.deepEqual(two[1].children.map((r) => r.label), ['No commits yet']);
+  });
+
+  it('shows one row per person before a mentoring file exists, also for someone under an old address', () => {
+    const s = new ExpertiseState(createClassifier());
+    for (const c of [
+      // Nicholas's old address, years ago, and his current one: one person.
+      commit('Nicholas C. Zakas', 'nicholas@old.example', -1900, ['lib/rules/a.js', 'lib/rules/b.js', 'lib/rules/c.js']),
+      commit('Nicholas C. Zakas', 'nicholas@new.example', 5, ['docs/a.md', 'docs/b.md', 'docs/c.md']),
+      commit('Ana Lima', 'ana@example.com', 6, ['analysis/report.py', 'analysis/stats.py', 'analysis/load.py']),
+    ]) {
+      s.addCommit(c);
+    }
+    const e = s.compute({ identity: identityFor(undefined) });
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(e), hasErrors: false }], now: T0 + 10 * DAY });
+    const people = find(rows, 'Who knows what').children.filter((r) => r.kind === 'person');
+    assert.deepEqual(people.map((r) => r.label).sort(), ['Ana Lima', 'Nicholas C. Zakas']);
+    const nicholas = find(people, 'Nicholas C. Zakas');
+    assert.match(nicholas.tooltip ?? '', /^Nicholas C\. Zakas <nicholas@new\.example> — not yet a partner\nAlso committed as nicholas@old\.example\n2 commits/);
+    assert.deepEqual(nicholas.children.map((r) => r.label).sort(), ['docs/', 'lib/rules/'].sort());
+    assert.doesNotMatch(flat(rows).map((r) => `${r.label} ${r.description ?? ''}`).join('\n'), /another address/);
+  });
+
+  it('says how good a match is in words, with its score and meaning in the tooltip', () => {
+    assert.deepEqual([2.45, 2, 1.9, 1, 0.95, 0.2].map(matchStrength), ['strong', 'strong', 'good', 'good', 'fair', 'fair']);
+    assert.deepEqual([1, 0.95, 0.7, 0.4, 0.1].map(areaStrength), ['top', 'top', 'strong', 'some', 'a little']);
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(undefined)), hasErrors: false }] });
+    const m = find(rows, 'Mutual matches').children.find((r) => r.kind === 'match');
+    assert.ok(m?.match);
+    assert.equal(m.description, matchStrength(m.match.score));
+    assert.doesNotMatch(`${m.label} ${m.description}`, /score|\d\.\d\d/);
+    assert.match(m.tooltip ?? '', new RegExp(`^${matchStrength(m.match.score).replace(/^./, (c) => c.toUpperCase())} match: score ${m.match.score.toFixed(2)}\\. `, 'm'));
+    assert.match(m.tooltip ?? '', /the smaller of the two directions’ gains/);
+  });
+
+  it('fits every row, label and state, in a 300 px side bar; the whole text stays in the tooltip', () => {
+    const long = model(FILE.replace(/name: Ana Lima/, 'name: Anastasia Konstantinopoulou-Lima'));
+    const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'f', name: 'ws', status: done(expertise(long)), mentoring: long, hasErrors: false }], options: { everyone: true } });
+    const walk = (list: SuggestionRow[], depth: number): void => {
+      for (const r of list) {
+        assert.ok(fits(r.label, r.description, depth), `${r.label} — ${r.description ?? ''} at depth ${depth}`);
+        if (r.whole) assert.ok((r.tooltip ?? '').includes(r.whole.label), `the whole label of ${r.label} in its tooltip`);
+        walk(r.children, depth + 1);
+      }
+    };
+    walk(rows, 1);
+    assert.ok(flat(rows).some((r) => r.whole), 'some rows were shortened');
   });
 });

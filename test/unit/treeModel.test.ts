@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { MentoringFile } from '../../src/core/file/model';
 import { goalRef, resolveNotes, sessionRef } from '../../src/core/notes/privateNotes';
 import { privateNote } from './helpers/notes';
-import { ERRORS_NOTICE, NOTHING_VALID_NOTICE, PRIVATE_ERROR_NOTICE, RESTRICTED_NOTICE, Row, buildTree, describeDue, describeRole, partnershipLabel } from '../../src/core/view/treeModel';
+import { ERRORS_NOTICE, PRIVATE_ERROR_NOTICE, RESTRICTED_NOTICE, Row, buildTree, describeDue, describeRole, partnershipLabel } from '../../src/core/view/treeModel';
 
 const TODAY = '2026-03-20';
 
@@ -88,22 +88,24 @@ describe('tree model', () => {
     assert.deepStrictEqual(
       rows.map((r) => [r.label, r.description]),
       [
-        ['Bob (you)', 'mentee of Alice · mutual partner of Carol'],
-        ['Alice', 'mentor of Bob'],
-        ['Carol', 'mutual partner of Bob'],
+        ['Bob (you)', 'mentee · mutual'],
+        ['Alice', 'mentor'],
+        ['Carol', 'mutual'],
         ['Dan', 'no partnership'],
       ],
     );
     const bob = rows[0];
+    // Whom each role is with: in the tooltip.
+    assert.match(bob.tooltip ?? '', /^Mentee of Alice · mutual partner of Carol$/m);
     assert.strictEqual(bob.contextValue, 'partner');
     assert.deepStrictEqual(bob.ref, { section: 'partners', id: 'bob' });
     assert.deepStrictEqual(
       bob.children.map((r) => [r.label, r.description, r.contextValue]),
       [
         // Last held 2026-03-01 + 14 days = 2026-03-15: overdue by 5 days.
-        ['mentored by Alice', 'overdue by 5 days', 'partnership'],
+        ['mentored by Alice', 'overdue', 'partnership'],
         // Last held 2026-03-15 + 7 = 2026-03-22.
-        ['with Carol', 'next session in 2 days', 'partnership'],
+        ['with Carol', 'in 2 days', 'partnership'],
       ],
     );
     const ab = bob.children[0];
@@ -112,9 +114,9 @@ describe('tree model', () => {
     assert.deepStrictEqual(
       ab.children.map((r) => [r.kind, r.label, r.description, r.icon?.id, r.contextValue]),
       [
-        ['goal', 'Learn the parser', 'Bob · 40% · overdue by 5 days', 'warning', 'goal'],
-        ['goal', 'Write a benchmark', 'Bob · 100% · achieved · due 2026-03-01', 'pass-filled', 'goal-achieved'],
-        ['session', '2026-03-08', 'cancelled · sick', 'close', 'session'],
+        ['goal', 'Learn the parser', 'overdue', 'warning', 'goal'],
+        ['goal', 'Write a benchmark', 'achieved', 'pass-filled', 'goal-achieved'],
+        ['session', '2026-03-08', 'cancelled', 'close', 'session'],
         ['session', '2026-03-01', 'held · 45 min', 'check', 'session'],
         ['session', '2026-02-15', 'held · 60 min', 'check', 'session'],
       ],
@@ -122,7 +124,9 @@ describe('tree model', () => {
     assert.deepStrictEqual(ab.children[2].ref, { section: 'sessions', index: 2 });
     assert.deepStrictEqual(ab.children[0].ref, { section: 'goals', id: 'g1' });
     const g3 = find(rows, 'f/partner/carol/partnership/bob-carol/goal/g3');
-    assert.strictEqual(g3.description, 'Carol · proposed · due in 3 days');
+    assert.strictEqual(g3.description, 'proposed');
+    assert.match(g3.tooltip ?? '', /^Owner: Carol · status: proposed$/m);
+    assert.match(ab.children[2].tooltip ?? '', /^Session 2026-03-08: cancelled — sick$/m);
     assert.strictEqual(g3.icon?.id, 'lightbulb');
     const ended = find(rows, 'f/partner/alice/partnership/alice-dan');
     assert.strictEqual(ended.description, 'ended');
@@ -153,12 +157,14 @@ describe('tree model', () => {
 
   it('says which version it shows of a file with errors: the committed one, or plainly none', () => {
     const committed = one(sample(), { hasErrors: true, shown: { from: 'commit', commit: '0123456789abcdef', date: '2026-03-02' } });
-    assert.deepStrictEqual([committed[0].label, committed[0].description], ['The mentoring file has errors — showing the version committed on 2026-03-02', '0123456']);
+    assert.deepStrictEqual([committed[0].label, committed[0].description], [ERRORS_NOTICE, 'as of 2026-03-02']);
+    assert.match(committed[0].tooltip ?? '', /^The mentoring file has errors — showing the version committed on 2026-03-02 \(0123456\)\. Click/);
     assert.strictEqual(committed[1].label, 'Alice');
     const noModel = one(undefined, { hasErrors: true });
-    assert.deepStrictEqual(noModel.map((r) => r.label), [NOTHING_VALID_NOTICE]);
+    assert.deepStrictEqual(noModel.map((r) => [r.label, r.description]), [[ERRORS_NOTICE, 'nothing valid']]);
     const none = one(undefined, { hasErrors: true, shown: { from: 'none', reason: 'no committed version is valid' } });
-    assert.deepStrictEqual(none.map((r) => [r.label, r.description]), [[NOTHING_VALID_NOTICE, 'no committed version is valid']]);
+    assert.deepStrictEqual(none.map((r) => [r.label, r.description]), [[ERRORS_NOTICE, 'nothing valid']]);
+    assert.match(none[0].tooltip ?? '', /there is no valid version to show \(no committed version is valid\)/);
     assert.strictEqual(none[0].command?.command, 'mentoring.revealProblem');
   });
 
@@ -209,19 +215,20 @@ describe('tree model', () => {
     ];
     const rows = one(f, { notes: { resolution: resolveNotes(notes, f, '.mentoring.yml') } });
     const session = find(rows, 'f/partner/alice/partnership/alice-bob/session/0');
-    assert.deepEqual(session.children.map((r) => [r.kind, r.label, r.description, r.icon?.id, r.contextValue]), [['private', 'Private notes (2)', 'only on this machine', 'lock', 'private-note']]);
+    assert.deepEqual(session.children.map((r) => [r.kind, r.label, r.description, r.icon?.id, r.contextValue]), [['private', 'Private notes (2)', undefined, 'lock', 'private-note']]);
     assert.ok(session.children[0].tooltip?.startsWith('Private — only on this machine\n'));
     assert.ok(session.children[0].tooltip?.includes('I froze [x](command:evil) $(bug)'), 'the text, made inert where VS Code shows it (treeItem)');
     assert.deepEqual(session.children[0].command?.arguments, [{ folder: 'f', partnership: 'alice-bob' }]);
     assert.ok(!session.tooltip?.includes('froze'), 'the session row itself does not carry the private text');
     const goal = find(rows, 'f/partner/alice/partnership/alice-bob/goal/g1');
-    assert.deepEqual(goal.children.map((r) => [r.label, r.description]), [['Private reflection', 'only on this machine']]);
+    assert.deepEqual(goal.children.map((r) => [r.label, r.description]), [['Private reflection', undefined]]);
     assert.match(goal.children[0].tooltip ?? '', /Review 2026-03-02:\nNot sure I can mentor this\./);
     assert.equal(find(rows, 'f/partner/alice/partnership/alice-bob/session/2').children.length, 0);
     const detached = rows.find((r) => r.contextValue === 'private-detached');
     assert.ok(detached);
     assert.equal(detached.label, 'Detached private notes (1)');
-    assert.deepEqual(detached.children.map((r) => [r.label, r.description]), [['alice-bob: session 2026-01-05 (held)', 'no longer in the file']]);
+    assert.deepEqual(detached.children.map((r) => [r.label, r.description]), [['session 2026-01-05 (held)', undefined]]);
+    assert.match(detached.children[0].tooltip ?? '', /on session 2026-01-05 \(held\) of alice-bob/);
 
     const broken = one(f, { notes: { error: '/home/u/notes/x.yml:4:1: unknown key' } });
     assert.equal(broken[0].label, PRIVATE_ERROR_NOTICE);

@@ -4,17 +4,23 @@
  *
  *   folder (only with several workspace folders)
  *   ├─ notices: Restricted Mode, not a repository, no commits, reading…, errors in the file, partial clone
- *   ├─ Who knows what        person (top areas, last commit; active people first) › area (score, files, commits)
- *   ├─ Knowledge islands     area (active holder, share of the last months' commits) › who could learn it
+ *   ├─ Who knows what        person (top area, or "left"; active people first) › area (how strong: "top", "strong", …)
+ *   ├─ Knowledge islands     area (its active holder) › who could learn it
  *   ├─ Knowledge at risk     area (files only people who left know) › former experts, who could take it over
- *   ├─ Mutual matches        A ⇄ B (score) › A → B: areas, B → A: areas
+ *   ├─ Mutual matches        A ⇄ B ("strong", "good", "fair"; "partners") › area (who teaches whom)
  *   └─ Suggested goals       partnership › proposed goal
+ *
+ * Each row is a short label and one short state, whole at the default side bar width (rowFit.ts);
+ * figures and the reasons behind them are in its tooltip and its "Show Details" document. A person
+ * who committed under several addresses with the same full name is one row.
  */
 import type { Expertise, SkillScore, SuggestedPerson } from '../expertise';
 import type { Goal, MentoringFile, Partnership } from '../file';
-import { ACTIVE_ELSEWHERE, activeElsewhere, agoText, isoDay } from '../expertise';
+import { agoText, isoDay } from '../expertise';
 import { describeSkill, SkillKind, SkillTag } from '../expertise';
 import { Island, IslandCandidate, labelOf, Match, suggest, suggestGoals, SuggestOptions } from '../expertise';
+import { fitRows, fits } from './rowFit';
+import { areaStrength, capitalize, matchStrength, onePerPerson, shortNames, STRENGTH_MEANS } from './suggestionWords';
 import type { RowIcon, ViewRow } from './viewRow';
 
 export type SuggestionRowKind = 'folder' | 'notice' | 'section' | 'person' | 'area' | 'island' | 'atRisk' | 'handedOver' | 'others' | 'formerExpert' | 'candidate' | 'match' | 'direction' | 'partnership' | 'suggestedGoal';
@@ -64,12 +70,12 @@ export interface SuggestionInput {
   now?: number;
 }
 
-export const RESTRICTED_ROW = 'Suggestions need git history, which is not read in Restricted Mode';
+export const RESTRICTED_ROW = 'Restricted Mode';
 export const MANAGE_TRUST_ROW = 'Manage Workspace Trust…';
 export const SECTIONS = { people: 'Who knows what', islands: 'Knowledge islands', atRisk: 'Knowledge at risk', handedOver: 'Handed over', matches: 'Mutual matches', goals: 'Suggested goals' } as const;
 
 const NOT_PARTNER = 'not yet a partner';
-const REASONS: Record<Island['candidates'][number]['reason'], string> = { wants: 'wants to learn it', 'worked-here': 'has worked here', 'active-nearby': 'active in related areas' };
+const REASONS: Record<Island['candidates'][number]['reason'], string> = { wants: 'wants to learn it', 'worked-here': 'has worked here', 'active-nearby': 'works nearby' };
 
 const KIND_ORDER: Record<SkillKind, number> = { team: 0, language: 1, practice: 2, module: 3 };
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
@@ -81,15 +87,16 @@ export function buildSuggestionRows(input: SuggestionInput): SuggestionRow[] {
   const first = input.folders[0]?.key ?? '';
   if (!input.trusted) {
     return [
-      notice(first, 'restricted', RESTRICTED_ROW, { id: 'shield' }, 'notice-restricted'),
+      { ...notice(first, 'restricted', RESTRICTED_ROW, { id: 'shield' }, 'notice-restricted', 'history not read'), tooltip: 'Suggestions need the git history, which is not read in Restricted Mode.' },
       {
         ...notice(first, 'manage-trust', MANAGE_TRUST_ROW, { id: 'workspace-trusted' }, 'notice-trust'),
         command: { command: 'workbench.trust.manage', title: 'Manage Workspace Trust', arguments: [] },
       },
     ];
   }
-  if (input.folders.length === 1) return folderRows(input.folders[0], input);
-  return input.folders.map((f) => ({
+  // Every row short enough to read whole at the default side bar width.
+  if (input.folders.length === 1) return fitRows(folderRows(input.folders[0], input));
+  return fitRows(input.folders.map((f): SuggestionRow => ({
     id: f.key,
     kind: 'folder',
     folder: f.key,
@@ -98,11 +105,13 @@ export function buildSuggestionRows(input: SuggestionInput): SuggestionRow[] {
     contextValue: 'folder',
     expanded: true,
     children: folderRows(f, input),
-  }));
+  })));
 }
 
-function notice(folder: string, id: string, label: string, icon: RowIcon, contextValue: string, description?: string): SuggestionRow {
-  return { id: `${folder}/notice/${id}`, kind: 'notice', folder, label, description, icon, contextValue, children: [] };
+function notice(folder: string, id: string, label: string, icon: RowIcon, contextValue: string, description?: string, tooltip?: string): SuggestionRow {
+  const row: SuggestionRow = { id: `${folder}/notice/${id}`, kind: 'notice', folder, label, description, icon, contextValue, children: [] };
+  if (tooltip) row.tooltip = tooltip;
+  return row;
 }
 
 function folderRows(f: SuggestionFolder, input: SuggestionInput): SuggestionRow[] {
@@ -111,30 +120,32 @@ function folderRows(f: SuggestionFolder, input: SuggestionInput): SuggestionRow[
   switch (s.state) {
     case 'idle':
     case 'running':
-      return [notice(f.key, 'running', 'Reading the git history…', { id: 'loading~spin' }, 'notice-running', s.state === 'running' && s.commitsRead ? `${plural(s.commitsRead, 'commit')} read` : undefined)];
+      return [notice(f.key, 'running', 'Reading history…', { id: 'loading~spin' }, 'notice-running', s.state === 'running' && s.commitsRead ? plural(s.commitsRead, 'commit') : undefined, 'Reading the git history for suggestions')];
     case 'virtual':
-      return [notice(f.key, 'virtual', 'Suggestions need a folder on disk with its git history', info, 'notice-virtual')];
+      return [notice(f.key, 'virtual', 'No history here', info, 'notice-virtual', 'virtual folder', 'Suggestions need a folder on disk with its git history')];
     case 'not-a-repository':
-      return [notice(f.key, 'no-repo', 'Not a git repository: suggestions come from the commit history', info, 'notice-no-repo')];
+      return [notice(f.key, 'no-repo', 'Not a git repository', info, 'notice-no-repo', undefined, 'Suggestions come from the commit history')];
     case 'empty':
-      return [notice(f.key, 'empty', 'The repository has no commits yet', info, 'notice-empty')];
+      return [notice(f.key, 'empty', 'No commits yet', info, 'notice-empty', undefined, 'The repository has no commits yet')];
     case 'cancelled':
-      return [{ ...notice(f.key, 'cancelled', 'Reading the git history was cancelled', info, 'notice-cancelled'), command: { command: 'mentoring.suggestions.refresh', title: 'Analyze Again', arguments: [] } }];
+      return [{ ...notice(f.key, 'cancelled', 'History not read', info, 'notice-cancelled', 'cancelled', 'Reading the git history was cancelled: click to read it again'), command: { command: 'mentoring.suggestions.refresh', title: 'Analyze Again', arguments: [] } }];
     case 'failed':
-      return [notice(f.key, 'failed', 'Could not read the git history', { id: 'error', color: 'problemsErrorIcon.foreground' }, 'notice-failed', s.message)];
+      return [notice(f.key, 'failed', 'History not read', { id: 'error', color: 'problemsErrorIcon.foreground' }, 'notice-failed', 'failed', `Could not read the git history: ${s.message}`)];
     case 'done':
-      return [...(s.notices ?? []).map((n, i) => notice(f.key, `analysis-${i}`, n, info, 'notice-analysis')), ...doneRows(f, s, input)];
+      return [...(s.notices ?? []).map((n, i) => notice(f.key, `analysis-${i}`, n, info, 'notice-analysis', undefined, n)), ...doneRows(f, s, input)];
   }
 }
 
 function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 'done' }>, input: SuggestionInput): SuggestionRow[] {
   const { expertise } = status;
+  // Sections are at the top level, or under their folder's row.
+  const depth = input.folders.length > 1 ? 2 : 1;
   const now = input.now ?? Date.now() / 1000;
   const ago = (epochSeconds: number): string => agoText(epochSeconds, now);
   const rows: SuggestionRow[] = [];
   const file = f.mentoring;
   if (f.hasErrors) {
-    const row = notice(f.key, 'errors', 'The mentoring file has errors — partners matched by its last valid content', { id: 'warning', color: 'problemsWarningIcon.foreground' }, 'notice-errors');
+    const row = notice(f.key, 'errors', 'File has errors', { id: 'warning', color: 'problemsWarningIcon.foreground' }, 'notice-errors', 'last valid', 'The mentoring file has errors — partners matched by its last valid content');
     row.command = { command: 'mentoring.revealProblem', title: 'Show Problem', arguments: [{ folder: f.key }] };
     rows.push(row);
   }
@@ -144,8 +155,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
   const label = (skill: string): string => labelOf(expertise, skill, file?.skills);
   // Equal scores: the team's areas, languages and practices say more than folders.
   const ranked = (skills: SkillScore[]): SkillScore[] => [...skills].sort((x, y) => y.score - x.score || KIND_ORDER[tag(x.skill).kind] - KIND_ORDER[tag(y.skill).kind]);
-  const who = (name: string, partnerId: string | undefined): string => (partnerId ? name : `${name} (${NOT_PARTNER})`);
-  const section = (id: keyof typeof SECTIONS, icon: string, children: SuggestionRow[], empty: string): SuggestionRow => ({
+  const section = (id: keyof typeof SECTIONS, icon: string, children: SuggestionRow[], empty: string, why = ''): SuggestionRow => ({
     id: `${f.key}/${id}`,
     kind: 'section',
     folder: f.key,
@@ -153,32 +163,38 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
     icon: { id: icon },
     contextValue: `section-${id}`,
     expanded: true,
-    children: children.length ? children : [notice(f.key, `${id}-none`, empty, { id: 'circle-slash' }, 'notice-none')],
+    children: children.length ? children : [notice(f.key, `${id}-none`, empty, { id: 'circle-slash' }, 'notice-none', undefined, why || undefined)],
   });
   const more = (id: string, n: number, one: string, many: string): SuggestionRow[] =>
-    n > 0 ? [notice(f.key, `${id}-more`, `… and ${n} more ${n === 1 ? one : many}`, { id: 'ellipsis' }, 'notice-more', 'peer-mentoring suggest --json lists all')] : [];
+    n > 0 ? [notice(f.key, `${id}-more`, `… and ${n} more ${n === 1 ? one : many}`, { id: 'ellipsis' }, 'notice-more', undefined, '`peer-mentoring suggest --json` lists all')] : [];
 
   // Who knows what.
   const maxSkills = input.maxSkills ?? 5;
-  const people = result.people.filter((p) => p.skills.length > 0);
+  // One row per person, also for someone under several addresses.
+  const merged = onePerPerson(result.people, result.others);
+  const people = merged.team.filter((p) => p.skills.length > 0);
   const maxPeople = input.maxPeople ?? 30;
   const personRow = (p: SuggestedPerson): SuggestionRow => {
     const id = `${f.key}/people/${p.partnerId ? `partner:${p.partnerId}` : p.email.toLowerCase()}`;
     const skills = ranked(p.skills);
     const top = skills.slice(0, 3).map((k) => label(k.skill));
-    const elsewhere = activeElsewhere(p, expertise.activeSince);
-    const last = !p.active ? `left · last commit ${ago(p.lastDate)}` : elsewhere ? `${ago(p.lastDate)} · ${ACTIVE_ELSEWHERE}` : ago(p.lastDate);
+    const others = p.emails.filter((e) => e.toLowerCase() !== p.email.toLowerCase());
     return {
       id,
       kind: 'person',
       folder: f.key,
       label: p.name,
-      // Someone who left is no partner to propose.
-      description: [p.partnerId || !p.active ? '' : NOT_PARTNER, top.join(', '), last].filter(Boolean).join(' · '),
+      // The top area; someone who left, that they did (no partner to propose).
+      description: p.active ? top[0] : 'left',
       tooltip: [
-        `${p.name} <${p.email}>${p.partnerId ? ` — partner ${p.partnerId}` : ` — ${NOT_PARTNER}`}`,
-        `${plural(p.commits, 'commit')}, the last on ${isoDay(p.lastDate)} (${ago(p.lastDate)})${!p.active ? ': no longer active' : elsewhere ? `; ${ACTIVE_ELSEWHERE} with the same name` : ''}`,
-      ].join('\n'),
+        // Someone who left is no partner to propose.
+        `${p.name} <${p.email}>${p.partnerId ? ` — partner ${p.partnerId}` : p.active ? ` — ${NOT_PARTNER}` : ''}`,
+        others.length ? `Also committed as ${others.join(', ')}` : '',
+        `${plural(p.commits, 'commit')}, the last on ${isoDay(p.lastDate)} (${ago(p.lastDate)})${p.active ? '' : ': no longer active'}`,
+        top.length ? `Top areas: ${top.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
       icon: p.active ? { id: p.partnerId ? 'person' : 'person-add' } : { id: 'person', color: 'disabledForeground' },
       contextValue: p.active ? (p.partnerId ? 'person-partner' : 'person') : 'person-departed',
       children: skills.slice(0, maxSkills).map(
@@ -187,8 +203,8 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
           kind: 'area',
           folder: f.key,
           label: label(k.skill),
-          description: `${score(k.score)} · ${plural(k.files, 'file')} · ${plural(k.commits, 'commit')}`,
-          tooltip: `Score ${score(k.score)} (1: the best active person here): ${pct(k.recent)} of the recent work, author of ${pct(k.authorship)} of the files${k.lastDate ? `, last change ${isoDay(k.lastDate)}` : ''}${k.places.length ? `\nIn ${k.places.slice(0, 3).join(', ')}` : ''}`,
+          description: areaStrength(k.score),
+          tooltip: `${capitalize(areaStrength(k.score))}: score ${score(k.score)} (1: the best active person here) · ${plural(k.files, 'file')} · ${plural(k.commits, 'commit')}\n${pct(k.recent)} of the recent work, author of ${pct(k.authorship)} of the files${k.lastDate ? `, last change ${isoDay(k.lastDate)}` : ''}${k.places.length ? `\nIn ${k.places.slice(0, 3).join(', ')}` : ''}`,
           icon: { id: 'symbol-namespace' },
           contextValue: 'area',
           children: [],
@@ -198,14 +214,14 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
   };
   const personRows = people.slice(0, maxPeople).map(personRow);
   // Active people outside the programme: an invitation to join, not a match.
-  const others = result.others.filter((p) => p.skills.length > 0);
+  const others = merged.others.filter((p) => p.skills.length > 0);
   const otherRows: SuggestionRow[] = others.length
     ? [
         {
           id: `${f.key}/others`,
           kind: 'others',
           folder: f.key,
-          label: `Also works here, not in the programme (${others.length})`,
+          label: `Not in the programme (${others.length})`,
           tooltip: 'Active in the repository but not a partner of the mentoring file: people to invite. Knowledge is counted over everyone; matches are among partners.',
           icon: { id: 'person-add' },
           contextValue: 'others',
@@ -216,12 +232,12 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
   const mailmap = status.mailmap
     ? [
         {
-          ...notice(f.key, 'mailmap', `${status.mailmap === 1 ? '1 person appears' : `${status.mailmap} people appear`} under several addresses`, { id: 'person' }, 'notice-mailmap', 'Suggest .mailmap lines'),
+          ...notice(f.key, 'mailmap', `Several addresses (${status.mailmap})`, { id: 'person' }, 'notice-mailmap', undefined, `${status.mailmap === 1 ? '1 person appears' : `${status.mailmap} people appear`} under several addresses: click for suggested .mailmap lines`),
           command: { command: 'mentoring.suggestions.showMailmap', title: 'Suggest .mailmap Lines', arguments: [{ folder: f.key }] },
         },
       ]
     : [];
-  rows.push(section('people', 'organization', [...personRows, ...more('people', people.length - maxPeople, 'person', 'people'), ...otherRows, ...mailmap], 'No skill areas found in the history'));
+  rows.push(section('people', 'organization', [...personRows, ...more('people', people.length - maxPeople, 'person', 'people'), ...otherRows, ...mailmap], 'No skill areas found', 'No skill areas found in the history'));
 
   // Knowledge islands.
   const maxIslands = input.maxIslands ?? 10;
@@ -232,16 +248,16 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       kind: 'island',
       folder: f.key,
       label: label(i.skill),
-      description: `${who(i.name, i.partnerId)} · ${pct(i.share)} of the last months' commits`,
-      tooltip: `${i.name} made ${pct(i.share)} of the commits in ${label(i.skill)} since ${isoDay(expertise.activeSince)}, and nobody else active made 3 or more; only active author of ${i.soleFiles} of its ${plural(i.files, 'file')}.`,
+      description: i.name,
+      tooltip: `${i.partnerId ? '' : `${i.name} is ${NOT_PARTNER}.\n`}${i.name} made ${pct(i.share)} of the commits in ${label(i.skill)} since ${isoDay(expertise.activeSince)}, and nobody else active made 3 or more; only active author of ${i.soleFiles} of its ${plural(i.files, 'file')}.`,
       icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
       contextValue: 'island',
       children: i.candidates.length
         ? i.candidates.map((c) => candidateRow(f.key, id, c))
-        : [notice(f.key, `islands/${i.skill}/none`, 'Nobody has worked nearby yet', { id: 'circle-slash' }, 'notice-none')],
+        : [notice(f.key, `islands/${i.skill}/none`, 'Nobody nearby yet', { id: 'circle-slash' }, 'notice-none', undefined, 'Nobody active has worked in or near this area yet')],
     };
   });
-  rows.push(section('islands', 'warning', [...islandRows, ...more('islands', result.islands.length - maxIslands, 'island', 'islands')], 'None: no folder where one person does nearly all the work'));
+  rows.push(section('islands', 'warning', [...islandRows, ...more('islands', result.islands.length - maxIslands, 'island', 'islands')], 'No knowledge islands', 'None: no folder where one person does nearly all the work'));
 
   // Knowledge at risk.
   const maxAtRisk = input.maxAtRisk ?? 10;
@@ -253,7 +269,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
         kind: 'formerExpert',
         folder: f.key,
         label: x.name,
-        description: `left · last commit ${ago(Date.parse(`${x.lastCommit}T12:00:00Z`) / 1000)} · author of ${plural(x.files, 'file')}`,
+        description: `left ${ago(Date.parse(`${x.lastCommit}T12:00:00Z`) / 1000)}`,
         tooltip: `${x.name} <${x.email}> authors ${plural(x.files, 'file')} of ${label(a.skill)}; last commit ${x.lastCommit}.`,
         icon: { id: 'person', color: 'disabledForeground' },
         contextValue: 'formerExpert',
@@ -266,14 +282,14 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       kind: 'atRisk',
       folder: f.key,
       label: label(a.skill),
-      description: `${a.files} of ${plural(a.areaFiles, 'file')} · ${a.formerExperts.length ? a.formerExperts.map((x) => x.name).join(', ') : 'people who left'}`,
+      description: `${a.files} of ${plural(a.areaFiles, 'file')}`,
       tooltip: `Only people who left author ${a.files} of the ${plural(a.areaFiles, 'file')} in ${label(a.skill)}${a.formerExperts.length ? `:\n${a.formerExperts.map((x) => `${x.name} (last commit ${x.lastCommit}, ${plural(x.files, 'file')})`).join('\n')}` : '.'}`,
       icon: { id: 'history', color: 'problemsWarningIcon.foreground' },
       contextValue: 'atRisk',
       children: [...experts, ...takers],
     };
   });
-  rows.push(section('atRisk', 'history', [...atRiskRows, ...more('atRisk', result.atRisk.length - maxAtRisk, 'area', 'areas')], 'None: someone active knows every area'));
+  rows.push(section('atRisk', 'history', [...atRiskRows, ...more('atRisk', result.atRisk.length - maxAtRisk, 'area', 'areas')], 'Nothing at risk', 'None: someone active knows every area'));
 
   // Handed over: authored by people who left, maintained by active people now (shown only when there are some).
   const handedRows = result.handedOver.slice(0, maxAtRisk).map(
@@ -282,8 +298,8 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       kind: 'handedOver',
       folder: f.key,
       label: label(h.skill),
-      description: `authored by ${h.formerExperts.length ? h.formerExperts.map((x) => x.name).join(', ') : 'people'} who left; ${h.maintainers.map((m) => m.name).join(', ')} ${h.maintainers.length === 1 ? 'maintains' : 'maintain'} it now`,
-      tooltip: `People who left author ${h.files} of the ${plural(h.areaFiles, 'file')} in ${label(h.skill)}; active people maintain it now:\n${h.maintainers.map((m) => `${m.name}: ${plural(m.commits, 'commit')} since ${isoDay(expertise.activeSince)}`).join('\n')}`,
+      description: h.maintainers[0]?.name,
+      tooltip: `Authored by ${h.formerExperts.length ? h.formerExperts.map((x) => x.name).join(', ') : 'people'} who left; ${h.maintainers.map((m) => m.name).join(', ')} ${h.maintainers.length === 1 ? 'maintains' : 'maintain'} it now.\nPeople who left author ${h.files} of the ${plural(h.areaFiles, 'file')} in ${label(h.skill)}; active people maintain it now:\n${h.maintainers.map((m) => `${m.name}: ${plural(m.commits, 'commit')} since ${isoDay(expertise.activeSince)}`).join('\n')}`,
       icon: { id: 'pass' },
       contextValue: 'handedOver',
       children: [],
@@ -297,33 +313,48 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
     const id = `${f.key}/matches/${m.a.toLowerCase()}|${m.b.toLowerCase()}`;
     const together = file && m.aPartnerId && m.bPartnerId ? partnershipOf(file, m.aPartnerId, m.bPartnerId) : undefined;
     const newcomers = [m.aPartnerId ? '' : m.aName, m.bPartnerId ? '' : m.bName].filter(Boolean);
-    const description = [`score ${score(m.score)}`, together ? `already partners (${together.id})` : newcomers.length === 1 ? `${newcomers[0]} is ${NOT_PARTNER}` : newcomers.length ? `${newcomers.join(' and ')} are not yet partners` : ''];
-    const direction = (from: string, to: string, skills: string[], n: string): SuggestionRow => ({
-      id: `${id}/${n}`,
+    const strength = matchStrength(m.score);
+    const status = together ? `Already partners (${together.id})` : newcomers.length === 1 ? `${newcomers[0]} is ${NOT_PARTNER}` : newcomers.length ? `${newcomers.join(' and ')} are not yet partners` : '';
+    // Who teaches whom, by first names where the two differ in them.
+    const [aShort, bShort] = shortNames(m.aName, m.bName);
+    const area = (skill: string, from: string, to: string, n: string): SuggestionRow => ({
+      id: `${id}/${n}/${skill}`,
       kind: 'direction',
       folder: f.key,
-      label: `${from} → ${to}`,
-      description: skills.map(label).join(', '),
+      label: label(skill),
+      description: `${from} → ${to}`,
       icon: { id: 'arrow-right' },
       contextValue: 'direction',
       children: [],
     });
+    // The whole names where they fit beside the state, else first names.
+    const state = together ? 'partners' : strength;
+    const whole = `${m.aName} ⇄ ${m.bName}`;
     return {
       id,
       kind: 'match',
       folder: f.key,
-      label: `${m.aName} ⇄ ${m.bName}`,
-      description: description.filter(Boolean).join(' · '),
-      tooltip: `${m.aName} can teach ${m.bName}: ${m.aTeachesB.map(label).join(', ')}\n${m.bName} can teach ${m.aName}: ${m.bTeachesA.map(label).join(', ')}\nScore ${score(m.score)} (the smaller of the two directions' gains)`,
+      label: fits(whole, state, depth + 1) ? whole : `${aShort} ⇄ ${bShort}`,
+      description: state,
+      tooltip: [
+        whole,
+        `${capitalize(strength)} match: score ${score(m.score)}. ${STRENGTH_MEANS[strength]}`,
+        'The score is the smaller of the two directions’ gains; an area’s gain is the teacher’s strength there (1: the best active person here) less the learner’s.',
+        `${m.aName} can teach ${m.bName}: ${m.aTeachesB.map(label).join(', ')}`,
+        `${m.bName} can teach ${m.aName}: ${m.bTeachesA.map(label).join(', ')}`,
+        status,
+      ]
+        .filter(Boolean)
+        .join('\n'),
       icon: { id: 'arrow-swap', color: together ? 'disabledForeground' : undefined },
       contextValue: together ? 'match-partnered' : 'match',
       // The best few start open, their areas in sight.
       expanded: index < 3,
       match: m,
-      children: [direction(m.aName, m.bName, m.aTeachesB, 'ab'), direction(m.bName, m.aName, m.bTeachesA, 'ba')],
+      children: [...m.aTeachesB.map((k) => area(k, aShort, bShort, 'ab')), ...m.bTeachesA.map((k) => area(k, bShort, aShort, 'ba'))],
     };
   });
-  rows.push(section('matches', 'arrow-swap', [...matchRows, ...more('matches', result.matches.length - maxMatches, 'match', 'matches')], 'No pair where each can teach the other'));
+  rows.push(section('matches', 'arrow-swap', [...matchRows, ...more('matches', result.matches.length - maxMatches, 'match', 'matches')], 'No mutual match', 'No pair where each can teach the other'));
 
   // Suggested goals per partnership that has not ended.
   const live = (file?.partnerships ?? []).filter((p) => p.status !== 'ended');
@@ -335,7 +366,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       kind: 'partnership',
       folder: f.key,
       label: partnershipTitle(file as MentoringFile, ps),
-      description: ps.id,
+      tooltip: `Partnership ${ps.id}: goals each member could learn from the other`,
       icon: { id: ps.kind === 'mutual' ? 'arrow-swap' : 'arrow-right' },
       contextValue: 'suggestedPartnership',
       expanded: true,
@@ -346,19 +377,20 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
               kind: 'suggestedGoal',
               folder: f.key,
               label: g.title,
-              description: `for ${nameOf(file as MentoringFile, g.owner)}`,
-              tooltip: [g.title, g.description ?? '', g.paths?.length ? `Paths: ${g.paths.join(', ')}` : ''].filter(Boolean).join('\n'),
+              // Whose goal, by first name: the partnership row above names both.
+              description: `for ${shortNames(...(ps.members.map((m) => nameOf(file as MentoringFile, m)) as [string, string]))[Math.max(0, ps.members.indexOf(g.owner))] ?? nameOf(file as MentoringFile, g.owner)}`,
+              tooltip: [g.title, `For ${nameOf(file as MentoringFile, g.owner)}`, g.description ?? '', g.paths?.length ? `Paths: ${g.paths.join(', ')}` : ''].filter(Boolean).join('\n'),
               icon: { id: 'lightbulb' },
               contextValue: 'suggestedGoal',
               goal: g,
               children: [],
             }),
           )
-        : [notice(f.key, `goals/${ps.id}/none`, 'Nothing new to suggest', { id: 'circle-slash' }, 'notice-none')],
+        : [notice(f.key, `goals/${ps.id}/none`, 'Nothing new to suggest', { id: 'circle-slash' }, 'notice-none', undefined, 'No area one member knows and the other could learn that is not a goal already')],
     };
   });
-  const noGoals = !file ? 'No mentoring file: partnerships come from it' : 'No partnerships yet: create one from a mutual match';
-  rows.push(section('goals', 'lightbulb', goalRows, noGoals));
+  const noGoals = !file ? ['No mentoring file', 'No mentoring file: partnerships come from it'] : ['No partnerships yet', 'No partnerships yet: create one from a mutual match'];
+  rows.push(section('goals', 'lightbulb', goalRows, noGoals[0], noGoals[1]));
   return rows;
 }
 
@@ -369,7 +401,8 @@ function candidateRow(folder: string, parentId: string, c: IslandCandidate, intr
     kind: 'candidate',
     folder,
     label: c.name,
-    description: [intro, REASONS[c.reason], c.partnerId ? '' : NOT_PARTNER].filter(Boolean).join(' · '),
+    description: REASONS[c.reason],
+    tooltip: [`${c.name} ${intro ?? 'could learn it'}: ${REASONS[c.reason]}`, c.partnerId ? '' : `${c.name} is ${NOT_PARTNER}`].filter(Boolean).join('\n'),
     icon: { id: 'mortar-board' },
     contextValue: 'candidate',
     children: [],

@@ -4,21 +4,23 @@
  *
  *   folder (only with several workspace folders)
  *   ├─ notices: errors in the file (last valid content shown), git off in Restricted Mode
- *   └─ partner                      description: role ("mentor of Bob · mutual partner of Carol")
- *      └─ partnership               description: cadence health ("next session in 3 days")
- *         ├─ goal                   description: owner · progress · due date (overdue marked)
+ *   └─ partner                      description: roles ("mentor · mutual")
+ *      └─ partnership               description: cadence in a word or two ("in 3 days", "overdue")
+ *         ├─ goal                   description: one state ("40%", "overdue", "proposed"; overdue marked)
  *         │  └─ Private reflection  (lock) only on this machine; the text in its tooltip
- *         ├─ Open action items (n)  children: "Bob: Read the docs" from session 2026-02-10
+ *         ├─ Open action items (n)  children: "Bob: Read the docs", due date if any
  *         └─ session (last few)     icon: held / cancelled / rescheduled
  *            └─ Private note        (lock) only on this machine
  *
  * Private notes whose session or goal has left the file are listed under "Detached private notes"
- * at the top.
+ * at the top. Every row reads whole at the default side bar width (rowFit.ts): a short label and
+ * one short state; the rest is in its tooltip and its "Show Details" document.
  */
 import { Health, healthOf, OpenAction, openActionsOf, sessionsOf } from '../mentoring';
-import { daysBetween } from '../dates';
+import { daysBetween, shortDate } from '../dates';
 import { Goal, GoalStatus, MentoringFile, Partner, Partnership, Session, SessionStatus, isOpenGoal, mentorsOf } from '../file';
 import { notePartnership, noteSubject, PrivateNote, Resolution } from '../notes';
+import { fitRows } from './rowFit';
 import type { RowIcon, ViewRow } from './viewRow';
 
 /** Where a row's entry lives in the file: partners, partnerships and goals by id, sessions by position. */
@@ -66,16 +68,18 @@ export interface TreeInput {
 /** What the views show of a file with errors. */
 export type ShownVersion = { from: 'editor' } | { from: 'commit'; commit: string; date: string } | { from: 'none'; reason: string };
 
-export const ERRORS_NOTICE = 'The mentoring file has errors — showing the last valid content';
-export const NOTHING_VALID_NOTICE = 'The mentoring file has errors — there is no valid version to show';
+export const ERRORS_NOTICE = 'File has errors';
 
-/** The warning row's label (and description) for a file with errors, saying what is shown under it. */
-export function errorsNotice(shown: ShownVersion | undefined, hasModel: boolean): { label: string; description?: string } {
-  if (shown?.from === 'commit') return { label: `The mentoring file has errors — showing the version committed on ${shown.date}`, description: shown.commit.slice(0, 7) };
-  if (!hasModel || shown?.from === 'none') return { label: NOTHING_VALID_NOTICE, description: shown?.from === 'none' ? shown.reason : undefined };
-  return { label: ERRORS_NOTICE };
+/**
+ * The warning row for a file with errors: its label, what is shown under it in a word or two, and
+ * the whole sentence (for the tooltip).
+ */
+export function errorsNotice(shown: ShownVersion | undefined, hasModel: boolean): { label: string; description: string; sentence: string } {
+  if (shown?.from === 'commit') return { label: ERRORS_NOTICE, description: `as of ${shown.date}`, sentence: `The mentoring file has errors — showing the version committed on ${shown.date} (${shown.commit.slice(0, 7)})` };
+  if (!hasModel || shown?.from === 'none') return { label: ERRORS_NOTICE, description: 'nothing valid', sentence: `The mentoring file has errors — there is no valid version to show${shown?.from === 'none' ? ` (${shown.reason})` : ''}` };
+  return { label: ERRORS_NOTICE, description: 'last valid', sentence: 'The mentoring file has errors — showing the last valid content' };
 }
-export const RESTRICTED_NOTICE = 'Git features are off in Restricted Mode';
+export const RESTRICTED_NOTICE = 'Restricted Mode';
 export const PRIVATE_TOOLTIP = 'Private — only on this machine';
 export const PRIVATE_ERROR_NOTICE = 'Private notes cannot be read';
 
@@ -103,11 +107,13 @@ export function buildTree(input: TreeInput): Row[] {
   const restricted: Row[] = [];
   if (!input.trusted) {
     const row = notice('restricted', input.folders[0].key, RESTRICTED_NOTICE, { id: 'shield' }, 'notice-restricted');
+    row.description = 'git features off';
+    row.tooltip = 'Git features are off in Restricted Mode: trust the workspace to use them.';
     row.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust', arguments: [] };
     restricted.push(row);
   }
-  if (input.folders.length === 1) return [...restricted, ...folderRows(input.folders[0], input)];
-  return [
+  if (input.folders.length === 1) return fitRows([...restricted, ...folderRows(input.folders[0], input)]);
+  return fitRows([
     ...restricted,
     ...input.folders.map((f): Row => {
       if (f.missing) {
@@ -133,7 +139,7 @@ export function buildTree(input: TreeInput): Row[] {
         children: folderRows(f, input),
       };
     }),
-  ];
+  ]);
 }
 
 function notice(id: string, folder: string, label: string, icon: RowIcon, contextValue: string): Row {
@@ -145,8 +151,8 @@ function folderRows(folder: FolderInput, input: TreeInput): Row[] {
   if (folder.hasErrors) {
     const text = errorsNotice(folder.shown, !!folder.model);
     const row = notice('errors', folder.key, text.label, { id: 'warning', color: 'problemsWarningIcon.foreground' }, 'notice-errors');
-    if (text.description) row.description = text.description;
-    row.tooltip = `${text.label}${text.description ? ` (${text.description})` : ''}. Click to show the first problem.`;
+    row.description = text.description;
+    row.tooltip = `${text.sentence}. Click to show the first problem.`;
     row.command = { command: 'mentoring.revealProblem', title: 'Show Problem', arguments: [{ folder: folder.key }] };
     rows.push(row);
   }
@@ -199,11 +205,23 @@ export function describeRole(file: MentoringFile, partnerId: string): string {
   return parts.length ? parts.join(' · ') : 'no partnership';
 }
 
+/** A partner's roles in a word each: "mentor · mutual", "mentee"; "no partnership" when there is none. */
+export function roleWords(file: MentoringFile, partnerId: string): string {
+  const roles = new Set<string>();
+  for (const ps of file.partnerships) {
+    if (ps.status === 'ended' || !ps.members.includes(partnerId)) continue;
+    roles.add(ps.kind === 'mutual' ? 'mutual' : ps.mentor === partnerId ? 'mentor' : 'mentee');
+  }
+  const words = ['mentor', 'mentee', 'mutual'].filter((r) => roles.has(r));
+  return words.length ? words.join(' · ') : 'no partnership';
+}
+
 function partnerRow(file: MentoringFile, partner: Partner, folder: FolderInput, input: TreeInput): Row {
   const id = `${folder.key}/partner/${partner.id}`;
   const isMe = partner.id === folder.me;
   const tooltip = [
     `${partner.name} (${partner.id})${isMe ? ' — you' : ''}`,
+    capitalize(describeRole(file, partner.id)),
     partner.emails?.length ? `Emails: ${partner.emails.join(', ')}` : '',
     partner.strengths?.length ? `Strengths: ${partner.strengths.join(', ')}` : '',
     partner.wants?.length ? `Wants to learn: ${partner.wants.join(', ')}` : '',
@@ -213,7 +231,7 @@ function partnerRow(file: MentoringFile, partner: Partner, folder: FolderInput, 
     kind: 'partner',
     folder: folder.key,
     label: isMe ? `${partner.name} (you)` : partner.name,
-    description: describeRole(file, partner.id),
+    description: roleWords(file, partner.id),
     tooltip: tooltip.join('\n'),
     icon: { id: isMe ? 'account' : 'person' },
     contextValue: 'partner',
@@ -252,13 +270,13 @@ function partnershipRow(file: MentoringFile, ps: Partnership, partnerId: string,
     .reverse()
     .map(({ session, index }) => sessionRow(file, session, index, id, folder.key, notes?.sessions.get(index)));
   const open = openActionsOf(file, ps.id);
-  const actions = open.length ? [actionsRow(file, ps.id, open, id, folder.key)] : [];
+  const actions = open.length ? [actionsRow(file, ps.id, open, id, folder.key, input.today)] : [];
   return {
     id,
     kind: 'partnership',
     folder: folder.key,
     label: partnershipLabel(file, ps, partnerId),
-    description: describeHealth(health),
+    description: healthWord(health),
     tooltip: tooltip.join('\n'),
     icon: { id: ps.kind === 'mutual' ? 'arrow-swap' : 'arrow-right', color: HEALTH_COLORS[health.state] },
     contextValue: status === 'active' ? 'partnership' : `partnership-${status}`,
@@ -302,6 +320,20 @@ export function describeHealth(h: Health): string {
   return parts.join(' · ');
 }
 
+/**
+ * A partnership's cadence in a word or two, for its row: "in 3 days", "today", "tomorrow",
+ * "overdue", "2 cancelled", "paused", "ended", "not started", "no session", "last 2026-03-02".
+ */
+export function healthWord(h: Health): string {
+  if (h.state === 'ended' || h.state === 'paused') return h.state;
+  if (h.overdueDays > 0) return 'overdue';
+  if (h.cancellations.inARow >= 2) return `${h.cancellations.inARow} cancelled`;
+  const d = h.daysUntilDue;
+  if (d !== undefined) return d === 0 ? 'today' : d === 1 ? 'tomorrow' : `in ${days(d)}`;
+  if (h.cadence !== undefined) return 'not started';
+  return h.lastHeld ? `last ${h.lastHeld.session.date}` : 'no session';
+}
+
 /** "due in 3 days", "due today", "overdue by 5 days" (open goals), "due 2026-04-01" (closed goals). */
 export function describeDue(due: string, today: string, open: boolean): { text: string; overdue: boolean } {
   if (!open) return { text: `due ${due}`, overdue: false };
@@ -314,10 +346,8 @@ export function describeDue(due: string, today: string, open: boolean): { text: 
 function goalRow(file: MentoringFile, goal: Goal, parent: string, folder: string, today: string, reflections?: PrivateNote[]): Row {
   const open = isOpenGoal(goal);
   const due = goal.due ? describeDue(goal.due, today, open) : undefined;
-  const parts = [nameOf(file, goal.owner)];
-  if (goal.progress !== undefined) parts.push(`${goal.progress}%`);
-  if (goal.status !== 'active') parts.push(goal.status);
-  if (due) parts.push(due.text);
+  // One state: a goal not active says which it is; an active one whether it is late, else how far along.
+  const state = goal.status !== 'active' ? goal.status : due?.overdue ? 'overdue' : goal.progress !== undefined ? `${goal.progress}%` : due ? due.text : undefined;
   const lastReview = goal.reviews?.length ? goal.reviews[goal.reviews.length - 1] : undefined;
   const tooltip = [
     `${goal.title} (${goal.id})`,
@@ -334,7 +364,7 @@ function goalRow(file: MentoringFile, goal: Goal, parent: string, folder: string
     kind: 'goal',
     folder,
     label: goal.title,
-    description: parts.join(' · '),
+    description: state,
     tooltip: tooltip.join('\n'),
     icon: due?.overdue ? { id: 'warning', color: 'problemsWarningIcon.foreground' } : GOAL_ICONS[goal.status],
     contextValue: open ? 'goal' : `goal-${goal.status}`,
@@ -354,7 +384,6 @@ function privateRow(id: string, folder: string, what: 'note' | 'reflection', not
     kind: 'private',
     folder,
     label,
-    description: 'only on this machine',
     tooltip: [PRIVATE_TOOLTIP, ...notes.map((n) => `\n${n.review ? `Review ${n.review}` : `Written ${n.written.slice(0, 10)}`}:\n${n.text}`)].join('\n'),
     icon: { id: 'lock' },
     contextValue: 'private-note',
@@ -372,7 +401,6 @@ function detachedRow(notes: PrivateNote[], folder: string): Row {
     kind: 'private',
     folder,
     label: `Detached private notes (${notes.length})`,
-    description: 'their sessions or goals are no longer in the file',
     tooltip: `${PRIVATE_TOOLTIP}\nThese notes are kept although what they were on is no longer in the mentoring file.`,
     icon: { id: 'lock' },
     contextValue: 'private-detached',
@@ -380,8 +408,7 @@ function detachedRow(notes: PrivateNote[], folder: string): Row {
       id: `${id}/${n.id}`,
       kind: 'private' as const,
       folder,
-      label: `${notePartnership(n)}: ${noteSubject(n)}`,
-      description: 'no longer in the file',
+      label: noteSubject(n),
       tooltip: `${PRIVATE_TOOLTIP}\nWritten ${n.written.slice(0, 10)} on ${noteSubject(n)} of ${notePartnership(n)}, which is no longer in the file:\n\n${n.text}`,
       icon: { id: 'lock' },
       contextValue: 'private-note',
@@ -391,7 +418,7 @@ function detachedRow(notes: PrivateNote[], folder: string): Row {
 }
 
 /** "Open action items (3)", with one row per item not done yet, oldest first. */
-function actionsRow(file: MentoringFile, partnershipId: string, open: OpenAction[], parent: string, folder: string): Row {
+function actionsRow(file: MentoringFile, partnershipId: string, open: OpenAction[], parent: string, folder: string, today: string): Row {
   const id = `${parent}/actions`;
   return {
     id,
@@ -407,8 +434,8 @@ function actionsRow(file: MentoringFile, partnershipId: string, open: OpenAction
         id: `${id}/${session}/${action}`,
         kind: 'action',
         folder,
-        label: shorten(text, 60),
-        description: `from session ${date}${item.due ? ` · due ${item.due}` : ''}`,
+        label: text,
+        description: item.due ? `due ${shortDate(item.due, today)}` : undefined,
         tooltip: `${text}
 From the session on ${date}${item.due ? `
 Due ${item.due}` : ''}`,
@@ -448,12 +475,10 @@ export function locateAction(file: MentoringFile, a: NonNullable<Row['action']>)
 }
 
 function sessionRow(file: MentoringFile, s: Session, index: number, parent: string, folder: string, notes?: PrivateNote[]): Row {
-  const parts: string[] = [s.status];
-  if (s.status === 'held' && s.minutes !== undefined) parts.push(`${s.minutes} min`);
-  if (s.status === 'rescheduled' && s.to) parts.push(`to ${s.to}`);
-  if (s.reason) parts.push(s.reason);
+  // The status, and a held session's length; where it went and why are in the tooltip.
+  const description = s.status === 'held' && s.minutes !== undefined ? `held · ${s.minutes} min` : s.status;
   const tooltip = [
-    `Session ${s.date}: ${s.status}`,
+    `Session ${s.date}: ${s.status}${s.status === 'rescheduled' && s.to ? ` to ${s.to}` : ''}${s.reason ? ` — ${s.reason}` : ''}`,
     s.goals?.length ? `Goals: ${s.goals.map((g) => file.goals.find((x) => x.id === g)?.title ?? g).join(', ')}` : '',
     s.notes ?? '',
     ...(s.actions ?? []).map((a) => `${a.done ? '☑' : '☐'} ${nameOf(file, a.who)}: ${a.what}${a.due ? ` (due ${a.due})` : ''}`),
@@ -465,7 +490,7 @@ function sessionRow(file: MentoringFile, s: Session, index: number, parent: stri
     kind: 'session',
     folder,
     label: s.date,
-    description: parts.join(' · '),
+    description,
     tooltip: tooltip.join('\n'),
     icon: SESSION_ICONS[s.status],
     contextValue: 'session',

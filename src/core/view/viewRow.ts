@@ -26,5 +26,7 @@ export interface ViewRow<Kind extends string = string, Child = unknown> {
   /** The `viewItem` of menus (`partner`, `match`, `reviewGoal`, `notice-…`, …). */
   contextValue: string;
   command?: RowCommand;
+  /** The whole label and description, when the row shows them shortened to fit the side bar. */
+  whole?: { label: string; description?: string };
   children: Child[];
 }
