@@ -41,6 +41,50 @@ describe('goal review webview (built bundle, headless Chromium)', function () {
     return ((await p.posted()) as WebviewToHost[]).slice(skip);
   }
 
+  it('lets the reader choose the timeline’s range, whole history first, never an empty chart while sessions exist', async () => {
+    // A partnership gone quiet: its sessions two years and ten months ago, nothing since.
+    const data = reviewData();
+    data.timeline = {
+      from: '2024-03-01',
+      sessions: [
+        { date: '2024-04-10', status: 'held', minutes: 60, goals: [] },
+        { date: '2024-05-08', status: 'cancelled', goals: [] },
+        { date: '2025-07-20', status: 'held', minutes: 45, goals: [] },
+      ],
+    };
+    const p = await show(data);
+    const { page } = p;
+    assert.equal(await page.locator('#timeline-title').innerText(), 'Sessions since 2024-03-01');
+    assert.equal(await page.locator('.timeline-chart .mark').count(), 3, 'the whole history by default');
+    const buttons = page.locator('.ranges button');
+    assert.deepEqual(await buttons.allInnerTexts(), ['Last 6 months', 'Last 12 months', 'All']);
+    assert.deepEqual(await buttons.evaluateAll((bs) => bs.map((b) => [(b as HTMLButtonElement).disabled, b.getAttribute('aria-pressed')])), [
+      [true, 'false'],
+      [false, 'false'],
+      [false, 'true'],
+    ]);
+    assert.equal(await page.locator('.ranges button[data-range="6"]').getAttribute('title'), 'No session in this range');
+    await page.locator('.ranges button[data-range="12"]').click();
+    assert.equal(await page.locator('#timeline-title').innerText(), 'Sessions in the last 12 months');
+    assert.deepEqual(await page.locator('.timeline-chart .mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-date'))), ['2025-07-20']);
+    // The choice survives a new data message (a save elsewhere), as the panel's state.
+    await p.send({ type: 'data', data });
+    await page.locator('.ranges button[data-range="12"][aria-pressed="true"]').waitFor();
+    assert.equal(await page.locator('.timeline-chart .mark').count(), 1);
+    await page.locator('.ranges button[data-range="all"]').click();
+    assert.equal(await page.locator('.timeline-chart .mark').count(), 3);
+    await expectNoProblems(p);
+  });
+
+  it('offers no range for a history of six months or less', async () => {
+    const data = reviewData();
+    data.timeline = { ...data.timeline, from: '2026-01-10', sessions: data.timeline.sessions.filter((t) => t.date >= '2026-01-10') };
+    const p = await show(data);
+    assert.equal(await p.page.locator('.ranges button').count(), 0);
+    assert.equal(await p.page.locator('#timeline-title').innerText(), 'Sessions since 2026-01-10');
+    assert.equal(await p.page.locator('.timeline-chart .mark').count(), data.timeline.sessions.length);
+  });
+
   it('sends ready once on load and shows only a loading line until data arrives', async () => {
     assert.ok(harness);
     panel = await harness.open();

@@ -1,10 +1,11 @@
 /** The panel's sections, built from a `ReviewPanelData` (workspace text as text nodes only). */
 import type { GoalView, PersonRef, PrivateNoteView, ReviewPanelData } from '../../src/protocol/review';
-import { progressChart, progressPoints, timelineChart } from './charts';
+import { progressChart, progressPoints } from './charts';
 import { facts, h, lockIcon, s } from './dom';
 import type { Child } from './dom';
 import { reviewForm } from './form';
 import { post, saveState, state } from './state';
+import { timelineParts } from './timelineRange';
 
 /** Characters of a goal's title its section heading shows. */
 const HEADING_MAX = 60;
@@ -113,8 +114,7 @@ export function timelineSection(data: ReviewPanelData): HTMLElement {
   return h(
     'section',
     { class: 'timeline', 'aria-labelledby': 'timeline-title' },
-    h('h2', { id: 'timeline-title' }, 'Sessions since ', data.timeline.from),
-    timelineChart(data.timeline, data.today),
+    ...timelineParts(data.timeline, data.today),
     h(
       'p',
       { class: 'legend' },

@@ -18,6 +18,8 @@ export interface PanelState {
   /** The partnership shown and its workspace folder, from the host's data: how the host restores the panel. */
   partnershipId?: string;
   folder?: string;
+  /** The session timeline's range ("6" or "12" months, or "all"). */
+  timelineRange?: '6' | '12' | 'all';
 }
 
 interface VsCodeApi {
@@ -53,6 +55,7 @@ function load(): PanelState {
   if (typeof saved.scrollY === 'number' && Number.isFinite(saved.scrollY)) state.scrollY = saved.scrollY;
   if (typeof saved.partnershipId === 'string') state.partnershipId = saved.partnershipId;
   if (typeof saved.folder === 'string') state.folder = saved.folder;
+  if (saved.timelineRange === '6' || saved.timelineRange === '12' || saved.timelineRange === 'all') state.timelineRange = saved.timelineRange;
   return state;
 }
 
