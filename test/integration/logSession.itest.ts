@@ -69,7 +69,7 @@ describe('Log mentoring session', () => {
       '2024-01-22 — held · 45 min',
     ]);
     const [item] = await children(rows[1]);
-    assert.deepStrictEqual([item.whole?.label ?? item.label, item.description, item.contextValue], ['Ben Okafor: Read the Node docs', undefined, 'action']);
+    assert.deepStrictEqual([item.whole?.label ?? item.label, item.description, item.contextValue], ['Ben: Read the Node docs', undefined, 'action']);
 
     // "Mark done" on the item: one value added in the file, and the node goes.
     assert.strictEqual(await vscode.commands.executeCommand('mentoring.markActionDone', item), true);

@@ -5,69 +5,10 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ViewRow } from '../../src/core/view';
+import type { Row } from '../../src/core/view';
 import { host, waitFor } from './host';
 import { api, SETTLE_MS } from './mentoring';
-
-/** VS Code's default width of the side bar. */
-export const DEFAULT_SIDE_BAR = 300;
-
-/** Drags the sash at the side bar's right edge until the side bar is `width` px wide; returns its width. */
-export async function setSideBarWidth(width: number): Promise<number> {
-  const measure = async () => {
-    const [bar] = await host.rects('.part.sidebar');
-    assert.ok(bar, 'the side bar is open');
-    return bar;
-  };
-  let bar = await measure();
-  for (let i = 0; i < 3 && Math.abs(bar.right - bar.left - width) > 1; i++) {
-    const y = Math.round((bar.top + bar.bottom) / 2);
-    await host.drag(bar.right, y, bar.left + width, y);
-    await new Promise((r) => setTimeout(r, 300));
-    bar = await measure();
-  }
-  return bar.right - bar.left;
-}
-
-/** Every row under `roots`, depth first, as the view shows them once all is expanded. */
-function flatten<R extends ViewRow<string, R>>(roots: R[]): R[] {
-  return roots.flatMap((r) => [r, ...flatten(r.children)]);
-}
-
-const header = (name: string, expanded: boolean): string => `.pane-header[aria-expanded="${expanded}"]:has-text("${name}") .title`;
-
-/** Folds the other Mentoring views so that `view` has the side bar's height. */
-export async function showOnly(view: string): Promise<void> {
-  for (const name of ['Partners & Goals', 'Suggestions', 'Review Prompts']) {
-    const want = name === view;
-    if ((await host.domText(header(name, !want))).length > 0) await host.click(header(name, !want));
-  }
-}
-
-export interface Cut {
-  text: string;
-  scrollWidth: number;
-  clientWidth: number;
-}
-
-/**
- * Opens every row of `view` (its title `name` in the side bar), scrolls through them and measures
- * each row's label and description as rendered; returns the rows measured and those cut.
- */
-export async function measureRows<R extends ViewRow<string, R>>(name: string, view: vscode.TreeView<R>, roots: R[]): Promise<{ seen: Map<string, Cut>; cut: Cut[]; rows: R[] }> {
-  for (const root of roots) if (root.children.length) await view.reveal(root, { expand: 3, select: false, focus: false });
-  const rows = flatten(roots);
-  const selector = `.pane:has(> .pane-header:has-text("${name}")) .pane-body .monaco-list-row .monaco-icon-label-container`;
-  const seen = new Map<string, Cut>();
-  // The list renders only the rows in sight: bring each stretch of them into sight in turn.
-  const stops = rows.filter((_, i) => i % 8 === 0 || i === rows.length - 1);
-  for (const row of stops) {
-    await view.reveal(row, { select: false, focus: false });
-    await new Promise((r) => setTimeout(r, 150));
-    for (const w of await host.widths(selector)) seen.set(w.text, w);
-  }
-  return { seen, cut: [...seen.values()].filter((w) => w.scrollWidth > w.clientWidth), rows };
-}
+import { Cut, DEFAULT_SIDE_BAR, measureRows, setSideBarWidth, showOnly } from './sideBar';
 
 function report(cut: Cut[]): string {
   return cut.map((c) => `  ${c.text.replace(/\n/g, ' ')} (${c.scrollWidth} px in ${c.clientWidth} px)`).join('\n');
@@ -95,6 +36,23 @@ describe('The Mentoring views at the default side bar width', function () {
     assert.deepStrictEqual(missing.map((r) => r.label), [], 'every row was measured');
     assert.strictEqual(cut.length, 0, `rows cut at ${DEFAULT_SIDE_BAR} px:\n${report(cut)}`);
     await host.screenshot('side-bar-partners');
+  });
+
+  it('Show Details opens a row’s whole text beside the view, read-only, and not for a private note', async () => {
+    const { tree, generated } = await api();
+    const flat = (rows: Row[]): Row[] => rows.flatMap((r) => [r, ...flat(r.children)]);
+    const goal = flat(await tree.getChildren()).find((r) => r.kind === 'goal' && r.whole);
+    assert.ok(goal?.whole, 'a goal whose title is shortened in the tree');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('mentoring.showDetails', goal);
+    assert.ok(uri);
+    const doc = generated.get(uri);
+    assert.ok(doc && doc.shown.startsWith(`# ${goal.whole.label}\n`), doc?.shown);
+    assert.match(doc.shown, /^Owner: /m);
+    await waitFor('the details tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('Details — '))), SETTLE_MS);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty), 'nothing to save');
+    const lock: Row = { id: 'x', kind: 'private', folder: goal.folder, label: 'Private note', contextValue: 'private-note', tooltip: 'secret', children: [] };
+    assert.strictEqual(await vscode.commands.executeCommand('mentoring.showDetails', lock), undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Suggestions: every row’s label and state show whole', async () => {

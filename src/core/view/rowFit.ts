@@ -65,7 +65,7 @@ export function roomAt(depth: number, width = SIDE_BAR_WIDTH): number {
   return ROOM_AT_DEPTH_1 + (width - SIDE_BAR_WIDTH) - INDENT_PX * (depth - 1);
 }
 
-/** `text` cut at a word (or, failing one, a character) so that it with "…" is at most `px` wide. */
+/** `text` cut at a word (or, when the last word is long, within it) so that it with "…" is at most `px` wide. */
 export function shortenTo(text: string, px: number): string {
   if (textWidth(text) <= px) return text;
   const room = px - textWidth('…');
@@ -75,7 +75,8 @@ export function shortenTo(text: string, px: number): string {
   while (end < chars.length && width + textWidth(chars[end]) <= room) width += textWidth(chars[end++]);
   const cut = chars.slice(0, end).join('');
   const space = cut.lastIndexOf(' ');
-  const atWord = space > cut.length / 2 ? cut.slice(0, space) : cut;
+  // At a word when that gives up little; else within one.
+  const atWord = space > cut.length * 0.7 ? cut.slice(0, space) : cut;
   return `${atWord.replace(/[\s,.;:·—–-]+$/, '')}…`;
 }
 
@@ -119,4 +120,12 @@ function fitRow(row: ViewRow, depth: number): void {
   row.label = shortLabel;
   if (shortDescription === undefined) delete row.description;
   else row.description = shortDescription;
+}
+
+/** `text` cut at a word to at most `max` characters, with "…" when cut. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,.;:]+$/, '')}…`;
 }

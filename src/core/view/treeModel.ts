@@ -434,7 +434,8 @@ function actionsRow(file: MentoringFile, partnershipId: string, open: OpenAction
         id: `${id}/${session}/${action}`,
         kind: 'action',
         folder,
-        label: text,
+        // Whose, by first name (the partnership above names them whole), so that more of the item shows.
+        label: `${nameOf(file, item.who).trim().split(/\s+/)[0]}: ${item.what}`,
         description: item.due ? `due ${shortDate(item.due, today)}` : undefined,
         tooltip: `${text}
 From the session on ${date}${item.due ? `
@@ -447,14 +448,6 @@ Due ${item.due}` : ''}`,
       };
     }),
   };
-}
-
-/** `text` cut at a word to at most `max` characters, with "…" when cut. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,.;:]+$/, '')}…`;
 }
 
 /**

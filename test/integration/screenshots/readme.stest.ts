@@ -2,7 +2,9 @@
  * The README's pictures, taken in the real workbench on the demo workspace (the repository
  * `npm run demo` opens, made by scripts/demo-workspace.js; you are Alice): the Partners & Goals tree,
  * the log-session flow, the goal review panel, the Team Overview, the Suggestions view, and a change's goal in Source
- * Control and in the diff editor.
+ * Control and in the diff editor; then a session's agenda (its tab closes without asking to save), the
+ * review panel of a partnership gone quiet (its whole history, and the range to choose), and the side bar
+ * at VS Code's default width (300 px), every row whole.
  *
  * Each test brings the workbench to the state the picture shows, reads the text on screen and saves
  * a screenshot to test/.output/readme-NAME.png. The committed picture, media/screenshots/NAME.png,
@@ -17,6 +19,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { host, waitFor } from '../host';
 import { api, SETTLE_MS } from '../mentoring';
+import { DEFAULT_SIDE_BAR, measureRows, setSideBarWidth } from '../sideBar';
 
 /** Where the README's pictures live (shipped in the .vsix, so the Extensions view shows them too). */
 const SHOTS = path.resolve(__dirname, '..', '..', '..', '..', 'media', 'screenshots');
@@ -182,6 +185,39 @@ describe('README screenshots, on the demo workspace', function () {
     await picture('suggestions', rows);
   });
 
+  it('the agenda of Alice and Bob’s next session, closed without a save prompt (agenda.png)', async () => {
+    const { generated } = await api();
+    await vscode.commands.executeCommand('mentoring.prepareSession', { partnership: 'alice-bob' });
+    const tab = await waitFor(
+      'the agenda in the Markdown preview',
+      () => {
+        const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+        return active?.label.includes('Agenda — ') && generated.activeDocument()?.shown.startsWith('# Session agenda:') && active;
+      },
+      SETTLE_MS,
+    );
+    await waitFor('the preview to render', async () => (await host.domText('h1', FRAME).catch(() => [])).some((t) => t.startsWith('Session agenda')), SETTLE_MS);
+    assert.match(tab.label, /Agenda — Alice & Bob, /);
+    // The tab's title carries today's date: the text kept with the picture does not.
+    const shown = [...(await host.domText('h1', FRAME)), ...(await host.domText('h2', FRAME))];
+    await picture('agenda', shown);
+    // Closing it asks nothing: it is a read-only document, never dirty.
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor('the agenda tab to close', () => !vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('Agenda — '))), SETTLE_MS);
+    assert.deepStrictEqual(await host.domText('.monaco-dialog-box'), [], 'no dialog asks to save');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty), 'nothing left dirty');
+  });
+
+  it('the review panel of Erin and Bob, gone quiet last summer (review-panel-old.png)', async () => {
+    await vscode.commands.executeCommand('mentoring.reviewGoals', { partnership: 'erin-bob' });
+    // Their history is longer than six months, shorter than twelve: the last six months (without a session) or all.
+    await waitFor('the timeline with its range', async () => (await host.domText('.ranges button', FRAME).catch(() => [])).join(' | ') === 'Last 6 months | All', SETTLE_MS);
+    const marks = await host.rects('.timeline-chart .mark', FRAME);
+    assert.strictEqual(marks.length, 3, 'the whole history: every session of the partnership on the chart');
+    const shown = [...(await host.domText('h1', FRAME)), ...(await host.domText('#timeline-title', FRAME)), ...(await host.domText('.ranges button', FRAME))];
+    await picture('review-panel-old', shown);
+  });
+
   it('a change to Bob’s goal in Source Control and its diff (scm-view.png)', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
@@ -209,5 +245,20 @@ describe('README screenshots, on the demo workspace', function () {
     } finally {
       fs.writeFileSync(file.fsPath, original);
     }
+  });
+
+  // Last: it leaves the side bar at its default width.
+  it('the side bar at VS Code’s default width, every row whole (side-bar.png)', async () => {
+    const { tree, partnersView } = await api();
+    await vscode.commands.executeCommand('mentoring.partners.focus');
+    await showOnly('Partners & Goals');
+    const width = await setSideBarWidth(DEFAULT_SIDE_BAR);
+    assert.ok(Math.abs(width - DEFAULT_SIDE_BAR) <= 2, `the side bar is ${width} px wide`);
+    const roots = await tree.getChildren();
+    const { cut } = await measureRows('Partners & Goals', partnersView, roots);
+    assert.deepStrictEqual(cut, [], 'no row is cut');
+    await partnersView.reveal(roots[0], { select: false, focus: false });
+    const rows = await rowsOnScreen('Partners & Goals', 'Alice first', (t) => t.includes('Alice Chen (you)'));
+    await picture('side-bar', rows);
   });
 });
