@@ -109,6 +109,10 @@ describe('goal review panel', function () {
     assert.match(title, /^Sessions since 2024-01-0\d$/, 'from the partnership’s start');
     const marks = await host.domText('.timeline-chart .mark', FRAME);
     assert.ok(marks.length >= 1, `its sessions are drawn: ${marks.length}`);
+    // The range to choose: the whole history is shown; the last 6 and 12 months hold no session, so they are offered disabled.
+    assert.deepStrictEqual(await host.domText('.ranges button', FRAME), ['Last 6 months', 'Last 12 months', 'All']);
+    assert.deepStrictEqual(await host.domText('.ranges button:disabled', FRAME), ['Last 6 months', 'Last 12 months']);
+    assert.deepStrictEqual(await host.domText('.ranges button[aria-pressed="true"]', FRAME), ['All']);
     await host.screenshot('review-panel-old');
   });
 
