@@ -15,6 +15,11 @@
  * computed again, the history is not read again) and `mentoring.suggestions.botPatterns` (more
  * authors to leave out: the history is read again). "Suggest .mailmap Lines" opens, in an untitled
  * document, the `.mailmap` lines for people who appear under several addresses.
+ *
+ * The team: when the mentoring file lists partners, the view lists and matches them, and shows other
+ * active contributors apart (an invitation, not a match), as the CLI does; "Show Everyone" lists and
+ * matches everyone (`--everyone`), "Show Team Only" goes back. The choice is kept per workspace; the
+ * pair is hidden while no file lists partners (then everyone is the team).
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -39,6 +44,8 @@ export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
 const NOTIFY_AFTER_MS = 2000;
 /** Rows follow a running analysis's commit count at most this often. */
 const PROGRESS_EVERY_MS = 250;
+/** The workspace state key of "Show Everyone" (false: the team only). */
+const EVERYONE_KEY = 'mentoring.suggestions.everyone';
 
 type RunState = Exclude<AnalysisStatus, { state: 'done' }> | { state: 'done'; analysis: Analysis };
 
@@ -79,6 +86,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   private runs = 0;
   private readonly matches = new WeakMap<Expertise, { model: MentoringFile | undefined; matches: Match[] }>();
   private hasMailmap: boolean | undefined;
+  private hasTeam: boolean | undefined;
   private redraw: NodeJS.Timeout | undefined;
   readonly view: vscode.TreeView<SuggestionRow>;
 
@@ -86,7 +94,10 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     private readonly store: MentoringStore,
     /** Where the history analysis is cached (in the extension's global storage). */
     readonly cacheDir: string,
+    /** Keeps "Show Everyone" per workspace. */
+    private readonly state: vscode.Memento,
   ) {
+    void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.everyone', this.everyone);
     this.view = vscode.window.createTreeView(SUGGESTIONS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view,
@@ -132,6 +143,18 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     const matches = suggest(status.expertise, file.lastValid).matches;
     this.matches.set(status.expertise, { model: file.lastValid, matches });
     return matches;
+  }
+
+  /** True when the view lists and matches everyone, not only the mentoring file's partners. */
+  get everyone(): boolean {
+    return this.state.get<boolean>(EVERYONE_KEY, false) === true;
+  }
+
+  /** "Show Everyone" (true) or "Show Team Only" (false): remembered for the workspace; no analysis runs again. */
+  async showEveryone(everyone: boolean): Promise<void> {
+    await this.state.update(EVERYONE_KEY, everyone);
+    await vscode.commands.executeCommand('setContext', 'mentoring.suggestions.everyone', everyone);
+    this.refresh();
   }
 
   /** Rebuilds the rows from what is known (no analysis started). */
@@ -185,9 +208,13 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
       this.hasMailmap = hasMailmap;
       void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasMailmap', hasMailmap);
     }
-    // The view lists and matches everyone who works here (the CLI's --everyone): its actions add a
-    // person who is not a partner yet along with a partnership. The rows can also show the team only.
-    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: { everyone: true } });
+    // "Show Everyone" / "Show Team Only" apply while a file lists partners (else everyone is the team).
+    const hasTeam = folders.some((f) => (f.mentoring?.partners.length ?? 0) > 0);
+    if (hasTeam !== this.hasTeam) {
+      this.hasTeam = hasTeam;
+      void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasTeam', hasTeam);
+    }
+    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: { everyone: this.everyone } });
   }
 
   dispose(): void {
@@ -367,7 +394,7 @@ function skillsKey(model: MentoringFile | undefined): string {
 
 /** The view, its actions and refresh commands. */
 export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore, docs: GeneratedDocuments): SuggestionsView {
-  const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'));
+  const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'), context.workspaceState);
   context.subscriptions.push(
     view,
     command('mentoring.suggestions.refresh', async () => {
@@ -375,6 +402,8 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
       await view.analyze();
     }),
     command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
+    command('mentoring.suggestions.showEveryone', () => view.showEveryone(true)),
+    command('mentoring.suggestions.showTeamOnly', () => view.showEveryone(false)),
     command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, docs, arg?.folder)),
     command('mentoring.createPartnership', (row?: SuggestionRow, how?: Parameters<typeof createPartnership>[2]) => createPartnership(store, row, how)),
     command('mentoring.addSuggestedGoal', (row?: SuggestionRow, given?: { title?: string }) => addGoal(store, row, given)),
