@@ -27,7 +27,7 @@ import type { Expertise } from '../../core/expertise';
 import type { MentoringFile } from '../../core/file';
 import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, mailmapSuggestions, MailmapSuggestion } from '../../core/expertise';
 import { identityFor, suggest } from '../../core/expertise';
-import type { Match } from '../../core/expertise';
+import type { Match, SuggestOptions } from '../../core/expertise';
 import { plain } from '../../core/text';
 import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../../core/view';
 import { Analysis, analyzeRepository } from '../../git/analyze';
@@ -182,6 +182,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     await this.store.ready;
     // Showing the rows is what asks for the analysis.
     this.startDue();
+    this.teamContext();
     return this.rows();
   }
 
@@ -208,13 +209,21 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
       this.hasMailmap = hasMailmap;
       void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasMailmap', hasMailmap);
     }
-    // "Show Everyone" / "Show Team Only" apply while a file lists partners (else everyone is the team).
-    const hasTeam = folders.some((f) => (f.mentoring?.partners.length ?? 0) > 0);
-    if (hasTeam !== this.hasTeam) {
-      this.hasTeam = hasTeam;
-      void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasTeam', hasTeam);
-    }
-    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: { everyone: this.everyone } });
+    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: this.rowOptions() });
+  }
+
+  /** What the rows are asked for. */
+  private rowOptions(): SuggestOptions {
+    // The mentoring file's partners are the team (others listed apart), unless "Show Everyone" is on.
+    return { everyone: this.everyone };
+  }
+
+  /** "Show Everyone" / "Show Team Only" apply while a file lists partners (else everyone is the team). */
+  private teamContext(): void {
+    const hasTeam = this.store.all().some((f) => (f.lastValid?.partners.length ?? 0) > 0);
+    if (hasTeam === this.hasTeam) return;
+    this.hasTeam = hasTeam;
+    void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasTeam', hasTeam);
   }
 
   dispose(): void {
