@@ -27,7 +27,7 @@ import type { Expertise } from '../../core/expertise';
 import type { MentoringFile } from '../../core/file';
 import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, mailmapSuggestions, MailmapSuggestion } from '../../core/expertise';
 import { identityFor, suggest } from '../../core/expertise';
-import type { Match, SuggestOptions } from '../../core/expertise';
+import type { Match } from '../../core/expertise';
 import { plain } from '../../core/text';
 import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../../core/view';
 import { Analysis, analyzeRepository } from '../../git/analyze';
@@ -157,6 +157,14 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     this.refresh();
   }
 
+  /** "Show Everyone" / "Show Team Only" apply while a file lists partners (else everyone is the team). */
+  private teamContext(): void {
+    const hasTeam = this.store.all().some((f) => (f.lastValid?.partners.length ?? 0) > 0);
+    if (hasTeam === this.hasTeam) return;
+    this.hasTeam = hasTeam;
+    void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasTeam', hasTeam);
+  }
+
   /** Rebuilds the rows from what is known (no analysis started). */
   refresh(): void {
     this.shown.refresh();
@@ -213,17 +221,9 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   }
 
   /** What the rows are asked for. */
-  private rowOptions(): SuggestOptions {
+  private rowOptions(): { everyone: boolean } {
     // The mentoring file's partners are the team (others listed apart), unless "Show Everyone" is on.
     return { everyone: this.everyone };
-  }
-
-  /** "Show Everyone" / "Show Team Only" apply while a file lists partners (else everyone is the team). */
-  private teamContext(): void {
-    const hasTeam = this.store.all().some((f) => (f.lastValid?.partners.length ?? 0) > 0);
-    if (hasTeam === this.hasTeam) return;
-    this.hasTeam = hasTeam;
-    void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasTeam', hasTeam);
   }
 
   dispose(): void {
