@@ -132,7 +132,7 @@ describe('Suggestions view', () => {
         const top = await rows();
         return whoKnowsWhat(top).some((l) => l.startsWith('Also works here')) && top;
       });
-      assert.strictEqual(suggestions.everyone, false, 'the team only, as a workspace starts');
+      assert.strictEqual(suggestions.scope.everyone, false, 'the team only, as a workspace starts');
       // The partners first; Eve apart, as someone to invite.
       assert.deepStrictEqual(whoKnowsWhat(team), ['Ana Lima', 'Ben Okafor', 'Chen Wei', 'Also works here, not in the programme (1)']);
       const others = find(find(team, 'Who knows what').children, 'Also works here, not in the programme (1)');
@@ -148,7 +148,7 @@ describe('Suggestions view', () => {
 
       // Everyone: Eve among the people (not yet a partner; most commits first), Dana who left last, no group apart.
       await vscode.commands.executeCommand('mentoring.suggestions.showEveryone');
-      assert.strictEqual(suggestions.everyone, true);
+      assert.strictEqual(suggestions.scope.everyone, true);
       // The rows follow (scored again, the history not read again).
       const everyone = await waitFor('everyone listed', async () => {
         const top = await rows();
@@ -168,7 +168,7 @@ describe('Suggestions view', () => {
       assert.deepStrictEqual(named(find(everyone, 'Knowledge islands').children), named(find(team, 'Knowledge islands').children));
 
       await vscode.commands.executeCommand('mentoring.suggestions.showTeamOnly');
-      assert.strictEqual(suggestions.everyone, false);
+      assert.strictEqual(suggestions.scope.everyone, false);
       await waitFor('the team again', async () => whoKnowsWhat(await rows()).join() === whoKnowsWhat(team).join());
 
       if (!host.available) return;
@@ -187,12 +187,12 @@ describe('Suggestions view', () => {
       await host.click(action('Show Everyone'));
       await waitFor('"Show Team Only" in the title bar', async () => (await shown()).join() === 'Show Team Only');
       await waitFor('Eve among everyone', async () => (await rendered('Eve Park')) && !(await rendered('Also works here')));
-      assert.strictEqual(suggestions.everyone, true);
+      assert.strictEqual(suggestions.scope.everyone, true);
       await host.screenshot('suggestions-everyone');
       await host.click(action('Show Team Only'));
       await waitFor('"Show Everyone" in the title bar again', async () => (await shown()).join() === 'Show Everyone');
       await waitFor('the others apart again', () => rendered('Also works here, not in the programme (1)'));
-      assert.strictEqual(suggestions.everyone, false);
+      assert.strictEqual(suggestions.scope.everyone, false);
     } finally {
       git(['reset', '-q', '--soft', head]);
       git(['checkout', '-q', 'HEAD', '--', 'legacy']);
@@ -364,7 +364,7 @@ describe('Suggestions view', () => {
     // when the view lists everyone.
     await vscode.commands.executeCommand('mentoring.suggestions.showEveryone');
     const { suggestions } = await api();
-    assert.strictEqual(suggestions.everyone, true);
+    assert.strictEqual(suggestions.scope.everyone, true);
     const withoutBen = originalText().replace('    emails: [ben@example.com]\n', '');
     assert.notStrictEqual(withoutBen, originalText());
     fs.writeFileSync(fileUri().fsPath, withoutBen);

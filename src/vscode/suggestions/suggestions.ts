@@ -14,12 +14,7 @@
  * Settings (per folder): `mentoring.suggestions.activeMonths` (who counts as active: scores are
  * computed again, the history is not read again) and `mentoring.suggestions.botPatterns` (more
  * authors to leave out: the history is read again). "Suggest .mailmap Lines" opens, in an untitled
- * document, the `.mailmap` lines for people who appear under several addresses.
- *
- * The team: when the mentoring file lists partners, the view lists and matches them, and shows other
- * active contributors apart (an invitation, not a match), as the CLI does; "Show Everyone" lists and
- * matches everyone (`--everyone`), "Show Team Only" goes back. The choice is kept per workspace; the
- * pair is hidden while no file lists partners (then everyone is the team).
+ * document, the `.mailmap` lines for people who appear under several addresses. Who is listed: `teamScope.ts`.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -37,6 +32,7 @@ import { GeneratedDocuments } from '../generatedDocs';
 import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
 import { FolderFile, MentoringStore } from '../store';
 import { addGoal, createPartnership } from './suggestionActions';
+import { TeamScope } from './teamScope';
 import { ShownRows, treeItem } from '../treeItem';
 
 export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
@@ -44,8 +40,6 @@ export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
 const NOTIFY_AFTER_MS = 2000;
 /** Rows follow a running analysis's commit count at most this often. */
 const PROGRESS_EVERY_MS = 250;
-/** The workspace state key of "Show Everyone" (false: the team only). */
-const EVERYONE_KEY = 'mentoring.suggestions.everyone';
 
 type RunState = Exclude<AnalysisStatus, { state: 'done' }> | { state: 'done'; analysis: Analysis };
 
@@ -86,7 +80,6 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   private runs = 0;
   private readonly matches = new WeakMap<Expertise, { model: MentoringFile | undefined; matches: Match[] }>();
   private hasMailmap: boolean | undefined;
-  private hasTeam: boolean | undefined;
   private redraw: NodeJS.Timeout | undefined;
   readonly view: vscode.TreeView<SuggestionRow>;
 
@@ -94,10 +87,8 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     private readonly store: MentoringStore,
     /** Where the history analysis is cached (in the extension's global storage). */
     readonly cacheDir: string,
-    /** Keeps "Show Everyone" per workspace. */
-    private readonly state: vscode.Memento,
+    readonly scope: TeamScope,
   ) {
-    void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.everyone', this.everyone);
     this.view = vscode.window.createTreeView(SUGGESTIONS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view,
@@ -145,26 +136,6 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     return matches;
   }
 
-  /** True when the view lists and matches everyone, not only the mentoring file's partners. */
-  get everyone(): boolean {
-    return this.state.get<boolean>(EVERYONE_KEY, false) === true;
-  }
-
-  /** "Show Everyone" (true) or "Show Team Only" (false): remembered for the workspace; no analysis runs again. */
-  async showEveryone(everyone: boolean): Promise<void> {
-    await this.state.update(EVERYONE_KEY, everyone);
-    await vscode.commands.executeCommand('setContext', 'mentoring.suggestions.everyone', everyone);
-    this.refresh();
-  }
-
-  /** "Show Everyone" / "Show Team Only" apply while a file lists partners (else everyone is the team). */
-  private teamContext(): void {
-    const hasTeam = this.store.all().some((f) => (f.lastValid?.partners.length ?? 0) > 0);
-    if (hasTeam === this.hasTeam) return;
-    this.hasTeam = hasTeam;
-    void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasTeam', hasTeam);
-  }
-
   /** Rebuilds the rows from what is known (no analysis started). */
   refresh(): void {
     this.shown.refresh();
@@ -190,7 +161,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     await this.store.ready;
     // Showing the rows is what asks for the analysis.
     this.startDue();
-    this.teamContext();
+    this.scope.follow(this.store.all());
     return this.rows();
   }
 
@@ -222,8 +193,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
 
   /** What the rows are asked for. */
   private rowOptions(): { everyone: boolean } {
-    // The mentoring file's partners are the team (others listed apart), unless "Show Everyone" is on.
-    return { everyone: this.everyone };
+    return { everyone: this.scope.everyone };
   }
 
   dispose(): void {
@@ -403,7 +373,8 @@ function skillsKey(model: MentoringFile | undefined): string {
 
 /** The view, its actions and refresh commands. */
 export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore, docs: GeneratedDocuments): SuggestionsView {
-  const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'), context.workspaceState);
+  const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'), new TeamScope(context.workspaceState));
+  const show = (everyone: boolean) => view.scope.show(everyone).then(() => view.refresh());
   context.subscriptions.push(
     view,
     command('mentoring.suggestions.refresh', async () => {
@@ -411,8 +382,8 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
       await view.analyze();
     }),
     command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
-    command('mentoring.suggestions.showEveryone', () => view.showEveryone(true)),
-    command('mentoring.suggestions.showTeamOnly', () => view.showEveryone(false)),
+    command('mentoring.suggestions.showEveryone', () => show(true)),
+    command('mentoring.suggestions.showTeamOnly', () => show(false)),
     command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, docs, arg?.folder)),
     command('mentoring.createPartnership', (row?: SuggestionRow, how?: Parameters<typeof createPartnership>[2]) => createPartnership(store, row, how)),
     command('mentoring.addSuggestedGoal', (row?: SuggestionRow, given?: { title?: string }) => addGoal(store, row, given)),
