@@ -3,23 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import { fakeIO } from './helpers/cliIO';
-import { cliRepo } from './helpers/cliRepo';
+import { ANN_AND_BOB, cliRepo } from './helpers/cliRepo';
 import type { CliRepo } from './helpers/cliRepo';
 import { tempDir } from './helpers/gitRepo';
 
-const FILE = `version: 1
-partners:
-  - id: ann
-    name: Ann Lee
-    emails: [ann@example.com]
-  - id: bob
-    name: Bob Stone
-    emails: [bob@example.com]
-partnerships:
-  - id: ann-bob
-    members: [ann, bob]
-    kind: mutual
-skills:
+const FILE = `${ANN_AND_BOB}skills:
   - id: server
     name: Server
     paths: ["server/**"]

@@ -20,6 +20,21 @@ partnerships:
     kind: mutual
 `;
 
+/** Ann Lee and Bob Stone, with their addresses, in the mutual partnership `ann-bob`: the same, for tests that read git. */
+export const ANN_AND_BOB = `version: 1
+partners:
+  - id: ann
+    name: Ann Lee
+    emails: [ann@example.com]
+  - id: bob
+    name: Bob Stone
+    emails: [bob@example.com]
+partnerships:
+  - id: ann-bob
+    members: [ann, bob]
+    kind: mutual
+`;
+
 /** A temporary folder holding `.mentoring.yml` with `text` (not a repository); returns the folder. */
 export function mentoringFolder(text: string): string {
   const dir = tempDir();
