@@ -77,14 +77,14 @@ describe('create mentoring file', () => {
     commit('Gus Hill', '4242+gus-h@users.noreply.github.com', '2024-02-28');
     const months = 'in the 12 months before the newest commit';
     const why = {
-      eve: `4 commits ${months}, in 4 months of them; last 3 days before it`,
-      ana: `3 commits ${months}, in 2 months of them; last 13 days before it: one of the 5 most active`,
-      ben: `2 commits ${months}, in 2 months of them; last on the day of the newest commit: one of the 5 most active`,
-      chen: `2 commits ${months}, in 1 month of them; last 7 days before it: one of the 5 most active`,
-      jay: `2 commits ${months}, in 1 month of them; last 27 days before it: one of the 5 most active`,
-      gus: `listed in .github/CODEOWNERS as @gus-h; 1 commit ${months}, in 1 month of them; last 5 days before it`,
-      finn: `1 commit ${months}, in 1 month of them; last 44 days before it: not steady (fewer than 4 commits, or in fewer than 3 months)`,
-      dana: `no commit ${months}; last on 2022-05-02`,
+      eve: `steady: 4 commits ${months}, in 4 months of them; last 3 days before it`,
+      ana: `one of the 5 most active: 3 commits ${months}, in 2 months of them; last 13 days before it`,
+      ben: `one of the 5 most active: 2 commits ${months}, in 2 months of them; last on the day of the newest commit`,
+      chen: `one of the 5 most active: 2 commits ${months}, in 1 month of them; last 7 days before it`,
+      jay: `one of the 5 most active: 2 commits ${months}, in 1 month of them; last 27 days before it`,
+      gus: `listed in .github/CODEOWNERS as @gus-h: 1 commit ${months}, in 1 month of them; last 5 days before it`,
+      finn: `not steady (fewer than 4 commits, or in fewer than 3 months): 1 commit ${months}, in 1 month of them; last 44 days before it`,
+      dana: `left: no commit ${months}; last on 2022-05-02`,
     };
     try {
       const created = vscode.commands.executeCommand<vscode.Uri | undefined>('mentoring.createFile');
