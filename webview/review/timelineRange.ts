@@ -8,7 +8,7 @@ import { addDays, daysBetween } from '../../src/core/dates';
 import type { IsoDate } from '../../src/core/file';
 import type { ReviewTimeline } from '../../src/protocol/review';
 import { timelineChart } from './charts';
-import { h } from './dom';
+import { h } from '../shared/dom';
 import { saveState, state } from './state';
 
 export type TimelineRange = '6' | '12' | 'all';
