@@ -8,7 +8,7 @@ import { Row, buildTree } from '../core/view';
 import { Identity } from './identity';
 import type { PrivateNotes } from './notes';
 import { MentoringStore } from './store';
-import { ShownRows, treeItem } from './treeItem';
+import { rowWidthSetting, ShownRows, treeItem } from './treeItem';
 
 export const VIEW_ID = 'mentoring.partners';
 
@@ -28,6 +28,9 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
       ...(notes ? [notes.onDidChange(() => this.refresh())] : []),
       identity.onDidChange(() => this.refresh()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mentoring.views.rowWidth')) this.refresh();
+      }),
       vscode.window.onDidChangeWindowState((s) => {
         if (s.focused && localToday() !== this.day) this.refresh();
       }),
@@ -49,6 +52,7 @@ export class PartnersTree implements vscode.TreeDataProvider<Row>, vscode.Dispos
     return buildTree({
       today: this.day,
       trusted: vscode.workspace.isTrusted,
+      width: rowWidthSetting(),
       folders: this.store.all().map((f) => {
         const model = f.lastValid;
         return { key: f.key, name: f.folder.name, missing: !f.exists, model, hasErrors: f.hasErrors, shown: f.shown, me: this.identity.me(f.folder, model), notes: this.notes?.treeInput(f.key, model) };

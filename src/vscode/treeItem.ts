@@ -1,7 +1,13 @@
 /** The one mapping from the core's view rows (tree, suggestions, review prompts) to tree items. */
 import * as vscode from 'vscode';
 import { inert, plain } from '../core/text';
+import { rowWidth } from '../core/view';
 import type { RowIcon, ViewRow } from '../core/view';
+
+/** The side bar width rows are fitted to: `mentoring.views.rowWidth` (VS Code's default, 300 px, unless set). */
+export function rowWidthSetting(): number {
+  return rowWidth(vscode.workspace.getConfiguration('mentoring.views').get<unknown>('rowWidth'));
+}
 
 export function themeIcon(icon: RowIcon): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);

@@ -55,6 +55,21 @@ describe('The Mentoring views at the default side bar width', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('fits the rows to a wider side bar when mentoring.views.rowWidth says so', async () => {
+    const { tree } = await api();
+    const flat = (rows: Row[]): Row[] => rows.flatMap((r) => [r, ...flat(r.children)]);
+    const shortened = async (): Promise<number> => flat(await tree.getChildren()).filter((r) => r.whole).length;
+    assert.ok((await shortened()) > 0, 'some rows are shortened at 300 px');
+    const config = vscode.workspace.getConfiguration('mentoring.views');
+    try {
+      await config.update('rowWidth', 900, vscode.ConfigurationTarget.Global);
+      await waitFor('the rows whole at 900 px', async () => (await shortened()) === 0, SETTLE_MS);
+    } finally {
+      await config.update('rowWidth', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the rows fitted to 300 px again', async () => (await shortened()) > 0, SETTLE_MS);
+  });
+
   it('Suggestions: every row’s label and state show whole', async () => {
     const { suggestions } = await api();
     await vscode.commands.executeCommand('mentoring.suggestions.focus');

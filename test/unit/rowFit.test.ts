@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { MentoringFile } from '../../src/core/file/model';
-import { fits, fitRows, roomAt, shortenTo, SIDE_BAR_WIDTH, textWidth } from '../../src/core/view/rowFit';
+import { fits, fitRows, roomAt, rowWidth, shortenTo, SIDE_BAR_WIDTH, textWidth } from '../../src/core/view/rowFit';
 import { hasDetails, rowDetails } from '../../src/core/view/rowDetails';
 import { buildTree, Row } from '../../src/core/view/treeModel';
 import type { ViewRow } from '../../src/core/view/viewRow';
@@ -62,6 +62,14 @@ describe('rows that fit the default side bar', () => {
     const session = rows[0].children[0].children[1];
     assert.deepStrictEqual([session.label, session.description], ['2026-03-01', 'rescheduled']);
     assert.match(session.tooltip ?? '', /^Session 2026-03-01: rescheduled to 2026-03-04 — Release week/);
+  });
+
+  it('fits rows to a wider side bar when asked (mentoring.views.rowWidth), and to 300 px for a width out of bounds', () => {
+    const build = (width?: number) => buildTree({ folders: [{ key: 'f', name: 'repo', missing: false, hasErrors: false, model: file(), me: 'milos' }], today: '2026-03-20', trusted: true, width });
+    assert.strictEqual(build(700)[0].children[0].children[0].label, LONG, 'whole in a 700 px side bar');
+    assert.notStrictEqual(build()[0].children[0].children[0].label, LONG);
+    for (const bad of [100, 300.5, Number.NaN, 1e9]) assert.strictEqual(rowWidth(bad), SIDE_BAR_WIDTH);
+    assert.strictEqual(rowWidth(480), 480);
   });
 
   it('leaves rows that fit as they are, and shortens a long description only after the label', () => {

@@ -10,6 +10,14 @@ import type { ViewRow } from './viewRow';
 
 /** VS Code's default side bar width, in CSS pixels. */
 export const SIDE_BAR_WIDTH = 300;
+/** The widths rows may be fitted to (the `mentoring.views.rowWidth` setting). */
+export const MIN_ROW_WIDTH = 240;
+export const MAX_ROW_WIDTH = 2000;
+
+/** A width to fit rows to: `width` when it is a whole number of pixels within the limits, else the default. */
+export function rowWidth(width: unknown): number {
+  return typeof width === 'number' && Number.isInteger(width) && width >= MIN_ROW_WIDTH && width <= MAX_ROW_WIDTH ? width : SIDE_BAR_WIDTH;
+}
 /** Font size of tree rows, in CSS pixels. */
 const FONT_PX = 13;
 /** How much wider than Arial's the lower-case letters and digits of the widest usual UI font run (DejaVu Sans: 16% and 4%, measured). */
@@ -87,21 +95,22 @@ export function fits(label: string, description: string | undefined, depth: numb
 
 /**
  * Shortens each row's label and description, where they would not fit at the row's depth (top-level
- * rows at `depth`), keeping their whole text in the tooltip. Rows are changed in place; returns them.
+ * rows at `depth`) in a side bar `width` px wide, keeping their whole text in the tooltip. Rows are
+ * changed in place; returns them.
  */
-export function fitRows<R extends ViewRow<string, R>>(rows: R[], depth = 1): R[] {
+export function fitRows<R extends ViewRow<string, R>>(rows: R[], depth = 1, width = SIDE_BAR_WIDTH): R[] {
   for (const row of rows) {
-    fitRow(row, depth);
-    fitRows(row.children, depth + 1);
+    fitRow(row, depth, width);
+    fitRows(row.children, depth + 1, width);
   }
   return rows;
 }
 
-function fitRow(row: ViewRow, depth: number): void {
-  const room = roomAt(depth);
+function fitRow(row: ViewRow, depth: number, width: number): void {
+  const room = roomAt(depth, width);
   const label = row.label;
   const description = row.description;
-  if (fits(label, description, depth)) return;
+  if (fits(label, description, depth, width)) return;
   const descWidth = description ? GAP_PX + textWidth(description) : 0;
   // The label gives up room down to MIN_LABEL_PX; then the description is shortened, or left to the tooltip.
   let shortLabel = label;

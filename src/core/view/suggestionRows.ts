@@ -19,7 +19,7 @@ import type { Goal, MentoringFile, Partnership } from '../file';
 import { agoText, isoDay } from '../expertise';
 import { describeSkill, SkillKind, SkillTag } from '../expertise';
 import { Island, IslandCandidate, labelOf, Match, suggest, suggestGoals, SuggestOptions } from '../expertise';
-import { fitRows, fits } from './rowFit';
+import { fitRows, fits, rowWidth } from './rowFit';
 import { areaStrength, capitalize, matchStrength, onePerPerson, shortNames, STRENGTH_MEANS } from './suggestionWords';
 import type { RowIcon, ViewRow } from './viewRow';
 
@@ -68,6 +68,8 @@ export interface SuggestionInput {
   goalsPerMember?: number;
   /** Epoch seconds that "3 days ago" is measured from (default: now). */
   now?: number;
+  /** The side bar width rows are fitted to (default: VS Code's default, 300 px). */
+  width?: number;
 }
 
 export const RESTRICTED_ROW = 'Restricted Mode';
@@ -94,8 +96,9 @@ export function buildSuggestionRows(input: SuggestionInput): SuggestionRow[] {
       },
     ];
   }
-  // Every row short enough to read whole at the default side bar width.
-  if (input.folders.length === 1) return fitRows(folderRows(input.folders[0], input));
+  // Every row short enough to read whole at the side bar's width (by default VS Code's default).
+  const width = rowWidth(input.width);
+  if (input.folders.length === 1) return fitRows(folderRows(input.folders[0], input), 1, width);
   return fitRows(input.folders.map((f): SuggestionRow => ({
     id: f.key,
     kind: 'folder',
@@ -105,7 +108,7 @@ export function buildSuggestionRows(input: SuggestionInput): SuggestionRow[] {
     contextValue: 'folder',
     expanded: true,
     children: folderRows(f, input),
-  })));
+  })), 1, width);
 }
 
 function notice(folder: string, id: string, label: string, icon: RowIcon, contextValue: string, description?: string, tooltip?: string): SuggestionRow {
@@ -334,7 +337,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
       id,
       kind: 'match',
       folder: f.key,
-      label: fits(whole, state, depth + 1) ? whole : `${aShort} ⇄ ${bShort}`,
+      label: fits(whole, state, depth + 1, rowWidth(input.width)) ? whole : `${aShort} ⇄ ${bShort}`,
       description: state,
       tooltip: [
         whole,

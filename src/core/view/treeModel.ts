@@ -20,7 +20,7 @@ import { Health, healthOf, OpenAction, openActionsOf, sessionsOf } from '../ment
 import { daysBetween, shortDate } from '../dates';
 import { Goal, GoalStatus, MentoringFile, Partner, Partnership, Session, SessionStatus, isOpenGoal, mentorsOf } from '../file';
 import { notePartnership, noteSubject, PrivateNote, Resolution } from '../notes';
-import { fitRows } from './rowFit';
+import { fitRows, rowWidth } from './rowFit';
 import type { RowIcon, ViewRow } from './viewRow';
 
 /** Where a row's entry lives in the file: partners, partnerships and goals by id, sessions by position. */
@@ -63,6 +63,8 @@ export interface TreeInput {
   trusted: boolean;
   /** How many recent sessions to show under a partnership. */
   recentSessions?: number;
+  /** The side bar width rows are fitted to (default: VS Code's default, 300 px). */
+  width?: number;
 }
 
 /** What the views show of a file with errors. */
@@ -112,7 +114,8 @@ export function buildTree(input: TreeInput): Row[] {
     row.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust', arguments: [] };
     restricted.push(row);
   }
-  if (input.folders.length === 1) return fitRows([...restricted, ...folderRows(input.folders[0], input)]);
+  const width = rowWidth(input.width);
+  if (input.folders.length === 1) return fitRows([...restricted, ...folderRows(input.folders[0], input)], 1, width);
   return fitRows([
     ...restricted,
     ...input.folders.map((f): Row => {
@@ -139,7 +142,7 @@ export function buildTree(input: TreeInput): Row[] {
         children: folderRows(f, input),
       };
     }),
-  ]);
+  ], 1, width);
 }
 
 function notice(id: string, folder: string, label: string, icon: RowIcon, contextValue: string): Row {

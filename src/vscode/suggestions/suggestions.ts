@@ -33,7 +33,7 @@ import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
 import { FolderFile, MentoringStore } from '../store';
 import { addGoal, createPartnership } from './suggestionActions';
 import { TeamScope } from './teamScope';
-import { ShownRows, treeItem } from '../treeItem';
+import { rowWidthSetting, ShownRows, treeItem } from '../treeItem';
 
 export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
 /** A run that takes longer than this also shows a notification, with Cancel. */
@@ -101,6 +101,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
         if (this.view.visible) this.startDue();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mentoring.views.rowWidth')) this.refresh();
         if (!e.affectsConfiguration('mentoring.suggestions')) return;
         for (const file of this.store.all()) {
           const f = this.folders.get(file.key);
@@ -188,7 +189,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
       this.hasMailmap = hasMailmap;
       void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasMailmap', hasMailmap);
     }
-    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: this.rowOptions() });
+    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: this.rowOptions(), width: rowWidthSetting() });
   }
 
   /** What the rows are asked for. */
