@@ -34,6 +34,7 @@ import * as fs from 'fs';
 import { simpleGit, SimpleGit } from 'simple-git';
 import type { ChangeStatus, CommitRecord, FileChange } from '../core/expertise';
 import { botMatcher } from '../core/expertise';
+import { logRecords, MakeRecord, parseLogRecords } from './logRecords';
 import { PreviousProfile, readProfile, RepositoryProfile } from './profile';
 
 export type { ChangeStatus, CommitRecord, FileChange, PreviousProfile, RepositoryProfile };
@@ -93,9 +94,6 @@ const MISSING_OBJECT = /unable to read [0-9a-f]{7,}|could not fetch [0-9a-f]{7,}
 const FORMAT = '--format=%x01%H%x00%P%x00%aN%x00%aE%x00%at%x00';
 /** The same without `.mailmap`: names and addresses as each commit gives them. */
 const FORMAT_NO_MAILMAP = '--format=%x01%H%x00%P%x00%an%x00%ae%x00%at%x00';
-const NUL = 0;
-const SOH = 1;
-const LF = 10;
 const SPACE = 32;
 
 export function gitHistorySource(repoDir: string): HistorySource {
@@ -202,33 +200,15 @@ async function* readLog(repoDir: string, opts: ReadCommitsOptions): AsyncGenerat
   signal?.addEventListener('abort', onAbort, { once: true });
 
   let delivered = 0;
-  const out: CommitRecord[] = [];
   try {
     for (const log of logs) {
-      let rest: Buffer | undefined;
-      for await (const chunk of log.chunks) {
-        signal?.throwIfAborted();
-        const data = rest ? Buffer.concat([rest, chunk]) : chunk;
-        const used = parseRecords(data, false, out);
-        rest = used < data.length ? data.subarray(used) : undefined;
-        for (const c of out) {
+      for await (const batch of logRecords(log.chunks, parseRecords)) {
+        for (const c of batch) {
           signal?.throwIfAborted();
           if (isBot(c.authorName, c.authorEmail)) continue;
           yield c;
           onCommit?.(++delivered);
         }
-        out.length = 0;
-      }
-      signal?.throwIfAborted();
-      if (rest) {
-        parseRecords(rest[rest.length - 1] === NUL ? rest : Buffer.concat([rest, Buffer.from([NUL])]), true, out);
-        for (const c of out) {
-          signal?.throwIfAborted();
-          if (isBot(c.authorName, c.authorEmail)) continue;
-          yield c;
-          onCommit?.(++delivered);
-        }
-        out.length = 0;
       }
       const code = await log.exited;
       signal?.throwIfAborted();
@@ -330,70 +310,21 @@ function startLog(repoDir: string, args: string[], env: NodeJS.ProcessEnv, input
 
 const EMPTY = Buffer.alloc(0);
 
-/**
- * Parses the complete records at the start of `data` into `out`; returns how many bytes it used.
- * A record is `\x01hash\0parents\0name\0email\0time\0\0` then `\n` and, per file, `STATUS\0path\0`
- * (`R`/`C`: `STATUS\0old\0new\0`). Unless `final`, a record is complete only once the next begins.
- */
+/** A commit from its header: `hash\0parents\0name\0email\0time\0` (see {@link FORMAT}). */
+const commitOf: MakeRecord<CommitRecord> = (data, h, files) => {
+  let parents = h[3] > h[2] ? 1 : 0;
+  for (let i = h[2]; i < h[3]; i++) if (data[i] === SPACE) parents++;
+  return {
+    hash: data.toString('latin1', h[0], h[1]),
+    parents,
+    authorName: data.toString('utf8', h[4], h[5]),
+    authorEmail: data.toString('utf8', h[6], h[7]),
+    date: Number(data.toString('latin1', h[8], h[9])),
+    files,
+  };
+};
+
+/** Parses the complete commit records at the start of `data` into `out` (see `logRecords.ts`); returns how many bytes it used. */
 export function parseRecords(data: Buffer, final: boolean, out: CommitRecord[]): number {
-  let pos = 0;
-  const end = data.length;
-  for (;;) {
-    if (pos >= end) return pos;
-    const start = pos;
-    if (data[pos] !== SOH) throw new Error(`unexpected git log output at byte ${pos}`);
-    pos++;
-    const header: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const z = data.indexOf(NUL, pos);
-      if (z < 0) return start;
-      header.push(pos, z);
-      pos = z + 1;
-    }
-    const files: FileChange[] = [];
-    let complete = false;
-    for (;;) {
-      if (pos >= end) {
-        complete = final;
-        break;
-      }
-      const b = data[pos];
-      if (b === SOH) {
-        complete = true;
-        break;
-      }
-      if (b === NUL || b === LF) {
-        // The separator after the header, and the newline before the file list.
-        pos++;
-        continue;
-      }
-      const z = data.indexOf(NUL, pos);
-      if (z < 0) break;
-      const status = String.fromCharCode(b) as ChangeStatus;
-      pos = z + 1;
-      const z1 = data.indexOf(NUL, pos);
-      if (z1 < 0) break;
-      const first = data.toString('utf8', pos, z1);
-      pos = z1 + 1;
-      if (status === 'R' || status === 'C') {
-        const z2 = data.indexOf(NUL, pos);
-        if (z2 < 0) break;
-        files.push({ status, path: data.toString('utf8', pos, z2), oldPath: first });
-        pos = z2 + 1;
-      } else {
-        files.push({ status: status === 'A' || status === 'D' || status === 'T' ? status : 'M', path: first });
-      }
-    }
-    if (!complete) return start;
-    let parents = header[3] > header[2] ? 1 : 0;
-    for (let i = header[2]; i < header[3]; i++) if (data[i] === SPACE) parents++;
-    out.push({
-      hash: data.toString('latin1', header[0], header[1]),
-      parents,
-      authorName: data.toString('utf8', header[4], header[5]),
-      authorEmail: data.toString('utf8', header[6], header[7]),
-      date: Number(data.toString('latin1', header[8], header[9])),
-      files,
-    });
-  }
+  return parseLogRecords(data, final, 5, commitOf, out);
 }
