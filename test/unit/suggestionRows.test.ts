@@ -245,4 +245,20 @@ describe('suggestion rows', () => {
     assert.deepEqual(two.map((r) => [r.kind, r.label]), [['folder', 'one'], ['folder', 'two']]);
     assert.deepEqual(two[1].children.map((r) => r.label), ['The repository has no commits yet']);
   });
+
+  it('shows the rows the analysis worker built for a folder as they are, under the folder’s row with several', () => {
+    const built = buildSuggestionRows({ trusted: true, folders: [{ key: 'b', name: 'two', status: done(expertise()), mentoring: model(), hasErrors: false }] });
+    const one = buildSuggestionRows({ trusted: true, folders: [{ key: 'b', name: 'two', status: { state: 'shown', rows: built }, hasErrors: false }] });
+    assert.deepEqual(one, built);
+    const two = buildSuggestionRows({
+      trusted: true,
+      folders: [
+        { key: 'a', name: 'one', status: { state: 'running', commitsRead: 5 }, hasErrors: false },
+        { key: 'b', name: 'two', status: { state: 'shown', rows: built }, hasErrors: false },
+      ],
+    });
+    assert.deepEqual(two[1].children, built);
+    // Restricted Mode wins over anything shown.
+    assert.deepEqual(buildSuggestionRows({ trusted: false, folders: [{ key: 'b', name: 'two', status: { state: 'shown', rows: built }, hasErrors: false }] }).map((r) => r.contextValue), ['notice-restricted', 'notice-trust']);
+  });
 });

@@ -241,7 +241,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
 
   /** Scores the analysis the worker holds again, for the file and settings now (it reads the history only if it holds none). */
   private score(file: FolderFile, f: FolderState, inputs: ViewInputs): void {
-    if (!f.read) return;
+    if (!f.read || !vscode.workspace.isTrusted) return;
     f.scoring = inputs;
     f.worker.run({ read: f.read, fresh: false, view: this.viewOf(file, inputs) }).then(
       (result) => {
