@@ -68,7 +68,7 @@ import { sameFiles } from './areas';
 import type { SkillTag } from './skills';
 import { areaLabel } from './skills';
 
-import { AUTHORSHIP_FADE_DAYS, AUTHORSHIP_WEIGHT, ActivityCell, CELL, DAY, DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO, FileState, STRIDE, degreeOfAuthorship, ExpertiseSource } from './authorship';
+import { AUTHORSHIP_FADE_DAYS, AUTHORSHIP_WEIGHT, ActivityCell, CELL, DAY, DELIVERY_UNIT, DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO, FileState, STRIDE, degreeOfAuthorship, ExpertiseSource } from './authorship';
 
 export interface ComputeOptions {
   /** Epoch seconds the recent activity is measured at (default: now). */
@@ -334,8 +334,9 @@ export function computeExpertise(state: ExpertiseSource, options: ComputeOptions
   const people: PersonExpertise[] = groups.map((grp, g) => {
     const skills: SkillScore[] = shares[g].map(({ s, key, recent, authorship }): SkillScore => {
       const act = activity.get(key);
-      // Strength within the area: the share over the area's highest (among active people).
-      const score = maxShare[s] > 0 ? Math.min(1, shareOf(recent, authorship) / maxShare[s]) : 0;
+      // Strength within the area: the share over the area's highest among active people. Someone who
+      // left and held more than anyone active does scores above 1, so former experts rank among themselves.
+      const score = maxShare[s] > 0 ? shareOf(recent, authorship) / maxShare[s] : 0;
       return {
         skill: r.skills[s].id,
         score: round(score),
@@ -422,7 +423,7 @@ class FileAuthors {
     // The last change by anyone who could be an author: the others' authorship fades from there.
     let lastDay = -Infinity;
     for (let j = 0; j < n; j++) {
-      doa[j] = degreeOfAuthorship(groups[j] === creator, counts[j], total - counts[j]);
+      doa[j] = degreeOfAuthorship(groups[j] === creator, counts[j] / DELIVERY_UNIT, (total - counts[j]) / DELIVERY_UNIT);
       if (doa[j] >= DOA_AUTHOR_MIN && days[j] > lastDay) lastDay = days[j];
     }
     let best = -Infinity;

@@ -7,7 +7,7 @@ import { isMassChange, MASS_CHANGE_FILES } from './generated';
 import type { SkillTag } from './skills';
 import { moduleOf } from './skills';
 
-import { ActivityCell, CELL, CommitRecord, DAY, DEFAULT_HALF_LIFE_DAYS, FileChange, FileState, Person, RESCALE_EXPONENT, STRIDE, SerializedExpertise, RawExpertise } from './authorship';
+import { ActivityCell, CELL, CommitRecord, DAY, DEFAULT_HALF_LIFE_DAYS, DELIVERY_UNIT, FileChange, FileState, deliveryUnits, Person, RESCALE_EXPONENT, STRIDE, SerializedExpertise, RawExpertise } from './authorship';
 import { ComputeOptions, Expertise, computeExpertise } from './expertise';
 import { SUBTREE_MIN_FILES, SUBTREE_MIN_HISTORY, SUBTREE_MIN_SHARE, TreeIndex, mergeRecords, subtreePaths } from './treeIndex';
 
@@ -75,6 +75,8 @@ export class ExpertiseState {
     const weight = this.weightOf(c.date);
     const day = Math.floor(c.date / DAY);
     const stamp = this.commits;
+    // A change delivers to a file by the commit's size: a sweep over 200 files is a small edit to each.
+    const units = deliveryUnits(c.files.length);
     const touched: number[] = [];
     let counted = 0;
     for (const f of c.files) {
@@ -92,16 +94,16 @@ export class ExpertiseState {
       switch (f.status) {
         case 'A':
         case 'C':
-          this.files.set(pid, [person, person, 1, day]);
+          this.files.set(pid, [person, person, DELIVERY_UNIT, day]);
           break;
         case 'D':
           this.files.delete(pid);
           break;
         case 'R':
-          this.touch(pid, person, day, this.takeRecord(f));
+          this.touch(pid, person, day, units, this.takeRecord(f));
           break;
         default:
-          this.touch(pid, person, day, this.files.get(pid));
+          this.touch(pid, person, day, units, this.files.get(pid));
       }
     }
     for (const s of touched) {
@@ -188,7 +190,7 @@ export class ExpertiseState {
       activityDays.push(cell.days);
     }
     return {
-      v: 4,
+      v: 5,
       halfLifeDays: this.halfLifeDays,
       massChangeFiles: this.massChangeFiles,
       ref: Number.isNaN(this.ref) ? null : this.ref,
@@ -217,7 +219,7 @@ export class ExpertiseState {
     };
     if (typeof json !== 'object' || json === null) return bad('not an object');
     const j = json as Partial<SerializedExpertise>;
-    if (j.v !== 4) return bad('unknown version');
+    if (j.v !== 5) return bad('unknown version');
     const { people, skills, skillSets, paths, pathSets, files, activity, activityDays, subtrees } = j;
     if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(activity) || !Array.isArray(activityDays) || !Array.isArray(subtrees)) {
       return bad('missing fields');
@@ -381,14 +383,14 @@ export class ExpertiseState {
     return set;
   }
 
-  private touch(pid: number, person: number, day: number, record: FileState | undefined): void {
+  private touch(pid: number, person: number, day: number, units: number, record: FileState | undefined): void {
     const f = record ?? [-1];
     let i = 1;
     while (i < f.length && f[i] !== person) i += STRIDE;
     if (i < f.length) {
-      f[i + 1]++;
+      f[i + 1] += units;
       if (day > f[i + 2]) f[i + 2] = day;
-    } else f.push(person, 1, day);
+    } else f.push(person, units, day);
     this.files.set(pid, f);
   }
 
@@ -438,7 +440,7 @@ export class ExpertiseState {
       matches.set(prefix, (matches.get(prefix) ?? 0) + 1);
       const record = this.files.get(orphan) ?? [];
       let commits = 0;
-      for (let i = 2; i < record.length; i += STRIDE) commits += record[i];
+      for (let i = 2; i < record.length; i += STRIDE) commits += record[i] / DELIVERY_UNIT;
       history.set(prefix, (history.get(prefix) ?? 0) + commits);
     }
     // Folders known before, and those many of the history's paths were read into.
