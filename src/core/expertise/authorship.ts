@@ -95,6 +95,9 @@ export interface SerializedExpertise {
   paths: string[];
   pathSets: number[];
   files: FileState[];
+  /** Deleted files' paths and their last records: a file added back at its path takes its record again. */
+  deletedPaths: string[];
+  deletedFiles: FileState[];
   /** Flat `[person, skill, weight, commits, last, …]`; `weight` sums each commit's share of files in the area. */
   activity: number[];
   /** Per activity cell (in the same order), `[day, commits, …]`. */

@@ -42,6 +42,8 @@ export class ExpertiseState {
   private readonly skills: SkillTag[] = [];
   private readonly skillIndex = new Map<string, number>();
   private readonly files = new Map<number, FileState>();
+  /** Records of deleted files with authors, by path: a file added back at its path takes its record again. */
+  private readonly deleted = new Map<number, FileState>();
   private readonly activity = new Map<number, ActivityCell>();
   private readonly mark: number[] = [];
   /** Per skill, the current commit's files in it (valid where `mark` is the commit's stamp). */
@@ -93,13 +95,20 @@ export class ExpertiseState {
       }
       switch (f.status) {
         case 'A':
-        case 'C':
-          this.files.set(pid, [person, person, DELIVERY_UNIT, day]);
+        case 'C': {
+          // A file added back where one was deleted (a revert, a restore) is the old file changed, not a new one.
+          const before = this.deleted.get(pid);
+          if (before) {
+            this.deleted.delete(pid);
+            this.touch(pid, person, day, units, before);
+          } else this.files.set(pid, [person, person, DELIVERY_UNIT, day]);
           break;
+        }
         case 'D':
-          this.files.delete(pid);
+          this.bury(pid);
           break;
         case 'R':
+          this.deleted.delete(pid);
           this.touch(pid, person, day, units, this.takeRecord(f));
           break;
         default:
@@ -144,7 +153,11 @@ export class ExpertiseState {
     if (orphans.size > 0) this.attachSubtrees(this.tree?.paths === paths ? this.tree : new TreeIndex(paths), orphans);
     for (const pid of [...this.files.keys()]) if (!live.has(pid)) this.files.delete(pid);
     for (const pid of live) {
-      if (!this.files.has(pid)) this.files.set(pid, [-1]);
+      if (!this.files.has(pid)) {
+        // Deleted in the commits read but at HEAD (kept by a merge): the file as it was.
+        this.files.set(pid, this.deleted.get(pid) ?? [-1]);
+        this.deleted.delete(pid);
+      }
       // Classified now, not while scoring: a file only HEAD's tree has (added by a merge or a bot) may bring new skills.
       if (this.pathSet[pid] === undefined) this.classifyPath(pid);
     }
@@ -183,6 +196,8 @@ export class ExpertiseState {
       pathSets.push(this.pathSet[pid] ?? this.classifyPath(pid));
       files.push(f);
     }
+    const deletedPaths = [...this.deleted.keys()].map((pid) => this.paths[pid]);
+    const deletedFiles = [...this.deleted.values()];
     const activity: number[] = [];
     const activityDays: number[][] = [];
     for (const [key, cell] of this.activity) {
@@ -203,6 +218,8 @@ export class ExpertiseState {
       paths,
       pathSets,
       files,
+      deletedPaths,
+      deletedFiles,
       activity,
       activityDays,
       subtrees: this.subtrees,
@@ -220,11 +237,12 @@ export class ExpertiseState {
     if (typeof json !== 'object' || json === null) return bad('not an object');
     const j = json as Partial<SerializedExpertise>;
     if (j.v !== 5) return bad('unknown version');
-    const { people, skills, skillSets, paths, pathSets, files, activity, activityDays, subtrees } = j;
-    if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(activity) || !Array.isArray(activityDays) || !Array.isArray(subtrees)) {
+    const { people, skills, skillSets, paths, pathSets, files, deletedPaths, deletedFiles, activity, activityDays, subtrees } = j;
+    if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(deletedPaths) || !Array.isArray(deletedFiles) || !Array.isArray(activity) || !Array.isArray(activityDays) || !Array.isArray(subtrees)) {
       return bad('missing fields');
     }
     if (pathSets.length !== paths.length || files.length !== paths.length) bad('paths, sets and files differ in length');
+    if (deletedFiles.length !== deletedPaths.length) bad('deleted paths and files differ in length');
     const state = new ExpertiseState(classify, j.halfLifeDays, j.massChangeFiles);
     state.ref = typeof j.ref === 'number' ? j.ref : Number.NaN;
     state.newest = typeof j.newest === 'number' ? j.newest : Number.NaN;
@@ -249,16 +267,24 @@ export class ExpertiseState {
       state.skillSets.push(set);
     }
     const nPeople = people.length;
-    for (let i = 0; i < paths.length; i++) {
-      const f = files[i];
-      if (typeof paths[i] !== 'string' || !isIndex(pathSets[i], skillSets.length) || !Array.isArray(f) || f.length % STRIDE !== 1) bad('file');
-      if (!Number.isInteger(f[0]) || f[0] < -1 || f[0] >= nPeople) bad('file creator');
-      for (let k = 1; k < f.length; k += STRIDE) {
-        if (!isIndex(f[k], nPeople) || !Number.isInteger(f[k + 1]) || f[k + 1] < 1 || !Number.isInteger(f[k + 2])) bad('file counts');
+    const checkRecord = (r: FileState): FileState => {
+      if (!Array.isArray(r) || r.length % STRIDE !== 1) bad('file');
+      if (!Number.isInteger(r[0]) || r[0] < -1 || r[0] >= nPeople) bad('file creator');
+      for (let k = 1; k < r.length; k += STRIDE) {
+        if (!isIndex(r[k], nPeople) || !Number.isInteger(r[k + 1]) || r[k + 1] < 1 || !Number.isInteger(r[k + 2])) bad('file counts');
       }
+      return r;
+    };
+    for (let i = 0; i < paths.length; i++) {
+      if (typeof paths[i] !== 'string' || !isIndex(pathSets[i], skillSets.length)) bad('file');
+      const f = checkRecord(files[i]);
       const pid = state.intern(paths[i]);
       state.pathSet[pid] = pathSets[i];
       state.files.set(pid, f);
+    }
+    for (let i = 0; i < deletedPaths.length; i++) {
+      if (typeof deletedPaths[i] !== 'string') bad('deleted file');
+      state.deleted.set(state.intern(deletedPaths[i]), checkRecord(deletedFiles[i]));
     }
     if (activity.length % 5 !== 0 || activityDays.length * 5 !== activity.length) bad('activity');
     for (let i = 0; i < activity.length; i += 5) {
@@ -394,6 +420,14 @@ export class ExpertiseState {
     this.files.set(pid, f);
   }
 
+  /** Deletes a file, keeping its record (when it has authors) for the path in case the file comes back. */
+  private bury(pid: number): void {
+    const f = this.files.get(pid);
+    if (f === undefined) return;
+    this.files.delete(pid);
+    if (f.length > 1) this.deleted.set(pid, f);
+  }
+
   /** The record of a renamed file's old path, taken away from it (undefined when it has none). */
   private takeRecord(f: FileChange): FileState | undefined {
     const old = f.oldPath === undefined ? undefined : this.at(f.oldPath);
@@ -408,12 +442,14 @@ export class ExpertiseState {
     switch (f.status) {
       case 'A':
       case 'C':
-        this.files.set(pid, [-1]);
+        this.files.set(pid, this.deleted.get(pid) ?? [-1]);
+        this.deleted.delete(pid);
         break;
       case 'D':
-        this.files.delete(pid);
+        this.bury(pid);
         break;
       case 'R':
+        this.deleted.delete(pid);
         this.files.set(pid, this.takeRecord(f) ?? [-1]);
         break;
       default:

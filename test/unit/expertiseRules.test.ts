@@ -86,22 +86,47 @@ describe('expertise: what a change delivers to a file', () => {
   });
 });
 
-describe('expertise: people who left', () => {
-  it('scores someone who left above 1 where they held more than anyone active, so former experts rank by what they held', () => {
-    const files = Array.from({ length: 10 }, (_, i) => `lib/f${i}.rb`);
-    const s = stateOf([
-      commit('wrote@x', 0, files.map(add)),
-      commit('wrote@x', 5, files),
-      commit('helped@x', 6, files.slice(0, 2)),
-      // Two years later, one active person fixes one file.
-      commit('now@x', 800, [files[0]]),
-    ]);
-    const e = s.compute({ now: T0 + 800 * DAY });
-    const score = (who: string): number | undefined => e.people.find((p) => p.emails.includes(who))?.skills.find((k) => k.skill === 'module:lib')?.score;
-    assert.deepStrictEqual(e.people.map((p) => [p.emails[0], p.active]), [['now@x', true], ['wrote@x', false], ['helped@x', false]]);
-    assert.strictEqual(score('now@x'), 1);
-    const wrote = score('wrote@x') ?? 0;
-    const helped = score('helped@x') ?? 0;
-    assert.ok(wrote > 1 && wrote > helped, `${wrote} ${helped}`);
+describe('expertise: files added back', () => {
+  const FILES = ['capi/provider.go', 'capi/nodegroup.go', 'capi/controller.go', 'capi/README.md'];
+  // The component's maintainer writes it and keeps editing it; someone removes it (a migration)
+  // and, weeks later, reverts the removal.
+  const history = (removal: number): CommitRecord[] => {
+    const pad = Array.from({ length: Math.max(0, removal - FILES.length) }, (_, i) => ({ status: 'D' as const, path: `old/f${i}.go` }));
+    return [
+      commit('keeper@x', 0, FILES.map(add)),
+      ...(pad.length ? [commit('other@x', 1, pad.map((f) => add(f.path)))] : []),
+      ...FILES.map((f, i) => commit('keeper@x', 10 + i, [f])),
+      ...FILES.map((f, i) => commit('keeper@x', 100 + i, [f])),
+      commit('mover@x', 200, [...FILES.map((path) => ({ status: 'D' as const, path })), ...pad]),
+      commit('mover@x', 230, FILES.map(add)),
+    ];
+  };
+
+  it('gives a file added back at its path its history again: the revert is a change, not a creation', () => {
+    const s = stateOf(history(4));
+    const keeper = skill(s, 'keeper@x', 'module:capi');
+    const mover = skill(s, 'mover@x', 'module:capi');
+    assert.deepStrictEqual([keeper?.files, keeper?.score], [4, 1]);
+    assert.ok(mover && mover.files === 0 && mover.authorship === 0, JSON.stringify(mover));
+  });
+
+  it('does so also after a mass change removed the files, and after the state was saved in between', () => {
+    for (const removal of [4, 400]) {
+      const commits = history(removal);
+      const whole = stateOf(commits);
+      const before = stateOf(commits.slice(0, -1));
+      const restored = ExpertiseState.fromJSON(JSON.parse(JSON.stringify(before.toJSON())), createClassifier());
+      restored.addCommit(commits[commits.length - 1]);
+      assert.deepStrictEqual(restored.compute({ now: T0 + 300 * DAY }), whole.compute({ now: T0 + 300 * DAY }), `removal of ${removal} files`);
+      assert.strictEqual(skill(whole, 'keeper@x', 'module:capi')?.files, 4, `removal of ${removal} files`);
+    }
+  });
+
+  it("keeps a deleted file's record for HEAD when a merge kept the file", () => {
+    const commits = history(4).slice(0, -1);
+    const s = stateOf(commits);
+    s.setTree([...FILES]);
+    assert.strictEqual(skill(s, 'keeper@x', 'module:capi')?.files, 4);
+    assert.strictEqual(s.toJSON().deletedPaths.length, 0);
   });
 });
