@@ -5,11 +5,12 @@
  */
 import * as path from 'path';
 import { localToday, parseDateInput } from '../core/dates';
-import { editFile, FileAccessError } from '../core/disk';
-import { achieveGoal, DEFAULT_FILE_NAME, EditError, formatProblem, hasErrors, parseMentoring, rememberParsed, type Problem } from '../core/file';
+import { editFile } from '../core/disk';
+import { achieveGoal, DEFAULT_FILE_NAME, hasErrors, parseMentoring, rememberParsed } from '../core/file';
 import { oneLine, quote } from '../core/text';
 import { parseArgs } from './args';
 import { CliCommand, UsageError } from './io';
+import { Refused, reportUnwritten } from './mentoringFile';
 
 const USAGE = `usage: peer-mentoring goal achieve ID [FILE] [--date DATE] [--by PARTNER] [--note TEXT]
 
@@ -22,15 +23,6 @@ and a review of that date records it. Nothing else in the file changes.
   --by PARTNER       who records the review (a partner id; default the goal's owner)
   --note TEXT        the review's note
 `;
-
-class Refused extends Error {
-  constructor(
-    message: string,
-    readonly problems: readonly Problem[] = [],
-  ) {
-    super(message);
-  }
-}
 
 export const run: CliCommand = async (args, io) => {
   const { options, positionals, help } = parseArgs(args, { date: 'value', by: 'value', note: 'value' }, { maxPositionals: 3 });
@@ -72,15 +64,8 @@ export const run: CliCommand = async (args, io) => {
       return achieveGoal(text, id, { date, by, ...(note !== undefined ? { note } : {}) });
     });
   } catch (e) {
-    if (e instanceof Refused || e instanceof EditError) {
-      for (const p of e.problems) io.err(formatProblem(name, p) + '\n');
-      io.err(`${shown}: ${oneLine(e.message)}; nothing was written\n`);
-      return 1;
-    }
-    if (e instanceof FileAccessError) {
-      io.err(`${shown}: ${oneLine(e.message)}${/not changed|nothing was written/.test(e.message) ? '' : '; nothing was written'}\n`);
-      return 2;
-    }
+    const code = reportUnwritten(io, name, e);
+    if (code !== undefined) return code;
     throw e;
   }
   io.out(already ? `Goal ${quote(id)} is achieved already; nothing was written\n` : `Marked goal ${quote(id)} achieved on ${date} (review by ${oneLine(by ?? '')}) in ${shown}\n`);

@@ -5,16 +5,17 @@
 import * as path from 'path';
 import { defaultMinutes, healthOf } from '../core/mentoring';
 import { localToday, parseDateInput } from '../core/dates';
-import { addSession, EditError, modelOf, rememberParsed } from '../core/file';
+import { addSession, modelOf, rememberParsed } from '../core/file';
 import { ActionItem, DEFAULT_FILE_NAME, MentoringFile, Session, SESSION_STATUSES, SessionStatus } from '../core/file';
 import { parseMentoring } from '../core/file';
-import { formatProblem, hasErrors, Problem } from '../core/file';
-import { editFile, FileAccessError } from '../core/disk';
+import { hasErrors } from '../core/file';
+import { editFile } from '../core/disk';
 import { LockNotAFile, LockTimeout, LockUnavailable } from '../core/disk';
 import { NotesStoreError, StoreChange, withStore } from '../core/notes';
 import { oneLine, quote } from '../core/text';
 import { parseArgs, ParsedOptions } from './args';
 import { CliCommand, UsageError } from './io';
+import { Refused, reportUnwritten } from './mentoringFile';
 import { addSessionNote, NotesTarget, privateNotesFor } from './notes';
 
 const USAGE = `usage: peer-mentoring log [FILE] --partnership ID [options]
@@ -47,16 +48,6 @@ const OPTIONS = {
   'private-notes': 'value',
   action: 'list',
 } as const;
-
-/** The file cannot take the session: its problems, or a reference it does not define. */
-class Refused extends Error {
-  constructor(
-    message: string,
-    readonly problems: readonly Problem[] = [],
-  ) {
-    super(message);
-  }
-}
 
 export const run: CliCommand = async (args, io) => {
   const { options, positionals, help } = parseArgs(args, OPTIONS, { maxPositionals: 1 });
@@ -105,15 +96,8 @@ export const run: CliCommand = async (args, io) => {
       });
     } else await writeSession();
   } catch (e) {
-    if (e instanceof Refused || e instanceof EditError) {
-      for (const p of e.problems) io.err(formatProblem(name, p) + '\n');
-      io.err(`${shown}: ${oneLine(e.message)}; nothing was written\n`);
-      return 1;
-    }
-    if (e instanceof FileAccessError) {
-      io.err(`${shown}: ${oneLine(e.message)}${/not changed|nothing was written/.test(e.message) ? '' : '; nothing was written'}\n`);
-      return 2;
-    }
+    const code = reportUnwritten(io, name, e);
+    if (code !== undefined) return code;
     if (e instanceof LockTimeout || e instanceof LockUnavailable || e instanceof LockNotAFile || e instanceof NotesStoreError) {
       io.err(`the private notes cannot be kept now (${oneLine(e.message)}); nothing was written\n`);
       return 1;

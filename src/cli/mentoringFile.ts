@@ -1,11 +1,10 @@
 /**
  * The mentoring file as the commands read it: through the guarded read (no device, pipe or file over
  * the size limit), with a problem of the file's own reported in one line, and its errors in
- * `file:line:col` lines when a command needs a valid file.
+ * `file:line:col` lines when a command needs a valid file; and why a change to it was not written.
  */
-import type { MentoringFile } from '../core/file';
-import type { ParsedFile } from '../core/file';
-import { formatProblem, hasErrors } from '../core/file';
+import type { MentoringFile, ParsedFile, Problem } from '../core/file';
+import { EditError, formatProblem, hasErrors } from '../core/file';
 import { FileAccessError, readMentoringFile } from '../core/disk';
 import { oneLine } from '../core/text';
 import type { CliIO } from './io';
@@ -39,4 +38,32 @@ export async function loadForCommand(io: CliIO, shown: string, file: string, to:
   const parsed = await readForCommand(file);
   if (parsed instanceof FileAccessError) return reportUnreadable(io, shown, parsed);
   return validModel(io, shown, parsed, to) ?? 1;
+}
+
+/** The file cannot take a command's change: its problems, or a reference it does not define. */
+export class Refused extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Says why a change to the file `name` was not written: refused (its problems, then one line; 1), or
+ * the file could not be read or written (one line; 2). Undefined for anything else thrown.
+ */
+export function reportUnwritten(io: CliIO, name: string, e: unknown): 1 | 2 | undefined {
+  const shown = oneLine(name);
+  if (e instanceof Refused || e instanceof EditError) {
+    for (const p of e.problems) io.err(formatProblem(name, p) + '\n');
+    io.err(`${shown}: ${oneLine(e.message)}; nothing was written\n`);
+    return 1;
+  }
+  if (e instanceof FileAccessError) {
+    io.err(`${shown}: ${oneLine(e.message)}${/not changed|nothing was written/.test(e.message) ? '' : '; nothing was written'}\n`);
+    return 2;
+  }
+  return undefined;
 }

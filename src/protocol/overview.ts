@@ -6,9 +6,10 @@
  * posts `ready` once it listens, with the period it shows (kept across reloads); the host then
  * posts `data`, and again whenever a file, the period or the evidence changes.
  */
-import { isIsoDate } from '../core/dates';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../core/file';
 import type { OverviewData, OverviewPeriodKind } from '../core/mentoring';
+import { amount, bool, byType, count, date, hash, id, isRecord, list, oneOf, opt, person, shape, str } from './guards';
+import type { Check } from './guards';
 
 export type {
   OverviewAchieved,
@@ -57,36 +58,6 @@ export type OverviewWebviewMessage =
 
 // ---- runtime checks -------------------------------------------------------------------------
 
-type Check = (x: unknown) => boolean;
-type Rec = Record<string, unknown>;
-
-const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
-const str: Check = (x) => typeof x === 'string';
-const id: Check = (x) => typeof x === 'string' && x.length > 0;
-const date: Check = (x) => typeof x === 'string' && isIsoDate(x);
-const bool: Check = (x) => typeof x === 'boolean';
-const count: Check = (x) => Number.isInteger(x) && (x as number) >= 0;
-const amount: Check = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-const oneOf =
-  (values: readonly string[]): Check =>
-  (x) =>
-    typeof x === 'string' && values.includes(x);
-const opt =
-  (c: Check): Check =>
-  (x) =>
-    x === undefined || c(x);
-const list =
-  (c: Check): Check =>
-  (x) =>
-    Array.isArray(x) && x.every(c);
-
-/** An object whose listed fields pass; `exact` also refuses fields not listed. */
-function shape(fields: Record<string, Check>, exact = false): Check {
-  return (x) => isRecord(x) && Object.entries(fields).every(([k, c]) => c(x[k])) && (!exact || Object.keys(x).every((k) => Object.hasOwn(fields, k)));
-}
-
-const hash: Check = (x) => typeof x === 'string' && /^[0-9a-f]{4,64}$/i.test(x);
-const person = shape({ id, name: str });
 const periodKind = oneOf(OVERVIEW_PERIOD_KINDS);
 
 const overviewData = shape({
@@ -162,6 +133,4 @@ const webviewMessages: Record<OverviewWebviewMessage['type'], Check> = {
 };
 
 /** For the host: a well-formed message from the webview (unknown fields are refused). */
-export function isOverviewWebviewMessage(x: unknown): x is OverviewWebviewMessage {
-  return isRecord(x) && typeof x.type === 'string' && Object.hasOwn(webviewMessages, x.type) ? webviewMessages[x.type as OverviewWebviewMessage['type']](x) : false;
-}
+export const isOverviewWebviewMessage = byType<OverviewWebviewMessage>(webviewMessages);

@@ -5,10 +5,11 @@
  * `isHostMessage` (in the webview) or `isWebviewMessage` (in the host) before acting on it.
  * The webview posts `ready` once it listens; the host posts `data` only after that.
  */
-import { isIsoDate } from '../core/dates';
 import { GOAL_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, SESSION_STATUSES } from '../core/file';
 import type { GoalStatus } from '../core/file';
 import type { ReviewPanelData } from '../core/mentoring';
+import { amount, bool, byType, count, date, hash, id, isRecord, list, oneOf, opt, percent, person, shape, str } from './guards';
+import type { Check } from './guards';
 
 // The panel's data: view types of the core (core/reviewData, core/evidence), sent whole by the host.
 export type {
@@ -73,42 +74,8 @@ export function parseProgress(text: string): ProgressResult {
 
 // ---- runtime checks -------------------------------------------------------------------------
 
-type Check = (x: unknown) => boolean;
-type Rec = Record<string, unknown>;
-
-const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
-const str: Check = (x) => typeof x === 'string';
-const id: Check = (x) => typeof x === 'string' && x.length > 0;
-const date: Check = (x) => typeof x === 'string' && isIsoDate(x);
-const bool: Check = (x) => typeof x === 'boolean';
-const count: Check = (x) => Number.isInteger(x) && (x as number) >= 0;
-const amount: Check = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-const percent: Check = (x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 100;
-const oneOf =
-  (values: readonly string[]): Check =>
-  (x) =>
-    typeof x === 'string' && values.includes(x);
-const opt =
-  (c: Check): Check =>
-  (x) =>
-    x === undefined || c(x);
-const list =
-  (c: Check): Check =>
-  (x) =>
-    Array.isArray(x) && x.every(c);
-
-/** An object whose listed fields pass; `exact` also refuses fields not listed. */
-function shape(fields: Record<string, Check>, exact = false): Check {
-  return (x) =>
-    isRecord(x) &&
-    Object.entries(fields).every(([k, c]) => c(x[k])) &&
-    (!exact || Object.keys(x).every((k) => Object.hasOwn(fields, k)));
-}
-
 const goalStatus = oneOf(GOAL_STATUSES);
 const sessionStatus = oneOf(SESSION_STATUSES);
-const person = shape({ id, name: str });
-const hash: Check = (x) => typeof x === 'string' && /^[0-9a-f]{4,64}$/i.test(x);
 
 const evidence: Check = (x) =>
   isRecord(x) &&
@@ -215,8 +182,4 @@ const webviewMessages: Record<WebviewToHost['type'], Check> = {
 };
 
 /** For the host: a well-formed message from the webview (unknown fields are refused). */
-export function isWebviewMessage(x: unknown): x is WebviewToHost {
-  return isRecord(x) && typeof x.type === 'string' && Object.hasOwn(webviewMessages, x.type)
-    ? webviewMessages[x.type as WebviewToHost['type']](x)
-    : false;
-}
+export const isWebviewMessage = byType<WebviewToHost>(webviewMessages);

@@ -1,11 +1,13 @@
 /**
- * "Create Mentoring File" on the fixture repository: partners from git authors (one row per person,
- * no bots, steady recent work checked, every row saying why), a valid file, opened.
+ * "Create Mentoring File" on the fixture repository: partners from git authors (one row per person
+ * with all their addresses, no bots, steady recent work and owners named by CODEOWNERS checked, every
+ * row saying why), the file written whole, opened.
  */
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { newMentoringFile } from '../../src/core/file/newFile';
 import { parseMentoring } from '../../src/core/file/parse';
 import { host, waitFor } from './host';
 import { api, children, fileUri, folder, originalText, restore, SETTLE_MS } from './mentoring';
@@ -52,31 +54,75 @@ describe('create mentoring file', () => {
     await waitFor('the command in the palette', async () => (await paletteShows()).length === 1, SETTLE_MS);
   });
 
-  it('proposes one row per person, checks steady recent work, says why on every row, and writes them as partners', async () => {
+  it('proposes one row per person, checks steady recent work and owners, says why on every row, and writes the checked people as partners', async () => {
     fs.rmSync(fileUri().fsPath);
     const { store } = await api();
     await waitFor('the store to notice the deletion', () => store.get(folder())?.exists === false, SETTLE_MS);
-    // A bot, and Ana under a second address, for the length of the test.
+    // For the length of the test (the newest commit stays Ben's, 2024-03-04): Eve commits steadily,
+    // Jay twice in one month, Finn once, Gus once but the repository's CODEOWNERS names him; a bot;
+    // and Ana under a second address.
     const git = (args: string[], env: NodeJS.ProcessEnv = {}): string => execFileSync('git', args, { cwd: folder().uri.fsPath, env: { ...process.env, ...env }, encoding: 'utf8' });
     const head = git(['rev-parse', 'HEAD']).trim();
     const commit = (name: string, email: string, date: string): string =>
-      git(['commit', '-q', '--allow-empty', '-m', 'x'], { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
-    commit('jade-bot', 'jade-bot@example.com', '2024-03-01T12:00:00Z');
-    commit('Ana Lima', 'ana@users.noreply.github.com', '2024-01-02T12:00:00Z');
+      git(['commit', '-q', '--allow-empty', '-m', 'x'], { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` });
+    for (const date of ['2023-12-05', '2024-01-10', '2024-02-12', '2024-03-01']) commit('Eve Park', 'eve@example.com', date);
+    commit('Jay Moreau', 'jay@example.com', '2024-02-05');
+    commit('Jay Moreau', 'jay@example.com', '2024-02-06');
+    commit('Finn Ruiz', 'finn@example.com', '2024-01-20');
+    commit('jade-bot', 'jade-bot@example.com', '2024-03-01');
+    commit('Ana Lima', 'ana@users.noreply.github.com', '2024-01-02');
+    const codeowners = `${folder().uri.fsPath}/.github/CODEOWNERS`;
+    fs.writeFileSync(codeowners, '* @gus-h @acme/maintainers\n');
+    git(['add', '.github/CODEOWNERS']);
+    commit('Gus Hill', '4242+gus-h@users.noreply.github.com', '2024-02-28');
+    const months = 'in the 12 months before the newest commit';
+    const why = {
+      eve: `steady: 4 commits ${months}, in 4 months of them; last 3 days before it`,
+      ana: `one of the 5 most active: 3 commits ${months}, in 2 months of them; last 13 days before it`,
+      ben: `one of the 5 most active: 2 commits ${months}, in 2 months of them; last on the day of the newest commit`,
+      chen: `one of the 5 most active: 2 commits ${months}, in 1 month of them; last 7 days before it`,
+      jay: `one of the 5 most active: 2 commits ${months}, in 1 month of them; last 27 days before it`,
+      gus: `listed in .github/CODEOWNERS as @gus-h: 1 commit ${months}, in 1 month of them; last 5 days before it`,
+      finn: `not steady (fewer than 4 commits, or in fewer than 3 months): 1 commit ${months}, in 1 month of them; last 44 days before it`,
+      dana: `left: no commit ${months}; last on 2022-05-02`,
+    };
     try {
       const created = vscode.commands.executeCommand<vscode.Uri | undefined>('mentoring.createFile');
       if (host.available) {
+        const row = '.quick-input-list .monaco-list-row';
         const rows = await waitFor('the authors in the quick pick', async () => {
-          const found = await host.domText('.quick-input-list .monaco-list-row');
+          const found = await host.domText(row);
           return found.some((t) => t.includes('Dana Old')) && found;
         });
         const text = rows.join('\n');
-        assert.strictEqual(rows.filter((r) => r.includes('Ana Lima')).length, 1, text);
-        assert.match(text, /Proposed: steady recent work, or named in an ownership file/);
-        assert.match(text, /Other contributors/);
-        assert.match(text, /no commit in the 12 months before the newest commit; last on 2022-05-02/);
-        assert.match(text, /commits? in the 12 months before the newest commit, in \d+ months? of them; last/);
-        assert.doesNotMatch(text, /jade-bot/);
+        // One row per person, each with every address and why it is checked or not.
+        const people: [string, string, string][] = [
+          ['Eve Park', 'eve@example.com', why.eve],
+          ['Ana Lima', 'ana@example.com, ana@users.noreply.github.com', why.ana],
+          ['Ben Okafor', 'ben@example.com', why.ben],
+          ['Chen Wei', 'chen@example.com', why.chen],
+          ['Jay Moreau', 'jay@example.com', why.jay],
+          ['Gus Hill', '4242+gus-h@users.noreply.github.com', why.gus],
+          ['Finn Ruiz', 'finn@example.com', why.finn],
+          ['Dana Old', 'dana@example.com', why.dana],
+        ];
+        const personRows = rows.filter((r) => people.some(([name]) => r.includes(name)));
+        assert.strictEqual(personRows.length, people.length, text);
+        people.forEach(([name, emails, reason], i) => {
+          for (const part of [name, emails, reason]) assert.ok(personRows[i].includes(part), `"${part}" on row ${i + 1}:\n${personRows[i]}`);
+        });
+        assert.doesNotMatch(text, /jade-bot|acme/);
+        // The proposal first, checked; the other contributors below it, unchecked (each heading is
+        // drawn on the first row under it).
+        const heading = (title: string): string[] => rows.filter((r) => r.includes(title)).map((r) => people.find(([name]) => r.includes(name))?.[0] ?? r);
+        assert.deepStrictEqual([heading('Proposed: steady recent work, or named in an ownership file'), heading('Other contributors')], [['Eve Park'], ['Finn Ruiz']]);
+        const checked = await host.domText(`${row}[aria-checked="true"]`);
+        assert.deepStrictEqual(
+          people.map(([name]) => name).filter((name) => checked.some((r) => r.includes(name))),
+          ['Eve Park', 'Ana Lima', 'Ben Okafor', 'Chen Wei', 'Jay Moreau', 'Gus Hill'],
+          checked.join('\n'),
+        );
+        assert.strictEqual((await host.domText(`${row}[aria-checked="false"]`)).filter((r) => /Finn Ruiz|Dana Old/.test(r)).length, 2);
         await host.screenshot('create-file-authors');
       } else {
         await new Promise((r) => setTimeout(r, 3000));
@@ -86,20 +132,30 @@ describe('create mentoring file', () => {
       const uri = await created;
       assert.strictEqual(uri?.fsPath, fileUri().fsPath);
       const text = fs.readFileSync(fileUri().fsPath, 'utf8');
-      const parsed = parseMentoring(text);
-      assert.deepStrictEqual(parsed.problems, []);
-      // Active people (the newest commit is 2024-03-04), one entry each with all their addresses; Dana
-      // (last commit 2022) is listed but not checked; the bot is not listed.
-      assert.deepStrictEqual(parsed.model?.partners, [
+      const partners = [
+        { id: 'eve', name: 'Eve Park', emails: ['eve@example.com'] },
         { id: 'ana', name: 'Ana Lima', emails: ['ana@example.com', 'ana@users.noreply.github.com'] },
         { id: 'ben', name: 'Ben Okafor', emails: ['ben@example.com'] },
         { id: 'chen', name: 'Chen Wei', emails: ['chen@example.com'] },
-      ]);
+        { id: 'jay', name: 'Jay Moreau', emails: ['jay@example.com'] },
+        { id: 'gus', name: 'Gus Hill', emails: ['4242+gus-h@users.noreply.github.com'] },
+      ];
+      // The file whole: the header and the checked people, one entry each with all their addresses, nothing else.
+      assert.strictEqual(text, newMentoringFile(partners));
+      const parsed = parseMentoring(text);
+      assert.deepStrictEqual(parsed.problems, []);
+      assert.deepStrictEqual(parsed.model?.partners, partners);
       assert.match(text, /^# Peer mentoring:/);
       await waitFor('the new file in an editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri().fsPath);
-      await waitFor('the tree to list the partners', async () => (await children()).map((r) => r.label).join() === 'Ana Lima,Ben Okafor,Chen Wei', SETTLE_MS);
+      const names = partners.map((p) => p.name).sort().join();
+      let listed: string[] = [];
+      await waitFor('the tree to list the partners', async () => (listed = (await children()).map((r) => r.label)).slice().sort().join() === names, SETTLE_MS).catch((e: Error) => {
+        throw new Error(`${e.message}: ${listed.join(', ')}`);
+      });
     } finally {
       git(['reset', '-q', '--soft', head]);
+      git(['rm', '-q', '--cached', '.github/CODEOWNERS']);
+      fs.rmSync(codeowners);
     }
   });
 

@@ -1,9 +1,9 @@
 /**
  * The Suggestions view on the fixture repository: in its history Ben works in TypeScript and CI,
  * Chen in Python and tests, so they are the clear mutual match; Dana left long ago, and her scripts
- * are knowledge at risk. Rows through the provider and in the rendered workbench, the active-months
- * setting, "Suggest .mailmap Lines", and "Create Partnership" and "Add Suggested Goal" writing the
- * mentoring file.
+ * are knowledge at risk. Rows through the provider and in the rendered workbench, the team scope
+ * (the file's partners first, others apart; "Show Everyone" and back), the active-months setting,
+ * "Suggest .mailmap Lines", and "Create Partnership" and "Add Suggested Goal" writing the mentoring file.
  */
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
@@ -60,12 +60,21 @@ function yearsAgo(date: string): number {
   return Math.floor((Math.floor(Date.now() / 86_400_000) - Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000)) / 365.25);
 }
 
+/** The labels under "Who knows what". */
+function whoKnowsWhat(top: SuggestionRow[]): string[] {
+  return find(top, 'Who knows what').children.map((p) => p.label);
+}
+
 describe('Suggestions view', () => {
   before(async () => {
     originalText();
     await api();
   });
-  afterEach(restore);
+  afterEach(async () => {
+    // The team only, as a workspace starts.
+    await vscode.commands.executeCommand('mentoring.suggestions.showTeamOnly');
+    await restore();
+  });
 
   it('lists who knows what, the islands, knowledge at risk and the Ben ⇄ Chen match from the git history', async () => {
     const top = await analysed();
@@ -73,11 +82,11 @@ describe('Suggestions view', () => {
       top.map((r) => r.label),
       ['Who knows what', 'Knowledge islands', 'Knowledge at risk', 'Mutual matches', 'Suggested goals'],
     );
-    // Active people first, with their last commit; Dana, who left, last.
+    // The file's partners are the team, with their last commit; Dana, who left and is no partner, is
+    // named where her knowledge is at risk.
     const people = find(top, 'Who knows what').children;
-    assert.deepStrictEqual(people.map((p) => p.label), ['Ana Lima', 'Ben Okafor', 'Chen Wei', 'Dana Old']);
+    assert.deepStrictEqual(people.map((p) => p.label), ['Ana Lima', 'Ben Okafor', 'Chen Wei']);
     assert.match(find(people, 'Chen Wei').description ?? '', /Python.* · \d+ (months|years) ago$/);
-    assert.deepStrictEqual([find(people, 'Dana Old').contextValue, find(people, 'Dana Old').description], ['person-departed', `legacy/ · left · last commit ${yearsAgo('2022-05-02')} years ago`]);
     // Chen made fewer than 3 commits anywhere this year: no island by the rule (one person made most of the commits, nobody else 3 or more).
     assert.deepStrictEqual(find(top, 'Knowledge islands').children.map((r) => r.label), ['None: no folder where one person does nearly all the work']);
     const legacy = find(find(top, 'Knowledge at risk').children, 'legacy/');
@@ -108,6 +117,113 @@ describe('Suggestions view', () => {
     assert.strictEqual(suggestions.status(folder().uri.toString()), 'done');
   });
 
+  it('lists and matches the team first, others apart; "Show Everyone" lists and matches everyone, and back', async () => {
+    // Eve, who is no partner, keeps Dana's scripts up this year.
+    const head = git(['rev-parse', 'HEAD']).trim();
+    for (const [day, file] of [['2024-02-10', 'deploy'], ['2024-02-15', 'backup'], ['2024-02-22', 'rotate']]) {
+      fs.appendFileSync(path.join(folder().uri.fsPath, 'legacy', `${file}.sh`), `# checked ${day}\n`);
+      git(['commit', '-q', '-am', `Keep ${file}.sh working`], { GIT_AUTHOR_NAME: 'Eve Park', GIT_AUTHOR_EMAIL: 'eve@example.com', GIT_AUTHOR_DATE: `${day}T10:00:00Z`, GIT_COMMITTER_DATE: `${day}T10:00:00Z` });
+    }
+    const { suggestions } = await api();
+    const named = (rows: SuggestionRow[]): string => rows.map((r) => `${r.label} ${r.description ?? ''}`).join(' | ');
+    try {
+      const team = await waitFor('Eve in the analysis', async () => {
+        await suggestions.analyze();
+        const top = await rows();
+        return whoKnowsWhat(top).some((l) => l.startsWith('Also works here')) && top;
+      });
+      assert.strictEqual(suggestions.scope.everyone, false, 'the team only, as a workspace starts');
+      // The partners first; Eve apart, as someone to invite.
+      assert.deepStrictEqual(whoKnowsWhat(team), ['Ana Lima', 'Ben Okafor', 'Chen Wei', 'Also works here, not in the programme (1)']);
+      const others = find(find(team, 'Who knows what').children, 'Also works here, not in the programme (1)');
+      assert.deepStrictEqual(others.children.map((p) => [p.label, p.contextValue]), [['Eve Park', 'person']]);
+      assert.match(others.children[0].description ?? '', /^not yet a partner · .*legacy\//);
+      // Matched among partners only, but knowledge counted over everyone: Eve maintains Dana's
+      // scripts, so they are handed over, not at risk.
+      assert.doesNotMatch(named(find(team, 'Mutual matches').children), /Eve/);
+      assert.strictEqual(find(team, 'Mutual matches').children[0].label, 'Ben Okafor ⇄ Chen Wei');
+      assert.deepStrictEqual(find(team, 'Knowledge at risk').children.map((r) => r.label), ['None: someone active knows every area']);
+      const handedOver = find(find(team, 'Handed over').children, 'legacy/');
+      assert.strictEqual(handedOver.description, 'authored by Dana Old who left; Eve Park maintains it now');
+
+      // Everyone: Eve among the people (not yet a partner; most commits first), Dana who left last, no group apart.
+      await vscode.commands.executeCommand('mentoring.suggestions.showEveryone');
+      assert.strictEqual(suggestions.scope.everyone, true);
+      // The rows follow (scored again, the history not read again).
+      const everyone = await waitFor('everyone listed', async () => {
+        const top = await rows();
+        return !whoKnowsWhat(top).some((l) => l.startsWith('Also works here')) && top;
+      });
+      assert.deepStrictEqual(whoKnowsWhat(everyone), ['Eve Park', 'Ana Lima', 'Ben Okafor', 'Chen Wei', 'Dana Old']);
+      assert.match(find(find(everyone, 'Who knows what').children, 'Eve Park').description ?? '', /^not yet a partner · /);
+      assert.deepStrictEqual(
+        [find(find(everyone, 'Who knows what').children, 'Dana Old').contextValue, find(find(everyone, 'Who knows what').children, 'Dana Old').description],
+        ['person-departed', `legacy/ · left · last commit ${yearsAgo('2022-05-02')} years ago`],
+      );
+      const withEve = find(everyone, 'Mutual matches').children.filter((m) => m.label.includes('Eve Park'));
+      assert.ok(withEve.length > 0, `a match with Eve among ${named(find(everyone, 'Mutual matches').children)}`);
+      for (const m of withEve) assert.match(m.description ?? '', /Eve Park is not yet a partner/);
+      // The same knowledge, whoever is listed.
+      assert.deepStrictEqual(named(find(everyone, 'Handed over').children), named(find(team, 'Handed over').children));
+      assert.deepStrictEqual(named(find(everyone, 'Knowledge islands').children), named(find(team, 'Knowledge islands').children));
+
+      await vscode.commands.executeCommand('mentoring.suggestions.showTeamOnly');
+      assert.strictEqual(suggestions.scope.everyone, false);
+      await waitFor('the team again', async () => whoKnowsWhat(await rows()).join() === whoKnowsWhat(team).join());
+
+      if (!host.available) return;
+      // In the view's title bar, the one action that applies; a click switches.
+      await vscode.commands.executeCommand('workbench.view.extension.mentoring');
+      await vscode.commands.executeCommand('mentoring.suggestions.focus');
+      const action = (title: string): string => `.pane:has(.pane-header:has-text("Suggestions")) .pane-header .action-label[aria-label="${title}"]`;
+      const shown = async (): Promise<string[]> => {
+        const out: string[] = [];
+        for (const title of ['Show Everyone', 'Show Team Only']) if ((await host.rects(action(title))).some((r) => r.right > r.left)) out.push(title);
+        return out;
+      };
+      await waitFor('"Show Everyone" in the title bar', async () => (await shown()).join() === 'Show Everyone');
+      const rendered = async (text: string): Promise<boolean> => (await host.domText('.pane-body .monaco-list-row')).some((t) => t.includes(text));
+      await waitFor('the others apart', () => rendered('Also works here, not in the programme (1)'));
+      await host.click(action('Show Everyone'));
+      await waitFor('"Show Team Only" in the title bar', async () => (await shown()).join() === 'Show Team Only');
+      await waitFor('Eve among everyone', async () => (await rendered('Eve Park')) && !(await rendered('Also works here')));
+      assert.strictEqual(suggestions.scope.everyone, true);
+      await host.screenshot('suggestions-everyone');
+      await host.click(action('Show Team Only'));
+      await waitFor('"Show Everyone" in the title bar again', async () => (await shown()).join() === 'Show Everyone');
+      await waitFor('the others apart again', () => rendered('Also works here, not in the programme (1)'));
+      assert.strictEqual(suggestions.scope.everyone, false);
+    } finally {
+      git(['reset', '-q', '--soft', head]);
+      git(['checkout', '-q', 'HEAD', '--', 'legacy']);
+      await suggestions.analyze();
+    }
+  });
+
+  it('lists and matches everyone, without the Show Everyone / Team Only pair, when the file lists no partners', async () => {
+    // A file without partners (as Create Mentoring File writes one from a template).
+    const bare = 'version: 1\npartners: []\npartnerships: []\n';
+    fs.writeFileSync(fileUri().fsPath, bare);
+    const { store } = await api();
+    await waitFor('the store to read the file', () => store.get(folder())?.text === bare, 20000);
+    const top = await waitFor('everyone listed', async () => {
+      const t = await analysed();
+      return whoKnowsWhat(t).includes('Dana Old') && t;
+    });
+    assert.deepStrictEqual(whoKnowsWhat(top), ['Ana Lima', 'Ben Okafor', 'Chen Wei', 'Dana Old']);
+    assert.match(find(find(top, 'Mutual matches').children, 'Ben Okafor ⇄ Chen Wei').description ?? '', /Ben Okafor and Chen Wei are not yet partners/);
+    if (!host.available) return;
+    await vscode.commands.executeCommand('workbench.view.extension.mentoring');
+    await vscode.commands.executeCommand('mentoring.suggestions.focus');
+    const actions = async (): Promise<number> => {
+      let n = 0;
+      for (const title of ['Show Everyone', 'Show Team Only']) n += (await host.rects(`.pane-header .action-label[aria-label="${title}"]`)).filter((r) => r.right > r.left).length;
+      return n;
+    };
+    await waitFor('the refresh action in the title bar', async () => (await host.rects('.pane-header .action-label[aria-label="Refresh Suggestions"]')).some((r) => r.right > r.left));
+    assert.strictEqual(await actions(), 0, 'neither Show Everyone nor Show Team Only');
+  });
+
   it('keeps its analysis in the extension’s global storage, read again incrementally', async () => {
     const { suggestions } = await api();
     await suggestions.analyze();
@@ -124,15 +240,19 @@ describe('Suggestions view', () => {
     try {
       // 2022-05-02 is 22 months before the newest commit: within 24 months, Dana is active again.
       await config.update('activeMonths', 24, vscode.ConfigurationTarget.Global);
+      // Active again, and no partner: she works here, not in the programme.
       const top = await waitFor('Dana to count as active', async () => {
         const rows = await analysed();
-        return find(rows, 'Who knows what').children.find((p) => p.label === 'Dana Old')?.contextValue === 'person' && rows;
+        const others = find(rows, 'Who knows what').children.find((p) => p.kind === 'others');
+        return others?.children.find((p) => p.label === 'Dana Old')?.contextValue === 'person' && rows;
       });
       assert.deepStrictEqual(find(top, 'Knowledge at risk').children.map((r) => r.label), ['None: someone active knows every area']);
     } finally {
       await config.update('activeMonths', undefined, vscode.ConfigurationTarget.Global);
     }
-    await waitFor('Dana to have left again', async () => find(find(await analysed(), 'Who knows what').children, 'Dana Old').contextValue === 'person-departed');
+    await waitFor('Dana to have left again', async () => !whoKnowsWhat(await analysed()).some((l) => l.startsWith('Also works here')));
+    await vscode.commands.executeCommand('mentoring.suggestions.showEveryone');
+    await waitFor('Dana listed as someone who left', async () => (await analysed()).some((r) => r.label === 'Who knows what' && r.children.find((p) => p.label === 'Dana Old')?.contextValue === 'person-departed'));
   });
 
   it('leaves out the authors mentoring.suggestions.botPatterns names, reading the history again', async () => {
@@ -143,7 +263,7 @@ describe('Suggestions view', () => {
       await config.update('botPatterns', ['^Chen Wei <'], vscode.ConfigurationTarget.Global);
       await waitFor('Chen to be left out', async () => !(await people()).includes('Chen Wei'));
       const top = await analysed();
-      assert.deepStrictEqual(find(top, 'Who knows what').children.map((p) => p.label), ['Ana Lima', 'Ben Okafor', 'Dana Old']);
+      assert.deepStrictEqual(whoKnowsWhat(top), ['Ana Lima', 'Ben Okafor']);
       // Nothing Chen did counts: no match with him, and his Python has no island.
       const named = [...find(top, 'Knowledge islands').children, ...find(top, 'Mutual matches').children].map((r) => `${r.label} ${r.description ?? ''}`).join(' | ');
       assert.doesNotMatch(named, /Chen/);
@@ -240,7 +360,11 @@ describe('Suggestions view', () => {
   });
 
   it('adds whoever is not a partner yet along with the partnership, as one undoable edit', async () => {
-    // Without his email in the file, Ben's commits are someone who is not a partner yet.
+    // Without his email in the file, Ben's commits are someone who is not a partner yet: matched
+    // when the view lists everyone.
+    await vscode.commands.executeCommand('mentoring.suggestions.showEveryone');
+    const { suggestions } = await api();
+    assert.strictEqual(suggestions.scope.everyone, true);
     const withoutBen = originalText().replace('    emails: [ben@example.com]\n', '');
     assert.notStrictEqual(withoutBen, originalText());
     fs.writeFileSync(fileUri().fsPath, withoutBen);
@@ -249,9 +373,10 @@ describe('Suggestions view', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri()));
     // A document still loaded from an earlier test catches up with the disk in its own time.
     await waitFor('the editor to show the file as on disk', () => editor.document.getText() === withoutBen, 20000);
-    const top = await analysed();
-    const match = find(find(top, 'Mutual matches').children, 'Ben Okafor ⇄ Chen Wei');
-    assert.match(match.description ?? '', /Ben Okafor is not yet a partner/);
+    const match = await waitFor('the match with Ben, not yet a partner', async () => {
+      const m = (await analysed()).find((r) => r.label === 'Mutual matches')?.children.find((r) => r.label === 'Ben Okafor ⇄ Chen Wei');
+      return m && /Ben Okafor is not yet a partner/.test(m.description ?? '') && m;
+    });
     const id = await vscode.commands.executeCommand<string | undefined>('mentoring.createPartnership', match, { kind: 'mutual' });
     assert.strictEqual(id, 'ben-okafor-chen');
     assert.ok(editor.document.isDirty || editor.document.getText() !== withoutBen, 'the edit went into the open document');

@@ -5,23 +5,12 @@ import * as path from 'path';
 import type { Agenda } from '../../src/core/mentoring/agenda';
 import { runCli } from '../../src/cli/main';
 import { fakeIO } from './helpers/cliIO';
+import { ANN_AND_BOB } from './helpers/cliRepo';
 import { applySteps, initRepo, tempDir } from './helpers/gitRepo';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-const FILE = `version: 1
-partners:
-  - id: ann
-    name: Ann Lee
-    emails: [ann@example.com]
-  - id: bob
-    name: Bob Stone
-    emails: [bob@example.com]
-partnerships:
-  - id: ann-bob
-    members: [ann, bob]
-    kind: mutual
-    since: 2026-01-05
+const FILE = `${ANN_AND_BOB}    since: 2026-01-05
     cadence: 14
 goals:
   - id: async-errors

@@ -6,9 +6,9 @@ import * as assert from 'assert/strict';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import { MAX_FILE_BYTES } from '../../src/core/file/parse';
+import { fakeIO, freshHome } from './helpers/cliIO';
 import { buildRepo, tempDir } from './helpers/gitRepo';
 
 const VALID = `version: 1
@@ -23,14 +23,9 @@ sessions:
   - { date: 2026-01-10, partnership: alice-bob, status: held }
 `;
 
-function fakeIO(cwd: string) {
-  const home = tempDir();
-  const io = { cwd, env: { HOME: home, XDG_CACHE_HOME: path.join(home, 'cache') }, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io satisfies CliIO;
-}
 
 async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = fakeIO(cwd);
+  const io = fakeIO(cwd, freshHome());
   const code = await runCli(args, io);
   return { code, out: io.stdout, err: io.stderr };
 }

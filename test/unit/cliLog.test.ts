@@ -1,13 +1,13 @@
 import * as assert from 'assert/strict';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { spawn } from 'child_process';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import { addDays, localToday } from '../../src/core/dates';
 import { parseMentoring } from '../../src/core/file/parse';
+import { fakeIO } from './helpers/cliIO';
+import { mentoringFolder } from './helpers/cliRepo';
 
 const FILE = `# Our mentoring file
 version: 1
@@ -49,11 +49,6 @@ sessions:
     minutes: 30
 `;
 
-function fakeIO(cwd: string) {
-  const io = { cwd, env: {}, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io satisfies CliIO;
-}
-
 const today = localToday();
 const yesterday = addDays(today, -1);
 
@@ -69,11 +64,9 @@ describe('peer-mentoring log', () => {
   };
 
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-log-'));
+    dir = mentoringFolder(FILE);
     file = path.join(dir, '.mentoring.yml');
-    fs.writeFileSync(file, FILE);
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('adds a held session and changes no other line', async () => {
     const before = read().split('\n');

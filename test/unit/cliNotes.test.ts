@@ -7,19 +7,10 @@ import { runCli } from '../../src/cli/main';
 import type { ListedNote } from '../../src/cli/notes';
 import { privatePlaceProblem } from '../../src/git/notesPlace';
 import { fakeIO } from './helpers/cliIO';
+import { ALICE_AND_BOB, mentoringRepo } from './helpers/cliRepo';
 import { buildRepo, cloneRepo, git, tempDir } from './helpers/gitRepo';
 
-const FILE = `version: 1
-partners:
-  - id: alice
-    name: Alice
-  - id: bob
-    name: Bob
-partnerships:
-  - id: alice-bob
-    members: [alice, bob]
-    kind: mutual
-  - id: bob-carol
+const FILE = `${ALICE_AND_BOB}  - id: bob-carol
     members: [bob, alice]
     kind: one-way
     mentor: bob
@@ -56,7 +47,7 @@ describe('peer-mentoring notes and log --private-notes', () => {
   };
 
   beforeEach(() => {
-    repo = buildRepo([{ author: 'Alice <alice@example.com>', date: '2026-01-05', files: { '.mentoring.yml': FILE } }]);
+    repo = mentoringRepo(FILE);
     git(repo, ['remote', 'add', 'origin', 'git@github.com:acme/shop.git']);
     notesDir = path.join(tempDir(), 'notes');
   });

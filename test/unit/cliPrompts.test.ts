@@ -1,24 +1,13 @@
 import * as assert from 'assert/strict';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
+import { fakeIO } from './helpers/cliIO';
+import { ANN_AND_BOB, cliRepo } from './helpers/cliRepo';
+import type { CliRepo } from './helpers/cliRepo';
+import { tempDir } from './helpers/gitRepo';
 
-const FILE = `version: 1
-partners:
-  - id: ann
-    name: Ann Lee
-    emails: [ann@example.com]
-  - id: bob
-    name: Bob Stone
-    emails: [bob@example.com]
-partnerships:
-  - id: ann-bob
-    members: [ann, bob]
-    kind: mutual
-skills:
+const FILE = `${ANN_AND_BOB}skills:
   - id: server
     name: Server
     paths: ["server/**"]
@@ -45,31 +34,15 @@ goals:
     status: achieved
 `;
 
-function fakeIO(cwd: string) {
-  const io = { cwd, env: {}, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io satisfies CliIO;
-}
-
 describe('peer-mentoring prompts', () => {
+  let repo: CliRepo;
   let dir: string;
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
-  const write = (p: string, content: string): void => {
-    fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
-    fs.writeFileSync(path.join(dir, p), content);
-  };
+  const write = (p: string, content: string): void => repo.write(p, content);
 
   beforeEach(() => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pm-prompts-')));
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.name', 'Ann Lee');
-    git('config', 'user.email', 'ANN@example.com');
-    write('.mentoring.yml', FILE);
-    write('server/errors/handler.ts', 'export function handle() {}\n');
-    write('docs/guide.md', '# Guide\n');
-    git('add', '.');
-    git('commit', '-qm', 'init');
+    repo = cliRepo({ name: 'Ann Lee', email: 'ANN@example.com' }, { '.mentoring.yml': FILE, 'server/errors/handler.ts': 'export function handle() {}\n', 'docs/guide.md': '# Guide\n' });
+    dir = repo.dir;
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('lists the goals and questions of each changed file, with the user found by git email', async () => {
     write('server/errors/handler.ts', 'export function handle() {}\nexport function retry() {}\n');
@@ -131,10 +104,8 @@ describe('peer-mentoring prompts', () => {
   });
 
   it('compares a branch with --base, from a subfolder, with the file named by --file', async () => {
-    git('checkout', '-qb', 'feature');
-    write('server/errors/retry.ts', 'export const retry = 1;\n');
-    git('add', '.');
-    git('commit', '-qm', 'retry');
+    repo.git('checkout', '-qb', 'feature');
+    repo.commit('retry', { 'server/errors/retry.ts': 'export const retry = 1;\n' });
     write('docs/guide.md', 'uncommitted, not part of the branch\n');
     fs.renameSync(path.join(dir, '.mentoring.yml'), path.join(dir, 'team.yml'));
     const io = fakeIO(path.join(dir, 'docs'));
@@ -158,16 +129,11 @@ describe('peer-mentoring prompts', () => {
   });
 
   it('refuses a folder outside git, a missing or broken file, an unknown partner and bad options', async () => {
-    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-plain-'));
-    try {
-      const io = fakeIO(plain);
-      assert.equal(await runCli(['prompts'], io), 2);
-      assert.match(io.stderr, /not a git repository/);
-    } finally {
-      fs.rmSync(plain, { recursive: true, force: true });
-    }
+    let io = fakeIO(tempDir());
+    assert.equal(await runCli(['prompts'], io), 2);
+    assert.match(io.stderr, /not a git repository/);
 
-    let io = fakeIO(dir);
+    io = fakeIO(dir);
     assert.equal(await runCli(['prompts', '--file', 'missing.yml'], io), 2);
     assert.equal(io.stderr, 'missing.yml: no such file (name one with --file)\n');
 

@@ -4,13 +4,11 @@
  * subjects hold, is empty (exit 0) when no goal is touched, and one line with exit 2 for bad refs.
  */
 import * as assert from 'assert/strict';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import { COMMENT_MARKER } from '../../src/core/review/prComment';
+import { fakeIO } from './helpers/cliIO';
+import { cliRepo } from './helpers/cliRepo';
+import type { CliRepo } from './helpers/cliRepo';
 import { assertInert, HOSTILE, md } from './helpers/inertMarkdown';
 
 function fileWith(title: string, name: string, question: string): string {
@@ -46,43 +44,23 @@ goals:
 `;
 }
 
-function fakeIO(cwd: string) {
-  const io = { cwd, env: {}, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io satisfies CliIO;
-}
-
 describe('peer-mentoring prompts --format github', () => {
-  let dir: string;
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
-  const write = (p: string, content: string): void => {
-    fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
-    fs.writeFileSync(path.join(dir, p), content);
-  };
+  let repo: CliRepo;
   const init = (file: string): void => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pm-prcomment-')));
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.name', 'Bob Stone');
-    git('config', 'user.email', 'bob@example.com');
-    write('.mentoring.yml', file);
-    write('server/handler.ts', 'export function handle() {}\n');
-    git('add', '.');
-    git('commit', '-qm', 'init');
+    repo = cliRepo({ name: 'Bob Stone', email: 'bob@example.com' }, { '.mentoring.yml': file, 'server/handler.ts': 'export function handle() {}\n' });
   };
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const run = async (...args: string[]) => {
-    const io = fakeIO(dir);
+    const io = fakeIO(repo.dir);
     const code = await runCli(['prompts', ...args], io);
     return { code, out: io.stdout, err: io.stderr };
   };
 
   it('writes the marker, the goal with owner, mentor and progress, its questions and files, for a head that is not checked out', async () => {
     init(fileWith('Handle async errors', 'Ann Lee', 'Is every rejected promise handled?'));
-    git('checkout', '-qb', 'feature');
-    write('server/retry.ts', 'export function retry() {}\n');
-    git('add', '.');
-    git('commit', '-qm', 'Retry');
-    git('checkout', '-q', 'main');
+    repo.git('checkout', '-qb', 'feature');
+    repo.commit('Retry', { 'server/retry.ts': 'export function retry() {}\n' });
+    repo.git('checkout', '-q', 'main');
     const { code, out, err } = await run('--base', 'main', '--head', 'feature', '--format', 'github');
     assert.equal(err, '');
     assert.equal(code, 0);
@@ -95,14 +73,12 @@ describe('peer-mentoring prompts --format github', () => {
     assert.match(html, /compared with <code>main\.\.\.feature<\/code>/);
     assert.ok(!html.includes('Write the guide'), 'only the goals the change touches');
     assertInert(out);
-    assert.equal(git('rev-parse', '--abbrev-ref', 'HEAD').trim(), 'main', 'the head was never checked out');
+    assert.equal(repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim(), 'main', 'the head was never checked out');
   });
 
   it('prints the same inert body for --format gitlab', async () => {
     init(fileWith('Handle async errors', 'Ann Lee', 'Q?'));
-    write('server/x.ts', 'x\n');
-    git('add', '.');
-    git('commit', '-qm', 'x');
+    repo.commit('x', { 'server/x.ts': 'x\n' });
     const github = await run('--base', 'HEAD~1', '--format', 'github');
     const gitlab = await run('--base', 'HEAD~1', '--format', 'gitlab');
     assert.equal(gitlab.code, 0);
@@ -113,9 +89,7 @@ describe('peer-mentoring prompts --format github', () => {
     it(`renders ${JSON.stringify(hostile.slice(0, 30))} as plain text in titles, names, questions, file names and commit subjects`, async function () {
       init(fileWith(hostile, hostile, hostile));
       const name = hostile.replace(/[\0/\n\r]/g, '_').slice(0, 100);
-      write(`server/${name}.ts`, 'x\n');
-      git('add', '.');
-      git('commit', '-qm', hostile);
+      repo.commit(hostile, { [`server/${name}.ts`]: 'x\n' });
       const { code, out } = await run('--base', 'HEAD~1', '--format', 'github');
       assert.equal(code, 0);
       assert.equal(out.split('\n')[0], COMMENT_MARKER);
@@ -125,9 +99,7 @@ describe('peer-mentoring prompts --format github', () => {
 
   it('prints nothing and exits 0 when the change touches no goal', async () => {
     init(fileWith('Handle async errors', 'Ann Lee', 'Q?'));
-    write('README.md', 'hello\n');
-    git('add', '.');
-    git('commit', '-qm', 'readme');
+    repo.commit('readme', { 'README.md': 'hello\n' });
     assert.deepEqual(await run('--base', 'HEAD~1', '--format', 'github'), { code: 0, out: '', err: '' });
     assert.deepEqual(await run('--base', 'HEAD', '--format', 'github'), { code: 0, out: '', err: '' }, 'no change at all');
   });

@@ -1,21 +1,11 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
+import { fakeIO } from './helpers/cliIO';
+import { ALICE_AND_BOB, mentoringFolder } from './helpers/cliRepo';
 
-const FILE = `version: 1
-partners:
-  - id: alice
-    name: Alice
-  - id: bob
-    name: Bob
-partnerships:
-  - id: alice-bob
-    members: [alice, bob]
-    kind: mutual
-    cadence: 14
+const FILE = `${ALICE_AND_BOB}    cadence: 14
 goals:
   - id: parser
     partnership: alice-bob
@@ -40,18 +30,11 @@ sessions:
     minutes: 45
 `;
 
-function fakeIO(cwd: string) {
-  const io = { cwd, env: {}, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io satisfies CliIO;
-}
-
 describe('peer-mentoring report', () => {
   let dir: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-report-'));
-    fs.writeFileSync(path.join(dir, '.mentoring.yml'), FILE);
+    dir = mentoringFolder(FILE);
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints a markdown table for ./.mentoring.yml', async () => {
     const io = fakeIO(dir);

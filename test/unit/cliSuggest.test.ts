@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
+import { fakeIO, freshHome } from './helpers/cliIO';
 import { buildRepo, cloneRepo, tempDir } from './helpers/gitRepo';
 import { TEAM_STEPS } from './helpers/scenario';
 
@@ -17,18 +17,6 @@ partners:
     wants: [sql]
 `;
 
-function fakeIO(cwd: string) {
-  const home = tempDir();
-  const io = {
-    cwd,
-    env: { HOME: home, XDG_CACHE_HOME: path.join(home, 'cache') },
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io satisfies CliIO;
-}
 
 interface Json {
   commits: number;
@@ -46,7 +34,7 @@ interface Json {
 
 /** `suggest --json ARGS` run in `cwd`, which must succeed: its JSON. */
 async function suggestJson(cwd: string, ...args: string[]): Promise<Json> {
-  const io = fakeIO(cwd);
+  const io = fakeIO(cwd, freshHome());
   assert.strictEqual(await runCli(['suggest', '--json', ...args], io), 0, io.stderr);
   return JSON.parse(io.stdout) as Json;
 }
@@ -92,7 +80,7 @@ describe('peer-mentoring suggest', () => {
 
   it("uses the repository's mentoring file to name partners and their wishes", async () => {
     fs.writeFileSync(path.join(repo, '.mentoring.yml'), MENTORING);
-    const io = fakeIO(tempDir());
+    const io = fakeIO(tempDir(), freshHome());
     assert.strictEqual(await runCli(['suggest', '--repo', repo, '--json'], io), 0, io.stderr);
     const json = JSON.parse(io.stdout) as Json;
     // The partners are the team; Bob works here too, listed apart and matched with nobody.
@@ -107,7 +95,7 @@ describe('peer-mentoring suggest', () => {
   it('prints a readable summary, from the cache the second time', async () => {
     const other = path.join(tempDir(), 'team.yml');
     fs.writeFileSync(other, MENTORING);
-    const io = fakeIO(repo);
+    const io = fakeIO(repo, freshHome());
     assert.strictEqual(await runCli(['suggest', '--file', other], io), 0, io.stderr);
     const lines = io.stdout.split('\n');
     assert.match(lines[0], /^9 commits analysed \(read in full, HEAD [0-9a-f]{12}\)\.$/);
@@ -128,11 +116,11 @@ describe('peer-mentoring suggest', () => {
     assert.ok(io.stdout.includes('\nKnowledge at risk (people who left authored most of the area, and nobody active maintains it):\n  none\n'));
     assert.ok(io.stdout.includes('\nMutual matches (each can teach the other):\n  Alice Smith ↔ Carol Jones  (score 1.00)\n'));
 
-    const again = fakeIO(repo);
+    const again = fakeIO(repo, freshHome());
     again.env = io.env;
     assert.strictEqual(await runCli(['suggest', '--file', other], again), 0);
     assert.match(again.stdout, /^9 commits analysed \(from the cache, /);
-    const fresh = fakeIO(repo);
+    const fresh = fakeIO(repo, freshHome());
     fresh.env = io.env;
     assert.strictEqual(await runCli(['suggest', '--file', other, '--no-cache'], fresh), 0);
     assert.match(fresh.stdout, /^9 commits analysed \(read in full, /);
@@ -161,7 +149,7 @@ describe('peer-mentoring suggest', () => {
     );
     assert.deepStrictEqual(json.mailmap, ['Pat New <pat.new@work.example> <pat@example.com>']);
 
-    const text = fakeIO(dir);
+    const text = fakeIO(dir, freshHome());
     assert.strictEqual(await runCli(['suggest'], text), 0, text.stderr);
     assert.ok(text.stdout.includes('\nFormer contributors (no commit since 2024-02-11): 1, most commits first:\n  Olga Old <olga@example.com>, 1 commit, last 2019-03-01\n'), text.stdout);
     assert.ok(text.stdout.includes('  lib/ [module:lib]: 3/3 files; former experts: Olga Old (last commit 2019-03-01, 3 files)\n'), text.stdout);
@@ -174,7 +162,7 @@ describe('peer-mentoring suggest', () => {
     const wide = await suggestJson(dir, '--active-months', '72');
     assert.deepStrictEqual([wide.activeMonths, wide.activeSince, wide.atRisk, wide.people.every((p) => p.active)], [72, '2019-02-11', [], true]);
 
-    const mailmap = fakeIO(dir);
+    const mailmap = fakeIO(dir, freshHome());
     assert.strictEqual(await runCli(['suggest', '--mailmap'], mailmap), 0, mailmap.stderr);
     assert.strictEqual(mailmap.stdout.split('\n').filter((l) => !l.startsWith('#')).join('\n'), 'Pat New <pat.new@work.example> <pat@example.com>\n');
   });
@@ -190,7 +178,7 @@ describe('peer-mentoring suggest', () => {
       ['kim@new.example', true, '2025-01-10'],
     ]);
     assert.deepStrictEqual([json.atRisk, json.matches], [[], []], 'what the old address knows is not at risk, and Kim is not matched with Kim');
-    const text = fakeIO(dir);
+    const text = fakeIO(dir, freshHome());
     assert.strictEqual(await runCli(['suggest'], text), 0, text.stderr);
     assert.ok(text.stdout.includes('  Kim Lee (not yet a partner) <kim@old.example>, 1 commit, last 2019-05-01 (active under another address)\n'), text.stdout);
     assert.ok(text.stdout.includes('  Kim Lee (not yet a partner) <kim@new.example>, 1 commit, last 2025-01-10\n'), text.stdout);
@@ -224,19 +212,19 @@ describe('peer-mentoring suggest', () => {
       [['suggest', '--repo', '/nonexistent/folder'], 2, /\/nonexistent\/folder is not a git repository/],
     ];
     for (const [args, code, message] of cases) {
-      const io = fakeIO(repo);
+      const io = fakeIO(repo, freshHome());
       assert.strictEqual(await runCli(args, io), code, args.join(' '));
       assert.match(io.stderr, message, args.join(' '));
       assert.strictEqual(io.stdout, '');
     }
     fs.writeFileSync(path.join(repo, '.mentoring.yml'), 'version: 1\npartners: [\n');
-    const io = fakeIO(repo);
+    const io = fakeIO(repo, freshHome());
     assert.strictEqual(await runCli(['suggest'], io), 1);
     assert.match(io.stderr, /^\.mentoring\.yml:\d+:\d+: error: /);
   });
 
   it('explains itself', async () => {
-    const io = fakeIO(repo);
+    const io = fakeIO(repo, freshHome());
     assert.strictEqual(await runCli(['suggest', '--help'], io), 0);
     assert.match(io.stdout, /^usage: peer-mentoring suggest \[--repo DIR\] \[--file FILE\] \[--since DATE\] \[--active-months N\] \[--bot PATTERN\]\.\.\. \[--no-cache\] \[--everyone\] \[--json \| --mailmap\]/);
     assert.match(io.stdout, /--active-months N {4}people who committed in the N months before the newest commit/);

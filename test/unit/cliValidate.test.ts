@@ -1,11 +1,11 @@
 import * as assert from 'assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import type { JsonProblem } from '../../src/cli/validate';
+import { fakeIO } from './helpers/cliIO';
+import { tempDir } from './helpers/gitRepo';
 
 const ROOT = path.join(__dirname, '../../..');
 const SAMPLE = path.join(ROOT, 'test/fixtures/sample/.mentoring.yml');
@@ -27,18 +27,12 @@ sessions:
   - { date: 2026-02-30, partnership: ab, status: cancelled }
 `;
 
-function fakeIO(cwd: string) {
-  const io = { cwd, env: {}, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io satisfies CliIO;
-}
-
 describe('peer-mentoring validate', () => {
   let dir: string;
   const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-validate-'));
+    dir = tempDir();
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('checks ./.mentoring.yml by default and exits 0 when clean', async () => {
     write('.mentoring.yml', VALID);

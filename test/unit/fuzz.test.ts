@@ -15,7 +15,6 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import type { JsonProblem } from '../../src/cli/validate';
 import { healthOf } from '../../src/core/mentoring/cadence';
@@ -30,6 +29,7 @@ import { buildReviewData } from '../../src/core/mentoring/reviewData';
 import { statusLine } from '../../src/core/view/statusLine';
 import { hasControls } from '../../src/core/text';
 import { buildTree } from '../../src/core/view/treeModel';
+import { fakeIO } from './helpers/cliIO';
 import { prng } from './helpers/prng';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures');
@@ -147,11 +147,6 @@ function mutate(random: () => number, source: Buffer): Buffer {
     bytes = Buffer.from(lines.join('\n'), 'latin1');
   }
   return bytes;
-}
-
-function fakeIO(cwd: string) {
-  const io = { cwd, env: {}, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io satisfies CliIO;
 }
 
 /** Every line of a command's output, checked for control characters. */

@@ -16,24 +16,15 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseMentoring } from '../../src/core/file';
-import { buildRepo, git, tempDir } from './helpers/gitRepo';
+import { ALICE_AND_BOB, mentoringRepo } from './helpers/cliRepo';
+import { git, tempDir } from './helpers/gitRepo';
 import { prng } from './helpers/prng';
 
 const CLI = path.join(__dirname, '../../../dist/cli.js');
 const KILLS = Number(process.env.PM_FUZZ_KILLS ?? 40);
 const SEED = Number(process.env.PM_FUZZ_SEED ?? 2026);
 
-const FILE = `version: 1
-partners:
-  - id: alice
-    name: Alice
-  - id: bob
-    name: Bob
-partnerships:
-  - id: alice-bob
-    members: [alice, bob]
-    kind: mutual
-sessions:
+const FILE = `${ALICE_AND_BOB}sessions:
   - date: 2026-01-10
     partnership: alice-bob
     status: held
@@ -45,7 +36,7 @@ describe('log killed at random moments (seeded)', function () {
 
   it(`loses no acknowledged session and leaves nothing behind in the work tree or the notes folder (${KILLS} kills, seed ${SEED})`, async () => {
     assert.ok(fs.existsSync(CLI), 'build the CLI first (node esbuild.js)');
-    const repo = buildRepo([{ author: 'Ann <ann@example.com>', date: '2026-01-05', files: { '.mentoring.yml': FILE } }]);
+    const repo = mentoringRepo(FILE);
     const notesDir = path.join(tempDir(), 'notes');
     const rand = prng(SEED);
     const run = (i: number, killAfterMs: number | undefined): Promise<{ out: string; code: number | null }> =>

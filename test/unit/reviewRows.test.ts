@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import type { ChangedFile } from '../../src/core/review/changes';
 import type { FilePrompts, GoalPrompt } from '../../src/core/review/prompts';
-import { PromptRow, RESTRICTED_PROMPTS_NOTICE, buildPromptRows, describeGoal, goalsOf, relativeToFolder, reviewedNotes } from '../../src/core/view/reviewRows';
+import { RESTRICTED_PROMPTS_NOTICE, describeGoal } from '../../src/core/view/changeRows';
+import { PromptRow, buildPromptRows, goalsOf, relativeToFolder, reviewedNotes } from '../../src/core/view/reviewRows';
 
 const names = { ana: 'Ana Lima', ben: 'Ben Okafor' };
 

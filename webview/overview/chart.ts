@@ -1,6 +1,6 @@
 /** Sessions held and cancelled per month as an inline SVG bar chart (colours from the stylesheet). */
 import type { OverviewData } from '../../src/protocol/overview';
-import { h, s } from '../review/dom';
+import { h, s } from '../shared/dom';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -1,6 +1,6 @@
 /** The overview's sections, built from `OverviewData` (workspace text as text nodes only). */
 import type { OverviewAchieved, OverviewData, OverviewRow, OverviewUnpaired, PeriodChoice } from '../../src/protocol/overview';
-import { h } from '../review/dom';
+import { h } from '../shared/dom';
 import { monthsChart } from './chart';
 import { post } from './state';
 

@@ -2,7 +2,7 @@
 import { fromEpochDay, toEpochDay } from '../../src/core/dates';
 import type { IsoDate } from '../../src/core/file';
 import type { GoalView, ReviewTimeline } from '../../src/protocol/review';
-import { s } from './dom';
+import { s } from '../shared/dom';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -3,7 +3,7 @@ import { GOAL_STATUSES } from '../../src/core/file';
 import type { GoalStatus } from '../../src/core/file';
 import { parseProgress } from '../../src/protocol/review';
 import type { GoalView, HostToWebview, ReviewInput, ReviewPanelData } from '../../src/protocol/review';
-import { h, lockIcon } from './dom';
+import { h, lockIcon } from '../shared/dom';
 import { post, saveState, state } from './state';
 import type { Draft } from './state';
 

@@ -1,8 +1,8 @@
 /** The panel's sections, built from a `ReviewPanelData` (workspace text as text nodes only). */
 import type { GoalView, PersonRef, PrivateNoteView, ReviewPanelData } from '../../src/protocol/review';
 import { progressChart, progressPoints, timelineChart } from './charts';
-import { facts, h, lockIcon, s } from './dom';
-import type { Child } from './dom';
+import { facts, h, lockIcon, s } from '../shared/dom';
+import type { Child } from '../shared/dom';
 import { reviewForm } from './form';
 import { post, saveState, state } from './state';
 

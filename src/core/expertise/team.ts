@@ -150,16 +150,20 @@ export function proposeTeam(people: readonly TeamCandidate[], options: { newest?
     const activity = p.recentCommits > 0
       ? `${plural(p.recentCommits, 'commit')} in the ${months} before the newest commit, in ${plural(p.recentMonths, 'month')} of them; last ${beforeNewest(p.lastDate, newest)}`
       : `no commit in the ${months} before the newest commit; last on ${isoDay(p.lastDate)}`;
+    // The verdict comes first: a quick pick cuts a long reason at its width.
     let checked = false;
     let why: string;
     if (owner && p.active) {
       checked = true;
-      why = `${owner}; ${activity}`;
+      why = `${owner}: ${activity}`;
     } else if (steady || top.has(p)) {
       checked = checkedCount < MAX_CHECKED;
-      why = checked ? activity + (steady ? '' : `: one of the ${ALWAYS_CHECKED} most active`) : `${activity}; not among the ${MAX_CHECKED} most active`;
+      const verdict = !checked ? `not among the ${MAX_CHECKED} most active` : steady ? 'steady' : `one of the ${ALWAYS_CHECKED} most active`;
+      why = `${verdict}: ${activity}`;
+    } else if (p.recentCommits > 0) {
+      why = `not steady (fewer than ${STEADY_COMMITS} commits, or in fewer than ${STEADY_MONTHS} months): ${activity}`;
     } else {
-      why = p.recentCommits > 0 ? `${activity}: not steady (fewer than ${STEADY_COMMITS} commits, or in fewer than ${STEADY_MONTHS} months)` : owner ? `${owner}; ${activity}` : activity;
+      why = owner ? `${owner}, left: ${activity}` : `left: ${activity}`;
     }
     if (checked) checkedCount++;
     return { p, checked, reason: why };

@@ -3,7 +3,6 @@
  * the date of the goal's last review. What a period's report and a person's record count.
  */
 import type { Goal, IsoDate, MentoringFile } from '../file';
-import type { EvidenceGoal } from '../review';
 import { inPeriod, type Period } from './period';
 
 /** The day an achieved goal was achieved; undefined for a goal not achieved, or without a date to go by. */
@@ -29,18 +28,4 @@ export function goalsAchievedIn(model: MentoringFile, period: Period, filter: (g
   });
   const key = (x: { achieved?: IsoDate }): string => x.achieved ?? '9999';
   return found.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.index - b.index)).map(({ goal, achieved }) => (achieved === undefined ? { goal } : { goal, achieved }));
-}
-
-/** What evidence matching needs to know about `goals` (the owner's emails, the goal's paths and start). */
-export function evidenceGoalsOf(model: MentoringFile, goals: readonly Goal[]): EvidenceGoal[] {
-  return goals.map((g) => {
-    const owner = model.partners.find((p) => p.id === g.owner);
-    const goal: EvidenceGoal = {
-      id: g.id,
-      paths: [...(g.paths ?? [])],
-      ownerEmails: (owner?.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean),
-    };
-    if (g.created !== undefined) goal.created = g.created;
-    return goal;
-  });
 }

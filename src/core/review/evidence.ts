@@ -7,7 +7,7 @@
  */
 import { compileGlobs } from '../glob';
 import type { PathMatcher } from '../glob';
-import type { IsoDate, MentoringFile } from '../file';
+import type { Goal, IsoDate, MentoringFile } from '../file';
 import { goalTrailers } from './trailer';
 
 /** What evidence needs to know about a goal. */
@@ -64,18 +64,21 @@ export interface CollectOptions {
 
 /** The goals of a partnership, with what evidence matching needs. */
 export function evidenceGoals(file: MentoringFile, partnershipId: string): EvidenceGoal[] {
-  return file.goals
-    .filter((g) => g.partnership === partnershipId)
-    .map((g) => {
-      const owner = file.partners.find((p) => p.id === g.owner);
-      const goal: EvidenceGoal = {
-        id: g.id,
-        paths: [...(g.paths ?? [])],
-        ownerEmails: (owner?.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean),
-      };
-      if (g.created !== undefined) goal.created = g.created;
-      return goal;
-    });
+  return evidenceGoalsOf(file, file.goals.filter((g) => g.partnership === partnershipId));
+}
+
+/** What evidence matching needs to know about `goals` (the owner's emails, the goal's paths and start). */
+export function evidenceGoalsOf(model: MentoringFile, goals: readonly Goal[]): EvidenceGoal[] {
+  return goals.map((g) => {
+    const owner = model.partners.find((p) => p.id === g.owner);
+    const goal: EvidenceGoal = {
+      id: g.id,
+      paths: [...(g.paths ?? [])],
+      ownerEmails: (owner?.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean),
+    };
+    if (g.created !== undefined) goal.created = g.created;
+    return goal;
+  });
 }
 
 interface Matching {

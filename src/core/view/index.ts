@@ -1,4 +1,5 @@
 /** view */
+export * from './changeRows';
 export * from './reviewRows';
 export * from './statusLine';
 export * from './suggestionEdits';

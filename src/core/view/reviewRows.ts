@@ -14,8 +14,10 @@
  */
 import type { ChangeStatus, ChangedFile } from '../review';
 import { normalizePath } from '../glob';
-import type { FilePrompts, GoalPrompt, ReviewerSuggestion, ReviewRole } from '../review';
-import type { RowIcon, ViewRow } from './viewRow';
+import type { FilePrompts, GoalPrompt, ReviewerSuggestion } from '../review';
+import { changedFiles, fileRow, goalRow, mentorNames, noChangesNotice, noticeRow, questionRows, reviewerRow, waitingNotice, workspaceRows } from './changeRows';
+import type { PromptFolderInput } from './changeRows';
+import type { ViewRow } from './viewRow';
 
 export type PromptRowKind = 'folder' | 'notice' | 'reviewers' | 'reviewer' | 'reason' | 'file' | 'goal' | 'question';
 
@@ -28,84 +30,21 @@ export interface PromptRow extends ViewRow<PromptRowKind, PromptRow> {
   goal?: { id: string; partnership: string };
 }
 
-/** What is known about one folder's change set. */
-export type FolderPrompts =
-  | { kind: 'restricted' }
-  | { kind: 'no-file' }
-  | { kind: 'loading' }
-  /** Git could not be read: not a repository, unknown base, git missing. */
-  | { kind: 'error'; message: string }
-  | {
-      kind: 'ready';
-      /** `HEAD` or `BASE...HEAD`. */
-      comparedWith: string;
-      /** Every changed file (related or not), in order. */
-      files: FilePrompts[];
-      statuses: Record<string, ChangeStatus>;
-      /** Partner id → name, for mentors. */
-      names: Record<string, string>;
-      /** The mentoring file has errors: prompts come from its last valid content. */
-      stale?: boolean;
-      /** Who should review the change (learner first), from the history. */
-      reviewers?: ReviewerSuggestion[];
-    };
-
-export interface PromptFolderInput {
-  key: string;
-  name: string;
-  state: FolderPrompts;
-}
-
-export const RESTRICTED_PROMPTS_NOTICE = 'Review prompts need git, which is off in Restricted Mode';
-
-const ROLE_NOTE: Record<ReviewRole, string> = { author: 'your goal', mentor: 'you mentor it', partner: 'your partnership', observer: '' };
-
 /** Top-level rows; with several folders, one row per folder that has a mentoring file. */
 export function buildPromptRows(folders: readonly PromptFolderInput[]): PromptRow[] {
-  const shown = folders.filter((f) => f.state.kind !== 'no-file');
-  if (shown.length === 0) {
-    return folders.length ? [notice(folders[0].key, 'no-file', 'No mentoring file in this workspace', { id: 'info' })] : [];
-  }
-  if (folders.length === 1) return folderRows(shown[0]);
-  return shown.map((f) => ({
-    id: `${f.key}`,
-    kind: 'folder',
-    folder: f.key,
-    label: f.name,
-    description: f.state.kind === 'ready' ? f.state.comparedWith : undefined,
-    icon: { id: 'root-folder' },
-    contextValue: 'folder',
-    children: folderRows(f),
-  }));
+  return workspaceRows(folders, '', folderRows, (f) => (f.state.kind === 'ready' ? f.state.comparedWith : undefined));
 }
 
 function folderRows(f: PromptFolderInput): PromptRow[] {
   const s = f.state;
-  switch (s.kind) {
-    case 'no-file':
-      return [notice(f.key, 'no-file', 'No mentoring file in this folder', { id: 'info' })];
-    case 'loading':
-      return [notice(f.key, 'loading', 'Reading the changes…', { id: 'loading~spin' })];
-    case 'restricted': {
-      const row = notice(f.key, 'restricted', RESTRICTED_PROMPTS_NOTICE, { id: 'shield' });
-      row.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust', arguments: [] };
-      return [row];
-    }
-    case 'error':
-      return [notice(f.key, 'error', s.message, { id: 'error', color: 'problemsErrorIcon.foreground' })];
-    case 'ready':
-      break;
-  }
+  if (s.kind !== 'ready') return [waitingNotice(f.key, f.key, s)];
   const rows: PromptRow[] = [];
-  if (s.stale) rows.push(notice(f.key, 'stale', 'The mentoring file has errors — prompts from its last valid content', { id: 'warning', color: 'problemsWarningIcon.foreground' }));
+  if (s.stale) rows.push(noticeRow(f.key, f.key, 'stale', 'The mentoring file has errors — prompts from its last valid content', { id: 'warning', color: 'problemsWarningIcon.foreground' }));
   const related = s.files.filter((file) => file.goals.length);
   if (s.files.length && s.reviewers?.length) rows.push(reviewersRow(f.key, s.reviewers));
-  if (!s.files.length) rows.push(notice(f.key, 'no-changes', `No changes against ${s.comparedWith}`, { id: 'info' }));
-  else if (!related.length) {
-    const n = s.files.length;
-    rows.push(notice(f.key, 'unrelated', `No changed file relates to an open goal (${n} changed file${n === 1 ? '' : 's'})`, { id: 'info' }));
-  }
-  for (const file of related) rows.push(fileRow(f.key, file, s.statuses[file.path], s.names));
+  if (!s.files.length) rows.push(noChangesNotice(f.key, f.key, s.comparedWith));
+  else if (!related.length) rows.push(noticeRow(f.key, f.key, 'unrelated', `No changed file relates to an open goal (${changedFiles(s.files.length)})`, { id: 'info' }));
+  for (const file of related) rows.push(fileRowOf(f.key, file, s.statuses[file.path], s.names));
   return rows;
 }
 
@@ -120,88 +59,30 @@ function reviewersRow(folder: string, list: readonly ReviewerSuggestion[]): Prom
     description: list.some((r) => r.role === 'learner') ? 'spread what one person knows' : undefined,
     icon: { id: 'organization' },
     contextValue: 'reviewers',
-    children: list.map((r, i) => {
-      const role = r.role === 'learner' ? 'learner' : 'expert';
-      const rowId = `${id}#${i}-${r.person}`;
-      return {
-        id: rowId,
-        kind: 'reviewer' as const,
-        folder,
-        label: r.name,
-        description: r.area ? `${role} · ${r.area}` : role,
-        tooltip: `${r.name} (${role}${r.area ? `, ${r.area}` : ''})\n${r.reason}${r.goal ? `\nGoal: ${r.goal}` : ''}`,
-        icon: { id: r.role === 'learner' ? 'mortar-board' : 'star-empty' },
-        contextValue: 'reviewer',
-        children: [{ id: `${rowId}#reason`, kind: 'reason' as const, folder, label: r.reason, tooltip: r.reason, icon: { id: 'info' }, contextValue: 'reviewReason', children: [] }],
-      };
-    }),
+    children: list.map((r, i) => reviewerRow(`${id}#${i}-${r.person}`, folder, r, ['reviewer', 'reviewReason'])),
   };
 }
 
-function fileRow(folder: string, file: FilePrompts, status: ChangeStatus | undefined, names: Record<string, string>): PromptRow {
-  const slash = file.path.lastIndexOf('/');
-  const dir = slash < 0 ? '' : file.path.slice(0, slash);
+function fileRowOf(folder: string, file: FilePrompts, status: ChangeStatus | undefined, names: Record<string, string>): PromptRow {
   const count = `${file.goals.length} goal${file.goals.length === 1 ? '' : 's'}`;
   const id = `${folder}#${file.path}`;
-  return {
-    id,
-    kind: 'file',
-    folder,
-    label: file.path.slice(slash + 1),
-    description: dir ? `${dir} · ${count}` : count,
+  return fileRow(id, folder, file.path, (dir) => (dir ? `${dir} · ${count}` : count), {
     tooltip: `${file.path}${status ? ` (${status})` : ''}\n${file.goals.map((g) => `• ${g.title}`).join('\n')}`,
     contextValue: 'reviewFile',
-    path: file.path,
     status,
-    command: { command: 'mentoring.reviewPrompts.openChange', title: 'Open Changes', arguments: [{ folder, path: file.path }] },
-    children: file.goals.map((g) => goalRow(id, folder, file.path, g, names)),
-  };
+    children: file.goals.map((g) => goalRowOf(id, folder, file.path, g, names)),
+  });
 }
 
-function goalRow(parent: string, folder: string, path: string, g: GoalPrompt, names: Record<string, string>): PromptRow {
+function goalRowOf(parent: string, folder: string, path: string, g: GoalPrompt, names: Record<string, string>): PromptRow {
   const id = `${parent}#${g.partnership}/${g.id}`;
-  const goal = { id: g.id, partnership: g.partnership };
   const matched = g.matchedBy === 'paths' ? 'the file is in its paths' : `the file touches its skills: ${g.skills.join(', ')}`;
-  return {
-    id,
-    kind: 'goal',
-    folder,
-    label: g.title,
-    description: describeGoal(g, names),
+  return goalRow(id, folder, g, names, {
     tooltip: `${g.title} [${g.id}]\nOwner: ${g.ownerName}${g.mentors.length ? ` · mentor: ${mentorNames(g, names)}` : ''}\nRelated because ${matched}.`,
-    icon: { id: g.role === 'author' ? 'target' : g.role === 'mentor' ? 'mortar-board' : 'milestone' },
     contextValue: 'reviewGoal',
     path,
-    goal,
-    children: g.prompts.map((q, i) => ({
-      id: `${id}#${i}`,
-      kind: 'question',
-      folder,
-      label: q,
-      tooltip: q,
-      icon: { id: 'question' },
-      contextValue: 'reviewQuestion',
-      path,
-      goal,
-      children: [],
-    })),
-  };
-}
-
-/** "Ben Okafor · mentor Ana Lima · you mentor it": whose goal, who mentors it, and the user's part in it. */
-export function describeGoal(g: GoalPrompt, names: Record<string, string>): string {
-  const parts = [g.ownerName];
-  if (g.mentors.length) parts.push(`mentor ${mentorNames(g, names)}`);
-  if (ROLE_NOTE[g.role]) parts.push(ROLE_NOTE[g.role]);
-  return parts.join(' · ');
-}
-
-export function mentorNames(g: GoalPrompt, names: Record<string, string>): string {
-  return g.mentors.map((m) => names[m] ?? m).join(', ');
-}
-
-function notice(folder: string, what: string, label: string, icon: RowIcon): PromptRow {
-  return { id: `${folder}#notice-${what}`, kind: 'notice', folder, label, icon, contextValue: `notice-${what}`, children: [] };
+    children: questionRows(`${id}#`, folder, g.prompts, g, 'reviewQuestion', { path }),
+  });
 }
 
 /**

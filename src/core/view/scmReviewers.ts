@@ -2,6 +2,7 @@
  * The suggested reviewers as a section of the Source Control "Mentoring" view (scmRows): the same
  * suggestions as the Review prompts view (reviewRows), each with its role, area and reason.
  */
+import { reviewerRow } from './changeRows';
 import type { ScmFolderInput, ScmRow, ScmSection } from './scmRows';
 
 /** The section, or undefined while no folder's change has a suggestion. */
@@ -12,17 +13,7 @@ export function scmReviewerSection(folders: readonly ScmFolderInput[]): ScmSecti
     for (const [i, r] of (f.state.reviewers ?? []).entries()) {
       const id = `scm:reviewers:${f.key}#${i}-${r.person}`;
       const where = folders.length > 1 ? `${f.name}: ` : '';
-      rows.push({
-        id,
-        kind: 'reviewer',
-        folder: f.key,
-        label: r.name,
-        description: `${where}${r.role}${r.area ? ` · ${r.area}` : ''}`,
-        tooltip: `${r.name} (${r.role}${r.area ? `, ${r.area}` : ''})\n${r.reason}${r.goal ? `\nGoal: ${r.goal}` : ''}`,
-        icon: { id: r.role === 'learner' ? 'mortar-board' : 'star-empty' },
-        contextValue: 'scmReviewer',
-        children: [{ id: `${id}#reason`, kind: 'reason', folder: f.key, label: r.reason, tooltip: r.reason, icon: { id: 'info' }, contextValue: 'scmReviewReason', children: [] }],
-      });
+      rows.push(reviewerRow(id, f.key, r, ['scmReviewer', 'scmReviewReason'], where));
     }
   }
   if (!rows.length) return undefined;

@@ -12,7 +12,6 @@ import type { MentoringFile } from '../../core/file';
 import {
   buildOverview,
   buildReport,
-  evidenceGoalsOf,
   goalsAchievedIn,
   presetPeriod,
   renderReportCsv,
@@ -22,7 +21,7 @@ import {
   type Period,
 } from '../../core/mentoring';
 import type { Match } from '../../core/expertise';
-import type { EvidenceCommit } from '../../core/review';
+import { evidenceGoalsOf, type EvidenceCommit } from '../../core/review';
 import { plain } from '../../core/text';
 import { readEvidence } from '../../git/evidence';
 import { isOverviewWebviewMessage, type OverviewHostMessage, type OverviewWebviewMessage, type PeriodChoice } from '../../protocol/overview';
@@ -32,7 +31,7 @@ import { entryRange } from '../locate';
 import type { Identity } from '../identity';
 import { PREPARE_COMMAND } from '../prepareSession';
 import { openCommitDocument, REVIEW_COMMAND } from '../review';
-import { buildReviewHtml, makeNonce } from '../review';
+import { showWebviewPage, webviewOptions } from '../review';
 import { FolderFile, MentoringStore } from '../store';
 import { ADD_TO_CALENDAR_COMMAND } from './calendar';
 
@@ -131,7 +130,7 @@ export class Overview implements vscode.Disposable {
       this.panel.reveal(this.panel.viewColumn);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, vscode.l10n.t('Team Overview'), vscode.ViewColumn.Active, this.options());
+    const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, vscode.l10n.t('Team Overview'), vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
     this.attach(panel);
   }
 
@@ -143,7 +142,7 @@ export class Overview implements vscode.Disposable {
       return;
     }
     this.period = periodChoice(isRecord(state) ? state.period : undefined);
-    panel.webview.options = this.options();
+    panel.webview.options = webviewOptions(this.extensionUri);
     this.attach(panel);
   }
 
@@ -153,30 +152,12 @@ export class Overview implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
-  }
-
   private attach(panel: vscode.WebviewPanel): void {
-    const webview = panel.webview;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mentoring.svg');
-    try {
-      webview.html = buildReviewHtml({
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'overview.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'overview.css')).toString(),
-        title: 'Team overview',
-        loading: 'Loading the overview…',
-      });
-    } catch (e) {
-      panel.dispose();
-      throw e;
-    }
+    showWebviewPage(panel, this.extensionUri, 'overview', { title: 'Team overview', loading: 'Loading the overview…' });
     this.panel = panel;
     this.ready = false;
     this.panelDisposables = [
-      webview.onDidReceiveMessage((m: unknown) => {
+      panel.webview.onDidReceiveMessage((m: unknown) => {
         if (isOverviewWebviewMessage(m)) void this.handle(m);
       }),
       panel.onDidChangeViewState(() => {

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { localToday } from '../../core/dates';
-import { buildRecord, evidenceGoalsOf, goalsAchievedIn, presetPeriod, renderRecordMarkdown, type Period, type PeriodPreset, type RecordSource } from '../../core/mentoring';
+import { buildRecord, goalsAchievedIn, presetPeriod, renderRecordMarkdown, type Period, type PeriodPreset, type RecordSource } from '../../core/mentoring';
+import { evidenceGoalsOf } from '../../core/review';
 import { mdText, plain } from '../../core/text';
 import { readEvidence } from '../../git/evidence';
 import { command } from '../command';

@@ -4,3 +4,4 @@ export * from './reviewPanel';
 export * from './reviewPrompts';
 export * from './lineLabels';
 export * from './scmView';
+export * from './webviewPage';

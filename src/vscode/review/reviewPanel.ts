@@ -22,7 +22,7 @@ import { Identity } from '../identity';
 import { PREPARE_COMMAND } from '../prepareSession';
 import { folderWith, partnershipTarget } from '../partnershipTarget';
 import type { PrivateNotes } from '../notes';
-import { buildReviewHtml, makeNonce } from './reviewHtml';
+import { showWebviewPage, webviewOptions } from './webviewPage';
 import { FolderFile, MentoringStore, vscodeRange } from '../store';
 
 export const REVIEW_VIEW_TYPE = 'mentoring.review';
@@ -95,7 +95,7 @@ export class ReviewPanels implements vscode.Disposable {
       if (target.goal) existing.revealGoal(target.goal);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Goal Review'), vscode.ViewColumn.Active, this.options());
+    const panel = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Goal Review'), vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
     return this.attach(panel, target.file.key, target.partnership, target.goal);
   }
 
@@ -109,7 +109,7 @@ export class ReviewPanels implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    panel.webview.options = this.options();
+    panel.webview.options = webviewOptions(this.extensionUri);
     this.attach(panel, file.key, partnership);
   }
 
@@ -128,29 +128,9 @@ export class ReviewPanels implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-  }
-
   private attach(panel: vscode.WebviewPanel, folderKey: string, partnership: string, goal?: string): ReviewPanel {
     const key = panelKey(folderKey, partnership);
-    const webview = panel.webview;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mentoring.svg');
-    try {
-      webview.html = buildReviewHtml({
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css')).toString(),
-      });
-    } catch (e) {
-      panel.dispose();
-      throw e;
-    }
+    showWebviewPage(panel, this.extensionUri, 'webview');
     const view = new ReviewPanel(panel, folderKey, partnership, this, () => this.panels.delete(key));
     this.panels.set(key, view);
     if (goal) view.revealGoal(goal);

@@ -14,7 +14,7 @@
  * Settings (per folder): `mentoring.suggestions.activeMonths` (who counts as active: scores are
  * computed again, the history is not read again) and `mentoring.suggestions.botPatterns` (more
  * authors to leave out: the history is read again). "Suggest .mailmap Lines" opens, in an untitled
- * document, the `.mailmap` lines for people who appear under several addresses.
+ * document, the `.mailmap` lines for people who appear under several addresses. Who is listed: `teamScope.ts`.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -32,6 +32,7 @@ import { GeneratedDocuments } from '../generatedDocs';
 import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
 import { FolderFile, MentoringStore } from '../store';
 import { addGoal, createPartnership } from './suggestionActions';
+import { TeamScope } from './teamScope';
 import { ShownRows, treeItem } from '../treeItem';
 
 export const SUGGESTIONS_VIEW_ID = 'mentoring.suggestions';
@@ -86,6 +87,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     private readonly store: MentoringStore,
     /** Where the history analysis is cached (in the extension's global storage). */
     readonly cacheDir: string,
+    readonly scope: TeamScope,
   ) {
     this.view = vscode.window.createTreeView(SUGGESTIONS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
@@ -159,6 +161,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     await this.store.ready;
     // Showing the rows is what asks for the analysis.
     this.startDue();
+    this.scope.follow(this.store.all());
     return this.rows();
   }
 
@@ -185,9 +188,12 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
       this.hasMailmap = hasMailmap;
       void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasMailmap', hasMailmap);
     }
-    // The view lists and matches everyone who works here (the CLI's --everyone): its actions add a
-    // person who is not a partner yet along with a partnership. The rows can also show the team only.
-    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: { everyone: true } });
+    return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: this.rowOptions() });
+  }
+
+  /** What the rows are asked for. */
+  private rowOptions(): { everyone: boolean } {
+    return { everyone: this.scope.everyone };
   }
 
   dispose(): void {
@@ -367,7 +373,8 @@ function skillsKey(model: MentoringFile | undefined): string {
 
 /** The view, its actions and refresh commands. */
 export function registerSuggestions(context: vscode.ExtensionContext, store: MentoringStore, docs: GeneratedDocuments): SuggestionsView {
-  const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'));
+  const view = new SuggestionsView(store, path.join(context.globalStorageUri.fsPath, 'history'), new TeamScope(context.workspaceState));
+  const show = (everyone: boolean) => view.scope.show(everyone).then(() => view.refresh());
   context.subscriptions.push(
     view,
     command('mentoring.suggestions.refresh', async () => {
@@ -375,6 +382,8 @@ export function registerSuggestions(context: vscode.ExtensionContext, store: Men
       await view.analyze();
     }),
     command('mentoring.suggestions.analyzeAgain', () => view.analyze({ full: true })),
+    command('mentoring.suggestions.showEveryone', () => show(true)),
+    command('mentoring.suggestions.showTeamOnly', () => show(false)),
     command('mentoring.suggestions.showMailmap', (arg?: { folder?: string }) => showMailmap(store, view, docs, arg?.folder)),
     command('mentoring.createPartnership', (row?: SuggestionRow, how?: Parameters<typeof createPartnership>[2]) => createPartnership(store, row, how)),
     command('mentoring.addSuggestedGoal', (row?: SuggestionRow, given?: { title?: string }) => addGoal(store, row, given)),

@@ -1,5 +1,5 @@
 /**
- * Building the panel's DOM. Every piece of workspace text goes in as a text node or an attribute
+ * Building a panel's DOM. Every piece of workspace text goes in as a text node or an attribute
  * value (never parsed as HTML), so names and notes like `<img onerror=…>` show literally.
  */
 export type Attrs = Record<string, string | number | boolean | undefined>;
