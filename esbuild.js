@@ -1,5 +1,5 @@
-// Builds the three bundles: the extension (Node, cjs, `vscode` external), the CLI (Node)
-// and the webview (browser). `node esbuild.js --watch` rebuilds on change; `--production` minifies.
+// Builds the bundles: the extension (Node, cjs, `vscode` external) and its analysis worker, the CLI
+// (Node) and the webviews (browser). `node esbuild.js --watch` rebuilds on change; `--production` minifies.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -16,6 +16,14 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+  },
+  {
+    // The history analysis, in a worker thread of the extension host (started by src/git/analysisHost.ts).
+    entryPoints: ['src/git/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     entryPoints: ['src/cli/main.ts'],

@@ -11,12 +11,12 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { botMatcher } from '../core/expertise';
-import type { FileChange } from '../core/expertise';
 import { DAY, KNOWLEDGE_DAYS } from '../core/review';
 import type { HistoryChange, PersonRef } from '../core/review';
 import { Replay, ReviewView } from '../core/review';
 import type { CoveringGoal } from '../core/review';
 import { NotARepositoryError } from './history';
+import { logRecords, MakeRecord, parseLogRecords } from './logRecords';
 
 export type { HistoryChange, PersonRef };
 
@@ -25,9 +25,6 @@ export const REVIEW_TRAILERS = ['reviewed-by', 'acked-by', 'helped-by'] as const
 const CO_AUTHOR = 'co-authored-by';
 
 const FORMAT = `--format=%x01%H%x00%aN%x00%aE%x00%ct%x00%(trailers:key=Reviewed-by,key=Acked-by,key=Helped-by,key=Co-authored-by,unfold,separator=%x1f)%x00`;
-const NUL = 0;
-const SOH = 1;
-const LF = 10;
 
 export interface ReadReviewHistoryOptions {
   /** Epoch seconds: only changes committed at or after it. */
@@ -93,23 +90,10 @@ export async function* readReviewHistory(repoDir: string, options: ReadReviewHis
     c.coAuthors = c.coAuthors.filter((r) => !isBot(r.name, r.email));
     return c;
   };
-  let rest: Buffer | undefined;
-  const out: HistoryChange[] = [];
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    for await (const batch of logRecords(child.stdout as AsyncIterable<Buffer>, parseReviewRecords)) {
       signal?.throwIfAborted();
-      const data = rest ? Buffer.concat([rest, chunk]) : chunk;
-      const used = parseReviewRecords(data, false, out);
-      rest = used < data.length ? data.subarray(used) : undefined;
-      for (const c of out) {
-        const k = keep(c);
-        if (k) yield k;
-      }
-      out.length = 0;
-    }
-    if (rest) {
-      parseReviewRecords(rest, true, out);
-      for (const c of out) {
+      for (const c of batch) {
         const k = keep(c);
         if (k) yield k;
       }
@@ -152,63 +136,16 @@ export function parseTrailerList(text: string): { reviewers: PersonRef[]; coAuth
   return { reviewers, coAuthors };
 }
 
-/**
- * Parses the complete records at the start of `data` into `out`; returns the bytes used. A record is
- * `\x01hash\0name\0email\0time\0trailers\0` then `\n` and per file `STATUS\0path\0` (`R`/`C`:
- * `STATUS\0old\0new\0`). Unless `final`, a record is complete only once the next begins.
- */
+/** A change from its header: `hash\0name\0email\0time\0trailers\0` (see {@link FORMAT}). */
+const changeOf: MakeRecord<HistoryChange> = (data, h, files) => {
+  const field = (i: number): string => data.toString('utf8', h[2 * i], h[2 * i + 1]);
+  const { reviewers, coAuthors } = parseTrailerList(field(4));
+  return { hash: field(0), author: { name: field(1), email: field(2) }, date: Number(field(3)), reviewers, coAuthors, files };
+};
+
+/** Parses the complete change records at the start of `data` into `out` (see `logRecords.ts`); returns the bytes used. */
 export function parseReviewRecords(data: Buffer, final: boolean, out: HistoryChange[]): number {
-  let pos = 0;
-  const end = data.length;
-  for (;;) {
-    if (pos >= end) return pos;
-    const start = pos;
-    if (data[pos] !== SOH) throw new Error(`unexpected git log output at byte ${pos}`);
-    pos++;
-    const header: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const z = data.indexOf(NUL, pos);
-      if (z < 0) return start;
-      header.push(data.toString('utf8', pos, z));
-      pos = z + 1;
-    }
-    const files: FileChange[] = [];
-    let complete = false;
-    for (;;) {
-      if (pos >= end) {
-        complete = final;
-        break;
-      }
-      const b = data[pos];
-      if (b === SOH) {
-        complete = true;
-        break;
-      }
-      if (b === NUL || b === LF) {
-        pos++;
-        continue;
-      }
-      const z = data.indexOf(NUL, pos);
-      if (z < 0) break;
-      const status = String.fromCharCode(b);
-      pos = z + 1;
-      const z1 = data.indexOf(NUL, pos);
-      if (z1 < 0) break;
-      const first = data.toString('utf8', pos, z1);
-      pos = z1 + 1;
-      if (status === 'R' || status === 'C') {
-        const z2 = data.indexOf(NUL, pos);
-        if (z2 < 0) break;
-        files.push({ status, path: data.toString('utf8', pos, z2), oldPath: first });
-        pos = z2 + 1;
-      } else {
-        files.push({ status: status === 'A' || status === 'D' || status === 'T' ? status : 'M', path: first });
-      }
-    }
-    if (!complete) return start;
-    const { reviewers, coAuthors } = parseTrailerList(header[4]);
-    out.push({ hash: header[0], author: { name: header[1], email: header[2] }, date: Number(header[3]), reviewers, coAuthors, files });
-  }
+  return parseLogRecords(data, final, 5, changeOf, out);
 }
 
 /** A change between two commits: the files that exist after it and the authors of its commits. */

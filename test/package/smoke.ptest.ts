@@ -1,7 +1,7 @@
 /**
  * The installed .vsix in a real VS Code: loaded from the extensions folder (not this repository),
- * activates on its own, has the README's pictures, registers what it contributes, shows the fixture's partners and reports
- * problems in the mentoring file.
+ * activates on its own, has the README's pictures, registers what it contributes, shows the fixture's partners, reads
+ * the history for Suggestions in its worker thread and reports problems in the mentoring file.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -115,6 +115,17 @@ describe('installed package', () => {
     }, SETTLE_MS);
     assert.ok(rows.some((t) => t.includes('Ana Lima')), rows.join(' | '));
     await host.screenshot('package-tree');
+  });
+
+  it('reads the git history for Suggestions in the worker thread it ships', async () => {
+    assert.ok(fs.existsSync(path.join(extension().extensionPath, 'dist', 'analysisWorker.js')), 'the analysis worker is in the package');
+    const { suggestions } = extension().exports.testing;
+    await suggestions.analyze();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    assert.strictEqual(suggestions.status(folder.uri.toString()), 'done');
+    const top = await suggestions.getChildren();
+    assert.ok(top.some((r) => r.label === 'Mutual matches'), top.map((r) => r.label).join(' | '));
   });
 
   it('reports problems in the mentoring file, and clears them when fixed', async () => {

@@ -21,6 +21,24 @@ describe('history reader', () => {
     hashes = (await read(repo)).map((c) => c.hash);
   });
 
+  it('reads the same records, in the same order, with two git processes over the halves of the history', async () => {
+    const moved = cloneRepo(repo);
+    applySteps(moved, [
+      { author: ALICE, date: '2025-04-01', rename: { 'src/parser/lexer.ts': 'src/parser/tokens.ts' } },
+      { author: ALICE, date: '2025-04-02', files: { 'a b\tc.txt': 'odd name\n' } },
+    ]);
+    for (const opts of [{}, { maxCommits: 5 }, { since: '2025-02-01' }, { renames: 'exact' as const }, { mailmap: false }]) {
+      const one = await read(moved, { ...opts, splitFrom: Infinity });
+      const progress: number[] = [];
+      const two = await read(moved, { ...opts, splitFrom: 2, onCommit: (n) => progress.push(n) });
+      assert.deepStrictEqual(two, one, JSON.stringify(opts));
+      assert.deepStrictEqual(progress, one.map((_, i) => i + 1));
+    }
+    const all = await read(moved, { splitFrom: 2 });
+    assert.strictEqual(all.length, 11);
+    assert.ok(all.some((c) => c.files.some((f) => f.status === 'R' && f.path === 'src/parser/tokens.ts')));
+  });
+
   it('reads every commit oldest first, mailmapped, without merges and bots', async () => {
     const commits = await read(repo);
     assert.deepStrictEqual(who(commits), [

@@ -80,6 +80,11 @@ describe('rows that fit the default side bar', () => {
     assert.ok(long.description?.endsWith('…'));
     assert.ok(fits(long.label, long.description, 1));
     assert.match(long.tooltip ?? '', /a description far too long/);
+    // Fitting again (deeper, or wider) starts from the whole text: nothing is lost, nothing cut twice.
+    const [deeper] = fitRows([long], 3);
+    assert.strictEqual(deeper.whole?.description, 'a description far too long to fit beside its label in any side bar of 300 pixels');
+    const [wide] = fitRows([deeper], 1, 1200);
+    assert.deepStrictEqual([wide.description, wide.whole], ['a description far too long to fit beside its label in any side bar of 300 pixels', undefined]);
   });
 
   it('shows a row’s details as inert Markdown: its whole text, tooltip and rows under it; never a private note', () => {

@@ -311,4 +311,20 @@ describe('suggestion rows', () => {
     walk(rows, 1);
     assert.ok(flat(rows).some((r) => r.whole), 'some rows were shortened');
   });
+
+  it('shows the rows the analysis worker built for a folder as they are, under the folder’s row with several', () => {
+    const built = buildSuggestionRows({ trusted: true, folders: [{ key: 'b', name: 'two', status: done(expertise()), mentoring: model(), hasErrors: false }] });
+    const one = buildSuggestionRows({ trusted: true, folders: [{ key: 'b', name: 'two', status: { state: 'shown', rows: built }, hasErrors: false }] });
+    assert.deepEqual(one, built);
+    const two = buildSuggestionRows({
+      trusted: true,
+      folders: [
+        { key: 'a', name: 'one', status: { state: 'running', commitsRead: 5 }, hasErrors: false },
+        { key: 'b', name: 'two', status: { state: 'shown', rows: built }, hasErrors: false },
+      ],
+    });
+    assert.deepEqual(two[1].children, built);
+    // Restricted Mode wins over anything shown.
+    assert.deepEqual(buildSuggestionRows({ trusted: false, folders: [{ key: 'b', name: 'two', status: { state: 'shown', rows: built }, hasErrors: false }] }).map((r) => r.contextValue), ['notice-restricted', 'notice-trust']);
+  });
 });

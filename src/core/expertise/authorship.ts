@@ -37,8 +37,20 @@ export const DAY = 86_400;
 export const RESCALE_EXPONENT = 600;
 /** Key of a (person, skill) activity cell: person · 2^21 + skill. */
 export const CELL = 2 ** 21;
-/** A file record: creator, then `[person, commits, day]` per person. */
+/** A file record: creator, then `[person, deliveries, day]` per person. */
 export const STRIDE = 3;
+/**
+ * A commit changing up to this many files delivers whole to each of them; a larger one (a release
+ * bumping every module's version, a lint sweep) delivers this many over its size to each file.
+ */
+export const DELIVERY_FILES = 30;
+/** Deliveries are kept in whole units: a commit's delivery to a file is 1–60 units, 60 a whole one. */
+export const DELIVERY_UNIT = 60;
+
+/** What a commit changing `files` files delivers to each of them, in {@link DELIVERY_UNIT}s (at least 1). */
+export function deliveryUnits(files: number): number {
+  return files <= DELIVERY_FILES ? DELIVERY_UNIT : Math.max(1, Math.round((DELIVERY_UNIT * DELIVERY_FILES) / files));
+}
 
 export const DOA_AUTHOR_MIN = 3.293;
 export const DOA_AUTHOR_RATIO = 0.75;
@@ -47,7 +59,10 @@ export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, oth
   return 3.293 + 1.098 * (firstAuthor ? 1 : 0) + 0.164 * deliveries - 0.321 * Math.log(1 + othersChanges);
 }
 
-/** A file's authorship record: `[creator, person, commits, day, …]` (creator -1: none in the history read). */
+/**
+ * A file's authorship record: `[creator, person, units, day, …]` (creator -1: none in the history
+ * read); `units` sums the person's deliveries to the file ({@link deliveryUnits}).
+ */
 export type FileState = number[];
 
 export interface ActivityCell {
@@ -61,7 +76,7 @@ export interface ActivityCell {
 
 /** The JSON form of {@link ExpertiseState}; `v` changes whenever the layout does. */
 export interface SerializedExpertise {
-  v: 4;
+  v: 5;
   halfLifeDays: number;
   massChangeFiles: number;
   ref: number | null;
@@ -80,6 +95,9 @@ export interface SerializedExpertise {
   paths: string[];
   pathSets: number[];
   files: FileState[];
+  /** Deleted files' paths and their last records: a file added back at its path takes its record again. */
+  deletedPaths: string[];
+  deletedFiles: FileState[];
   /** Flat `[person, skill, weight, commits, last, …]`; `weight` sums each commit's share of files in the area. */
   activity: number[];
   /** Per activity cell (in the same order), `[day, commits, …]`. */

@@ -12,8 +12,9 @@
  *
  *        DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC)
  *
- *    FA is 1 for whoever created the file, DL the number of commits by the person that changed it,
- *    AC the number of commits by everyone else. Authorship fades with time: each person's DOA is
+ *    FA is 1 for whoever created the file, DL the person's deliveries to it, AC everyone else's: a
+ *    commit of up to 30 files delivers 1 to each file it changes, a larger one 30 over its size
+ *    (`deliveryUnits`), so a release bumping every module is a small edit to each. Authorship fades with time: each person's DOA is
  *    weighed by `2^(−gap / 1460 days)`, the gap being the time from their last change to the file to
  *    the last change by anyone whose DOA reaches 3.293, so a file rewritten since belongs to who
  *    rewrote it. The file is shared among everyone whose DOA reaches 3.293, by their weighed DOA,
@@ -55,9 +56,11 @@
  * The state is built commit by commit in history order (oldest first), can be extended with newer
  * commits, and serialises to compact JSON. It grows with the number of files, not of commits:
  * paths and emails are interned, each distinct path is classified once (paths with the same skills
- * share one skill set), and per file only `[creator, person, commits, day, person, commits, day, …]`
- * is kept (`day`: the person's last change to it, in days since 1970). Deleted files drop their
- * record, renamed files carry it to the new path. {@link ExpertiseState.setTree} then makes the files
+ * share one skill set), and per file only `[creator, person, units, day, person, units, day, …]`
+ * is kept (`units`: deliveries; `day`: the person's last change to it, in days since 1970). A
+ * deleted file's record is kept for its path, and a file added back there (a revert, a restore)
+ * takes it again, the re-adding commit counting as a change; renamed files carry their record to
+ * the new path. {@link ExpertiseState.setTree} then makes the files
  * those of HEAD's tree: records of files that are gone (deleted on a merged branch) are dropped,
  * files the history never showed (added by a merge) are counted without authors, and the history of
  * a subtree-merged project (whose own commits name its files without the folder it lives in) is
@@ -68,7 +71,7 @@ import { sameFiles } from './areas';
 import type { SkillTag } from './skills';
 import { areaLabel } from './skills';
 
-import { AUTHORSHIP_FADE_DAYS, AUTHORSHIP_WEIGHT, ActivityCell, CELL, DAY, DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO, FileState, STRIDE, degreeOfAuthorship, ExpertiseSource } from './authorship';
+import { AUTHORSHIP_FADE_DAYS, AUTHORSHIP_WEIGHT, ActivityCell, CELL, DAY, DELIVERY_UNIT, DOA_AUTHOR_MIN, DOA_AUTHOR_RATIO, FileState, STRIDE, degreeOfAuthorship, ExpertiseSource } from './authorship';
 
 export interface ComputeOptions {
   /** Epoch seconds the recent activity is measured at (default: now). */
@@ -86,12 +89,11 @@ export interface ComputeOptions {
 export interface SkillScore {
   skill: string;
   /**
-   * Strength in the area, 0–1: the recent share over the area's highest recent share and the
-   * authorship share over the area's highest, averaged. The best people of any area score near 1,
-   * however large it is; in an area no active person authors, nobody active scores above 0.5.
+   * Strength in the area, 0–1: the share over the highest share of an active person there (at
+   * most 1). The best active person of any area scores 1, however large it is.
    */
   score: number;
-  /** (recent + authorship) / 2: the share of the area's knowledge, 0–1. */
+  /** 0.2 · recent + 0.8 · authorship: the share of the area's knowledge, 0–1. */
   share: number;
   /** Share of the area's recent activity, 0–1. */
   recent: number;
@@ -422,7 +424,7 @@ class FileAuthors {
     // The last change by anyone who could be an author: the others' authorship fades from there.
     let lastDay = -Infinity;
     for (let j = 0; j < n; j++) {
-      doa[j] = degreeOfAuthorship(groups[j] === creator, counts[j], total - counts[j]);
+      doa[j] = degreeOfAuthorship(groups[j] === creator, counts[j] / DELIVERY_UNIT, (total - counts[j]) / DELIVERY_UNIT);
       if (doa[j] >= DOA_AUTHOR_MIN && days[j] > lastDay) lastDay = days[j];
     }
     let best = -Infinity;

@@ -7,7 +7,7 @@ import { isMassChange, MASS_CHANGE_FILES } from './generated';
 import type { SkillTag } from './skills';
 import { moduleOf } from './skills';
 
-import { ActivityCell, CELL, CommitRecord, DAY, DEFAULT_HALF_LIFE_DAYS, FileChange, FileState, Person, RESCALE_EXPONENT, STRIDE, SerializedExpertise, RawExpertise } from './authorship';
+import { ActivityCell, CELL, CommitRecord, DAY, DEFAULT_HALF_LIFE_DAYS, DELIVERY_UNIT, FileChange, FileState, deliveryUnits, Person, RESCALE_EXPONENT, STRIDE, SerializedExpertise, RawExpertise } from './authorship';
 import { ComputeOptions, Expertise, computeExpertise } from './expertise';
 import { SUBTREE_MIN_FILES, SUBTREE_MIN_HISTORY, SUBTREE_MIN_SHARE, TreeIndex, mergeRecords, subtreePaths } from './treeIndex';
 
@@ -42,6 +42,8 @@ export class ExpertiseState {
   private readonly skills: SkillTag[] = [];
   private readonly skillIndex = new Map<string, number>();
   private readonly files = new Map<number, FileState>();
+  /** Records of deleted files with authors, by path: a file added back at its path takes its record again. */
+  private readonly deleted = new Map<number, FileState>();
   private readonly activity = new Map<number, ActivityCell>();
   private readonly mark: number[] = [];
   /** Per skill, the current commit's files in it (valid where `mark` is the commit's stamp). */
@@ -75,6 +77,8 @@ export class ExpertiseState {
     const weight = this.weightOf(c.date);
     const day = Math.floor(c.date / DAY);
     const stamp = this.commits;
+    // A change delivers to a file by the commit's size: a sweep over 200 files is a small edit to each.
+    const units = deliveryUnits(c.files.length);
     const touched: number[] = [];
     let counted = 0;
     for (const f of c.files) {
@@ -91,17 +95,24 @@ export class ExpertiseState {
       }
       switch (f.status) {
         case 'A':
-        case 'C':
-          this.files.set(pid, [person, person, 1, day]);
+        case 'C': {
+          // A file added back where one was deleted (a revert, a restore) is the old file changed, not a new one.
+          const before = this.deleted.get(pid);
+          if (before) {
+            this.deleted.delete(pid);
+            this.touch(pid, person, day, units, before);
+          } else this.files.set(pid, [person, person, DELIVERY_UNIT, day]);
           break;
+        }
         case 'D':
-          this.files.delete(pid);
+          this.bury(pid);
           break;
         case 'R':
-          this.touch(pid, person, day, this.takeRecord(f));
+          this.deleted.delete(pid);
+          this.touch(pid, person, day, units, this.takeRecord(f));
           break;
         default:
-          this.touch(pid, person, day, this.files.get(pid));
+          this.touch(pid, person, day, units, this.files.get(pid));
       }
     }
     for (const s of touched) {
@@ -142,7 +153,11 @@ export class ExpertiseState {
     if (orphans.size > 0) this.attachSubtrees(this.tree?.paths === paths ? this.tree : new TreeIndex(paths), orphans);
     for (const pid of [...this.files.keys()]) if (!live.has(pid)) this.files.delete(pid);
     for (const pid of live) {
-      if (!this.files.has(pid)) this.files.set(pid, [-1]);
+      if (!this.files.has(pid)) {
+        // Deleted in the commits read but at HEAD (kept by a merge): the file as it was.
+        this.files.set(pid, this.deleted.get(pid) ?? [-1]);
+        this.deleted.delete(pid);
+      }
       // Classified now, not while scoring: a file only HEAD's tree has (added by a merge or a bot) may bring new skills.
       if (this.pathSet[pid] === undefined) this.classifyPath(pid);
     }
@@ -181,6 +196,8 @@ export class ExpertiseState {
       pathSets.push(this.pathSet[pid] ?? this.classifyPath(pid));
       files.push(f);
     }
+    const deletedPaths = [...this.deleted.keys()].map((pid) => this.paths[pid]);
+    const deletedFiles = [...this.deleted.values()];
     const activity: number[] = [];
     const activityDays: number[][] = [];
     for (const [key, cell] of this.activity) {
@@ -188,7 +205,7 @@ export class ExpertiseState {
       activityDays.push(cell.days);
     }
     return {
-      v: 4,
+      v: 5,
       halfLifeDays: this.halfLifeDays,
       massChangeFiles: this.massChangeFiles,
       ref: Number.isNaN(this.ref) ? null : this.ref,
@@ -201,6 +218,8 @@ export class ExpertiseState {
       paths,
       pathSets,
       files,
+      deletedPaths,
+      deletedFiles,
       activity,
       activityDays,
       subtrees: this.subtrees,
@@ -217,12 +236,13 @@ export class ExpertiseState {
     };
     if (typeof json !== 'object' || json === null) return bad('not an object');
     const j = json as Partial<SerializedExpertise>;
-    if (j.v !== 4) return bad('unknown version');
-    const { people, skills, skillSets, paths, pathSets, files, activity, activityDays, subtrees } = j;
-    if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(activity) || !Array.isArray(activityDays) || !Array.isArray(subtrees)) {
+    if (j.v !== 5) return bad('unknown version');
+    const { people, skills, skillSets, paths, pathSets, files, deletedPaths, deletedFiles, activity, activityDays, subtrees } = j;
+    if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(deletedPaths) || !Array.isArray(deletedFiles) || !Array.isArray(activity) || !Array.isArray(activityDays) || !Array.isArray(subtrees)) {
       return bad('missing fields');
     }
     if (pathSets.length !== paths.length || files.length !== paths.length) bad('paths, sets and files differ in length');
+    if (deletedFiles.length !== deletedPaths.length) bad('deleted paths and files differ in length');
     const state = new ExpertiseState(classify, j.halfLifeDays, j.massChangeFiles);
     state.ref = typeof j.ref === 'number' ? j.ref : Number.NaN;
     state.newest = typeof j.newest === 'number' ? j.newest : Number.NaN;
@@ -247,16 +267,24 @@ export class ExpertiseState {
       state.skillSets.push(set);
     }
     const nPeople = people.length;
-    for (let i = 0; i < paths.length; i++) {
-      const f = files[i];
-      if (typeof paths[i] !== 'string' || !isIndex(pathSets[i], skillSets.length) || !Array.isArray(f) || f.length % STRIDE !== 1) bad('file');
-      if (!Number.isInteger(f[0]) || f[0] < -1 || f[0] >= nPeople) bad('file creator');
-      for (let k = 1; k < f.length; k += STRIDE) {
-        if (!isIndex(f[k], nPeople) || !Number.isInteger(f[k + 1]) || f[k + 1] < 1 || !Number.isInteger(f[k + 2])) bad('file counts');
+    const checkRecord = (r: FileState): FileState => {
+      if (!Array.isArray(r) || r.length % STRIDE !== 1) bad('file');
+      if (!Number.isInteger(r[0]) || r[0] < -1 || r[0] >= nPeople) bad('file creator');
+      for (let k = 1; k < r.length; k += STRIDE) {
+        if (!isIndex(r[k], nPeople) || !Number.isInteger(r[k + 1]) || r[k + 1] < 1 || !Number.isInteger(r[k + 2])) bad('file counts');
       }
+      return r;
+    };
+    for (let i = 0; i < paths.length; i++) {
+      if (typeof paths[i] !== 'string' || !isIndex(pathSets[i], skillSets.length)) bad('file');
+      const f = checkRecord(files[i]);
       const pid = state.intern(paths[i]);
       state.pathSet[pid] = pathSets[i];
       state.files.set(pid, f);
+    }
+    for (let i = 0; i < deletedPaths.length; i++) {
+      if (typeof deletedPaths[i] !== 'string') bad('deleted file');
+      state.deleted.set(state.intern(deletedPaths[i]), checkRecord(deletedFiles[i]));
     }
     if (activity.length % 5 !== 0 || activityDays.length * 5 !== activity.length) bad('activity');
     for (let i = 0; i < activity.length; i += 5) {
@@ -381,15 +409,23 @@ export class ExpertiseState {
     return set;
   }
 
-  private touch(pid: number, person: number, day: number, record: FileState | undefined): void {
+  private touch(pid: number, person: number, day: number, units: number, record: FileState | undefined): void {
     const f = record ?? [-1];
     let i = 1;
     while (i < f.length && f[i] !== person) i += STRIDE;
     if (i < f.length) {
-      f[i + 1]++;
+      f[i + 1] += units;
       if (day > f[i + 2]) f[i + 2] = day;
-    } else f.push(person, 1, day);
+    } else f.push(person, units, day);
     this.files.set(pid, f);
+  }
+
+  /** Deletes a file, keeping its record (when it has authors) for the path in case the file comes back. */
+  private bury(pid: number): void {
+    const f = this.files.get(pid);
+    if (f === undefined) return;
+    this.files.delete(pid);
+    if (f.length > 1) this.deleted.set(pid, f);
   }
 
   /** The record of a renamed file's old path, taken away from it (undefined when it has none). */
@@ -406,12 +442,14 @@ export class ExpertiseState {
     switch (f.status) {
       case 'A':
       case 'C':
-        this.files.set(pid, [-1]);
+        this.files.set(pid, this.deleted.get(pid) ?? [-1]);
+        this.deleted.delete(pid);
         break;
       case 'D':
-        this.files.delete(pid);
+        this.bury(pid);
         break;
       case 'R':
+        this.deleted.delete(pid);
         this.files.set(pid, this.takeRecord(f) ?? [-1]);
         break;
       default:
@@ -438,7 +476,7 @@ export class ExpertiseState {
       matches.set(prefix, (matches.get(prefix) ?? 0) + 1);
       const record = this.files.get(orphan) ?? [];
       let commits = 0;
-      for (let i = 2; i < record.length; i += STRIDE) commits += record[i];
+      for (let i = 2; i < record.length; i += STRIDE) commits += record[i] / DELIVERY_UNIT;
       history.set(prefix, (history.get(prefix) ?? 0) + commits);
     }
     // Folders known before, and those many of the history's paths were read into.

@@ -108,8 +108,15 @@ export function fitRows<R extends ViewRow<string, R>>(rows: R[], depth = 1, widt
 
 function fitRow(row: ViewRow, depth: number, width: number): void {
   const room = roomAt(depth, width);
-  const label = row.label;
-  const description = row.description;
+  // A row fitted before (in the analysis worker, or at another depth or width) is fitted again from its whole text.
+  const label = row.whole?.label ?? row.label;
+  const description = row.whole ? row.whole.description : row.description;
+  if (row.whole) {
+    row.label = label;
+    if (description === undefined) delete row.description;
+    else row.description = description;
+    delete row.whole;
+  }
   if (fits(label, description, depth, width)) return;
   const descWidth = description ? GAP_PX + textWidth(description) : 0;
   // The label gives up room down to MIN_LABEL_PX; then the description is shortened, or left to the tooltip.

@@ -44,7 +44,9 @@ export type AnalysisStatus =
   | { state: 'empty' }
   | { state: 'cancelled' }
   | { state: 'failed'; message: string }
-  | { state: 'done'; expertise: Expertise; notices?: string[]; mailmap?: number };
+  | { state: 'done'; expertise: Expertise; notices?: string[]; mailmap?: number }
+  /** Done, and the folder's rows built elsewhere (by the analysis worker, from a `done` status). */
+  | { state: 'shown'; rows: SuggestionRow[] };
 
 export interface SuggestionFolder {
   key: string;
@@ -136,6 +138,8 @@ function folderRows(f: SuggestionFolder, input: SuggestionInput): SuggestionRow[
       return [notice(f.key, 'failed', 'History not read', { id: 'error', color: 'problemsErrorIcon.foreground' }, 'notice-failed', 'failed', `Could not read the git history: ${s.message}`)];
     case 'done':
       return [...(s.notices ?? []).map((n, i) => notice(f.key, `analysis-${i}`, n, info, 'notice-analysis', undefined, n)), ...doneRows(f, s, input)];
+    case 'shown':
+      return s.rows;
   }
 }
 

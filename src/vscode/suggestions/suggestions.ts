@@ -4,7 +4,10 @@
  * `core/suggestion-rows`; this module runs the analysis and the actions.
  *
  * The history is read lazily: when the view shows its rows or a command asks, never during
- * activation, and never in an untrusted workspace. Each run shows progress on the view, and a
+ * activation, and never in an untrusted workspace. It is read, scored and made into the view's rows
+ * in a worker thread (`git/analysisHost.ts`), one per folder, which keeps the analysis to score it
+ * again when the file or a setting changes: the extension host's thread only shows the rows it
+ * sends back. Cancel terminates the worker. Each run shows progress on the view, and a
  * cancellable notification once it takes longer than {@link NOTIFY_AFTER_MS}. Results are cached in
  * the extension's global storage, so later runs read only the commits added since. A run is due
  * again when HEAD moves (the built-in git extension's repository state, when it is there; else on
@@ -18,15 +21,13 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Expertise } from '../../core/expertise';
 import type { MentoringFile } from '../../core/file';
-import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, mailmapSuggestions, MailmapSuggestion } from '../../core/expertise';
-import { identityFor, suggest } from '../../core/expertise';
-import type { Match } from '../../core/expertise';
+import { checkActiveMonths, DEFAULT_ACTIVE_MONTHS, MailmapSuggestion } from '../../core/expertise';
+import type { Match, SuggestOptions } from '../../core/expertise';
 import { plain } from '../../core/text';
 import { AnalysisStatus, buildSuggestionRows, SuggestionRow } from '../../core/view';
-import { Analysis, analyzeRepository } from '../../git/analyze';
-import { NotARepositoryError } from '../../git/history';
+import { AnalysisError, AnalysisWorker } from '../../git/analysisHost';
+import type { AnalysisRead, AnalysisResult, AnalysisView } from '../../protocol/analysis';
 import { command } from '../command';
 import { GeneratedDocuments } from '../generatedDocs';
 import { GitApi, GitRepository, gitApi, repositoryFor } from '../gitApi';
@@ -41,7 +42,16 @@ const NOTIFY_AFTER_MS = 2000;
 /** Rows follow a running analysis's commit count at most this often. */
 const PROGRESS_EVERY_MS = 250;
 
-type RunState = Exclude<AnalysisStatus, { state: 'done' }> | { state: 'done'; analysis: Analysis };
+/** What the rows were made for: a change of any of these scores the analysis again (in the worker). */
+interface ViewInputs {
+  model: MentoringFile | undefined;
+  activeMonths: number;
+  hasErrors: boolean;
+  name: string;
+  options: string;
+}
+
+type RunState = Exclude<AnalysisStatus, { state: 'done' } | { state: 'shown' }> | { state: 'done'; result: AnalysisResult; inputs: ViewInputs };
 
 interface FolderState {
   /** While a run reads the history again, the previous result stays on show. */
@@ -55,9 +65,16 @@ interface FolderState {
   run?: { id: number; controller: AbortController; done: Promise<void> };
   /** The bot patterns the analysis left out (JSON), to notice when the setting changes. */
   bots: string;
-  /** Expertise computed for the current analysis, model and active months, reused until one changes. */
-  computed?: { analysis: Analysis; model: MentoringFile | undefined; activeMonths: number; expertise: Expertise; mailmap: MailmapSuggestion[] };
+  /** The worker thread that reads and scores this folder's history, and holds its last analysis. */
+  worker: AnalysisWorker;
+  /** What the last run read: scoring again asks the worker for the same. */
+  read?: AnalysisRead;
+  /** The inputs being scored again in the worker, while it does. */
+  scoring?: ViewInputs;
 }
+
+const sameInputs = (a: ViewInputs, b: ViewInputs): boolean =>
+  a.model === b.model && a.activeMonths === b.activeMonths && a.hasErrors === b.hasErrors && a.name === b.name && a.options === b.options;
 
 /** The folder's suggestion settings (also read by "Create Mentoring File"), with anything invalid replaced by the default. */
 export function suggestionSettings(folder: vscode.WorkspaceFolder): { activeMonths: number; botPatterns: string[] } {
@@ -78,7 +95,6 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   private readonly repoListeners = new Map<GitRepository, vscode.Disposable>();
   private git: Promise<GitApi | undefined> | undefined;
   private runs = 0;
-  private readonly matches = new WeakMap<Expertise, { model: MentoringFile | undefined; matches: Match[] }>();
   private hasMailmap: boolean | undefined;
   private redraw: NodeJS.Timeout | undefined;
   readonly view: vscode.TreeView<SuggestionRow>;
@@ -117,7 +133,8 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     const file = this.store.get(folderKey);
     if (!file) return [];
     this.statusOf(file);
-    return this.folders.get(folderKey)?.computed?.mailmap ?? [];
+    const status = this.folders.get(folderKey)?.status;
+    return status?.state === 'done' ? status.result.mailmap : [];
   }
 
   /**
@@ -127,14 +144,10 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   matchesOf(folderKey: string): readonly Match[] | undefined {
     const file = this.store.get(folderKey);
     if (!file) return undefined;
-    const status = this.statusOf(file);
-    if (status.state !== 'done') return undefined;
-    // Computed once per analysis and file content: the overview asks on every change of the file.
-    const known = this.matches.get(status.expertise);
-    if (known && known.model === file.lastValid) return known.matches;
-    const matches = suggest(status.expertise, file.lastValid).matches;
-    this.matches.set(status.expertise, { model: file.lastValid, matches });
-    return matches;
+    // Scored in the worker with the rows; a changed file is scored again there, and the view's change event follows.
+    this.statusOf(file);
+    const status = this.folders.get(folderKey)?.status;
+    return status?.state === 'done' ? status.result.matches : undefined;
   }
 
   /** Rebuilds the rows from what is known (no analysis started). */
@@ -182,9 +195,9 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   private build(): SuggestionRow[] {
     const files = this.store.all();
     const only = files.length === 1 ? this.folders.get(files[0].key)?.status : undefined;
-    this.view.description = only?.state === 'done' ? vscode.l10n.t('{0} commits', only.analysis.state.commits) : undefined;
+    this.view.description = only?.state === 'done' ? vscode.l10n.t('{0} commits', only.result.commits) : undefined;
     const folders = files.map((f) => ({ key: f.key, name: f.folder.name, status: this.statusOf(f), mentoring: f.lastValid, hasErrors: f.hasErrors }));
-    const hasMailmap = folders.some((f) => f.status.state === 'done' && (f.status.mailmap ?? 0) > 0);
+    const hasMailmap = files.some((f) => this.mailmapOf(f.key).length > 0);
     if (hasMailmap !== this.hasMailmap) {
       this.hasMailmap = hasMailmap;
       void vscode.commands.executeCommand('setContext', 'mentoring.suggestions.hasMailmap', hasMailmap);
@@ -192,35 +205,64 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     return buildSuggestionRows({ trusted: vscode.workspace.isTrusted, folders, options: this.rowOptions(), width: rowWidthSetting() });
   }
 
-  /** What the rows are asked for. */
-  private rowOptions(): { everyone: boolean } {
+  /** What the rows are asked for (the worker builds a done folder's rows with these). */
+  private rowOptions(): SuggestOptions {
     return { everyone: this.scope.everyone };
   }
 
   dispose(): void {
     clearTimeout(this.redraw);
-    for (const f of this.folders.values()) f.run?.controller.abort();
+    for (const f of this.folders.values()) {
+      f.run?.controller.abort();
+      f.worker.terminate();
+    }
     vscode.Disposable.from(...this.repoListeners.values(), ...this.disposables).dispose();
   }
 
+  /**
+   * The folder's status as the rows show it. When the file, a setting or the options changed since
+   * the rows were made, the worker scores its analysis again; the rows shown until then are the last ones.
+   */
   private statusOf(file: FolderFile): AnalysisStatus {
     const f = this.folders.get(file.key);
     if (!f) return { state: 'idle' };
     if (f.status.state === 'running') return { state: 'running', commitsRead: f.commitsRead };
     if (f.status.state !== 'done') return f.status;
-    const { analysis } = f.status;
-    const model = file.lastValid;
-    const { activeMonths } = suggestionSettings(file.folder);
-    if (f.computed?.analysis !== analysis || f.computed.model !== model || f.computed.activeMonths !== activeMonths) {
-      f.computed = {
-        analysis,
-        model,
-        activeMonths,
-        expertise: analysis.state.compute({ identity: identityFor(model), activeMonths }),
-        mailmap: mailmapSuggestions(analysis.state.listPeople()),
-      };
-    }
-    return { state: 'done', expertise: f.computed.expertise, notices: analysis.notices, mailmap: f.computed.mailmap.length };
+    const inputs = this.inputsOf(file);
+    if (!sameInputs(f.status.inputs, inputs) && !(f.scoring && sameInputs(f.scoring, inputs))) this.score(file, f, inputs);
+    return { state: 'shown', rows: f.status.result.rows };
+  }
+
+  private inputsOf(file: FolderFile): ViewInputs {
+    return { model: file.lastValid, activeMonths: suggestionSettings(file.folder).activeMonths, hasErrors: file.hasErrors, name: file.folder.name, options: JSON.stringify(this.rowOptions()) };
+  }
+
+  private viewOf(file: FolderFile, inputs: ViewInputs): AnalysisView {
+    return { key: file.key, name: inputs.name, mentoring: inputs.model, hasErrors: inputs.hasErrors, activeMonths: inputs.activeMonths, options: JSON.parse(inputs.options) as SuggestOptions };
+  }
+
+  /** Scores the analysis the worker holds again, for the file and settings now (it reads the history only if it holds none). */
+  private score(file: FolderFile, f: FolderState, inputs: ViewInputs): void {
+    if (!f.read || !vscode.workspace.isTrusted) return;
+    f.scoring = inputs;
+    f.worker.run({ read: f.read, fresh: false, view: this.viewOf(file, inputs) }).then(
+      (result) => {
+        if (this.folders.get(file.key) !== f || f.scoring !== inputs) return;
+        f.scoring = undefined;
+        if (f.status.state !== 'done') return;
+        f.status = { state: 'done', result, inputs };
+        this.refresh();
+      },
+      (e: unknown) => {
+        if (this.folders.get(file.key) !== f || f.scoring !== inputs) return;
+        f.scoring = undefined;
+        // A worker stopped by a cancelled or newer run leaves the rows as they are; an error in the analysis is shown.
+        if (e instanceof AnalysisError && f.status.state === 'done' && !f.run) {
+          f.status = { state: 'failed', message: e.message };
+          this.refresh();
+        }
+      },
+    );
   }
 
   /** Starts the runs that are due: folders never analysed, or stale ones. */
@@ -254,7 +296,15 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     const skills = file.lastValid?.skills ?? [];
     const kept = previous?.status.state === 'done' ? previous.status : undefined;
     const { botPatterns } = suggestionSettings(file.folder);
-    const f: FolderState = { status: kept ?? { state: 'running', commitsRead: 0 }, commitsRead: 0, skills: skillsKey(file.lastValid), bots: JSON.stringify(botPatterns), stale: false, computed: previous?.computed };
+    const f: FolderState = {
+      status: kept ?? { state: 'running', commitsRead: 0 },
+      commitsRead: 0,
+      skills: skillsKey(file.lastValid),
+      bots: JSON.stringify(botPatterns),
+      stale: false,
+      worker: previous?.worker ?? new AnalysisWorker(),
+      read: previous?.read,
+    };
     this.folders.set(file.key, f);
     if (file.folder.uri.scheme !== 'file') {
       f.status = { state: 'virtual' };
@@ -267,11 +317,9 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
     const current = (): boolean => this.folders.get(file.key) === f && f.run?.id === id;
     const started = Date.now();
     let lastDraw = 0;
-    const work = analyzeRepository(file.folder.uri.fsPath, {
-      cacheDir: this.cacheDir,
-      noCache: full,
-      teamSkills: skills,
-      botPatterns,
+    const read: AnalysisRead = { repoDir: file.folder.uri.fsPath, cacheDir: this.cacheDir, noCache: full, teamSkills: skills, botPatterns };
+    const inputs = this.inputsOf(file);
+    const work = f.worker.run({ read, fresh: true, view: this.viewOf(file, inputs) }, {
       signal: controller.signal,
       onProgress: (n) => {
         f.commitsRead = n;
@@ -282,16 +330,17 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
       },
     });
     const done = work.then(
-      (analysis) => {
+      (result) => {
         if (!current()) return;
-        f.status = analysis.mode === 'empty' ? { state: 'empty' } : { state: 'done', analysis };
-        if (analysis.head) void this.watchHead(file, analysis.head);
+        f.read = { ...read, noCache: false };
+        f.status = result.mode === 'empty' ? { state: 'empty' } : { state: 'done', result, inputs };
+        if (result.head) void this.watchHead(file, result.head);
       },
       (e: unknown) => {
         if (!current()) return;
         // A cancelled run leaves the previous result, if any.
         if (controller.signal.aborted) f.status = kept ?? { state: 'cancelled' };
-        else if (e instanceof NotARepositoryError) f.status = { state: 'not-a-repository' };
+        else if (e instanceof AnalysisError && e.kind === 'not-a-repository') f.status = { state: 'not-a-repository' };
         else f.status = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
       },
     );
@@ -359,7 +408,7 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
           if (!commit) return;
           for (const file of this.store.all()) {
             const f = this.folders.get(file.key);
-            if (f?.status.state !== 'done' || f.status.analysis.head === commit) continue;
+            if (f?.status.state !== 'done' || f.status.result.head === commit) continue;
             if (repositoryFor(api, file.folder.uri) === repo) this.due(file.key);
           }
         }),
