@@ -65,6 +65,7 @@ export async function answer(request: AnalysisRequest, held: Held | undefined, o
     trusted: true,
     folders: [{ key: view.key, name: view.name, status: { state: 'done', expertise, notices: analysis.notices, mailmap: mailmap.length }, mentoring: view.mentoring, hasErrors: view.hasErrors }],
     options: view.options,
+    width: view.width,
   });
   const matches = view.mentoring ? suggest(expertise, view.mentoring).matches : [];
   return { result: { ...base, rows, matches, mailmap, scoreMs: performance.now() - scoring }, held: keep };

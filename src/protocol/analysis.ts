@@ -36,6 +36,8 @@ export interface AnalysisView {
   activeMonths: number;
   /** As `buildSuggestionRows` takes them (e.g. `everyone`). */
   options: SuggestOptions;
+  /** The side bar width the rows are fitted to (default 300 px). */
+  width?: number;
 }
 
 export interface AnalysisRequest {
@@ -96,7 +98,8 @@ export function isAnalysisHostMessage(x: unknown): x is AnalysisHostMessage {
     typeof view.hasErrors === 'boolean' &&
     typeof view.activeMonths === 'number' &&
     (view.mentoring === undefined || isRecord(view.mentoring)) &&
-    isRecord(view.options)
+    isRecord(view.options) &&
+    (view.width === undefined || typeof view.width === 'number')
   );
 }
 

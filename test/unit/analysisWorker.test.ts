@@ -89,6 +89,18 @@ describe('analysis worker', () => {
       await assert.rejects(worker.run({ ...request(repo), fresh: false }), (e: unknown) => e instanceof AnalysisError && e.kind === 'not-a-repository');
     });
 
+    it('fits the rows to the side bar width the view asks for', async () => {
+      const repo = cloneRepo(base);
+      const wide = await worker.run(request(repo));
+      const narrow = await worker.run({ ...request(repo), fresh: false, view: { ...request(repo).view, width: 240 } });
+      const analysis = await analyzeRepository(repo);
+      const expertise = analysis.state.compute({ identity: identityFor(undefined), activeMonths: 1200 });
+      const rows = buildSuggestionRows({ trusted: true, folders: [{ key: 'folder', name: 'team', status: { state: 'done', expertise, notices: analysis.notices, mailmap: 0 }, hasErrors: false }], options: { everyone: true }, width: 240 });
+      assert.deepStrictEqual(narrow.rows, rows);
+      assert.notDeepStrictEqual(narrow.rows, wide.rows, 'a narrower side bar cuts some label');
+      assert.ok(!isAnalysisHostMessage({ type: 'run', id: 1, request: { ...request(repo), view: { ...request(repo).view, width: '300' } } }));
+    });
+
     it('cancel terminates the worker and delivers nothing', async () => {
       const repo = cloneRepo(base);
       const controller = new AbortController();

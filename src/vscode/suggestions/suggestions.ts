@@ -49,6 +49,8 @@ interface ViewInputs {
   hasErrors: boolean;
   name: string;
   options: string;
+  /** The side bar width the rows are fitted to (`mentoring.views.rowWidth`). */
+  width: number;
 }
 
 type RunState = Exclude<AnalysisStatus, { state: 'done' } | { state: 'shown' }> | { state: 'done'; result: AnalysisResult; inputs: ViewInputs };
@@ -74,7 +76,7 @@ interface FolderState {
 }
 
 const sameInputs = (a: ViewInputs, b: ViewInputs): boolean =>
-  a.model === b.model && a.activeMonths === b.activeMonths && a.hasErrors === b.hasErrors && a.name === b.name && a.options === b.options;
+  a.model === b.model && a.activeMonths === b.activeMonths && a.hasErrors === b.hasErrors && a.name === b.name && a.options === b.options && a.width === b.width;
 
 /** The folder's suggestion settings (also read by "Create Mentoring File"), with anything invalid replaced by the default. */
 export function suggestionSettings(folder: vscode.WorkspaceFolder): { activeMonths: number; botPatterns: string[] } {
@@ -234,11 +236,11 @@ export class SuggestionsView implements vscode.TreeDataProvider<SuggestionRow>, 
   }
 
   private inputsOf(file: FolderFile): ViewInputs {
-    return { model: file.lastValid, activeMonths: suggestionSettings(file.folder).activeMonths, hasErrors: file.hasErrors, name: file.folder.name, options: JSON.stringify(this.rowOptions()) };
+    return { model: file.lastValid, activeMonths: suggestionSettings(file.folder).activeMonths, hasErrors: file.hasErrors, name: file.folder.name, options: JSON.stringify(this.rowOptions()), width: rowWidthSetting() };
   }
 
   private viewOf(file: FolderFile, inputs: ViewInputs): AnalysisView {
-    return { key: file.key, name: inputs.name, mentoring: inputs.model, hasErrors: inputs.hasErrors, activeMonths: inputs.activeMonths, options: JSON.parse(inputs.options) as SuggestOptions };
+    return { key: file.key, name: inputs.name, mentoring: inputs.model, hasErrors: inputs.hasErrors, activeMonths: inputs.activeMonths, options: JSON.parse(inputs.options) as SuggestOptions, width: inputs.width };
   }
 
   /** Scores the analysis the worker holds again, for the file and settings now (it reads the history only if it holds none). */
