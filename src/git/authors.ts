@@ -4,24 +4,11 @@
  * joined by the rules of `core/people.ts`, {@link groupPeople}), those active in the last months
  * first, with their commits in those months and how many of the months they committed in.
  */
-import { activeSince, DEFAULT_ACTIVE_MONTHS, groupPeople } from '../core/expertise';
+import { activeSince, DEFAULT_ACTIVE_MONTHS, groupPeople, TeamCandidate } from '../core/expertise';
 import { gitHistorySource } from './history';
 
-export interface Author {
-  name: string;
-  /** The address of their latest commit. */
-  email: string;
-  /** Every address, the latest first. */
-  emails: string[];
-  commits: number;
-  /** Date of the latest commit, epoch seconds. */
-  lastDate: number;
-  /** Committed within the active months before the repository's newest commit. */
-  active: boolean;
-  /** Commits within the active months before the newest commit. */
-  recentCommits: number;
-  /** Calendar months (of those) with at least one commit. */
-  recentMonths: number;
+/** A commit author as the team proposal takes them ({@link TeamCandidate}), with why their addresses are one person. */
+export interface Author extends TeamCandidate {
   /** Why several addresses are this one person (empty for one address). */
   evidence: string[];
 }

@@ -23,14 +23,21 @@ export const STEADY_MONTHS = 3;
 export const ALWAYS_CHECKED = 5;
 export const MAX_CHECKED = 20;
 
+/** A person who wrote the repository's commits, as the proposal reads them. */
 export interface TeamCandidate {
   name: string;
+  /** The address of their latest commit. */
   email: string;
+  /** Every address, the latest first. */
   emails: string[];
   commits: number;
+  /** Date of the latest commit, epoch seconds. */
   lastDate: number;
+  /** Committed within the active months before the repository's newest commit. */
   active: boolean;
+  /** Commits within the active months before the newest commit. */
   recentCommits: number;
+  /** Calendar months (of those) with at least one commit. */
   recentMonths: number;
 }
 
