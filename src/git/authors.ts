@@ -57,8 +57,10 @@ export async function readAuthors(repoDir: string, options: ListAuthorsOptions =
   const authors = groupPeople([...byEmail.values()])
     .map((g): Author => {
       const recent = g.members.flatMap((m) => m.dates.filter((d) => d >= since));
-      const months = new Set(recent.map((d) => new Date(d * 1000).toISOString().slice(0, 7)));
-      return { name: g.name, email: g.email, emails: g.emails, commits: g.commits, lastDate: g.lastDate, active: g.lastDate >= since, recentCommits: recent.length, recentMonths: months.size, evidence: g.evidence };
+      // Calendar months with a commit; a window that starts mid-month touches one more than it
+      // spans, so at most `activeMonths` are counted.
+      const months = Math.min(activeMonths, new Set(recent.map((d) => new Date(d * 1000).toISOString().slice(0, 7))).size);
+      return { name: g.name, email: g.email, emails: g.emails, commits: g.commits, lastDate: g.lastDate, active: g.lastDate >= since, recentCommits: recent.length, recentMonths: months, evidence: g.evidence };
     })
     .sort((x, y) => Number(y.active) - Number(x.active) || y.recentCommits - x.recentCommits || y.commits - x.commits || x.name.localeCompare(y.name) || x.email.localeCompare(y.email));
   return { authors, newest: Number.isFinite(newest) ? newest : undefined, activeMonths };

@@ -203,6 +203,16 @@ describe('history reader', () => {
     await assert.rejects(read(path.join(dir, 'missing')), NotARepositoryError);
   });
 
+  it('counts at most 12 months of activity in a 12-month window that starts mid-month', async () => {
+    // The 20th of each month from March 2024 to February 2025, and 15 March 2025: 13 calendar months
+    // inside the 12 months before the newest commit.
+    const dates = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2024, 2 + i, 20)).toISOString().slice(0, 10)).concat('2025-03-15');
+    const dir = buildRepo(dates.map((date, i) => ({ author: ALICE, date, files: { [`f${i}.go`]: 'x' } })));
+    const [alice] = await listAuthors(dir);
+    assert.strictEqual(alice.recentCommits, 13);
+    assert.strictEqual(alice.recentMonths, 12);
+  });
+
   it('lists authors by commits, mailmapped, without bots', async () => {
     assert.deepStrictEqual(await listAuthors(repo), [
       // Each with their commits in the active months and in how many calendar months of them.
