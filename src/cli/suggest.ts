@@ -155,7 +155,7 @@ function renderJson(analysis: Analysis, expertise: Expertise, s: Suggestions, ma
       commits: p.commits,
       lastCommit: day(p.lastDate),
       active: p.active,
-      skills: p.skills.map((k) => ({ skill: k.skill, label: label(k.skill), score: k.score, recent: k.recent, authorship: k.authorship, files: k.files, commits: k.commits, last: day(k.lastDate) })),
+      skills: p.skills.map((k) => ({ skill: k.skill, label: label(k.skill), score: k.score, share: k.share, focus: k.focus, recent: k.recent, authorship: k.authorship, files: k.files, commits: k.commits, last: day(k.lastDate) })),
     })),
     others: s.others.map((p) => ({ name: p.name, email: p.email, emails: p.emails, commits: p.commits, lastCommit: day(p.lastDate) })),
     islands: s.islands,

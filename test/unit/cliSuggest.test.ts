@@ -58,12 +58,12 @@ describe('peer-mentoring suggest', () => {
       [
         // TypeScript, Go, SQL and database migrations cover the files of a folder each: the folder is the area.
         ['Alice Smith', 'alice@example.com', undefined, '2025-03-01', true, ['dependencies 1', 'module:src/parser 1']],
-        ['Bob Brown', 'bob@example.com', undefined, '2025-02-10', true, ['module:src/api 1', 'module:db 1', 'module:src/parser 0.059']],
+        ['Bob Brown', 'bob@example.com', undefined, '2025-02-10', true, ['module:db 1', 'module:src/api 1', 'module:src/parser 0.25']],
         ['Carol Jones', 'carol@example.com', undefined, '2025-03-02', true, ['docs 1', 'module:docs 1']],
       ],
     );
     // Each skill carries its label, files, commits and last commit there.
-    assert.deepStrictEqual(json.people[0].skills[1], { skill: 'module:src/parser', label: 'src/parser/', score: 1, recent: 0.723, authorship: 0.984, files: 3, commits: 3, last: '2025-03-01' });
+    assert.deepStrictEqual(json.people[0].skills[1], { skill: 'module:src/parser', label: 'src/parser/', score: 1, share: 0.732, focus: 0.097, recent: 0.723, authorship: 0.984, files: 3, commits: 3, last: '2025-03-01' });
     // Alice made 3 of the 4 commits in src/parser/ this year; Bob only 2 in db/.
     assert.deepStrictEqual(json.islands.map((i) => `${i.skill} ${i.person} ${i.share}`), ['module:src/parser alice@example.com 0.75']);
     assert.deepStrictEqual([json.atRisk, json.handedOver, json.others], [[], [], []]);
@@ -72,7 +72,7 @@ describe('peer-mentoring suggest', () => {
       [
         ['alice@example.com', 'carol@example.com', ['module:src/parser'], ['docs'], 1],
         ['bob@example.com', 'carol@example.com', ['module:db'], ['docs'], 1],
-        ['alice@example.com', 'bob@example.com', ['module:src/parser'], ['module:db'], 0.941],
+        ['alice@example.com', 'bob@example.com', ['module:src/parser'], ['module:db'], 0.75],
       ],
     );
     assert.deepStrictEqual(json.mailmap, []);

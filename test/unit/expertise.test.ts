@@ -33,7 +33,7 @@ describe('expertise', () => {
     assert.strictEqual(degreeOfAuthorship(false, 2, 3), 3.293 + 0.328 - 0.321 * Math.log(4));
   });
 
-  it('scores authorship and recency-decayed activity per area', () => {
+  it('scores the share of the work, by focus, with authorship and recency-decayed activity per area', () => {
     // a creates two parser files; b changes one of them once, 180 days later (one half-life).
     const s = stateOf([
       commit('a@x', 0, [add('src/parser/a.ts'), add('src/parser/b.ts')]),
@@ -42,15 +42,17 @@ describe('expertise', () => {
     ]);
     const e = s.compute({ now: T0 + 180 * DAY });
     assert.deepStrictEqual(
-      e.people.map((p) => [p.name, p.commits, p.skills.map((k) => [k.skill, k.score, k.share, k.recent, k.authorship, k.files, k.soleFiles, k.commits])]),
+      e.people.map((p) => [p.name, p.commits, p.skills.map((k) => [k.skill, k.score, k.share, k.focus, k.recent, k.authorship, k.files, k.soleFiles, k.commits])]),
       [
-        // a: two commits a half-life ago weigh 1, as much as b's one commit now → 0.5 each.
+        // Work fades by 2^(−age / 1460 days): a's two commits, 180 days before b's, weigh 2 · 0.918 = 1.84,
+        // b's one 1 → shares 0.647 and 0.353. Focus: (1.84 + 0.5) / (1.84 + 30) and (1 + 0.5) / (1 + 30);
+        // strength = share · √focus: a 0.175, b 0.078; scores over the best (a): 1 and 0.442.
+        // Recent activity: a's two commits a half-life ago weigh 1, as much as b's one commit now → 0.5 each.
         // a authors both files (b's DOA on a.ts: 3.293 + 0.164 − 0.321·ln 3 = 3.10 < 3.293, no part);
         // each weighs 2^(−180/1460) = 0.918, a's last change being 180 days before the newest commit.
-        // share = 0.2 · recent + 0.8 · authorship: a 0.834, b 0.1; scores over the best (a): 1 and 0.12.
         // TypeScript covers the same files as the folder: one area, the folder.
-        ['a', 2, [['module:src/parser', 1, 0.834, 0.5, 0.918, 2, 2, 2]]],
-        ['b', 1, [['module:src/parser', 0.12, 0.1, 0.5, 0, 0, 0, 1]]],
+        ['a', 2, [['module:src/parser', 1, 0.647, 0.073, 0.5, 0.918, 2, 2, 2]]],
+        ['b', 1, [['module:src/parser', 0.442, 0.353, 0.048, 0.5, 0, 0, 0, 1]]],
       ],
     );
     const area = e.areas.get('module:src/parser');

@@ -76,13 +76,13 @@ describe('expertise: what a change delivers to a file', () => {
   it('serialises deliveries as whole units and refuses the previous layout', () => {
     const s = ownerAndSweeps(120, 2);
     const json = s.toJSON();
-    assert.strictEqual(json.v, 5);
+    assert.strictEqual(json.v, 6);
     const record = json.files[json.paths.indexOf('comp/a.go')];
-    // creator, then [person, units, day]: the owner's creation and 3 edits, the manager's 2 · 15 units.
-    assert.deepStrictEqual([record[0], record.slice(1).filter((_, i) => i % 3 === 1)], [0, [4 * DELIVERY_UNIT, 30]]);
+    // creator, then [person, units, day, activity, work]: the owner's creation and 3 edits, the manager's 2 · 15 units.
+    assert.deepStrictEqual([record[0], record.slice(1).filter((_, i) => i % 5 === 1)], [0, [4 * DELIVERY_UNIT, 30]]);
     const classify = createClassifier();
     assert.deepStrictEqual(ExpertiseState.fromJSON(JSON.parse(JSON.stringify(json)), classify).compute({ now: T0 }), s.compute({ now: T0 }));
-    assert.throws(() => ExpertiseState.fromJSON({ ...json, v: 4 }, classify), /unknown version/);
+    assert.throws(() => ExpertiseState.fromJSON({ ...json, v: 5 }, classify), /unknown version/);
   });
 });
 
@@ -128,5 +128,59 @@ describe('expertise: files added back', () => {
     s.setTree([...FILES]);
     assert.strictEqual(skill(s, 'keeper@x', 'module:capi')?.files, 4);
     assert.strictEqual(s.toJSON().deletedPaths.length, 0);
+  });
+});
+
+describe('expertise: the work done in an area, and focus', () => {
+  const ids = (s: ExpertiseState, area: string): string[] =>
+    s
+      .compute({ now: T0 + 400 * DAY })
+      .people.filter((p) => p.skills.some((k) => k.skill === area))
+      .sort((a, b) => (b.skills.find((k) => k.skill === area)?.score ?? 0) - (a.skills.find((k) => k.skill === area)?.score ?? 0))
+      .map((p) => p.emails[0]);
+
+  it('counts the work done before a folder moved for the folder at HEAD', () => {
+    // The maintainer writes the plugin and edits it for months; someone moves the folder; a newcomer
+    // makes two small changes after the move.
+    const FILES = ['a.ts', 'b.ts', 'c.ts'];
+    const commits = [commit('keeper@x', 0, FILES.map((f) => add(`plugins/pg/${f}`)))];
+    for (let k = 1; k <= 8; k++) commits.push(commit('keeper@x', 20 * k, [`plugins/pg/${FILES[k % 3]}`]));
+    commits.push(commit('mover@x', 200, FILES.map((f) => ({ status: 'R' as const, oldPath: `plugins/pg/${f}`, path: `packages/pg/${f}` }))));
+    commits.push(commit('new@x', 210, ['packages/pg/a.ts']), commit('new@x', 220, ['packages/pg/b.ts']));
+    const s = stateOf(commits);
+    const keeper = skill(s, 'keeper@x', 'module:packages/pg');
+    // 9 of the 12 commits to these files are the keeper's, wherever the files were then (older, so
+    // faded a little: 74%).
+    assert.deepStrictEqual([keeper?.share, keeper?.score], [0.738, 1]);
+    assert.ok((keeper?.recent ?? 0) > (skill(s, 'new@x', 'module:packages/pg')?.recent ?? 0), JSON.stringify(keeper));
+    assert.deepStrictEqual(ids(s, 'module:packages/pg'), ['keeper@x', 'new@x', 'mover@x']);
+  });
+
+  it('keeps the work right when the fading sums are rescaled over a long history', () => {
+    // A half-life of one day and 700 days between the two commits: the sums are rescaled (past 600
+    // half-lives); the work still fades by 2^(−700 / 1460) = 0.717 → shares 0.418 and 0.582.
+    const s = new ExpertiseState(createClassifier(), 1);
+    s.addCommit(commit('old@x', 0, [add('lib/a.go'), add('lib/b.go'), add('lib/c.go')]));
+    s.addCommit(commit('new@x', 700, ['lib/a.go', 'lib/b.go', 'lib/c.go']));
+    const e = s.compute({ now: T0 + 700 * DAY });
+    const share = (who: string): number | undefined => e.people.find((p) => p.key.startsWith(who))?.skills.find((k) => k.skill === 'module:lib')?.share;
+    assert.deepStrictEqual([share('old'), share('new')], [0.418, 0.582]);
+  });
+
+  it("ranks a component's own maintainer ahead of someone whose changes are spread over every component", () => {
+    // A lead scaffolds 8 components and edits each of them 5 times, one file per commit; one person
+    // maintains comp0/ and edits it 6 times.
+    const commits: CommitRecord[] = [];
+    for (let c = 0; c < 8; c++) commits.push(commit('lead@x', 0, ['x', 'y', 'z'].map((f) => add(`comp${c}/${f}.go`))));
+    for (let k = 0; k < 5; k++) for (let c = 0; c < 8; c++) commits.push(commit('lead@x', 10 + k * 8 + c, [`comp${c}/${['x', 'y', 'z'][k % 3]}.go`]));
+    for (let k = 0; k < 6; k++) commits.push(commit('owner@x', 60 + k, [`comp0/${['x', 'y', 'z'][k % 3]}.go`]));
+    const s = stateOf(commits);
+    // About half of comp0/'s work is each one's, but all of the maintainer's work is there.
+    assert.deepStrictEqual(ids(s, 'module:comp0'), ['owner@x', 'lead@x']);
+    assert.deepStrictEqual(ids(s, 'module:comp3'), ['lead@x']);
+    const owner = skill(s, 'owner@x', 'module:comp0');
+    const lead = skill(s, 'lead@x', 'module:comp0');
+    assert.deepStrictEqual([owner?.share, lead?.share], [0.505, 0.495]);
+    assert.ok((owner?.focus ?? 0) > (lead?.focus ?? 0) * 2, JSON.stringify([owner, lead]));
   });
 });

@@ -40,12 +40,12 @@ describe('suggestions', () => {
       // migrations cover the files of db/: one area, the folder.
       [
         ['Alice Smith', 'alice@example.com', 'alice', 3, ['dependencies 1', 'module:src/parser 1', 'typescript 1']],
-        ['Bob Brown', 'bob@example.com', 'bob', 3, ['module:src/api 1', 'module:db 1', 'typescript 0.073', 'module:src/parser 0.06']],
+        ['Bob Brown', 'bob@example.com', 'bob', 3, ['module:db 1', 'module:src/api 1', 'module:src/parser 0.25', 'typescript 0.25']],
         ['Carol Jones', 'carol@example.com', 'carol', 3, ['docs 1', 'module:docs 1']],
       ],
     );
     // Dave works here but is not in the programme: listed apart, an invitation rather than a match.
-    assert.deepStrictEqual(others.map((p) => [p.name, p.partnerId, p.skills.map((k) => `${k.skill} ${k.score}`)]), [['Dave Lee', undefined, ['module:src/ui 1', 'typescript 0.632']]]);
+    assert.deepStrictEqual(others.map((p) => [p.name, p.partnerId, p.skills.map((k) => `${k.skill} ${k.score}`)]), [['Dave Lee', undefined, ['module:src/ui 1', 'typescript 0.262']]]);
     const everyone = suggest(expertise, mentoring, { everyone: true });
     assert.deepStrictEqual([everyone.teamScoped, everyone.others, everyone.people.map((p) => p.name)], [false, [], ['Alice Smith', 'Bob Brown', 'Carol Jones', 'Dave Lee']]);
   });
@@ -56,7 +56,7 @@ describe('suggestions', () => {
       islands.map((i) => [i.skill, i.person, i.partnerId, i.share, `${i.soleFiles}/${i.files}`, i.candidates.map((c) => `${c.name} ${c.reason} ${c.score}`)]),
       // Alice made 3 of the 4 commits in src/parser/ (Bob one): an island. Bob made 2 in db/: too
       // few to call it anyone's island. TypeScript is explained by the folder.
-      [['module:src/parser', 'alice@example.com', 'alice', 0.75, '3/3', ['Bob Brown worked-here 0.133']]],
+      [['module:src/parser', 'alice@example.com', 'alice', 0.75, '3/3', ['Bob Brown worked-here 0.5']]],
     );
     // Areas below the minimum size are never islands (then the language is no longer explained by a folder).
     assert.deepStrictEqual(suggest(expertise, mentoring, { minAreaFiles: 4 }).islands.map((i) => i.skill), ['typescript']);
@@ -75,10 +75,10 @@ describe('suggestions', () => {
     );
     // Areas of one or two files (package.json, src/api/, src/ui/) teach nothing by default: with a
     // lower minimum, Dave (src/ui/, two files) is matched too — with everyone, not within the team.
-    assert.deepStrictEqual(suggest(expertise, mentoring, { minAreaFiles: 2 }).matches.map((m) => `${m.aName}/${m.bName} ${m.score}`), ['Alice Smith/Carol Jones 2', 'Bob Brown/Carol Jones 2', 'Alice Smith/Bob Brown 1.867']);
+    assert.deepStrictEqual(suggest(expertise, mentoring, { minAreaFiles: 2 }).matches.map((m) => `${m.aName}/${m.bName} ${m.score}`), ['Alice Smith/Carol Jones 2', 'Bob Brown/Carol Jones 2', 'Alice Smith/Bob Brown 1.5']);
     assert.deepStrictEqual(
       suggest(expertise, mentoring, { minAreaFiles: 2, everyone: true }).matches.map((m) => `${m.aName}/${m.bName} ${m.score}`),
-      ['Alice Smith/Carol Jones 2', 'Bob Brown/Carol Jones 2', 'Alice Smith/Bob Brown 1.867', 'Carol Jones/Dave Lee 1.632', 'Bob Brown/Dave Lee 1.559', 'Alice Smith/Dave Lee 1'],
+      ['Alice Smith/Carol Jones 2', 'Bob Brown/Carol Jones 2', 'Alice Smith/Bob Brown 1.5', 'Alice Smith/Dave Lee 1', 'Bob Brown/Dave Lee 1', 'Carol Jones/Dave Lee 1'],
     );
   });
 

@@ -30,15 +30,26 @@ export const DEFAULT_HALF_LIFE_DAYS = 180;
  * the file's, and again between their last change and the newest commit.
  */
 export const AUTHORSHIP_FADE_DAYS = 1460;
-/** Weight of authorship in a person's share of an area; the rest is recent activity. */
-export const AUTHORSHIP_WEIGHT = 0.8;
+/**
+ * A person's focus on an area is `(work there + 0.5) / (all their work + FOCUS_PRIOR)`, in commits:
+ * someone with a handful of commits in the whole repository is not focused anywhere.
+ */
+export const FOCUS_PRIOR = 30;
+/** Work counts half for each this many days before the newest commit, as authorship fades. */
+export const WORK_FADE_DAYS = 1460;
+/** The strength in an area is the share of its work times focus to this power. */
+export const FOCUS_EXPONENT = 0.5;
 export const DAY = 86_400;
 /** Past this many half-lives above the reference date, sums are rescaled (2^600 is far from overflow). */
 export const RESCALE_EXPONENT = 600;
 /** Key of a (person, skill) activity cell: person · 2^21 + skill. */
 export const CELL = 2 ** 21;
-/** A file record: creator, then `[person, deliveries, day]` per person. */
-export const STRIDE = 3;
+/**
+ * A file record: creator, then `[person, deliveries, day, activity, effort]` per person: `activity`
+ * sums each of the person's commits' fading weight over the files it counts, `effort` the same
+ * without fading, so both move with the file when it is renamed.
+ */
+export const STRIDE = 5;
 /**
  * A commit changing up to this many files delivers whole to each of them; a larger one (a release
  * bumping every module's version, a lint sweep) delivers this many over its size to each file.
@@ -60,8 +71,8 @@ export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, oth
 }
 
 /**
- * A file's authorship record: `[creator, person, units, day, …]` (creator -1: none in the history
- * read); `units` sums the person's deliveries to the file ({@link deliveryUnits}).
+ * A file's authorship record: `[creator, person, units, day, activity, effort, …]` (creator -1: none
+ * in the history read); `units` sums the person's deliveries to the file ({@link deliveryUnits}).
  */
 export type FileState = number[];
 
@@ -76,7 +87,7 @@ export interface ActivityCell {
 
 /** The JSON form of {@link ExpertiseState}; `v` changes whenever the layout does. */
 export interface SerializedExpertise {
-  v: 5;
+  v: 6;
   halfLifeDays: number;
   massChangeFiles: number;
   ref: number | null;
@@ -133,4 +144,25 @@ export interface RawExpertise {
 export interface ExpertiseSource {
   readonly halfLifeDays: number;
   raw(): RawExpertise;
+}
+
+/** Whether `r` is a well-formed {@link FileState} for `people` people. */
+export function isRecord(r: unknown, people: number): r is FileState {
+  if (!Array.isArray(r) || r.length % STRIDE !== 1 || !Number.isInteger(r[0]) || r[0] < -1 || r[0] >= people) return false;
+  for (let k = 1; k < r.length; k += STRIDE) {
+    const [person, units, day, activity, effort] = r.slice(k, k + STRIDE) as unknown[];
+    if (!Number.isInteger(person) || (person as number) < 0 || (person as number) >= people || !Number.isInteger(units) || (units as number) < 1 || !Number.isInteger(day)) return false;
+    for (const x of [activity, effort]) if (typeof x !== 'number' || !(x >= 0) || !Number.isFinite(x)) return false;
+  }
+  return true;
+}
+
+/** Scales the fading activity and work kept in file records (when the reference date moves). */
+export function rescaleRecords(records: Iterable<FileState>, activityFactor: number, workFactor: number): void {
+  for (const f of records) {
+    for (let i = 4; i < f.length; i += STRIDE) {
+      f[i] *= activityFactor;
+      f[i + 1] *= workFactor;
+    }
+  }
 }

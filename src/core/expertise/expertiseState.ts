@@ -4,10 +4,8 @@
  * extended with newer commits, made to match HEAD's tree, and serialised to compact JSON.
  */
 import { isMassChange, MASS_CHANGE_FILES } from './generated';
-import type { SkillTag } from './skills';
-import { moduleOf } from './skills';
-
-import { ActivityCell, CELL, CommitRecord, DAY, DEFAULT_HALF_LIFE_DAYS, DELIVERY_UNIT, FileChange, FileState, deliveryUnits, Person, RESCALE_EXPONENT, STRIDE, SerializedExpertise, RawExpertise } from './authorship';
+import { moduleOf, type SkillTag } from './skills';
+import { ActivityCell, CELL, CommitRecord, DAY, DEFAULT_HALF_LIFE_DAYS, DELIVERY_UNIT, FileChange, FileState, deliveryUnits, Person, RESCALE_EXPONENT, STRIDE, SerializedExpertise, RawExpertise, WORK_FADE_DAYS, isRecord, rescaleRecords } from './authorship';
 import { ComputeOptions, Expertise, computeExpertise } from './expertise';
 import { SUBTREE_MIN_FILES, SUBTREE_MIN_HISTORY, SUBTREE_MIN_SHARE, TreeIndex, mergeRecords, subtreePaths } from './treeIndex';
 
@@ -75,16 +73,21 @@ export class ExpertiseState {
       return;
     }
     const weight = this.weightOf(c.date);
+    // The same fading, with the work's longer half-life: 2^((date − ref) / WORK_FADE_DAYS).
+    const work = Math.pow(weight, this.halfLifeDays / WORK_FADE_DAYS);
     const day = Math.floor(c.date / DAY);
     const stamp = this.commits;
     // A change delivers to a file by the commit's size: a sweep over 200 files is a small edit to each.
     const units = deliveryUnits(c.files.length);
     const touched: number[] = [];
     let counted = 0;
+    for (const f of c.files) if (this.skillsOf(this.at(f.path)).length > 0) counted++;
     for (const f of c.files) {
       const pid = this.at(f.path);
       const skills = this.skillsOf(pid);
-      if (skills.length > 0) counted++;
+      // Each counted file keeps its share of the commit, and takes it along when renamed.
+      const act = skills.length > 0 ? weight / counted : 0;
+      const share = skills.length > 0 ? work / counted : 0;
       for (const s of skills) {
         if (this.mark[s] !== stamp) {
           this.mark[s] = stamp;
@@ -100,8 +103,8 @@ export class ExpertiseState {
           const before = this.deleted.get(pid);
           if (before) {
             this.deleted.delete(pid);
-            this.touch(pid, person, day, units, before);
-          } else this.files.set(pid, [person, person, DELIVERY_UNIT, day]);
+            this.touch(pid, person, day, units, before, act, share);
+          } else this.files.set(pid, [person, person, DELIVERY_UNIT, day, act, share]);
           break;
         }
         case 'D':
@@ -109,10 +112,10 @@ export class ExpertiseState {
           break;
         case 'R':
           this.deleted.delete(pid);
-          this.touch(pid, person, day, units, this.takeRecord(f));
+          this.touch(pid, person, day, units, this.takeRecord(f), act, share);
           break;
         default:
-          this.touch(pid, person, day, units, this.files.get(pid));
+          this.touch(pid, person, day, units, this.files.get(pid), act, share);
       }
     }
     for (const s of touched) {
@@ -205,7 +208,7 @@ export class ExpertiseState {
       activityDays.push(cell.days);
     }
     return {
-      v: 5,
+      v: 6,
       halfLifeDays: this.halfLifeDays,
       massChangeFiles: this.massChangeFiles,
       ref: Number.isNaN(this.ref) ? null : this.ref,
@@ -236,7 +239,7 @@ export class ExpertiseState {
     };
     if (typeof json !== 'object' || json === null) return bad('not an object');
     const j = json as Partial<SerializedExpertise>;
-    if (j.v !== 5) return bad('unknown version');
+    if (j.v !== 6) return bad('unknown version');
     const { people, skills, skillSets, paths, pathSets, files, deletedPaths, deletedFiles, activity, activityDays, subtrees } = j;
     if (typeof j.halfLifeDays !== 'number' || typeof j.massChangeFiles !== 'number' || !Array.isArray(people) || !Array.isArray(skills) || !Array.isArray(skillSets) || !Array.isArray(paths) || !Array.isArray(pathSets) || !Array.isArray(files) || !Array.isArray(deletedPaths) || !Array.isArray(deletedFiles) || !Array.isArray(activity) || !Array.isArray(activityDays) || !Array.isArray(subtrees)) {
       return bad('missing fields');
@@ -267,14 +270,7 @@ export class ExpertiseState {
       state.skillSets.push(set);
     }
     const nPeople = people.length;
-    const checkRecord = (r: FileState): FileState => {
-      if (!Array.isArray(r) || r.length % STRIDE !== 1) bad('file');
-      if (!Number.isInteger(r[0]) || r[0] < -1 || r[0] >= nPeople) bad('file creator');
-      for (let k = 1; k < r.length; k += STRIDE) {
-        if (!isIndex(r[k], nPeople) || !Number.isInteger(r[k + 1]) || r[k + 1] < 1 || !Number.isInteger(r[k + 2])) bad('file counts');
-      }
-      return r;
-    };
+    const checkRecord = (r: FileState): FileState => (isRecord(r, nPeople) ? r : bad('file'));
     for (let i = 0; i < paths.length; i++) {
       if (typeof paths[i] !== 'string' || !isIndex(pathSets[i], skillSets.length)) bad('file');
       const f = checkRecord(files[i]);
@@ -343,6 +339,7 @@ export class ExpertiseState {
     if (exponent > RESCALE_EXPONENT) {
       const factor = Math.pow(2, -exponent);
       for (const cell of this.activity.values()) cell.weight *= factor;
+      rescaleRecords([...this.files.values(), ...this.deleted.values()], factor, Math.pow(factor, this.halfLifeDays / WORK_FADE_DAYS));
       this.ref = date;
       exponent = 0;
     }
@@ -409,14 +406,16 @@ export class ExpertiseState {
     return set;
   }
 
-  private touch(pid: number, person: number, day: number, units: number, record: FileState | undefined): void {
+  private touch(pid: number, person: number, day: number, units: number, record: FileState | undefined, act: number, share: number): void {
     const f = record ?? [-1];
     let i = 1;
     while (i < f.length && f[i] !== person) i += STRIDE;
     if (i < f.length) {
       f[i + 1] += units;
       if (day > f[i + 2]) f[i + 2] = day;
-    } else f.push(person, units, day);
+      f[i + 3] += act;
+      f[i + 4] += share;
+    } else f.push(person, units, day, act, share);
     this.files.set(pid, f);
   }
 

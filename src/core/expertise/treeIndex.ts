@@ -106,7 +106,9 @@ export function mergeRecords(a: FileState | undefined, b: FileState): FileState 
     if (j < out.length) {
       out[j + 1] += b[i + 1];
       out[j + 2] = Math.max(out[j + 2], b[i + 2]);
-    } else out.push(b[i], b[i + 1], b[i + 2]);
+      out[j + 3] += b[i + 3];
+      out[j + 4] += b[i + 4];
+    } else out.push(...b.slice(i, i + STRIDE));
   }
   return out;
 }

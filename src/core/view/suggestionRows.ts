@@ -211,7 +211,7 @@ function doneRows(f: SuggestionFolder, status: Extract<AnalysisStatus, { state: 
           folder: f.key,
           label: label(k.skill),
           description: areaStrength(k.score),
-          tooltip: `${capitalize(areaStrength(k.score))}: score ${score(k.score)} (1: the best active person here) · ${plural(k.files, 'file')} · ${plural(k.commits, 'commit')}\n${pct(k.recent)} of the recent work, author of ${pct(k.authorship)} of the files${k.lastDate ? `, last change ${isoDay(k.lastDate)}` : ''}${k.places.length ? `\nIn ${k.places.slice(0, 3).join(', ')}` : ''}`,
+          tooltip: `${capitalize(areaStrength(k.score))}: score ${score(k.score)} (1: the best active person here) · ${plural(k.files, 'file')} · ${plural(k.commits, 'commit')}\n${pct(k.share)} of the work (${pct(k.recent)} of the recent work), author of ${pct(k.authorship)} of the files${k.lastDate ? `, last change ${isoDay(k.lastDate)}` : ''}${k.places.length ? `\nIn ${k.places.slice(0, 3).join(', ')}` : ''}`,
           icon: { id: 'symbol-namespace' },
           contextValue: 'area',
           children: [],
