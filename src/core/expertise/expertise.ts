@@ -214,8 +214,10 @@ export function computeExpertise(state: ExpertiseSource, options: ComputeOptions
   const authored = new Counter(size);
   const authoredWeight = new Counter(size);
   // Recent activity and work per (skill, group), summed over the files each area has at HEAD.
-  const recentWeight = new Counter(size);
-  const effortWeight = new Counter(size);
+  // (sparse: most people work in few areas, and two more dense arrays of areas × people cost
+  // git/git 12 MB).
+  const recentWeight = new Counter(size, true);
+  const effortWeight = new Counter(size, true);
   const areaRecent = new Float64Array(nSkills);
   const areaEffort = new Float64Array(nSkills);
   const groupEffort = new Float64Array(nG);
@@ -409,8 +411,8 @@ function uniqueLabels(skills: readonly SkillTag[], areaFiles: readonly number[])
 class Counter {
   private readonly array?: Float64Array;
   private readonly map?: Map<number, number>;
-  constructor(size: number) {
-    if (size <= 1 << 22) this.array = new Float64Array(size);
+  constructor(size: number, sparse = false) {
+    if (!sparse && size <= 1 << 22) this.array = new Float64Array(size);
     else this.map = new Map();
   }
   add(key: number, n = 1): void {
