@@ -80,10 +80,11 @@ export class ExpertiseState {
     // A change delivers to a file by the commit's size: a sweep over 200 files is a small edit to each.
     const units = deliveryUnits(c.files.length);
     const touched: number[] = [];
-    let counted = 0;
-    for (const f of c.files) if (this.skillsOf(this.at(f.path)).length > 0) counted++;
-    for (const f of c.files) {
-      const pid = this.at(f.path);
+    const pids = c.files.map((f) => this.at(f.path));
+    const counted = pids.filter((pid) => this.skillsOf(pid).length > 0).length;
+    for (let k = 0; k < pids.length; k++) {
+      const f = c.files[k];
+      const pid = pids[k];
       const skills = this.skillsOf(pid);
       // Each counted file keeps its share of the commit, and takes it along when renamed.
       const act = skills.length > 0 ? weight / counted : 0;
