@@ -29,12 +29,11 @@
  * `.gitattributes` files in it, the revisions blame is told to ignore and whether the repository is
  * a partial clone.
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { simpleGit, SimpleGit } from 'simple-git';
 import type { ChangeStatus, CommitRecord, FileChange } from '../core/expertise';
 import { botMatcher } from '../core/expertise';
-import { logRecords, MakeRecord, parseLogRecords } from './logRecords';
+import { GitLog, logRecords, MakeRecord, parseLogRecords, startLog } from './logRecords';
 import { PreviousProfile, readProfile, RepositoryProfile } from './profile';
 
 export type { ChangeStatus, CommitRecord, FileChange, PreviousProfile, RepositoryProfile };
@@ -244,71 +243,6 @@ async function commitList(repoDir: string, opts: ReadCommitsOptions, env: NodeJS
     log.kill();
   }
 }
-
-interface GitLog {
-  /** Standard output as it arrives; read from the start, so git never waits for the reader. */
-  chunks: AsyncIterable<Buffer>;
-  /** The exit code (null when killed). */
-  exited: Promise<number | null>;
-  stderr(): string;
-  kill(): void;
-}
-
-/** Starts git with `args`, writing `input` (one commit a line) to its standard input. */
-function startLog(repoDir: string, args: string[], env: NodeJS.ProcessEnv, input?: string[]): GitLog {
-  const child = spawn('git', args, { cwd: repoDir, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], env });
-  const { stdout } = child;
-  if (!stdout || !child.stderr) throw new Error('git started without its output pipes');
-  const stderr: Buffer[] = [];
-  child.stderr.on('data', (d: Buffer) => stderr.push(d));
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
-  exited.catch(() => undefined);
-  if (input && child.stdin) {
-    // git may stop before reading it all (an error it reports on stderr).
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input.join('\n') + '\n');
-  }
-  const queue: Buffer[] = [];
-  let next = 0;
-  let ended = false;
-  let wake: (() => void) | undefined;
-  stdout.on('data', (d: Buffer) => {
-    queue.push(d);
-    wake?.();
-  });
-  stdout.once('close', () => {
-    ended = true;
-    wake?.();
-  });
-  async function* chunks(): AsyncGenerator<Buffer> {
-    for (;;) {
-      if (next < queue.length) {
-        const chunk = queue[next];
-        // Let go of what was read.
-        queue[next++] = EMPTY;
-        yield chunk;
-      } else if (ended) {
-        return;
-      } else {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-      }
-    }
-  }
-  return {
-    chunks: chunks(),
-    exited,
-    stderr: () => Buffer.concat(stderr).toString('utf8').trim(),
-    kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-    },
-  };
-}
-
-const EMPTY = Buffer.alloc(0);
 
 /** A commit from its header: `hash\0parents\0name\0email\0time\0` (see {@link FORMAT}). */
 const commitOf: MakeRecord<CommitRecord> = (data, h, files) => {

@@ -3,7 +3,9 @@
  * (`history.ts`) and the review history (`reviewHistory.ts`), which differ only in their header
  * fields. A record is `\x01` and the header fields, each ended by NUL, then a newline and, per file,
  * `STATUS\0path\0` (`R`/`C`: `STATUS\0old\0new\0`). Paths arrive verbatim, whatever they hold.
+ * Both start git the same way ({@link startLog}).
  */
+import { spawn } from 'child_process';
 import type { ChangeStatus, FileChange } from '../core/expertise';
 
 export const NUL = 0;
@@ -92,4 +94,69 @@ export async function* logRecords<T>(chunks: AsyncIterable<Buffer>, parse: (data
     parse(rest[rest.length - 1] === NUL ? rest : Buffer.concat([rest, Buffer.from([NUL])]), true, out);
     if (out.length) yield out;
   }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+export interface GitLog {
+  /** Standard output as it arrives; read from the start, so git never waits for the reader. */
+  chunks: AsyncIterable<Buffer>;
+  /** The exit code (null when killed). */
+  exited: Promise<number | null>;
+  stderr(): string;
+  kill(): void;
+}
+
+/** Starts git with `args`, writing `input` (one commit a line) to its standard input. */
+export function startLog(repoDir: string, args: string[], env: NodeJS.ProcessEnv, input?: string[]): GitLog {
+  const child = spawn('git', args, { cwd: repoDir, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], env });
+  const { stdout } = child;
+  if (!stdout || !child.stderr) throw new Error('git started without its output pipes');
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (d: Buffer) => stderr.push(d));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  exited.catch(() => undefined);
+  if (input && child.stdin) {
+    // git may stop before reading it all (an error it reports on stderr).
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input.join('\n') + '\n');
+  }
+  const queue: Buffer[] = [];
+  let next = 0;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  stdout.on('data', (d: Buffer) => {
+    queue.push(d);
+    wake?.();
+  });
+  stdout.once('close', () => {
+    ended = true;
+    wake?.();
+  });
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (;;) {
+      if (next < queue.length) {
+        const chunk = queue[next];
+        // Let go of what was read.
+        queue[next++] = EMPTY;
+        yield chunk;
+      } else if (ended) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+    }
+  }
+  return {
+    chunks: chunks(),
+    exited,
+    stderr: () => Buffer.concat(stderr).toString('utf8').trim(),
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    },
+  };
 }

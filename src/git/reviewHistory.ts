@@ -16,7 +16,7 @@ import type { HistoryChange, PersonRef } from '../core/review';
 import { Replay, ReviewView } from '../core/review';
 import type { CoveringGoal } from '../core/review';
 import { NotARepositoryError } from './history';
-import { logRecords, MakeRecord, parseLogRecords } from './logRecords';
+import { logRecords, MakeRecord, parseLogRecords, startLog } from './logRecords';
 
 export type { HistoryChange, PersonRef };
 
@@ -72,17 +72,8 @@ export async function* readReviewHistory(repoDir: string, options: ReadReviewHis
   const { signal } = options;
   signal?.throwIfAborted();
   if (!fs.existsSync(repoDir)) throw new NotARepositoryError(repoDir);
-  const child = spawn('git', args, { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
-  const stderr: Buffer[] = [];
-  child.stderr.on('data', (d: Buffer) => stderr.push(d));
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
-  exited.catch(() => undefined);
-  const onAbort = (): void => {
-    child.kill();
-  };
+  const log = startLog(repoDir, args, { ...process.env, GIT_OPTIONAL_LOCKS: '0' });
+  const onAbort = (): void => log.kill();
   signal?.addEventListener('abort', onAbort, { once: true });
   const keep = (c: HistoryChange): HistoryChange | undefined => {
     if (isBot(c.author.name, c.author.email)) return undefined;
@@ -91,24 +82,24 @@ export async function* readReviewHistory(repoDir: string, options: ReadReviewHis
     return c;
   };
   try {
-    for await (const batch of logRecords(child.stdout as AsyncIterable<Buffer>, parseReviewRecords)) {
+    for await (const batch of logRecords(log.chunks, parseReviewRecords)) {
       signal?.throwIfAborted();
       for (const c of batch) {
         const k = keep(c);
         if (k) yield k;
       }
     }
-    const code = await exited;
+    const code = await log.exited;
     signal?.throwIfAborted();
     if (code !== 0) {
-      const message = Buffer.concat(stderr).toString('utf8').trim();
+      const message = log.stderr();
       if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return;
       if (/not a git repository/i.test(message)) throw new NotARepositoryError(repoDir);
       throw new Error(`git log failed in ${repoDir} (exit code ${code}): ${message.split('\n')[0] ?? ''}`);
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    if (child.exitCode === null && child.signalCode === null) child.kill();
+    log.kill();
   }
 }
 

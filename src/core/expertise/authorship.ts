@@ -45,9 +45,9 @@ export const RESCALE_EXPONENT = 600;
 /** Key of a (person, skill) activity cell: person · 2^21 + skill. */
 export const CELL = 2 ** 21;
 /**
- * A file record: creator, then `[person, deliveries, day, activity, effort]` per person: `activity`
- * sums each of the person's commits' fading weight over the files it counts, `effort` the same
- * without fading, so both move with the file when it is renamed.
+ * A file record: creator, then `[person, deliveries, day, activity, work]` per person: `activity`
+ * sums each of the person's commits' weight (fading with the half-life) over the files it counts,
+ * `work` the same fading by {@link WORK_FADE_DAYS}, so both move with the file when it is renamed.
  */
 export const STRIDE = 5;
 /**
@@ -71,7 +71,7 @@ export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, oth
 }
 
 /**
- * A file's authorship record: `[creator, person, units, day, activity, effort, …]` (creator -1: none
+ * A file's authorship record: `[creator, person, units, day, activity, work, …]` (creator -1: none
  * in the history read); `units` sums the person's deliveries to the file ({@link deliveryUnits}).
  */
 export type FileState = number[];
@@ -150,9 +150,9 @@ export interface ExpertiseSource {
 export function isRecord(r: unknown, people: number): r is FileState {
   if (!Array.isArray(r) || r.length % STRIDE !== 1 || !Number.isInteger(r[0]) || r[0] < -1 || r[0] >= people) return false;
   for (let k = 1; k < r.length; k += STRIDE) {
-    const [person, units, day, activity, effort] = r.slice(k, k + STRIDE) as unknown[];
+    const [person, units, day, activity, work] = r.slice(k, k + STRIDE) as unknown[];
     if (!Number.isInteger(person) || (person as number) < 0 || (person as number) >= people || !Number.isInteger(units) || (units as number) < 1 || !Number.isInteger(day)) return false;
-    for (const x of [activity, effort]) if (typeof x !== 'number' || !(x >= 0) || !Number.isFinite(x)) return false;
+    for (const x of [activity, work]) if (typeof x !== 'number' || !(x >= 0) || !Number.isFinite(x)) return false;
   }
   return true;
 }

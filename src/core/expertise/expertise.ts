@@ -10,8 +10,7 @@
  *    parts over the files the area has at HEAD; their share is that over everyone's. Work fades as
  *    authorship does, by `2^(−age / 1460 days)` before the newest commit: who knows it now.
  *  - **Focus** (`focus`): `(work in the area + 0.5) / (all their work + 30)`, in commits as of the
- *    newest commit: how much of what a
- *    person does is there. Someone whose changes are spread over every component is weaker
+ *    newest commit: how much of what a person does is there. Someone whose changes are spread over every component is weaker
  *    evidence for each than someone whose work is in one; with a handful of commits in the whole
  *    repository nobody is focused.
  *
@@ -37,12 +36,12 @@
  *    weighed DOA is at least 0.75 of the file's highest.
  *
  * Why: measured against the people projects name as owners in their ownership files
- * (docs/expertise.md), the work share with focus names the owner first in 52% of owned folders,
+ * (docs/expertise.md), the work share with focus names an owner first in 51% of owned folders,
  * the authorship-weighted share 43%, `git blame` 42%.
  *
- * The score is a strength within the area: its best people score near 1 whether it has 5 files or
- * 1,500; the share says how much of the area they hold. The highest share is that of an active
- * person; someone who left is measured against it.
+ * The score is a strength within the area: its best active person scores 1 whether it has 5 files
+ * or 1,500; the share says how much of the area's work they did. Someone who left is measured
+ * against the best active person, and stops at 1.
  *
  * Each person also has `windowCommits` per area: commits in the active months before the newest
  * commit, counted from the days kept per (person, area). Islands and knowledge at risk use them
@@ -217,10 +216,10 @@ export function computeExpertise(state: ExpertiseSource, options: ComputeOptions
   // (sparse: most people work in few areas, and two more dense arrays of areas × people cost
   // git/git 12 MB).
   const recentWeight = new Counter(size, true);
-  const effortWeight = new Counter(size, true);
+  const workWeight = new Counter(size, true);
   const areaRecent = new Float64Array(nSkills);
-  const areaEffort = new Float64Array(nSkills);
-  const groupEffort = new Float64Array(nG);
+  const areaWork = new Float64Array(nSkills);
+  const groupWork = new Float64Array(nG);
   // Work is kept faded to the state's reference date: in commits as of the newest commit, ×toNewest.
   const toNewest = Number.isNaN(r.ref) || Number.isNaN(r.newest) ? 1 : Math.pow(2, (r.ref - r.newest) / (WORK_FADE_DAYS * DAY));
   const sole = new Counter(size);
@@ -238,12 +237,12 @@ export function computeExpertise(state: ExpertiseSource, options: ComputeOptions
     setFiles[set]++;
     for (let i = 1; i < f.length; i += STRIDE) {
       const g = groupOf[f[i]];
-      groupEffort[g] += f[i + 4];
+      groupWork[g] += f[i + 4];
       for (const s of skills) {
         recentWeight.add(s * nG + g, f[i + 3]);
-        effortWeight.add(s * nG + g, f[i + 4]);
+        workWeight.add(s * nG + g, f[i + 4]);
         areaRecent[s] += f[i + 3];
-        areaEffort[s] += f[i + 4];
+        areaWork[s] += f[i + 4];
       }
     }
     const authors = doa.read(f, groupOf);
@@ -349,12 +348,12 @@ export function computeExpertise(state: ExpertiseSource, options: ComputeOptions
     for (let s = 0; s < nSkills; s++) {
       if (areaFiles[s] === 0 || into[s] >= 0) continue;
       const key = s * nG + g;
-      const work = effortWeight.get(key);
+      const work = workWeight.get(key);
       if (!(work > 0) && !authoredWeight.get(key)) continue;
       const recent = areaRecent[s] > 0 ? recentWeight.get(key) / areaRecent[s] : 0;
       const authorship = authoredWeight.get(key) / areaFiles[s];
-      const share = areaEffort[s] > 0 ? work / areaEffort[s] : 0;
-      const focus = (work * toNewest + 0.5) / (groupEffort[g] * toNewest + FOCUS_PRIOR);
+      const share = areaWork[s] > 0 ? work / areaWork[s] : 0;
+      const focus = (work * toNewest + 0.5) / (groupWork[g] * toNewest + FOCUS_PRIOR);
       const strength = share * Math.pow(focus, FOCUS_EXPONENT);
       const max = active[g] ? maxShare : maxShareAll;
       max[s] = Math.max(max[s], strength);

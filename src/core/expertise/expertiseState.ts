@@ -74,7 +74,7 @@ export class ExpertiseState {
     }
     const weight = this.weightOf(c.date);
     // The same fading, with the work's longer half-life: 2^((date − ref) / WORK_FADE_DAYS).
-    const work = Math.pow(weight, this.halfLifeDays / WORK_FADE_DAYS);
+    const workWeight = Math.pow(weight, this.halfLifeDays / WORK_FADE_DAYS);
     const day = Math.floor(c.date / DAY);
     const stamp = this.commits;
     // A change delivers to a file by the commit's size: a sweep over 200 files is a small edit to each.
@@ -87,8 +87,8 @@ export class ExpertiseState {
       const pid = pids[k];
       const skills = this.skillsOf(pid);
       // Each counted file keeps its share of the commit, and takes it along when renamed.
-      const act = skills.length > 0 ? weight / counted : 0;
-      const share = skills.length > 0 ? work / counted : 0;
+      const activity = skills.length > 0 ? weight / counted : 0;
+      const work = skills.length > 0 ? workWeight / counted : 0;
       for (const s of skills) {
         if (this.mark[s] !== stamp) {
           this.mark[s] = stamp;
@@ -104,8 +104,8 @@ export class ExpertiseState {
           const before = this.deleted.get(pid);
           if (before) {
             this.deleted.delete(pid);
-            this.touch(pid, person, day, units, before, act, share);
-          } else this.files.set(pid, [person, person, DELIVERY_UNIT, day, act, share]);
+            this.touch(pid, person, day, units, before, activity, work);
+          } else this.files.set(pid, [person, person, DELIVERY_UNIT, day, activity, work]);
           break;
         }
         case 'D':
@@ -113,10 +113,10 @@ export class ExpertiseState {
           break;
         case 'R':
           this.deleted.delete(pid);
-          this.touch(pid, person, day, units, this.takeRecord(f), act, share);
+          this.touch(pid, person, day, units, this.takeRecord(f), activity, work);
           break;
         default:
-          this.touch(pid, person, day, units, this.files.get(pid), act, share);
+          this.touch(pid, person, day, units, this.files.get(pid), activity, work);
       }
     }
     for (const s of touched) {
@@ -407,16 +407,16 @@ export class ExpertiseState {
     return set;
   }
 
-  private touch(pid: number, person: number, day: number, units: number, record: FileState | undefined, act: number, share: number): void {
+  private touch(pid: number, person: number, day: number, units: number, record: FileState | undefined, activity: number, work: number): void {
     const f = record ?? [-1];
     let i = 1;
     while (i < f.length && f[i] !== person) i += STRIDE;
     if (i < f.length) {
       f[i + 1] += units;
       if (day > f[i + 2]) f[i + 2] = day;
-      f[i + 3] += act;
-      f[i + 4] += share;
-    } else f.push(person, units, day, act, share);
+      f[i + 3] += activity;
+      f[i + 4] += work;
+    } else f.push(person, units, day, activity, work);
     this.files.set(pid, f);
   }
 
