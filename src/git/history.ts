@@ -3,10 +3,10 @@
  *
  *   git log -z --reverse --no-merges --root -M --name-status --format=…
  *
- * A long history ({@link SPLIT_FROM} commits or more) is listed first (`git rev-list`, same
- * limits) and read by two such `git log` processes at once, over its older and its newer half
- * (`--no-walk=unsorted --stdin`, given the commits oldest first): the records, and their order,
- * are those of the one `git log --reverse`, in about half the time on two cores.
+ * A long history ({@link SPLIT_FROM} commits or more) is listed (`git rev-list`, same limits) and
+ * read by two such `git log` processes at once, in pieces from both ends (`logPieces.ts`): the
+ * records, and their order, are those of the one `git log --reverse`, in about half the time on
+ * two cores.
  *
  * - `-z`: NUL-separated fields, so any path (tabs, quotes, newlines, non-ASCII) arrives verbatim.
  * - `--reverse`: oldest first, so creations come before changes and renames carry a file's state
@@ -33,6 +33,7 @@ import * as fs from 'fs';
 import { simpleGit, SimpleGit } from 'simple-git';
 import type { ChangeStatus, CommitRecord, FileChange } from '../core/expertise';
 import { botMatcher } from '../core/expertise';
+import { PieceReader, WHOLE } from './logPieces';
 import { GitLog, logRecords, MakeRecord, parseLogRecords, startLog } from './logRecords';
 import { PreviousProfile, readProfile, RepositoryProfile } from './profile';
 
@@ -57,7 +58,7 @@ export interface ReadCommitsOptions {
   renames?: 'content' | 'exact';
   /** `false`: authors as each commit names them, `.mailmap` not read (too large, or missing from a partial clone). Default true. */
   mailmap?: boolean;
-  /** From this many commits, two `git log` processes read the two halves at once (default {@link SPLIT_FROM}; tests give fewer). */
+  /** From this many commits, two `git log` processes read the history at once, from both ends (default {@link SPLIT_FROM}; tests give fewer). */
   splitFrom?: number;
 }
 
@@ -168,10 +169,9 @@ function logArgs(opts: ReadCommitsOptions, given = false): string[] {
 }
 
 /**
- * From this many commits, the file lists are read by two `git log` processes at once, one over the
- * older half of the history and one over the newer (git computes each commit's diff on its own,
- * so the work splits in two; the newer half's output waits in memory, about 5 MB on git/git, while
- * the older half is applied). Below it, or when the list of commits cannot be had, one `git log` reads all.
+ * From this many commits, the file lists are read by two `git log` processes at once, from both
+ * ends of the history (see `logPieces.ts`). Below it, or when the list of commits cannot be had,
+ * one `git log` reads all.
  */
 export const SPLIT_FROM = 10_000;
 
@@ -182,25 +182,27 @@ async function* readLog(repoDir: string, opts: ReadCommitsOptions): AsyncGenerat
   if (!fs.existsSync(repoDir)) throw new NotARepositoryError(repoDir);
   // Exact renames need no contents: should git still want one, it must fail rather than download it.
   const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0', ...(opts.renames === 'exact' ? { GIT_NO_LAZY_FETCH: '1' } : {}) };
-  const list = opts.withFiles !== false ? await commitList(repoDir, opts, env, signal) : undefined;
-  const logs: GitLog[] = [];
-  if (list && list.length >= Math.max(2, opts.splitFrom ?? SPLIT_FROM)) {
-    // Oldest first, as `--reverse` delivers them: the older half, then the newer.
-    const half = Math.ceil(list.length / 2);
-    const older = list.slice(half).reverse();
-    const newer = list.slice(0, half).reverse();
-    logs.push(startLog(repoDir, logArgs(opts, true), env, older), startLog(repoDir, logArgs(opts, true), env, newer));
-  } else {
-    logs.push(startLog(repoDir, logArgs(opts), env));
-  }
+  const pieces =
+    opts.withFiles !== false
+      ? new PieceReader(startLog(repoDir, ['rev-list', '--no-merges', ...limitArgs(opts)], env), {
+          splitFrom: Math.max(2, opts.splitFrom ?? SPLIT_FROM),
+          start: (commits) => startLog(repoDir, logArgs(opts, true), env, commits),
+        })
+      : undefined;
+  let whole: GitLog | undefined;
   const onAbort = (): void => {
-    for (const log of logs) log.kill();
+    pieces?.kill();
+    whole?.kill();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
 
   let delivered = 0;
   try {
-    for (const log of logs) {
+    for (;;) {
+      const piece = pieces ? await pieces.next() : WHOLE;
+      signal?.throwIfAborted();
+      if (piece === undefined) return;
+      const log = piece === WHOLE ? (whole = startLog(repoDir, logArgs(opts), env)) : piece;
       for await (const batch of logRecords(log.chunks, parseRecords)) {
         for (const c of batch) {
           signal?.throwIfAborted();
@@ -219,28 +221,12 @@ async function* readLog(repoDir: string, opts: ReadCommitsOptions): AsyncGenerat
         if (MISSING_OBJECT.test(message)) throw new MissingObjectsError(`git log stopped in ${repoDir}: ${message.split('\n')[0]}`);
         throw new Error(`git log failed in ${repoDir} (exit code ${code}): ${message}`);
       }
+      if (log === whole) return;
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    for (const log of logs) log.kill();
-  }
-}
-
-/** The commits `git log` would list (newest first), or undefined when git cannot say (it then says why in the log itself). */
-async function commitList(repoDir: string, opts: ReadCommitsOptions, env: NodeJS.ProcessEnv, signal: AbortSignal | undefined): Promise<string[] | undefined> {
-  const log = startLog(repoDir, ['rev-list', '--no-merges', ...limitArgs(opts)], env);
-  const onAbort = (): void => log.kill();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const chunks: Buffer[] = [];
-    for await (const chunk of log.chunks) chunks.push(chunk);
-    if ((await log.exited) !== 0) return undefined;
-    signal?.throwIfAborted();
-    const text = Buffer.concat(chunks).toString('latin1');
-    return text ? text.trimEnd().split('\n') : [];
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    log.kill();
+    pieces?.kill();
+    whole?.kill();
   }
 }
 

@@ -109,7 +109,9 @@ export interface GitLog {
 
 /** Starts git with `args`, writing `input` (one commit a line) to its standard input. */
 export function startLog(repoDir: string, args: string[], env: NodeJS.ProcessEnv, input?: string[]): GitLog {
-  const child = spawn('git', args, { cwd: repoDir, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], env });
+  // Into a pipe, git writes each commit as it is done (one system call, one 'data' event here, per
+  // commit: 60,000 of each on git/git); GIT_FLUSH=0 lets it fill its buffer first.
+  const child = spawn('git', args, { cwd: repoDir, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], env: { ...env, GIT_FLUSH: '0' } });
   const { stdout } = child;
   if (!stdout || !child.stderr) throw new Error('git started without its output pipes');
   const stderr: Buffer[] = [];
