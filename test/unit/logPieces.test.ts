@@ -50,18 +50,24 @@ const turns = async (n = 20): Promise<void> => {
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 };
 
+/** A reader over a list the test feeds, with the pieces it starts (splitFrom 10). */
+function pieceReader(): { list: FakeLog; started: FakeLog[]; reader: PieceReader } {
+  const list = new FakeLog();
+  const started: FakeLog[] = [];
+  const reader = new PieceReader(list, {
+    splitFrom: 10,
+    start: (commits) => {
+      const log = new FakeLog(commits);
+      started.push(log);
+      return log;
+    },
+  });
+  return { list, started, reader };
+}
+
 describe('reading a long history in pieces', () => {
   it('starts on the newest commits while the list is still coming, then reads every commit once, oldest first', async () => {
-    const list = new FakeLog();
-    const started: FakeLog[] = [];
-    const reader = new PieceReader(list, {
-      splitFrom: 10,
-      start: (commits) => {
-        const log = new FakeLog(commits);
-        started.push(log);
-        return log;
-      },
-    });
+    const { list, started, reader } = pieceReader();
     const all = listed(200);
     list.push(all.slice(0, 12).join('\n') + '\n');
     await turns();
@@ -97,9 +103,7 @@ describe('reading a long history in pieces', () => {
   });
 
   it('asks for one plain git log when the history is short, and starts nothing', async () => {
-    const list = new FakeLog();
-    const started: string[][] = [];
-    const reader = new PieceReader(list, { splitFrom: 10, start: (c) => (started.push(c), new FakeLog(c)) });
+    const { list, started, reader } = pieceReader();
     list.push(listed(9).join('\n') + '\n');
     list.exit(0);
     assert.strictEqual(await reader.next(), WHOLE);
@@ -107,9 +111,7 @@ describe('reading a long history in pieces', () => {
   });
 
   it('stops the pieces it started and asks for one plain git log when the list fails', async () => {
-    const list = new FakeLog();
-    const started: FakeLog[] = [];
-    const reader = new PieceReader(list, { splitFrom: 10, start: (c) => (started.push(new FakeLog(c)), started[started.length - 1]) });
+    const { list, started, reader } = pieceReader();
     list.push(listed(30).join('\n') + '\n');
     await turns();
     assert.strictEqual(started.length, 1);
@@ -119,9 +121,7 @@ describe('reading a long history in pieces', () => {
   });
 
   it('kills the list and every piece when stopped', async () => {
-    const list = new FakeLog();
-    const started: FakeLog[] = [];
-    const reader = new PieceReader(list, { splitFrom: 10, start: (c) => (started.push(new FakeLog(c)), started[started.length - 1]) });
+    const { list, started, reader } = pieceReader();
     list.push(listed(30).join('\n') + '\n');
     await turns();
     const waiting = reader.next();
