@@ -20,6 +20,7 @@ import { addDays, isIsoDate } from '../core/dates';
 import { collectEvidence, EVIDENCE_PER_GOAL } from '../core/review';
 import type { EvidenceCommit, EvidenceGoal, LoggedCommit } from '../core/review';
 import type { IsoDate, MentoringFile } from '../core/file';
+import { NOT_A_REPOSITORY, NO_COMMITS } from './logRecords';
 
 /** Commits looked at: the newest this many (merges aside). */
 export const EVIDENCE_SCAN_COMMITS = 1000;
@@ -65,7 +66,7 @@ export async function readEvidenceRange(dir: string, goals: readonly EvidenceGoa
     out = await git(dir, evidenceLogArgs({ maxCommits: max, since: options.since }), options.signal);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return { byGoal: collectEvidence([], goals), scanned: 0, complete: true };
+    if (NO_COMMITS.test(message)) return { byGoal: collectEvidence([], goals), scanned: 0, complete: true };
     throw e;
   }
   const commits = parseLog(out);
@@ -152,7 +153,7 @@ function git(cwd: string, args: string[], signal?: AbortSignal, maxBuffer = MAX_
       const detail = stderr.trim();
       const code = (error as { code?: unknown }).code;
       const missing = code === 'ENOENT' ? (existsSync(cwd) ? 'git was not found: install git or put it on PATH' : `${cwd} does not exist`) : undefined;
-      const failure = new Error(missing ?? (/not a git repository/i.test(detail) ? `${cwd} is not in a git repository` : detail ? `git: ${detail}` : error.message));
+      const failure = new Error(missing ?? (NOT_A_REPOSITORY.test(detail) ? `${cwd} is not in a git repository` : detail ? `git: ${detail}` : error.message));
       Object.assign(failure, { code });
       reject(failure);
     });

@@ -34,7 +34,7 @@ import { simpleGit, SimpleGit } from 'simple-git';
 import type { ChangeStatus, CommitRecord, FileChange } from '../core/expertise';
 import { botMatcher } from '../core/expertise';
 import { PieceReader, WHOLE } from './logPieces';
-import { GitLog, logRecords, MakeRecord, parseLogRecords, startLog } from './logRecords';
+import { GitLog, logRecords, MakeRecord, NO_COMMITS, NOT_A_REPOSITORY, parseLogRecords, startLog } from './logRecords';
 import { PreviousProfile, readProfile, RepositoryProfile } from './profile';
 
 export type { ChangeStatus, CommitRecord, FileChange, PreviousProfile, RepositoryProfile };
@@ -216,8 +216,8 @@ async function* readLog(repoDir: string, opts: ReadCommitsOptions): AsyncGenerat
       if (code !== 0) {
         const message = log.stderr();
         // A repository without commits has no HEAD to read from: that is an empty history.
-        if (opts.range === undefined && /does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return;
-        if (/not a git repository/i.test(message)) throw new NotARepositoryError(repoDir);
+        if (opts.range === undefined && NO_COMMITS.test(message)) return;
+        if (NOT_A_REPOSITORY.test(message)) throw new NotARepositoryError(repoDir);
         if (MISSING_OBJECT.test(message)) throw new MissingObjectsError(`git log stopped in ${repoDir}: ${message.split('\n')[0]}`);
         throw new Error(`git log failed in ${repoDir} (exit code ${code}): ${message}`);
       }

@@ -10,6 +10,7 @@
  * untrusted workspace — the host checks workspace trust first.
  */
 import { execFile } from 'child_process';
+import { NOT_A_REPOSITORY, NO_COMMITS } from './logRecords';
 
 /** Commits looked at, newest first. */
 export const LAST_COMMITTED_SCAN = 20;
@@ -26,8 +27,8 @@ export async function lastCommittedVersion(dir: string, file: string, accept: (t
     log = await git(dir, ['log', `--max-count=${options.maxCommits ?? LAST_COMMITTED_SCAN}`, '--no-color', '--format=%H %cs', 'HEAD', '--', file], options.signal);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (/not a git repository/i.test(message)) return { found: false, reason: 'the folder is not in a git repository' };
-    if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return { found: false, reason: 'it was never committed' };
+    if (NOT_A_REPOSITORY.test(message)) return { found: false, reason: 'the folder is not in a git repository' };
+    if (NO_COMMITS.test(message)) return { found: false, reason: 'it was never committed' };
     throw e;
   }
   const commits = log

@@ -74,7 +74,7 @@ export class PieceReader {
   async next(): Promise<GitLog | typeof WHOLE | undefined> {
     for (;;) {
       if (this.killed) return undefined;
-      if (this.failed || (this.listed && this.hashes.length < this.options.splitFrom && this.backwardTaken === 0)) {
+      if (this.failed || this.short()) {
         this.stopPieces();
         return WHOLE;
       }
@@ -97,6 +97,11 @@ export class PieceReader {
 
   private stopPieces(): void {
     for (const log of [...this.forward, ...this.backward]) log.kill();
+  }
+
+  /** The whole list is too short to split (and no piece was started while it came). */
+  private short(): boolean {
+    return this.listed && this.hashes.length < this.options.splitFrom && this.backwardTaken === 0;
   }
 
   private rest(): number {
@@ -134,7 +139,7 @@ export class PieceReader {
       if (this.rest() >= size) this.take('backward', size);
       return;
     }
-    if (this.hashes.length < this.options.splitFrom && this.backwardTaken === 0) return;
+    if (this.short()) return;
     if (!this.forwardRunning && this.rest() > 0) this.take('forward', this.pieceSize());
     if (!this.backwardRunning && this.rest() > 0) this.take('backward', this.pieceSize());
   }

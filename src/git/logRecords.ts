@@ -98,6 +98,11 @@ export async function* logRecords<T>(chunks: AsyncIterable<Buffer>, parse: (data
 
 const EMPTY = Buffer.alloc(0);
 
+/** What git says when HEAD has no commit to start from: an empty history, not an error. */
+export const NO_COMMITS = /does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/;
+/** What git says outside a repository. */
+export const NOT_A_REPOSITORY = /not a git repository/i;
+
 export interface GitLog {
   /** Standard output as it arrives; read from the start, so git never waits for the reader. */
   chunks: AsyncIterable<Buffer>;

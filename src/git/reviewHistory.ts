@@ -16,7 +16,7 @@ import type { HistoryChange, PersonRef } from '../core/review';
 import { Replay, ReviewView } from '../core/review';
 import type { CoveringGoal } from '../core/review';
 import { NotARepositoryError } from './history';
-import { logRecords, MakeRecord, parseLogRecords, startLog } from './logRecords';
+import { logRecords, MakeRecord, NO_COMMITS, NOT_A_REPOSITORY, parseLogRecords, startLog } from './logRecords';
 
 export type { HistoryChange, PersonRef };
 
@@ -41,8 +41,8 @@ export async function readHead(repoDir: string, revision = 'HEAD'): Promise<{ he
   if (!revision.trim() || revision.startsWith('-')) throw new RangeError(`not a revision: ${revision}`);
   const { code, stdout, stderr } = await run(repoDir, ['log', '-1', '--format=%H%x00%ct', `${revision}^{commit}`, '--']);
   if (code !== 0) {
-    if (/not a git repository/i.test(stderr)) throw new NotARepositoryError(repoDir);
-    if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(stderr)) return undefined;
+    if (NOT_A_REPOSITORY.test(stderr)) throw new NotARepositoryError(repoDir);
+    if (NO_COMMITS.test(stderr)) return undefined;
     throw new Error(`git log failed in ${repoDir}: ${stderr.trim().split('\n')[0] ?? ''}`);
   }
   const [head, date] = stdout.trim().split('\0');
@@ -93,8 +93,8 @@ export async function* readReviewHistory(repoDir: string, options: ReadReviewHis
     signal?.throwIfAborted();
     if (code !== 0) {
       const message = log.stderr();
-      if (/does not have any commits yet|bad (default )?revision 'HEAD'|ambiguous argument 'HEAD'/.test(message)) return;
-      if (/not a git repository/i.test(message)) throw new NotARepositoryError(repoDir);
+      if (NO_COMMITS.test(message)) return;
+      if (NOT_A_REPOSITORY.test(message)) throw new NotARepositoryError(repoDir);
       throw new Error(`git log failed in ${repoDir} (exit code ${code}): ${message.split('\n')[0] ?? ''}`);
     }
   } finally {
